@@ -1,0 +1,1 @@
+"""quote-tracker's command line (installed as `quotes.cli`; console command `quotes`)."""

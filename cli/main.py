@@ -1,0 +1,44 @@
+"""The `quotes` command group. Commands load lazily so `quotes by …` never pays for importing Stanza."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from quotes import __version__
+
+# command name -> "module:attribute" inside quotes.cli
+COMMANDS = {
+    "extract": "extract:extract",
+    "eval": "evaluate:eval_command",
+    "train-models": "train:train_models",
+    "ingest": "ingest:ingest",
+    "by": "lookup:by",
+    "speakers": "lookup:speakers",
+    "statements": "lookup:statements",
+    "show": "lookup:show",
+    "search": "lookup:search",
+    "stats": "lookup:stats",
+    "export": "export:export",
+    "db": "dbcmd:db",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name):
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        module = importlib.import_module(f"quotes.cli.{module_name}")
+        return getattr(module, attribute)
+
+
+@click.group(cls=LazyGroup, epilog="Example: quotes extract samples/wire-kazakhstan.txt")
+@click.version_option(__version__, prog_name="quotes")
+def main():
+    """Find statements in news articles, tie them to speakers, track them across articles."""

@@ -1,0 +1,54 @@
+"""Records that cross module boundaries: an article as read, and one statement as extracted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+
+@dataclass
+class Article:
+    """An article as read from a file or a JSONL line; `text` is exactly what offsets index into."""
+
+    text: str
+    source: str
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    published_at: Optional[date] = None
+    url: Optional[str] = None
+
+
+@dataclass
+class QuoteRecord:
+    """One statement found in an article: the output contract of `quotes extract` (see DESIGN.md)."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    kind: str  # "direct" | "indirect" | "mixed"
+    spans: list[list[int]] = field(default_factory=list)
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    speaker: Optional[str] = None
+    speaker_kind: str = "unknown"  # "person" | "organization" | "group" | "unknown"
+    mention: Optional[str] = None
+    mention_start: Optional[int] = None
+    mention_end: Optional[int] = None
+    role: Optional[str] = None
+    confidence: float = 0.0
+    rule: str = ""
+
+    def to_dict(self) -> dict:
+        """The record as the JSON object `quotes extract --format jsonl` prints, fields in contract order."""
+        return {name: getattr(self, name) for name in CONTRACT_FIELDS}
+
+
+CONTRACT_FIELDS = (
+    "source", "text", "start", "end", "spans", "kind",
+    "cue", "cue_start", "cue_end",
+    "speaker", "speaker_kind", "mention", "mention_start", "mention_end",
+    "role", "confidence", "rule",
+)
