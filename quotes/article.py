@@ -1,0 +1,255 @@
+"""Read articles from .txt, .html and .jsonl files (or stdin) into `Article` records.
+
+Every problem with an input becomes a `quotes.errors.InputError` naming the file (and line) and the fix.
+`read_articles` yields such errors as values instead of raising them, so one bad JSONL line never hides
+the good ones around it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import BinaryIO, Iterator, Optional, Union
+
+from quotes.errors import InputError
+from quotes.records import Article
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 5_000_000
+"""Largest article read by default (5 MB, far above any news story); `--max-bytes` raises it."""
+
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+"""Tried in order when a file is not UTF-8; latin-1 decodes any byte, so it is the last resort."""
+
+SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+                  ".ndjson": "jsonl"}
+
+MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = (
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+)
+DATELINE_LINES = 6
+"""How many non-empty lines at the top of a .txt article may hold its dateline."""
+
+ReadResult = Union[Article, InputError]
+
+
+def article_format(path: str) -> str:
+    """'txt', 'html' or 'jsonl' from the file name; unknown suffixes are read as plain text."""
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), "txt")
+
+
+def read_articles(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  stdin: Optional[BinaryIO] = None) -> Iterator[ReadResult]:
+    """Yield the articles in `path` (`-` reads stdin) and an InputError for each part that cannot be read."""
+    try:
+        if path != "-" and article_format(path) == "jsonl":
+            with open_input(path) as fh:
+                refuse_binary(fh.read(8192), source=path)
+                fh.seek(0)
+                yield from jsonl_articles(fh, source=path, max_bytes=max_bytes)
+            return
+        data = read_limited(path, max_bytes=max_bytes, stdin=stdin)
+        fmt = article_format(path) if path != "-" else sniff_format(data)
+        if fmt == "jsonl":
+            yield from jsonl_articles(data.splitlines(keepends=True), source=path, max_bytes=max_bytes)
+        elif fmt == "html":
+            yield html_article(decode(data, source=path), source=path)
+        else:
+            yield text_article(decode(data, source=path), source=path)
+    except InputError as error:
+        yield error
+
+
+def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """The single article in a .txt or .html file; raises InputError when it cannot be read."""
+    results = list(read_articles(path, max_bytes=max_bytes))
+    for result in results:
+        if isinstance(result, InputError):
+            raise result
+    if len(results) != 1:
+        raise InputError(f"{path}: holds {len(results)} articles; use read_articles() for JSONL files")
+    return results[0]
+
+
+def open_input(path: str) -> BinaryIO:
+    try:
+        return open(path, "rb")
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; pass the files in it, or the directory to `quotes ingest`")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path")
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; make the file readable")
+
+
+def read_limited(path: str, *, max_bytes: int, stdin: Optional[BinaryIO] = None) -> bytes:
+    """The file's bytes, refusing anything over `max_bytes` before reading it all."""
+    if path == "-":
+        data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
+    else:
+        with open_input(path) as fh:
+            data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(too_large(path, max_bytes))
+    return data
+
+
+def too_large(source: str, max_bytes: int) -> str:
+    return (f"{source}: larger than the {max_bytes:,}-byte limit for one article; "
+            f"pass --max-bytes {max_bytes * 10} to read it anyway")
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format of stdin, which has no file name: JSON object lines, HTML, or plain text."""
+    head = data.lstrip()[:512].lower()
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"<"):
+        return "html"
+    return "txt"
+
+
+def decode(data: bytes, *, source: str) -> str:
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, else the fallbacks, which are logged."""
+    if not data.strip():
+        raise InputError(f"{source}: empty file; nothing to read (check that the file was saved)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    refuse_binary(data, source=source)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        position = error.start
+    for encoding in FALLBACK_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        log.warning("%s: not valid UTF-8 (byte %d); read as %s — re-save it as UTF-8 if the text looks wrong",
+                    source, position, encoding)
+        return text
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def refuse_binary(data: bytes, *, source: str) -> None:
+    if data.startswith(b"%PDF"):
+        raise InputError(f"{source}: a PDF, not text; convert it first (e.g. `pdftotext {source}`)")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: looks like a binary file (NUL bytes); pass a .txt, .html or .jsonl article")
+
+
+def text_article(text: str, *, source: str) -> Article:
+    """A plain-text article: the first non-empty line is the title, a dateline near the top the date.
+
+    The text is kept whole (title and dateline included) so offsets index the file exactly as read.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise InputError(f"{source}: empty file; nothing to read (check that the file was saved)")
+    return Article(text=text, source=source, title=lines[0],
+                   published_at=find_date(lines[1:DATELINE_LINES + 1]))
+
+
+def find_date(lines: list[str]) -> Optional[date]:
+    """The first date written in `lines` ("Updated: January 11, 2022, 7:08 AM", "2022-01-11", "11 Jan 2022")."""
+    for line in lines:
+        for pattern in DATE_PATTERNS:
+            for match in pattern.finditer(line):
+                found = date_from_match(match)
+                if found:
+                    return found
+    return None
+
+
+def date_from_match(match: re.Match) -> Optional[date]:
+    parts = match.groupdict()
+    month = int(parts["mon"]) if parts.get("mon") else MONTHS[parts["month"].lower()]
+    try:
+        return date(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
+
+
+def html_article(html: str, *, source: str) -> Article:
+    """The main text and metadata of a web page, through trafilatura."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    try:
+        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                               include_tables=False)
+    except Exception as error:  # trafilatura/lxml raise many types on bad markup
+        raise InputError(f"{source}: broken HTML ({error}); save the page again or convert it to .txt")
+    if document is None or not (document.text or "").strip():
+        raise InputError(f"{source}: no article text found in the HTML (broken markup or not an article page);"
+                         " save the article page itself, or convert it to .txt")
+    return Article(text=document.text, source=source, title=document.title or None,
+                   outlet=document.sitename or None, url=document.url or None,
+                   published_at=parse_date(document.date))
+
+
+def parse_date(value: object) -> Optional[date]:
+    """A date from an ISO date or datetime string; None for None; ValueError for anything else."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return datetime.fromisoformat(value).date() if len(value) > 10 else date.fromisoformat(value)
+
+
+def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult]:
+    """One article per non-blank line of JSON; each bad line is one InputError naming its number."""
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if len(raw) > max_bytes:
+            yield InputError(too_large(where, max_bytes))
+            continue
+        if not raw.strip():
+            continue
+        seen_any = True
+        try:
+            yield jsonl_article(decode(raw, source=where), source=where)
+        except InputError as error:
+            yield error
+    if not seen_any:
+        yield InputError(f"{source}: empty file; nothing to read (expected one JSON object per line)")
+
+
+def jsonl_article(line: str, *, source: str) -> Article:
+    try:
+        record = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as error:
+        raise InputError(f"{source}: not JSON ({error.msg}, column {error.colno}); "
+                         "write one JSON object per line")
+    if not isinstance(record, dict):
+        raise InputError(f"{source}: a JSON {type(record).__name__}, not an object; "
+                         'write one object per line, e.g. {"text": "..."}')
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f'{source}: no "text" field with the article text; add it, e.g. {{"text": "..."}}')
+    try:
+        published_at = parse_date(record.get("published_at"))
+    except ValueError:
+        raise InputError(f"{source}: published_at {record['published_at']!r} is not a date; "
+                         "write it as YYYY-MM-DD")
+    return Article(text=text, source=str(record["id"]) if record.get("id") is not None else source,
+                   title=optional_str(record, "title"), outlet=optional_str(record, "outlet"),
+                   url=optional_str(record, "url"), published_at=published_at)
+
+
+def optional_str(record: dict, key: str) -> Optional[str]:
+    value = record.get(key)
+    return str(value) if value not in (None, "") else None
