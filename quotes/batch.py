@@ -1,0 +1,205 @@
+"""Run extraction over many input paths: expand them, read articles, extract in batches, in N processes.
+
+The extractor is injected: `extractor_factory()` builds it once per process (the real one loads the
+Stanza pipeline; tests pass a fake). Results stream back in input order, one per article, and a failure
+of one article (unreadable, or the extractor raising on it) never stops the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import os
+import re
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from quotes.article import DEFAULT_MAX_BYTES, SUFFIX_FORMATS, read_articles
+from quotes.errors import InputError
+from quotes.records import Article, QuoteRecord
+
+Extractor = Callable[[list[str], list[str]], list[list[QuoteRecord]]]
+"""extract(texts, sources) -> one list of records per text."""
+ExtractorFactory = Callable[[], Extractor]
+
+
+@dataclass
+class Extracted:
+    article: Article
+    records: list[QuoteRecord]
+
+
+@dataclass
+class Skipped:
+    """An article the caller did not want extracted (e.g. already stored)."""
+    article: Article
+
+
+@dataclass
+class Failure:
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+Result = Union[Extracted, Skipped, Failure]
+
+
+def stanza_extractor(stanza_dir: Optional[str] = None) -> Extractor:
+    """The real extractor: builds the Stanza pipeline once and returns extract(texts, sources)."""
+    from quotes.extract import extract_articles
+    from quotes.nlp import load_pipeline
+
+    nlp = load_pipeline(stanza_dir=stanza_dir)
+    return partial(_run_extract_articles, extract_articles, nlp)
+
+
+def _run_extract_articles(extract_articles, nlp, texts, sources):
+    return extract_articles(texts, nlp=nlp, sources=sources)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Failure]]:
+    """Files as given, directories recursively (article suffixes only), glob patterns, and `-` for stdin."""
+    for path in paths:
+        if path == "-" or os.path.isfile(path):
+            yield path
+        elif os.path.isdir(path):
+            yield from directory_files(path)
+        elif glob.has_magic(path):
+            matches = sorted(glob.glob(path, recursive=True))
+            files = [m for m in matches if os.path.isfile(m)]
+            yield from files or [Failure(path, "no files match this pattern; check the pattern and quote it "
+                                               "so the shell does not expand it")]
+            for directory in (m for m in matches if os.path.isdir(m)):
+                yield from directory_files(directory)
+        else:
+            yield Failure(path, "no such file or directory; check the path")
+
+
+def directory_files(directory: str) -> Iterator[str]:
+    """Article files under `directory`, sorted, skipping hidden files and folders."""
+    for root, folders, files in os.walk(directory):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
+                yield os.path.join(root, name)
+
+
+def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, outlet: Optional[str] = None,
+                url: Optional[str] = None) -> Iterator[Union[Article, Failure]]:
+    """Every article under `paths`, with `outlet`/`url` overriding what the files say."""
+    for path in expand_paths(paths):
+        if isinstance(path, Failure):
+            yield path
+            continue
+        for result in read_articles(path, max_bytes=max_bytes):
+            if isinstance(result, InputError):
+                yield input_failure(path, result)
+            else:
+                yield override(result, outlet=outlet, url=url)
+
+
+def input_failure(path: str, error: InputError) -> Failure:
+    """A Failure from an InputError whose message reads "PATH[:LINE]: reason"."""
+    match = re.match(re.escape(path) + r"(:\d+)?: (.*)", str(error), re.S)
+    if match is None:
+        return Failure(path, str(error))
+    return Failure(path + (match.group(1) or ""), match.group(2))
+
+
+def override(article: Article, *, outlet: Optional[str], url: Optional[str]) -> Article:
+    changes = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+def extract_results(items: Iterable[Union[Article, Failure]], *, extractor_factory: ExtractorFactory,
+                    workers: int = 1, batch_size: int = 8,
+                    wanted: Callable[[Article], bool] = lambda article: True) -> Iterator[Result]:
+    """Extract the articles among `items` in batches; `wanted(article)` False yields Skipped instead."""
+    batches = batched_work(items, wanted=wanted, batch_size=batch_size)
+    if workers <= 1:
+        extractor = LazyExtractor(extractor_factory)
+        for passthrough, articles in batches:
+            yield from passthrough
+            yield from extract_batch(extractor, articles)
+        return
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory,)) as pool:
+        pending: deque = deque()
+        for passthrough, articles in batches:
+            pending.append((passthrough, pool.submit(_extract_in_worker, articles) if articles else None))
+            while len(pending) > workers * 2:
+                yield from _finish(pending.popleft())
+        while pending:
+            yield from _finish(pending.popleft())
+
+
+def batched_work(items, *, wanted, batch_size) -> Iterator[tuple[list[Result], list[Article]]]:
+    """Groups of (results that need no extraction, up to batch_size articles to extract), in input order."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, batch_size)):
+        passthrough: list[Result] = []
+        articles: list[Article] = []
+        for item in chunk:
+            if isinstance(item, Failure):
+                passthrough.append(item)
+            elif wanted(item):
+                articles.append(item)
+            else:
+                passthrough.append(Skipped(item))
+        yield passthrough, articles
+
+
+class LazyExtractor:
+    """Builds the extractor on first use, so a run where every article is skipped never loads models."""
+
+    def __init__(self, factory: ExtractorFactory):
+        self.factory, self.extractor = factory, None
+
+    def build(self) -> None:
+        """Build now: a setup error (e.g. no models) stops the run instead of failing every article."""
+        if self.extractor is None:
+            self.extractor = self.factory()
+
+    def __call__(self, texts, sources):
+        self.build()
+        return self.extractor(texts, sources)
+
+
+def extract_batch(extractor: LazyExtractor, articles: list[Article]) -> list[Result]:
+    """Records for each article; when the batch fails, each article is retried alone to isolate the culprit."""
+    if not articles:
+        return []
+    extractor.build()
+    try:
+        found = extractor([a.text for a in articles], [a.source for a in articles])
+        return [Extracted(a, records) for a, records in zip(articles, found, strict=True)]
+    except Exception as error:
+        if len(articles) == 1:
+            return [Failure(articles[0].source, f"extraction failed: {type(error).__name__}: {error}")]
+    return [result for article in articles for result in extract_batch(extractor, [article])]
+
+
+_worker_extractor: Optional[LazyExtractor] = None
+
+
+def _init_worker(factory: ExtractorFactory) -> None:
+    global _worker_extractor
+    _worker_extractor = LazyExtractor(factory)
+
+
+def _extract_in_worker(articles: list[Article]) -> list[Result]:
+    return extract_batch(_worker_extractor, articles)
+
+
+def _finish(entry) -> Iterator[Result]:
+    passthrough, future = entry
+    yield from passthrough
+    if future is not None:
+        yield from future.result()
