@@ -1,0 +1,182 @@
+"""The one renderer every listing command streams its rows through, and the output switches it reads.
+
+A person gets a table wrapped to the terminal; pipes get `--json` (an array), `--nl` (JSON lines),
+`--csv` or `--tsv`. Rows are dicts or dataclasses; machine formats carry every field, the table only
+the columns a command names as readable.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import json
+import shutil
+import textwrap
+from datetime import date, datetime
+from itertools import chain, islice
+from typing import Iterable, Iterator, Optional, Sequence
+
+import click
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv")
+SHORTCUTS = (("--json", "json", "a JSON array"), ("--nl", "jsonl", "one JSON object per line"),
+             ("--csv", "csv", "CSV with a header row"), ("--tsv", "tsv", "tab-separated with a header row"))
+TABLE_SIZING_ROWS = 200
+"""The table sizes its columns on this many rows, then streams the rest with the same widths."""
+GAP = "  "
+
+
+def output_options(command):
+    """Add --format and its shortcuts --json/--nl/--csv/--tsv; the command receives one `fmt` argument."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        chosen = {value for _, value, _ in SHORTCUTS if kwargs.pop(f"fmt_{value}")}
+        given = kwargs.pop("fmt")
+        if given:
+            chosen.add(given)
+        if len(chosen) > 1:
+            raise click.UsageError(f"choose one output format, not {' and '.join(sorted(chosen))}")
+        return command(*args, fmt=chosen.pop() if chosen else "table", **kwargs)
+
+    for flag, value, help_text in reversed(SHORTCUTS):
+        wrapper = click.option(flag, f"fmt_{value}", is_flag=True, help=f"Output {help_text}.")(wrapper)
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                        help="Output format (default: a table for people).")(wrapper)
+
+
+def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
+           table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None) -> int:
+    """Write `rows` to stdout in `fmt`, streaming; returns how many rows were written."""
+    rows = (as_dict(row) for row in rows)
+    first = list(islice(rows, 1))
+    if columns is None:
+        columns = list(first[0]) if first else []
+    rows = chain(first, rows)
+    if fmt == "table":
+        return write_table(rows, table_columns or columns, width=width or terminal_width())
+    if fmt in ("csv", "tsv"):
+        return write_delimited(rows, columns, delimiter="," if fmt == "csv" else "\t")
+    if fmt == "jsonl":
+        return write_lines(json_line(row, columns) for row in rows)
+    if fmt == "json":
+        return write_json_array(rows, columns)
+    raise ValueError(f"unknown output format {fmt!r}")
+
+
+def as_dict(row) -> dict:
+    if isinstance(row, dict):
+        return row
+    if dataclasses.is_dataclass(row):
+        return {field.name: getattr(row, field.name) for field in dataclasses.fields(row)}
+    raise TypeError(f"cannot render {type(row).__name__}")
+
+
+def terminal_width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def write_lines(lines: Iterable[str]) -> int:
+    count = 0
+    for count, line in enumerate(lines, start=1):
+        click.echo(line)
+    return count
+
+
+def json_value(value):
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+
+
+def json_line(row: dict, columns: Sequence[str]) -> str:
+    return json.dumps({key: row.get(key) for key in columns}, ensure_ascii=False, default=json_value)
+
+
+def write_json_array(rows: Iterator[dict], columns: Sequence[str]) -> int:
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        click.echo(("[" if count == 1 else ",\n ") + json_line(row, columns), nl=False)
+    click.echo("]" if count else "[]")
+    return count
+
+
+class _Echo:
+    """A file-like object over click.echo, so the csv module writes wherever click writes."""
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False)
+
+
+def write_delimited(rows: Iterator[dict], columns: Sequence[str], *, delimiter: str) -> int:
+    writer = csv.writer(_Echo(), delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        writer.writerow([cell_text(row.get(key)) for key in columns])
+    return count
+
+
+def cell_text(value) -> str:
+    """A value as one flat string: lists joined with "; ", nested lists as JSON, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        if any(isinstance(item, (list, tuple, dict)) for item in value):
+            return json.dumps(value)
+        return "; ".join(cell_text(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=json_value)
+    return str(value)
+
+
+def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int) -> int:
+    """A plain table, header underlined with dashes, long cells wrapped so each line fits `width`."""
+    sizing = list(islice(rows, TABLE_SIZING_ROWS))
+    if not sizing:
+        return 0
+    widths = fit_widths(natural_widths(sizing, columns), [len(c) for c in columns], width)
+    numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in sizing) for c in columns]
+    click.echo(table_line(columns, widths, numeric=[False] * len(columns)))
+    click.echo(table_line(["-" * w for w in widths], widths, numeric=numeric))
+    count = 0
+    for count, row in enumerate(chain(sizing, rows), start=1):
+        cells = [wrap(cell_text(row.get(c)), w) for c, w in zip(columns, widths)]
+        for depth in range(max(len(lines) for lines in cells)):
+            parts = [lines[depth] if depth < len(lines) else "" for lines in cells]
+            click.echo(table_line(parts, widths, numeric=numeric))
+    return count
+
+
+def natural_widths(rows: list[dict], columns: Sequence[str]) -> list[int]:
+    return [max([len(column)] + [max(map(len, cell_text(row.get(column)).splitlines() or [""]))
+                                 for row in rows]) for column in columns]
+
+
+def fit_widths(natural: list[int], minimum: list[int], width: int) -> list[int]:
+    """Column widths summing (with gaps) to at most `width`: the widest columns give way first."""
+    available = width - len(GAP) * (len(natural) - 1)
+    if sum(natural) <= available:
+        return natural
+    floors = [min(n, max(m, 8)) for n, m in zip(natural, minimum)]
+
+    def fitted(cap):
+        return [max(floor, min(n, cap)) for n, floor in zip(natural, floors)]
+
+    cap = max(natural)
+    while cap > 1 and sum(fitted(cap)) > available:
+        cap -= 1
+    return fitted(cap)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    lines = [piece for line in text.splitlines()
+             for piece in (textwrap.wrap(line, width, break_on_hyphens=False) or [""])]
+    return lines or [""]
+
+
+def table_line(cells: Sequence[str], widths: Sequence[int], *, numeric: Sequence[bool]) -> str:
+    return GAP.join(cell.rjust(w) if right else cell.ljust(w)
+                    for cell, w, right in zip(cells, widths, numeric)).rstrip()
