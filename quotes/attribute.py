@@ -1,0 +1,429 @@
+"""Statements with their cue and speaker mention, read off the UD tree: direct quotes (from quote marks),
+reported speech (the clausal complement of a reporting verb), mixed quotes, "according to", colon lead-ins,
+dash attributions and floating quotes. Pure functions over a parsed stanza Document."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from quotes.lexicon import cue_forms, cue_lemmas
+from quotes.marks import QuoteSpan
+from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
+
+Span = tuple[int, int]
+SUBJECTS = ("nsubj", "nsubj:outer")
+# dependents that are not part of a speaker's name: asides, relative clauses, the role in apposition
+MENTION_SKIP = frozenset(
+    {"acl", "acl:relcl", "appos", "punct", "parataxis", "advmod", "dep", "advcl", "discourse", "list", "orphan"}
+)
+RELATIVE = frozenset({"who", "that", "which"})
+DASHES = ("—", "–", "--", "-")
+
+
+@dataclass
+class Mention:
+    """The words the parse ties a statement to; `appos` holds an apposition ("a Labour MP") for the role."""
+
+    start: int
+    end: int
+    words: list
+    sentence: int
+    appos: list = field(default_factory=list)
+
+    @property
+    def head(self):
+        return self.words[0] if len(self.words) == 1 else _head_word(self.words)
+
+
+@dataclass
+class Attribution:
+    pieces: list[Span]
+    kind: str
+    cue: Optional[Span]
+    mention: Optional[Mention]
+    rule: str
+    confidence: float
+    quotes: list[QuoteSpan] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _head_word(words):
+    ids = {word.id for word in words}
+    for word in words:
+        if word.head not in ids:
+            return word
+    return words[0]
+
+
+class Context:
+    """A parsed document with its text, the quote spans, and look-ups every rule shares."""
+
+    def __init__(self, doc, text: str, quotes: list[QuoteSpan], include_beliefs: bool):
+        self.doc, self.text, self.quotes = doc, text, quotes
+        self.lemmas = cue_lemmas(include_beliefs)
+        self.forms = cue_forms(include_beliefs)
+        self.sentences = doc.sentences
+        self.kids = [children(s) if is_parsed(s) else None for s in self.sentences]
+        self.starts = [word_span(s.words[0])[0] for s in self.sentences]
+        self.ends = [word_span(s.words[-1])[1] for s in self.sentences]
+        self._quote_starts = [q.start for q in quotes]
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        first = self.sentence_at(start)
+        return [i for i in range(first, len(self.sentences)) if self.starts[i] < end and self.ends[i] > start]
+
+    def quote_of(self, word) -> Optional[QuoteSpan]:
+        start, end = word_span(word)
+        index = bisect.bisect_right(self._quote_starts, start) - 1
+        if index >= 0 and self.quotes[index].start <= start and end <= self.quotes[index].end:
+            return self.quotes[index]
+        return None
+
+    def is_cue(self, word) -> bool:
+        if word.upos != "VERB":
+            return False
+        return (word.lemma or "").lower() in self.lemmas or word.text.lower() in self.forms
+
+    def span(self, words) -> Span:
+        return word_span(words[0])[0], word_span(words[-1])[1]
+
+
+# --- speakers in the tree
+
+
+def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
+    """The word that names who spoke, and how it was found: the cue's subject, else the subject of the verb
+    it hangs from (conj, xcomp, "adding that", passive "was quoted as saying"), else a "by" agent."""
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    current, via_as = cue, False
+    for _ in range(3):
+        deps = kids[current.id]
+        subject = next((w for w in deps if w.deprel in SUBJECTS), None)
+        if subject is not None:
+            if (subject.lemma or "").lower() in RELATIVE and current.deprel.startswith("acl"):
+                return head_of(sentence, current), "relative"
+            return subject, "passive" if via_as else _order_rule(subject, cue)
+        passive = next((w for w in deps if w.deprel == "nsubj:pass"), None)
+        if passive is not None and via_as:
+            return passive, "passive"
+        agent = next((w for w in deps if w.deprel == "obl:agent"), None)
+        if agent is not None:
+            return agent, "passive"
+        if current.deprel not in ("conj", "xcomp", "advcl") or not current.head:
+            break
+        via_as = via_as or any(w.deprel == "mark" and w.text.lower() == "as" for w in deps)
+        current = head_of(sentence, current)
+    return None, ""
+
+
+def _order_rule(subject, cue) -> str:
+    return "inverted" if subject.id > cue.id else "nsubj-of-cue"
+
+
+def mention_at(ctx: Context, index: int, head) -> Mention:
+    """The speaker mention headed by `head`: its phrase without asides, kept contiguous."""
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    words = contiguous_around(subtree(sentence, head, kids, skip=MENTION_SKIP), head)
+    words = _strip_punct(words) or [head]
+    appos = [w for w in kids[head.id] if w.deprel == "appos"]
+    appos_words = _strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
+    start, end = ctx.span(words)
+    return Mention(start, end, words, index, appos_words)
+
+
+def _strip_punct(words: list) -> list:
+    while words and words[0].upos == "PUNCT":
+        words = words[1:]
+    while words and words[-1].upos == "PUNCT":
+        words = words[:-1]
+    return words
+
+
+# --- reported speech: the complement clause of a reporting verb
+
+
+def reported_speech(ctx: Context) -> list[Attribution]:
+    """Indirect and mixed statements: a cue's ccomp, a clause the cue interrupts as parataxis ("X, he
+    said, ..."), and the clause an "according to" phrase hangs on. Quotes inside make it mixed."""
+    found = []
+    for index, sentence in enumerate(ctx.sentences):
+        if ctx.kids[index] is None:
+            continue
+        for word in sentence.words:
+            if ctx.quote_of(word) is not None:
+                continue  # a cue inside a quote belongs to the quoted speaker's own story
+            for content, cue, rule in _reported_candidates(ctx, index, word):
+                attribution = _reported(ctx, index, content, cue, rule)
+                if attribution is not None:
+                    found.append(attribution)
+    return found
+
+
+def _reported_candidates(ctx: Context, index: int, word):
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    if ctx.is_cue(word):
+        for child in kids[word.id]:
+            if child.deprel == "ccomp":
+                yield subtree(sentence, child, kids), word, "ccomp"
+        governor = head_of(sentence, word)
+        if word.deprel == "parataxis" and governor is not None and not ctx.is_cue(governor):
+            cue_clause = {w.id for w in subtree(sentence, word, kids)}
+            rest = [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause]
+            yield rest, word, "parataxis"
+    according = _according_to(sentence, word)
+    if according is not None:
+        source, clause = according
+        if clause is not None:
+            phrase = {w.id for w in subtree(sentence, source, kids)}
+            rest = [w for w in subtree(sentence, clause, kids) if w.id not in phrase]
+            yield rest, source, "according-to"
+
+
+def _according_to(sentence, word):
+    """(source noun, the clause it attaches to) for the word "according" in "according to X"."""
+    if word.text.lower() != "according" or word.id >= len(sentence.words):
+        return None
+    if sentence.words[word.id].text.lower() != "to" or not word.head:
+        return None
+    source = head_of(sentence, word)
+    return source, head_of(sentence, source)
+
+
+def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
+    pieces = _pieces(ctx, content)
+    if not pieces or sum(1 for w in content if w.upos != "PUNCT") < 2:
+        return None
+    inner = _contained_quotes(ctx, pieces)
+    if inner is None:
+        return None  # a quote crosses the clause edge: the direct-quote rules own it
+    if inner and _words_outside(ctx.text, pieces, inner) < 3:
+        return None  # the complement is just the quote: a direct quote
+    if rule == "according-to":
+        mention, cue_span, subject_rule = mention_at(ctx, index, cue), _according_span(ctx, index, cue), rule
+    else:
+        subject, subject_rule = cue_subject(ctx, index, cue)
+        mention = mention_at(ctx, index, subject) if subject is not None else None
+        cue_span = word_span(cue)
+    kind = "mixed" if inner else "indirect"
+    confidence = 0.8 if mention is not None else 0.5
+    name = f"{rule}:{subject_rule}" if rule != "according-to" else rule
+    return Attribution(pieces, kind, cue_span, mention, name, confidence, inner)
+
+
+def _according_span(ctx: Context, index: int, source) -> Span:
+    sentence = ctx.sentences[index]
+    according = next(w for w in sentence.words if w.head == source.id and w.text.lower() == "according")
+    return word_span(according)[0], word_span(sentence.words[according.id])[1]
+
+
+def _pieces(ctx: Context, words: list) -> list[Span]:
+    """Runs of consecutive words as character spans, punctuation trimmed from each run's edges."""
+    runs, current = [], []
+    for word in sorted(words, key=lambda w: w.id):
+        if current and word.id != current[-1].id + 1:
+            runs.append(current)
+            current = []
+        current.append(word)
+    runs.append(current)
+    spans = []
+    for run in runs:
+        run = _strip_punct(run)
+        if run:
+            spans.append(ctx.span(run))
+    return _close_quote_edges(ctx.text, spans)
+
+
+def _close_quote_edges(text: str, spans: list[Span]) -> list[Span]:
+    """Punctuation trimming can cut a closing mark off a mixed quote; keep the mark with its quote."""
+    fixed = []
+    for start, end in spans:
+        segment = text[start:end]
+        if segment.count("“") > segment.count("”") and text[end:end + 2].lstrip(".,").startswith("”"):
+            end = text.index("”", end) + 1
+        fixed.append((start, end))
+    return fixed
+
+
+def _contained_quotes(ctx: Context, pieces: list[Span]) -> Optional[list[QuoteSpan]]:
+    """Quotes wholly inside the content, or None when one straddles its edge."""
+    start, end = pieces[0][0], pieces[-1][1]
+    inner = []
+    for quote in ctx.quotes:
+        if quote.end <= start or quote.start >= end:
+            continue
+        if start <= quote.start and quote.end <= end:
+            inner.append(quote)
+        else:
+            return None
+    return inner
+
+
+def _words_outside(text: str, pieces: list[Span], quotes: list[QuoteSpan]) -> int:
+    covered = set()
+    for quote in quotes:
+        covered.update(range(quote.start, quote.end))
+    kept = "".join(text[i] if i not in covered else " " for start, end in pieces for i in range(start, end))
+    return len(re.findall(r"\w+", kept))
+
+
+# --- direct quotes: who said the words between the marks
+
+
+def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]) -> Optional[Attribution]:
+    """Attribute one quotation, or None when it is not a statement (scare quotes, titles, nicknames).
+    Rules run from the most to the least direct evidence; the first that finds a cue decides."""
+    indexes = [i for i in ctx.overlapping(quote.start, quote.end) if ctx.kids[i] is not None]
+    size = len(re.findall(r"\w+", ctx.text[quote.start:quote.end]))
+    for rule in (_cue_in_sentence, _according_in_sentence, _dash_after, _colon_before, _cue_next_sentence):
+        found = rule(ctx, quote, indexes, size)
+        if found is not None:
+            return found
+    standalone = _standalone(ctx, quote)
+    if standalone and previous is not None and previous.mention is not None and _near(ctx.text, previous, quote):
+        return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating", 0.6)
+    if (standalone and size >= 6) or size >= 12:
+        return Attribution([(quote.start, quote.end)], "direct", None, None, "no-cue", 0.3)
+    return None
+
+
+def _direct(quote, cue: Optional[Span], mention: Optional[Mention], rule: str, confidence: float) -> Attribution:
+    if mention is None:
+        rule, confidence = rule + ":no-speaker", confidence * 0.6
+    return Attribution([(quote.start, quote.end)], "direct", cue, mention, rule, confidence)
+
+
+def _outside_words(ctx: Context, indexes: list[int]):
+    for index in indexes:
+        for word in ctx.sentences[index].words:
+            if ctx.quote_of(word) is None:
+                yield index, word
+
+
+def _inside(quote: QuoteSpan, word) -> bool:
+    start, end = word_span(word)
+    return quote.start <= start and end <= quote.end
+
+
+def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: int) -> Optional[Attribution]:
+    """A reporting verb in the quote's sentence: one the tree links to the quote wins; an unlinked one is
+    accepted for a quote long enough not to be a scare quote."""
+    candidates = [(i, w) for i, w in _outside_words(ctx, indexes) if ctx.is_cue(w)]
+    if not candidates:
+        return None
+
+    def linked(item) -> bool:
+        index, cue = item
+        sentence = ctx.sentences[index]
+        governor = head_of(sentence, cue)
+        return (governor is not None and _inside(quote, governor)) or any(
+            _inside(quote, w) for w in ctx.kids[index][cue.id]
+        )
+
+    def distance(item) -> int:
+        start, end = word_span(item[1])
+        return max(quote.start - end, start - quote.end, 0)
+
+    tied = [item for item in candidates if linked(item)]
+    if not tied and size < 4:
+        return None
+    index, cue = min(tied or candidates, key=distance)
+    subject, rule = cue_subject(ctx, index, cue)
+    mention = mention_at(ctx, index, subject) if subject is not None else None
+    return _direct(quote, word_span(cue), mention, rule if tied else rule + ":unlinked", 0.9 if tied else 0.6)
+
+
+def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
+    for index, word in _outside_words(ctx, indexes):
+        according = _according_to(ctx.sentences[index], word)
+        if according is not None and ctx.quote_of(according[0]) is None:
+            mention = mention_at(ctx, index, according[0])
+            return _direct(quote, _according_span(ctx, index, according[0]), mention, "according-to", 0.85)
+    return None
+
+
+def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'“…” — Commissioner X': a dash right after the closing mark, then a noun phrase."""
+    match = re.match(r"[\"”»]?\s*(—|–|--|-)\s*", ctx.text[quote.end:quote.end + 6])
+    if match is None or quote.end >= len(ctx.text):
+        return None
+    dash_end = quote.end + match.end()
+    index = ctx.sentence_at(dash_end)
+    if ctx.kids[index] is None:
+        return None
+    sentence = ctx.sentences[index]
+    after = [w for w in sentence.words if word_span(w)[0] >= dash_end]
+    if not after or after[0].upos not in ("PROPN", "NOUN", "PRON") and not after[0].text[:1].isupper():
+        return None
+    root = after[0]
+    while root.head and word_span(head_of(sentence, root))[0] >= dash_end:
+        root = head_of(sentence, root)
+    if root.upos not in ("PROPN", "NOUN", "PRON") or ctx.is_cue(root):
+        return None
+    dash = (quote.end + match.start(1), quote.end + match.end(1))
+    return _direct(quote, dash, mention_at(ctx, index, root), "dash", 0.75)
+
+
+def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'X told reporters:' or 'And from Chairwoman X:' ending the text before the opening mark."""
+    before = ctx.text[max(0, quote.start - 4):quote.start].rstrip("\"“«„ \n\t")
+    if not before.endswith(":"):
+        return None
+    colon = quote.start - 4 + len(before) - 1 if quote.start >= 4 else len(before) - 1
+    index = ctx.sentence_at(colon)
+    if ctx.kids[index] is None:
+        return None
+    lead = [w for w in ctx.sentences[index].words if word_span(w)[1] <= colon + 1 and ctx.quote_of(w) is None]
+    cues = [w for w in lead if ctx.is_cue(w)]
+    if cues:
+        subject, rule = cue_subject(ctx, index, cues[-1])
+        mention = mention_at(ctx, index, subject) if subject is not None else None
+        return _direct(quote, word_span(cues[-1]), mention, "colon:" + rule, 0.85)
+    names = [w for w in lead if w.upos in ("PROPN", "NOUN") and w.deprel not in ("compound", "flat")]
+    if not names:
+        return None
+    return _direct(quote, (colon, colon + 1), mention_at(ctx, index, names[-1]), "colon", 0.7)
+
+
+def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'“…” ⏎ He said.' — a short sentence right after the quote that is only an attribution."""
+    index = ctx.sentence_at(quote.end) + 1
+    if index >= len(ctx.sentences) or ctx.kids[index] is None:
+        return None
+    sentence = ctx.sentences[index]
+    gap = ctx.text[quote.end:ctx.starts[index]]
+    if "\n" in gap or len(sentence.words) > 8 or any(ctx.quote_of(w) for w in sentence.words):
+        return None
+    for cue in sentence.words:
+        if ctx.is_cue(cue) and not any(w.deprel in ("ccomp", "obj", "xcomp") for w in ctx.kids[index][cue.id]):
+            subject, rule = cue_subject(ctx, index, cue)
+            if subject is not None:
+                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence", 0.7)
+    return None
+
+
+def _standalone(ctx: Context, quote: QuoteSpan) -> bool:
+    """The quote's sentences hold nothing but the quote (and punctuation)."""
+    for index in ctx.overlapping(quote.start, quote.end):
+        for word in ctx.sentences[index].words:
+            if ctx.quote_of(word) is None and re.search(r"\w", word.text):
+                return False
+    return True
+
+
+def _near(text: str, previous: Attribution, quote: QuoteSpan) -> bool:
+    """The previous statement ends in this paragraph or the one before."""
+    between = text[previous.end:quote.start]
+    return previous.end <= quote.start and len([p for p in between.split("\n") if p.strip()]) <= 2

@@ -1,0 +1,140 @@
+"""Public API of the extraction engine: statements of a parsed document as QuoteRecords, and the batch path
+that tokenizes articles, parses only the sentences that can hold a statement, and extracts."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from quotes.attribute import Attribution, Context, direct_quote, reported_speech
+from quotes.lexicon import cue_forms, quote_marks
+from quotes.marks import quote_spans
+from quotes.records import QuoteRecord
+from quotes.speakers import ArticleSpeakers
+
+INCLUDE_BELIEFS = False  # belief verbs (think, believe): measured both ways on PolNeAR, see the eval notes
+MARK_CHARS = frozenset("".join(quote_marks()))
+
+
+def extract_from_doc(doc, text: str, *, source: str, include_beliefs: bool = INCLUDE_BELIEFS) -> list[QuoteRecord]:
+    """Every statement in one parsed document, in text order. Pure: no IO, no models."""
+    if not doc.sentences:
+        return []
+    ctx = Context(doc, text, quote_spans(text), include_beliefs)
+    attributions = _all_attributions(ctx)
+    speakers = ArticleSpeakers(text)
+    return [_record(a, text, source, speakers) for a in attributions]
+
+
+def _all_attributions(ctx: Context) -> list[Attribution]:
+    reported = _drop_nested(reported_speech(ctx))
+    consumed = {id(q) for a in reported for q in a.quotes}
+    found = sorted(reported, key=lambda a: a.start)
+    for quote in ctx.quotes:
+        if id(quote) in consumed or any(a.start <= quote.start and quote.end <= a.end for a in reported):
+            continue
+        previous = _previous(found, quote.start)
+        attribution = direct_quote(ctx, quote, previous)
+        if attribution is not None:
+            found.append(attribution)
+            found.sort(key=lambda a: a.start)
+    return _merge_interrupted(ctx.text, found)
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """PolNeAR-style univocal reading: a statement whose cue sits inside another statement's content is
+    part of that content, not a statement of its own ("he said she told him that …")."""
+    kept = []
+    for a in found:
+        inside = any(
+            b is not a and a.cue and any(s <= a.cue[0] and a.cue[1] <= e for s, e in b.pieces) for b in found
+        )
+        if not inside:
+            kept.append(a)
+    return kept
+
+
+def _previous(found: list[Attribution], offset: int) -> Optional[Attribution]:
+    before = [a for a in found if a.end <= offset]
+    return max(before, key=lambda a: a.end) if before else None
+
+
+def _merge_interrupted(text: str, found: list[Attribution]) -> list[Attribution]:
+    """'“A,” Mr X said, “B.”' is one statement in two pieces: two direct quotes sharing a cue that sits
+    between them."""
+    merged: list[Attribution] = []
+    for a in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None and last.kind == a.kind == "direct" and last.cue and last.cue == a.cue
+            and last.end <= last.cue[0] and a.cue[1] <= a.start and "\n" not in text[last.end:a.start]
+        ):
+            last.pieces = last.pieces + a.pieces
+            continue
+        merged.append(a)
+    return merged
+
+
+def _record(a: Attribution, text: str, source: str, speakers: ArticleSpeakers) -> QuoteRecord:
+    record = QuoteRecord(
+        source=source, text=text[a.start:a.end], start=a.start, end=a.end, kind=a.kind,
+        spans=[list(p) for p in a.pieces] if len(a.pieces) > 1 else [],
+        confidence=round(a.confidence, 2), rule=a.rule,
+    )
+    if a.cue:
+        record.cue, record.cue_start, record.cue_end = text[a.cue[0]:a.cue[1]], a.cue[0], a.cue[1]
+    if a.mention is not None:
+        speaker = speakers.resolve(a.mention)
+        record.mention = text[a.mention.start:a.mention.end]
+        record.mention_start, record.mention_end = a.mention.start, a.mention.end
+        record.speaker, record.speaker_kind, record.role = speaker.name, speaker.kind, speaker.role
+        if speaker.rule in ("pronoun", "surname"):
+            record.rule = f"{record.rule}+{speaker.rule}"
+        if speaker.name is None and speaker.kind == "unknown":
+            record.confidence = round(record.confidence * 0.8, 2)
+    return record
+
+
+# --- batch path with the real models
+
+
+def needs_parse(sentence, include_beliefs: bool = True) -> bool:
+    """Can this sentence hold a statement or its lead-in? (quote marks, a cue word form, "according to",
+    a colon or dash lead). Decided from the tokens alone, before any tagging."""
+    forms = cue_forms(include_beliefs)
+    words = [w.text for w in sentence.words]
+    for i, form in enumerate(words):
+        lower = form.lower()
+        if lower in forms or form in ("—", "–", "--", ":") or any(c in MARK_CHARS for c in form):
+            return True
+        if lower == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
+            return True
+    return False
+
+
+def selected_sentences(doc, include_beliefs: bool = True) -> set[int]:
+    """Indexes of the sentences to parse: candidates plus the sentence before each, which colon lead-ins
+    and pronoun antecedents need, and the one after, which may hold 'he said.'."""
+    chosen = set()
+    for index, sentence in enumerate(doc.sentences):
+        if needs_parse(sentence, include_beliefs):
+            chosen.update(i for i in (index - 1, index, index + 1) if 0 <= i < len(doc.sentences))
+    return chosen
+
+
+def parse_selected(nlp, docs: list) -> tuple[int, int]:
+    """Parse, in place, what `selected_sentences` picks; returns (parsed, total) sentence counts."""
+    chosen = {id(doc.sentences[i]) for doc in docs for i in selected_sentences(doc)}
+    nlp.parse(docs, lambda sentence: id(sentence) in chosen)
+    return len(chosen), sum(len(doc.sentences) for doc in docs)
+
+
+def extract_articles(texts: list[str], *, nlp, sources: list[str],
+                     include_beliefs: bool = INCLUDE_BELIEFS) -> list[list[QuoteRecord]]:
+    """Tokenize, parse the sentences that can hold a statement, extract. One list of records per text."""
+    docs = nlp.tokenize(texts)
+    parse_selected(nlp, docs)
+    return [
+        extract_from_doc(doc, text, source=source, include_beliefs=include_beliefs)
+        for doc, text, source in zip(docs, texts, sources)
+    ]

@@ -1,0 +1,99 @@
+"""Word lists as data: the files in quotes/data/, loaded once and exposed as frozen sets and dicts."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line)
+    return rows
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A one-word-per-line list, lower-cased."""
+    return frozenset(line.lower() for line in _lines(name))
+
+
+def table(name: str) -> dict[str, list[str]]:
+    """A tab-separated file: first column -> the other columns."""
+    rows = {}
+    for line in _lines(name):
+        key, *rest = line.split("\t")
+        rows[key] = rest
+    return rows
+
+
+@functools.lru_cache(maxsize=None)
+def reporting_verbs() -> frozenset[str]:
+    return word_set("reporting_verbs.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def belief_verbs() -> frozenset[str]:
+    return word_set("belief_verbs.txt")
+
+
+def cue_lemmas(include_beliefs: bool) -> frozenset[str]:
+    """Lemmas that make a verb a statement cue; belief verbs only on request."""
+    return reporting_verbs() | belief_verbs() if include_beliefs else reporting_verbs()
+
+
+@functools.lru_cache(maxsize=None)
+def honorifics() -> frozenset[str]:
+    return word_set("honorifics.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def role_words() -> frozenset[str]:
+    return word_set("role_words.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def group_nouns() -> frozenset[str]:
+    return word_set("group_nouns.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def org_words() -> frozenset[str]:
+    return word_set("org_words.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def pronouns() -> dict[str, str]:
+    """pronoun -> the speaker kind it can stand for."""
+    return {word: rest[0] for word, rest in table("pronouns.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
+def quote_marks() -> dict[str, str]:
+    """mark -> "open" | "close" | "either"."""
+    return {mark: rest[0] for mark, rest in table("quote_marks.tsv").items()}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Surface forms of a verb lemma, regular rules plus the irregular table; over-generation is harmless
+    because the forms only pick sentences worth parsing."""
+    irregular = table("irregular_forms.tsv")
+    if lemma in irregular:
+        return {lemma, *irregular[lemma][0].split(",")}
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@functools.lru_cache(maxsize=None)
+def cue_forms(include_beliefs: bool = True) -> frozenset[str]:
+    """Every lower-cased word form of every cue lemma: what sentence selection looks for before parsing."""
+    return frozenset(form for lemma in cue_lemmas(include_beliefs) for form in inflections(lemma))

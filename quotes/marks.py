@@ -1,0 +1,138 @@
+"""Quote-mark spans found in raw text: straight and curly double marks, quotes that run over several
+paragraphs by re-opening the mark, and unbalanced or stray marks that must never swallow the article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from quotes.lexicon import quote_marks
+
+# characters that may stand right before an opening mark / right after a closing one
+_BEFORE_OPEN = set(" \t\n([{—–-/:;")
+_AFTER_CLOSE = set(" \t\n)]}.,;:!?—–-/")
+
+
+@dataclass
+class QuoteSpan:
+    """The inside of one quotation (marks excluded). `pieces` are the per-paragraph parts of a quote that
+    re-opens its mark in each paragraph; `closed` is False when the closing mark was missing and the
+    paragraph end stood in for it (or the opening mark was missing and the paragraph start did)."""
+
+    start: int
+    end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    closed: bool = True
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def _mark_pattern() -> re.Pattern:
+    marks = sorted(quote_marks(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(mark) for mark in marks))
+
+
+def _role(text: str, match: re.Match) -> str:
+    """"open", "close" or "either" for one mark: from its shape, or for a straight mark from its neighbours
+    (an opener follows a space and precedes a word; a closer does the reverse)."""
+    declared = quote_marks()[match.group()]
+    if declared != "either":
+        return declared
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    open_like = before in _BEFORE_OPEN and not after.isspace()
+    close_like = after in _AFTER_CLOSE and not before.isspace()
+    if open_like and not close_like:
+        return "open"
+    if close_like and not open_like:
+        return "close"
+    return "either"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _reopens(text: str, paragraph: tuple[int, int], pattern: re.Pattern) -> Optional[re.Match]:
+    """The mark that opens `paragraph`, if its first non-space character opens a quote."""
+    start, end = _trim(text, *paragraph)
+    match = pattern.match(text, start, end)
+    if match and _role(text, match) in ("open", "either"):
+        return match
+    return None
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in `text`, in order. A missing closing mark is closed at the paragraph end, so a
+    stray mark costs at most one paragraph; a paragraph that re-opens the mark continues the quote."""
+    pattern = _mark_pattern()
+    paragraphs = [(start, end) for start, end in _paragraphs(text) if text[start:end].strip()]
+    spans: list[QuoteSpan] = []
+    pieces: list[tuple[int, int]] = []  # finished pieces of a quote still open across paragraphs
+    open_at: Optional[int] = None  # offset just after the opening mark of the current piece
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        for match in pattern.finditer(text, p_start, p_end):
+            if open_at is not None and match.start() < open_at:
+                continue  # the re-open mark that started this piece
+            role = _role(text, match)
+            if open_at is None:
+                if role == "open" or role == "either":
+                    open_at = match.end()
+                elif not spans or spans[-1].end < p_start:
+                    _missing_open(text, p_start, match.start(), spans)
+                continue
+            if role == "open" and quote_marks()[match.group()] == "open":
+                spans.append(_span(text, pieces + [(open_at, match.start())], closed=False))
+                pieces, open_at = [], match.end()
+                continue
+            spans.append(_span(text, pieces + [(open_at, match.start())], closed=True))
+            pieces, open_at = [], None
+        if open_at is None:
+            continue
+        following = _next_paragraph(text, paragraphs, index)
+        reopen = _reopens(text, following, pattern) if following else None
+        if reopen is not None and _quote_ends_sentence(text, open_at, p_end):
+            pieces.append((open_at, p_end))
+            open_at = reopen.end()
+        else:
+            spans.append(_span(text, pieces + [(open_at, p_end)], closed=False))
+            pieces, open_at = [], None
+    return [span for span in spans if span.end > span.start]
+
+
+def _next_paragraph(text, paragraphs, index) -> Optional[tuple[int, int]]:
+    return paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+
+
+def _quote_ends_sentence(text: str, open_at: int, p_end: int) -> bool:
+    """A quote carried to the next paragraph ends its paragraph on sentence punctuation (news style)."""
+    start, end = _trim(text, open_at, p_end)
+    return end > start and text[end - 1] in ".!?…:;,—-)"
+
+
+def _missing_open(text: str, p_start: int, close_at: int, spans: list[QuoteSpan]) -> None:
+    """A closing mark with no opener, at the end of a paragraph-initial clause: the writer dropped the
+    opening mark; take the paragraph start as the opener when the quote is a whole clause."""
+    start, end = _trim(text, p_start, close_at)
+    if end - start >= 20 and text[end - 1] in ",.!?":
+        spans.append(QuoteSpan(start, end, [(start, end)], closed=False))
+
+
+def _span(text: str, pieces: list[tuple[int, int]], closed: bool) -> QuoteSpan:
+    trimmed = [_trim(text, start, end) for start, end in pieces]
+    trimmed = [(start, end) for start, end in trimmed if end > start] or [(pieces[0][0], pieces[0][0])]
+    return QuoteSpan(trimmed[0][0], trimmed[-1][1], trimmed, closed)

@@ -1,0 +1,178 @@
+"""From a mention to a speaker inside one article: pronouns to the right earlier named mention, surnames and
+"Mr X" to the full name given earlier, roles split from names, and persons told from organisations and groups."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+from quotes.lexicon import group_nouns, honorifics, org_words, pronouns, role_words
+
+NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
+# capitalised words that start sentences or phrases and are never first names
+NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "and", "but", "for", "of", "to", "by", "with", "as", "when",
+                       "after", "before", "if", "while", "since", "it", "he", "she", "they", "we", "this", "that"})
+
+
+@dataclass
+class Speaker:
+    name: Optional[str]
+    kind: str  # person | organization | group | unknown
+    role: Optional[str] = None
+    rule: str = ""  # how the name was resolved: "pronoun", "surname", ""
+    gender: Optional[str] = None  # "m" | "f" once a he/she has pointed at this speaker
+
+
+def fold(name: str) -> str:
+    """Accent- and case-folded form for matching names."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def split_role(words: list) -> tuple[list, list, bool]:
+    """(role words, name words, had honorific) of a proper-noun mention; the name is the run of capitalised
+    words after the last role or title word ("UN spokesman Stephane Dujarric")."""
+    texts = [w.text for w in words]
+    name_start = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        lower = texts[i].lower()
+        if lower in honorifics() or lower in role_words() or not texts[i][:1].isupper():
+            break
+        if words[i].upos not in ("PROPN", "X", "NOUN", "ADJ") and not NAME_TOKEN.fullmatch(texts[i]):
+            break
+        name_start = i
+    name = words[name_start:]
+    while name and (name[-1].text in ("'s", "’s", "'", "’") or name[-1].upos == "PART"):
+        name = name[:-1]
+    before = words[:name_start]
+    honorific = bool(before) and before[-1].text.lower() in honorifics()
+    role = [w for w in before if w.text.lower() not in honorifics()]
+    while role and role[0].upos == "DET":
+        role = role[1:]
+    return role, name, honorific
+
+
+def _text(words: list, text: str) -> Optional[str]:
+    from quotes.tokens import words_span
+
+    span = words_span(words)
+    return text[span[0]:span[1]] if span else None
+
+
+def _is_org(words: list) -> bool:
+    for word in words:
+        lower = word.text.lower().strip("’'")
+        if lower in org_words() or (len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()):
+            return True
+    return False
+
+
+def describe(mention, text: str) -> Speaker:
+    """What a mention says about its speaker on its own, before looking at the rest of the article."""
+    words = mention.words
+    head = mention.head
+    lower = head.text.lower()
+    if len(words) == 1 and lower in pronouns():
+        return Speaker(None, pronouns()[lower], rule="pronoun")
+    if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("PRON", "DET")):
+        return _proper(words, mention, text)
+    return _nominal(words, mention, text)
+
+
+def _proper(words, mention, text) -> Speaker:
+    role, name, honorific = split_role(words)
+    role_text = _text(role, text) or (_text(mention.appos, text) if mention.appos else None)
+    if _is_org(words) and not honorific and not role:
+        return Speaker(_text(_no_det(words), text), "organization")
+    if not name:
+        return Speaker(None, "person" if role else "unknown", role_text)
+    kind = "person" if (len(name) >= 2 or honorific or role) else "unknown"
+    return Speaker(_text(name, text), kind, role_text)
+
+
+def _nominal(words, mention, text) -> Speaker:
+    """A common-noun mention: a group ("officials"), an organisation ("the ministry"), or an unnamed person
+    whose description becomes the role ("a White House spokesman"); a named apposition wins."""
+    head = mention.head
+    if mention.appos and any(w.upos == "PROPN" for w in mention.appos):
+        _, name, _ = split_role(mention.appos)
+        if name:
+            return Speaker(_text(name, text), "person", _text(_no_det(words), text))
+    lower = head.text.lower()
+    plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
+    if plural:
+        return Speaker(_text(_no_det(words), text), "group")
+    if lower in org_words():
+        return Speaker(_text(_no_det(words), text), "organization")
+    return Speaker(None, "person" if head.upos == "NOUN" else "unknown", _text(_no_det(words), text))
+
+
+def _no_det(words: list) -> list:
+    return words[1:] if len(words) > 1 and words[0].upos == "DET" else words
+
+
+# --- resolution against the rest of the article
+
+
+class ArticleSpeakers:
+    """Speakers met so far in one article, in order, for pronouns and short names to point back at."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers
+
+    def resolve(self, mention) -> Speaker:
+        speaker = describe(mention, self.text)
+        if speaker.rule == "pronoun":
+            speaker = self._antecedent(mention, speaker)
+        elif speaker.name and speaker.kind in ("person", "unknown") and len(speaker.name.split()) == 1:
+            speaker = self._full_name(mention, speaker)
+        if speaker.name and speaker.rule != "pronoun":
+            self.seen.append((mention.start, speaker))
+        return speaker
+
+    def _antecedent(self, mention, speaker: Speaker) -> Speaker:
+        pronoun = mention.words[0].text.lower()
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+        wanted = pronouns()[pronoun]
+        for offset, earlier in reversed(self.seen):
+            if offset >= mention.start:
+                continue
+            if wanted == "person" and earlier.kind != "person":
+                continue
+            if wanted == "group" and earlier.kind not in ("group", "organization"):
+                continue
+            if gender and earlier.gender and earlier.gender != gender:
+                continue
+            if gender:
+                earlier.gender = gender
+            return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender)
+        return speaker
+
+    def _full_name(self, mention, speaker: Speaker) -> Speaker:
+        """'Dujarric' or 'Mr Dujarric' -> the latest earlier full name ending in that surname; two people who
+        share it stay apart because each short form takes the closest full name before it."""
+        surname = fold(speaker.name)
+        for offset, earlier in reversed(self.seen):
+            if offset < mention.start and earlier.name and len(earlier.name.split()) > 1:
+                if fold(earlier.name.split()[-1]) == surname:
+                    return Speaker(earlier.name, "person", speaker.role or earlier.role, "surname", earlier.gender)
+        full = self._name_in_text(speaker.name, mention.start)
+        if full:
+            return Speaker(full, "person", speaker.role, "surname")
+        return speaker
+
+    def _name_in_text(self, surname: str, before: int) -> Optional[str]:
+        """The last 'First [Middle] Surname' in the text before the mention (names met outside statements)."""
+        pattern = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"\b")
+        best = None
+        for match in pattern.finditer(self.text, 0, before):
+            tokens = match.group(1).split()
+            while tokens and (tokens[0].lower() in NOT_NAMES or tokens[0].lower() in role_words()
+                              or tokens[0].lower() in honorifics() or tokens[0].lower() in org_words()):
+                tokens = tokens[1:]
+            if tokens:
+                best = " ".join(tokens + [surname])
+        return best

@@ -1,0 +1,92 @@
+"""Character offsets of Stanza words, in one place: Stanza keeps offsets on tokens, and a word that came
+out of multi-word-token expansion ("don't" -> "do", "n't") has none of its own, so it borrows its token's."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+
+def word_span(word) -> tuple[int, int]:
+    """(start, end) of a word in the article text; MWT parts share their token's span."""
+    start, end = getattr(word, "start_char", None), getattr(word, "end_char", None)
+    if start is None or end is None:
+        token = word.parent
+        start, end = token.start_char, token.end_char
+    return start, end
+
+
+def words_span(words: Iterable) -> Optional[tuple[int, int]]:
+    """The smallest span covering all the words, or None for no words."""
+    spans = [word_span(word) for word in words]
+    if not spans:
+        return None
+    return min(start for start, _ in spans), max(end for _, end in spans)
+
+
+def doc_from_rows(text: str, sentences: list[str]):
+    """A parsed stanza Document from hand-written rows, offsets found by searching `text` left to right.
+
+    Each sentence is a block of lines `FORM LEMMA UPOS HEAD DEPREL` (whitespace separated); used by tests
+    and by anyone who wants a parse without models. Raises ValueError when a form is not in the text."""
+    from stanza.utils.conll import CoNLL
+
+    position, blocks = 0, []
+    for block in sentences:
+        lines = []
+        for index, row in enumerate(line.split() for line in block.strip().splitlines()):
+            form, lemma, upos, head, deprel = row
+            start = text.find(form, position)
+            if start < 0:
+                raise ValueError(f"{form!r} not found in text after offset {position}")
+            position = start + len(form)
+            misc = f"start_char={start}|end_char={position}"
+            lines.append("\t".join([str(index + 1), form, lemma, upos, "_", "_", head, deprel, "_", misc]))
+        blocks.append("\n".join(lines))
+    doc = CoNLL.conll2doc(input_str="\n\n".join(blocks) + "\n\n")
+    doc.text = text
+    return doc
+
+
+# --- tree navigation: every rule reads the parse through these, so unparsed sentences (head None) are safe
+
+
+def is_parsed(sentence) -> bool:
+    return bool(sentence.words) and all(word.head is not None for word in sentence.words)
+
+
+def children(sentence) -> dict[int, list]:
+    """word id -> its dependents, in sentence order."""
+    table: dict[int, list] = {word.id: [] for word in sentence.words}
+    table[0] = []
+    for word in sentence.words:
+        if word.head is not None:
+            table[word.head].append(word)
+    return table
+
+
+def head_of(sentence, word):
+    """The governing word, or None at the root."""
+    return sentence.words[word.head - 1] if word.head else None
+
+
+def subtree(sentence, word, kids=None, skip: frozenset = frozenset()) -> list:
+    """The word and all its descendants in sentence order, leaving out dependents whose deprel is in
+    `skip` (with their own subtrees)."""
+    kids = kids if kids is not None else children(sentence)
+    found, stack = [], [word]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(child for child in kids[current.id] if child.deprel not in skip)
+    return sorted(found, key=lambda w: w.id)
+
+
+def contiguous_around(words: list, anchor) -> list:
+    """The run of consecutive word ids in `words` that contains `anchor` (drops what a bad parse scattered)."""
+    ids = {word.id for word in words}
+    low = high = anchor.id
+    while low - 1 in ids:
+        low -= 1
+    while high + 1 in ids:
+        high += 1
+    return [word for word in words if low <= word.id <= high]
