@@ -1,0 +1,111 @@
+"""The one place engines and sessions are made: URL resolution, SQLite pragmas, schema-at-head check."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from typing import Iterator, Optional
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine.url import URL
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, create_engine
+
+DEFAULT_URL = "sqlite:///quotes.db"
+BUSY_TIMEOUT_MS = 30_000
+# Execution option that makes the next SQLite transaction start with BEGIN IMMEDIATE (take the write lock).
+WRITE_OPTION = "quotes_sqlite_write"
+
+
+def resolve_url(url: Optional[str] = None) -> URL:
+    """`url`, else $QUOTES_DB, else ./quotes.db; a bare path means a SQLite file."""
+    raw = url or os.environ.get("QUOTES_DB") or DEFAULT_URL
+    if "://" not in raw:
+        raw = f"sqlite:///{raw}"
+    parsed = make_url(raw)
+    # Plain postgresql:// would pick psycopg2, which we do not ship; psycopg 3 is the driver we test.
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def make_engine(url: Optional[str] = None, *, migrate: bool = True) -> Engine:
+    """An engine for `url` whose schema is at head: new databases are created, older ones raise
+    SchemaOutOfDate. `migrate=False` skips the check (used by `quotes db upgrade` itself)."""
+    parsed = resolve_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = _sqlite_engine(parsed)
+    else:
+        engine = create_engine(parsed, pool_pre_ping=True)
+    if migrate:
+        from quotes.db.migrate import ensure_schema
+
+        ensure_schema(engine)
+    return engine
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    in_memory = url.database in (None, "", ":memory:")
+    options = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}}
+    if in_memory:
+        options["poolclass"] = StaticPool  # one shared connection, or every session sees an empty database
+    engine = create_engine(url, **options)
+    _install_sqlite_hooks(engine, wal=not in_memory)
+    return engine
+
+
+def _install_sqlite_hooks(engine: Engine, *, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # Take transaction control from the sqlite3 module so BEGIN is ours (see on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection):
+        # A writer that starts with a plain BEGIN and reads first cannot wait for the lock later
+        # (SQLITE_BUSY_SNAPSHOT); BEGIN IMMEDIATE queues behind other writers under the busy timeout.
+        if connection.get_execution_options().get(WRITE_OPTION):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+def is_sqlite(session_or_engine) -> bool:
+    bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
+    return bind.dialect.name == "sqlite"
+
+
+def begin_write(session: Session) -> None:
+    """Start `session`'s transaction as a writer. On SQLite any read-only transaction already open is
+    dropped first, so the write lock is taken before the first read (see on_begin)."""
+    if not is_sqlite(session):
+        return
+    if session.in_transaction():
+        connection = session.connection()
+        if connection.get_execution_options().get(WRITE_OPTION):
+            return
+        session.rollback()
+    session.connection(execution_options={WRITE_OPTION: True})
+
+
+@contextmanager
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """A short session that commits on success and rolls back on error. `write=True` takes the SQLite
+    write lock at once; store functions that write do this themselves."""
+    with Session(engine, expire_on_commit=False) as session:
+        if write:
+            begin_write(session)
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,91 @@
+"""Alembic, configured from code: the migrations ship inside the package, so no alembic.ini lookup by cwd."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from quotes.db.engine import WRITE_OPTION
+from quotes.db.errors import NotADatabase, SchemaOutOfDate
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Any constant works; it only has to be the same for every quote-tracker process on one server.
+PG_LOCK_ID = 7_130_431
+
+
+def alembic_config(connection: Optional[Connection] = None) -> Config:
+    config = Config(str(Path(__file__).parent / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection: Connection) -> Optional[str]:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create a new (empty) database at head; raise if an existing one is not at head."""
+    with _locked(engine) as connection:
+        revision = current_revision(connection)
+        if revision is None:
+            if "article" in inspect(connection).get_table_names():
+                raise NotADatabase(
+                    f"{engine.url.render_as_string()} has quote-tracker tables but no migration record: "
+                    "point --db at a database made by quote-tracker, or at a new file")
+            _upgrade(connection, "head")
+            return
+    if revision != head_revision():
+        raise SchemaOutOfDate(
+            f"database schema is at revision {revision}, this quote-tracker needs {head_revision()}: "
+            "run `quotes db upgrade` (back up the file first)")
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]:
+    """Bring the database to `revision`; returns (revision before, revision after)."""
+    with _locked(engine) as connection:
+        before = current_revision(connection)
+        _upgrade(connection, revision)
+        return before, current_revision(connection)
+
+
+def _upgrade(connection: Connection, revision: str) -> None:
+    command.upgrade(alembic_config(connection), revision)
+
+
+class _locked:
+    """One transaction that holds the writer lock, so two processes opening a new database do not both
+    try to create it (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def __enter__(self) -> Connection:
+        self.connection = self.engine.connect()
+        if self.engine.dialect.name == "sqlite":
+            self.connection.execution_options(**{WRITE_OPTION: True})
+        self.transaction = self.connection.begin()
+        if self.engine.dialect.name == "postgresql":
+            self.connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": PG_LOCK_ID})
+        return self.connection
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None:
+                self.transaction.commit()
+            else:
+                self.transaction.rollback()
+        finally:
+            self.connection.close()

@@ -1,0 +1,178 @@
+"""Ingest: one article and its extracted quotes, stored whole or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import time
+from datetime import date, datetime, time as clock
+from typing import Optional
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from quotes.db.engine import begin_write
+from quotes.db.errors import IngestConflict
+from quotes.db.matching import record_role, resolve_speaker
+from quotes.db.models import Article, Quote, utcnow
+from quotes.db.rows import IngestResult
+from quotes.db.statements import attach_statement, refresh_statements, statement_key
+from quotes.db.upsert import insert_or_get
+from quotes.records import Article as ArticleRecord
+from quotes.records import QuoteRecord
+
+__all__ = ["IngestResult", "content_hash", "needs_extraction", "ingest_article"]
+
+RETRIES = 6
+# Lock waits and deadlocks between parallel writers are worth a retry; anything else is a real error.
+_RETRYABLE = re.compile(r"database is locked|deadlock detected|could not serialize", re.I)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def needs_extraction(session: Session, *, text: str, pipeline_version: str, reprocess: bool) -> bool:
+    """False when the article is stored already and would not be re-extracted (lets ingest skip the NLP)."""
+    stored = session.execute(select(Article.pipeline_version)
+                             .where(Article.content_hash == content_hash(text))).scalar_one_or_none()
+    if stored is None:
+        return True
+    return reprocess and is_older(stored, pipeline_version)
+
+
+def is_older(stored: str, current: str) -> bool:
+    """Numeric parts compared ("1.10" is newer than "1.9"); an unequal version with equal numbers counts
+    as older, so a relabelled pipeline still reprocesses."""
+    if stored == current:
+        return False
+    numbers = [tuple(int(n) for n in re.findall(r"\d+", v)) for v in (stored, current)]
+    return numbers[0] <= numbers[1]
+
+
+def ingest_article(session: Session, *, article: ArticleRecord, records: list[QuoteRecord],
+                   pipeline_version: str, reprocess: bool = False) -> IngestResult:
+    """Store `article` with `records` in the session's transaction (the caller commits). On SQLite the
+    transaction restarts as a writer first, so it must be the first write of its session_scope."""
+    for attempt in range(RETRIES):
+        begin_write(session)
+        try:
+            return _ingest(session, article=article, records=records,
+                           pipeline_version=pipeline_version, reprocess=reprocess)
+        except OperationalError as error:
+            if not _RETRYABLE.search(str(error)):
+                raise
+            session.rollback()
+            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+    raise IngestConflict(f"could not write {article.source}: other writers held the database "
+                         f"through {RETRIES} attempts; retry later or ingest with one process")
+
+
+def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteRecord],
+            pipeline_version: str, reprocess: bool) -> IngestResult:
+    digest = content_hash(article.text)
+    stored = session.execute(select(Article.id, Article.pipeline_version)
+                             .where(Article.content_hash == digest)).one_or_none()
+    if stored is not None:
+        if not (reprocess and is_older(stored.pipeline_version, pipeline_version)):
+            return IngestResult("duplicate", stored.id, _quote_count(session, stored.id))
+        _replace_article(session, article_id=stored.id, article=article, pipeline_version=pipeline_version)
+        count = _store_quotes(session, article_id=stored.id, article=article, records=records)
+        return IngestResult("reprocessed", stored.id, count)
+    article_id, created = insert_or_get(session, Article, values=_article_values(article, digest, pipeline_version),
+                                        unique=["content_hash"])
+    if not created:  # a parallel writer stored it between our check and our insert
+        return IngestResult("duplicate", article_id, _quote_count(session, article_id))
+    count = _store_quotes(session, article_id=article_id, article=article, records=records)
+    return IngestResult("ingested", article_id, count)
+
+
+def _article_values(article: ArticleRecord, digest: str, pipeline_version: str) -> dict:
+    return dict(source=article.source, url=article.url, title=article.title, outlet=article.outlet,
+                published_at=article.published_at, text=article.text, content_hash=digest,
+                pipeline_version=pipeline_version, ingested_at=utcnow())
+
+
+def _replace_article(session: Session, *, article_id: int, article: ArticleRecord, pipeline_version: str) -> None:
+    old_statements = set(session.execute(select(Quote.statement_id).where(
+        Quote.article_id == article_id, Quote.statement_id.is_not(None))).scalars())
+    session.execute(delete(Quote).where(Quote.article_id == article_id))
+    session.execute(update(Article).where(Article.id == article_id).values(
+        source=article.source, url=article.url, title=article.title, outlet=article.outlet,
+        published_at=article.published_at, pipeline_version=pipeline_version))
+    refresh_statements(session, statement_ids=old_statements)
+
+
+def _store_quotes(session: Session, *, article_id: int, article: ArticleRecord, records: list[QuoteRecord]) -> int:
+    seen = _seen_at(session, article_id=article_id, published=article.published_at)
+    speakers = _resolve_speakers(session, records=records, seen=seen.date())
+    statements = _attach_statements(session, records=records, speakers=speakers, seen=seen)
+    now = utcnow()
+    rows = []
+    for index, record in enumerate(records):
+        speaker = speakers.get(_speaker_key(record))
+        rows.append(_quote_values(record, article_id=article_id, now=now,
+                                  speaker_id=speaker.id if speaker else None,
+                                  alias_key=speaker.alias_key if speaker else None,
+                                  statement_id=statements.get(index)))
+    if rows:
+        session.execute(insert(Quote.__table__), rows)
+    return len(rows)
+
+
+def _seen_at(session: Session, *, article_id: int, published: Optional[date]) -> datetime:
+    """When the statements were first seen: the publication date, else when the article was ingested."""
+    if published is not None:
+        return datetime.combine(published, clock())
+    return session.execute(select(Article.ingested_at).where(Article.id == article_id)).scalar_one()
+
+
+def _speaker_key(record: QuoteRecord) -> Optional[tuple]:
+    if not record.speaker or not record.speaker.strip():
+        return None
+    return (record.speaker.strip(), record.speaker_kind or "unknown", record.role or "")
+
+
+def _resolve_speakers(session: Session, *, records: list[QuoteRecord], seen: date) -> dict:
+    # Sorted, so parallel PostgreSQL writers take row locks in one order and do not deadlock.
+    resolved = {}
+    for key in sorted({k for k in map(_speaker_key, records) if k is not None}):
+        name, kind, role = key
+        speaker = resolve_speaker(session, name=name, kind=kind, role=role or None)
+        if speaker is not None:
+            resolved[key] = speaker
+            if role:
+                record_role(session, speaker_id=speaker.id, role=role, seen=seen)
+    return resolved
+
+
+def _attach_statements(session: Session, *, records: list[QuoteRecord], speakers: dict, seen: datetime) -> dict:
+    """record index -> Statement id, attached in (speaker, key) order for the same reason as above."""
+    order = []
+    for index, record in enumerate(records):
+        speaker = speakers.get(_speaker_key(record))
+        if speaker is not None and record.text.strip():
+            order.append((speaker.id, statement_key(record.text), index))
+    result = {}
+    for speaker_id, _key, index in sorted(order):
+        match = attach_statement(session, speaker_id=speaker_id, text=records[index].text, seen=seen)
+        result[index] = match.statement_id
+    return result
+
+
+def _quote_values(record: QuoteRecord, *, article_id: int, now: datetime, speaker_id: Optional[int],
+                  alias_key: Optional[str], statement_id: Optional[int]) -> dict:
+    return dict(
+        article_id=article_id, speaker_id=speaker_id, statement_id=statement_id, alias_key=alias_key,
+        source=record.source, text=record.text, start=record.start, end=record.end,
+        spans=[list(span) for span in record.spans or []], kind=record.kind,
+        cue=record.cue, cue_start=record.cue_start, cue_end=record.cue_end,
+        speaker=record.speaker, speaker_kind=record.speaker_kind or "unknown",
+        mention=record.mention, mention_start=record.mention_start, mention_end=record.mention_end,
+        role=record.role, confidence=float(record.confidence or 0.0), rule=record.rule or "", updated_at=now)
+
+
+def _quote_count(session: Session, article_id: int) -> int:
+    return session.execute(select(func.count()).select_from(Quote).where(Quote.article_id == article_id)).scalar_one()
