@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import case, delete, select, update
@@ -27,6 +27,11 @@ def statement_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_QUOTE_MARKS)
     return " ".join(_NON_WORD.sub(" ", stripped.casefold()).replace("_", " ").split())
+
+
+def seen_at(published: Optional[date], ingested: datetime) -> datetime:
+    """When a statement was seen in an article: its publication date, else when it was ingested."""
+    return datetime.combine(published, datetime.min.time()) if published is not None else ingested
 
 
 @dataclass
@@ -105,7 +110,6 @@ def refresh_statements(session: Session, *, statement_ids) -> None:
         if not seen:
             session.execute(delete(Statement).where(Statement.id == statement_id))
             continue
-        first = min(datetime.combine(row.published_at, datetime.min.time()) if row.published_at
-                    else row.ingested_at for row in seen)
+        first = min(seen_at(row.published_at, row.ingested_at) for row in seen)
         session.execute(update(Statement).where(Statement.id == statement_id)
                         .values(occurrences=len(seen), first_seen=first))

@@ -6,7 +6,7 @@ import hashlib
 import random
 import re
 import time
-from datetime import date, datetime, time as clock
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import delete, func, insert, select, update
@@ -18,7 +18,7 @@ from quotes.db.errors import IngestConflict
 from quotes.db.matching import record_role, resolve_speaker
 from quotes.db.models import Article, Quote, utcnow
 from quotes.db.rows import IngestResult
-from quotes.db.statements import attach_statement, refresh_statements, statement_key
+from quotes.db.statements import attach_statement, refresh_statements, seen_at, statement_key
 from quotes.db.upsert import insert_or_get
 from quotes.records import Article as ArticleRecord
 from quotes.records import QuoteRecord
@@ -125,7 +125,7 @@ def _store_quotes(session: Session, *, article_id: int, article: ArticleRecord, 
 def _seen_at(session: Session, *, article_id: int, published: Optional[date]) -> datetime:
     """When the statements were first seen: the publication date, else when the article was ingested."""
     if published is not None:
-        return datetime.combine(published, clock())
+        return seen_at(published, None)
     return session.execute(select(Article.ingested_at).where(Article.id == article_id)).scalar_one()
 
 

@@ -1,0 +1,48 @@
+"""`quotes db upgrade` and `quotes db current`: the schema version of a database, and migrating it."""
+
+from __future__ import annotations
+
+import click
+
+from quotes.cli.errors import errors_to_click
+from quotes.cli.lookup import db_option
+
+
+@click.group()
+def db():
+    """Database schema: show its version, upgrade an older database."""
+
+
+@db.command()
+@db_option
+@errors_to_click
+def upgrade(db):
+    """Bring the database to the schema this version needs (creates it if new). Back up the file first."""
+    from quotes.db.engine import make_engine
+    from quotes.db.migrate import upgrade as run_upgrade
+
+    before, after = run_upgrade(make_engine(db, migrate=False))
+    if before == after:
+        click.echo(f"already at {after} (head)")
+    else:
+        click.echo(f"upgraded {before or 'empty database'} -> {after}")
+
+
+@db.command()
+@db_option
+@errors_to_click
+def current(db):
+    """Print the schema revision of the database and whether it is current."""
+    from quotes.db.engine import make_engine
+    from quotes.db.migrate import current_revision, head_revision
+
+    engine = make_engine(db, migrate=False)
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    head = head_revision()
+    if revision == head:
+        click.echo(f"{revision} (head)")
+    elif revision is None:
+        click.echo(f"empty database (head is {head}: any command creates it, or run `quotes db upgrade`)")
+    else:
+        click.echo(f"{revision} (head is {head}: run `quotes db upgrade`)")

@@ -1,0 +1,133 @@
+"""Manual fixes to speaker identity. Both are recorded (SpeakerDecision) and leave manual aliases behind,
+which automatic matching always follows, so later ingests respect the user's decision."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select, update
+from sqlmodel import Session
+
+from quotes.db.engine import begin_write
+from quotes.db.errors import IdentityError, SpeakerNotFound
+from quotes.db.matching import record_role
+from quotes.db.models import Alias, Article, Quote, Role, Speaker, SpeakerDecision, Statement, utcnow
+from quotes.db.names import name_parts
+from quotes.db.statements import attach_statement, refresh_statements, seen_at
+from quotes.db.upsert import insert_or_get
+
+
+def merge_speakers(session: Session, *, keep_id: int, merge_id: int) -> None:
+    """Fold speaker `merge_id` into `keep_id`: aliases, roles, quotes and statements move; the merged row
+    stays as a pointer (merged_into_id) so old ids still lead somewhere."""
+    begin_write(session)
+    if keep_id == merge_id:
+        raise IdentityError(f"speaker {keep_id} cannot be merged into itself: pass two different ids")
+    keep, merged = _live_speaker(session, keep_id), _live_speaker(session, merge_id)
+    _move_aliases(session, keep_id=keep.id, merge_id=merged.id)
+    _move_roles(session, keep_id=keep.id, merge_id=merged.id)
+    _move_statements(session, keep_id=keep.id, merge_id=merged.id)
+    session.execute(update(Quote).where(Quote.speaker_id == merged.id)
+                    .values(speaker_id=keep.id, updated_at=utcnow()))
+    session.execute(update(Speaker).where(Speaker.merged_into_id == merged.id).values(merged_into_id=keep.id))
+    session.execute(update(Speaker).where(Speaker.id == merged.id).values(merged_into_id=keep.id))
+    if keep.kind == "unknown" and merged.kind != "unknown":
+        session.execute(update(Speaker).where(Speaker.id == keep.id).values(kind=merged.kind))
+    session.add(SpeakerDecision(action="merge", speaker_id=keep.id, other_speaker_id=merged.id))
+    session.flush()
+
+
+def split_speaker(session: Session, *, speaker_id: int, alias: str) -> int:
+    """Move `alias` and the quotes that came in under it to a new speaker; returns the new speaker's id."""
+    begin_write(session)
+    speaker = _live_speaker(session, speaker_id)
+    key = name_parts(alias).key
+    row = session.execute(select(Alias).where(Alias.speaker_id == speaker.id, Alias.key == key)).scalar_one_or_none()
+    if row is None:
+        known = ", ".join(sorted(session.execute(select(Alias.name).where(Alias.speaker_id == speaker.id)).scalars()))
+        raise IdentityError(f"speaker {speaker.id} ({speaker.name}) has no alias {alias!r}; its aliases: {known}")
+    if key == speaker.name_key:
+        raise IdentityError(f"{alias!r} is the canonical name of speaker {speaker.id}: split off the other "
+                            "aliases instead, or merge the right speakers")
+    new_id = _new_split_speaker(session, speaker=speaker, alias=row)
+    session.execute(update(Alias).where(Alias.id == row.id).values(speaker_id=new_id, manual=True))
+    _move_quotes_of_alias(session, old_id=speaker.id, new_id=new_id, key=key)
+    session.add(SpeakerDecision(action="split", speaker_id=speaker.id, other_speaker_id=new_id, alias=row.name))
+    session.flush()
+    return new_id
+
+
+def _live_speaker(session: Session, speaker_id: int):
+    row = session.execute(select(Speaker.id, Speaker.name, Speaker.kind, Speaker.name_key,
+                                 Speaker.surname_key, Speaker.merged_into_id)
+                          .where(Speaker.id == speaker_id)).one_or_none()
+    if row is None:
+        raise SpeakerNotFound(f"no speaker with id {speaker_id}: list them with `quotes speakers`")
+    if row.merged_into_id is not None:
+        raise IdentityError(f"speaker {speaker_id} was merged into {row.merged_into_id}: use that id")
+    return row
+
+
+def _move_aliases(session: Session, *, keep_id: int, merge_id: int) -> None:
+    kept = set(session.execute(select(Alias.key).where(Alias.speaker_id == keep_id)).scalars())
+    for alias in session.execute(select(Alias.id, Alias.key).where(Alias.speaker_id == merge_id)).all():
+        if alias.key in kept:
+            session.execute(update(Alias).where(Alias.speaker_id == keep_id, Alias.key == alias.key)
+                            .values(manual=True))
+            session.execute(delete(Alias).where(Alias.id == alias.id))
+        else:
+            session.execute(update(Alias).where(Alias.id == alias.id).values(speaker_id=keep_id, manual=True))
+
+
+def _move_roles(session: Session, *, keep_id: int, merge_id: int) -> None:
+    for role in session.execute(select(Role).where(Role.speaker_id == merge_id)).scalars().all():
+        for seen in {role.first_seen, role.last_seen} - {None}:
+            record_role(session, speaker_id=keep_id, role=role.title, seen=seen)
+        if role.first_seen is None:
+            insert_or_get(session, Role, values=dict(speaker_id=keep_id, title=role.title, title_key=role.title_key),
+                          unique=["speaker_id", "title_key"])
+        session.execute(delete(Role).where(Role.id == role.id))
+
+
+def _move_statements(session: Session, *, keep_id: int, merge_id: int) -> None:
+    """Statements both speakers made (same key) become one; the rest change owner."""
+    kept = dict(session.execute(select(Statement.key, Statement.id).where(Statement.speaker_id == keep_id)).all())
+    touched = []
+    for statement in session.execute(select(Statement.id, Statement.key)
+                                     .where(Statement.speaker_id == merge_id)).all():
+        target = kept.get(statement.key)
+        if target is None:
+            session.execute(update(Statement).where(Statement.id == statement.id).values(speaker_id=keep_id))
+            continue
+        session.execute(update(Quote).where(Quote.statement_id == statement.id)
+                        .values(statement_id=target, updated_at=utcnow()))
+        touched += [statement.id, target]
+    refresh_statements(session, statement_ids=touched)
+
+
+def _new_split_speaker(session: Session, *, speaker, alias: Alias) -> int:
+    parts = name_parts(alias.name)
+    # identity_key must stay unique; the suffix also keeps automatic matching from upserting into it by name.
+    taken = session.execute(select(Speaker.id).where(Speaker.identity_key == parts.key)).scalar_one_or_none()
+    identity_key = parts.key if taken is None else f"{parts.key}|split-from:{speaker.id}:{alias.id}"
+    new = Speaker(name=alias.name, kind=speaker.kind, identity_key=identity_key, name_key=parts.key,
+                  surname_key=parts.surname if speaker.kind == "person" else None)
+    session.add(new)
+    session.flush()
+    return new.id
+
+
+def _move_quotes_of_alias(session: Session, *, old_id: int, new_id: int, key: str) -> None:
+    quotes = session.execute(
+        select(Quote.id, Quote.text, Quote.statement_id, Quote.role, Article.published_at, Article.ingested_at)
+        .join(Article, Article.id == Quote.article_id)
+        .where(Quote.speaker_id == old_id, Quote.alias_key == key).order_by(Quote.id)).all()
+    for quote in quotes:
+        seen = seen_at(quote.published_at, quote.ingested_at)
+        # Detach first so the old statement's count drops before the new one is found or made.
+        session.execute(update(Quote).where(Quote.id == quote.id)
+                        .values(speaker_id=new_id, statement_id=None, updated_at=utcnow()))
+        if quote.statement_id is not None:
+            refresh_statements(session, statement_ids=[quote.statement_id])
+        match = attach_statement(session, speaker_id=new_id, text=quote.text, seen=seen)
+        session.execute(update(Quote).where(Quote.id == quote.id).values(statement_id=match.statement_id))
+        if quote.role:
+            record_role(session, speaker_id=new_id, role=quote.role, seen=seen.date())

@@ -1,0 +1,213 @@
+"""Read side: speakers, their quotes and statements, articles, full-text search. Returns rows.py records."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Optional
+
+from sqlalchemy import Float, Integer, func, or_, select
+from sqlalchemy import text as text_clause
+from sqlmodel import Session
+
+from quotes.db.errors import AmbiguousArticle, ArticleNotFound
+from quotes.db.models import Alias, Article, Quote, Role, Speaker, Statement
+from quotes.db.names import fold, name_parts
+from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow, StatementRow
+
+__all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "statements_by", "article_quotes",
+           "search_quotes", "stats", "quote_query", "apply_filters", "quote_row"]
+
+PARTIAL_MATCH_LIMIT = 50
+STREAM_BATCH = 1000
+
+
+def find_speakers(session: Session, *, name: str) -> list[SpeakerRow]:
+    """Speakers `name` can mean: an exact alias ("Mr Dujarric", "stephane dujarric"), else a surname,
+    else aliases containing it. Accents, case and honorifics do not matter."""
+    parts = name_parts(name)
+    if not parts.key:
+        return []
+    ids = _live(session, select(Alias.speaker_id).where(Alias.key == parts.key))
+    if not ids and parts.surname:
+        ids = _live(session, select(Speaker.id).where(Speaker.surname_key == parts.surname))
+    if not ids:
+        partial = select(Alias.speaker_id).where(Alias.key.contains(parts.key, autoescape=True))
+        ids = _live(session, partial.limit(PARTIAL_MATCH_LIMIT))
+    return speaker_rows(session, ids)
+
+
+def list_speakers(session: Session, *, like: Optional[str] = None, role: Optional[str] = None,
+                  kind: Optional[str] = None) -> list[SpeakerRow]:
+    """Every live speaker, most quoted first; `like` matches any alias, `role` any role held."""
+    query = select(Speaker.id).where(Speaker.merged_into_id.is_(None))
+    if like:
+        aliases = select(Alias.speaker_id).where(Alias.key.contains(fold(like), autoescape=True))
+        query = query.where(Speaker.id.in_(aliases))
+    if role:
+        roles = select(Role.speaker_id).where(Role.title_key.contains(fold(role), autoescape=True))
+        query = query.where(Speaker.id.in_(roles))
+    if kind:
+        query = query.where(Speaker.kind == kind)
+    rows = speaker_rows(session, list(session.execute(query).scalars()))
+    return sorted(rows, key=lambda row: (-row.quotes, row.name.casefold(), row.id))
+
+
+def quotes_by(session: Session, *, speaker_ids: list[int], filters: QuoteFilters) -> Iterator[QuoteRow]:
+    """The speakers' quotes in publication order, streamed."""
+    query = apply_filters(quote_query().where(Quote.speaker_id.in_(speaker_ids)), filters)
+    query = query.order_by(Article.published_at, Quote.article_id, Quote.start, Quote.id)
+    for row in session.execute(query.execution_options(yield_per=STREAM_BATCH)):
+        yield quote_row(row)
+
+
+def statements_by(session: Session, *, speaker_id: int) -> list[StatementRow]:
+    """What one speaker said, each distinct statement once, earliest first, with where it appeared."""
+    name = session.execute(select(Speaker.name).where(Speaker.id == speaker_id)).scalar_one_or_none() or ""
+    seen: dict[int, tuple[set, set]] = {}
+    for row in session.execute(select(Quote.statement_id, Quote.article_id, Article.outlet)
+                               .join(Article, Article.id == Quote.article_id)
+                               .where(Quote.speaker_id == speaker_id, Quote.statement_id.is_not(None))):
+        articles, outlets = seen.setdefault(row.statement_id, (set(), set()))
+        articles.add(row.article_id)
+        if row.outlet:
+            outlets.add(row.outlet)
+    statements = session.execute(select(Statement).where(Statement.speaker_id == speaker_id)
+                                 .order_by(Statement.first_seen, Statement.id)).scalars()
+    return [StatementRow(id=s.id, speaker=name, text=s.text, quotes=s.occurrences,
+                         articles=len(seen.get(s.id, ((), ()))[0]),
+                         outlets=sorted(seen.get(s.id, ((), ()))[1]), first_seen=s.first_seen,
+                         speaker_id=speaker_id)
+            for s in statements]
+
+
+def article_quotes(session: Session, *, article: str) -> tuple[ArticleRow, list[QuoteRow]]:
+    """One article (by id, URL or a fragment of its title) and its quotes in text order."""
+    found = _find_article(session, str(article))
+    quotes = session.execute(quote_query().where(Quote.article_id == found.id).order_by(Quote.start, Quote.id))
+    return found, [quote_row(row) for row in quotes]
+
+
+def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: int = 100) -> list[QuoteRow]:
+    """Quotes matching every word of `text`, best first (SQLite FTS5 / PostgreSQL full-text search)."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return []
+    dialect = session.get_bind().dialect.name
+    query = apply_filters(quote_query(), filters)
+    if dialect == "sqlite":
+        # Each word quoted, so FTS5 operators typed by a user (AND, NEAR, *, ") are just words.
+        fts_query = " ".join('"' + word + '"' for word in words)
+        hits = (text_clause("SELECT rowid AS id, rank AS rank FROM quote_fts WHERE quote_fts MATCH :fts_query")
+                .bindparams(fts_query=fts_query).columns(id=Integer, rank=Float).subquery("hits"))
+        query = query.join(hits, hits.c.id == Quote.id).order_by(hits.c.rank, Quote.id)
+    elif dialect == "postgresql":
+        match = text_clause("to_tsvector('english', quote.text) @@ plainto_tsquery('english', :search_text)")
+        rank = text_clause("ts_rank(to_tsvector('english', quote.text), plainto_tsquery('english', :search_text))")
+        query = (query.where(match.bindparams(search_text=" ".join(words)))
+                 .order_by(rank.bindparams(search_text=" ".join(words)).desc(), Quote.id))
+    else:
+        for word in words:
+            query = query.where(func.lower(Quote.text).contains(word.lower(), autoescape=True))
+        query = query.order_by(Quote.id)
+    return [quote_row(row) for row in session.execute(query.limit(limit))]
+
+
+def stats(session: Session) -> dict[str, int]:
+    live_speakers = select(func.count()).select_from(Speaker).where(Speaker.merged_into_id.is_(None))
+    counts = {"articles": select(func.count()).select_from(Article), "speakers": live_speakers,
+              "aliases": select(func.count()).select_from(Alias), "roles": select(func.count()).select_from(Role),
+              "statements": select(func.count()).select_from(Statement),
+              "quotes": select(func.count()).select_from(Quote)}
+    return {name: session.execute(query).scalar_one() for name, query in counts.items()}
+
+
+
+
+def quote_query():
+    """One quote per row with its article and resolved speaker; shared by queries and export."""
+    return (select(Quote.id, Quote.statement_id, Quote.speaker_id,
+                   func.coalesce(Speaker.name, Quote.speaker).label("speaker"),
+                   func.coalesce(Speaker.kind, Quote.speaker_kind).label("speaker_kind"),
+                   Quote.role, Quote.text, Quote.kind, Quote.cue, Quote.article_id, Article.title,
+                   Article.outlet, Article.url, Article.published_at, Quote.start, Quote.end,
+                   Quote.confidence, Quote.rule, Quote.spans, Quote.mention, Quote.cue_start, Quote.cue_end,
+                   Quote.mention_start, Quote.mention_end, Quote.source, Quote.updated_at)
+            .join(Article, Article.id == Quote.article_id)
+            .outerjoin(Speaker, Speaker.id == Quote.speaker_id))
+
+
+def quote_row(row) -> QuoteRow:
+    return QuoteRow(**row._asdict())
+
+
+def apply_filters(query, filters: Optional[QuoteFilters]):
+    """QuoteFilters as WHERE clauses; every user value is a bound parameter."""
+    if filters is None:
+        return query
+    if filters.since:
+        query = query.where(Article.published_at >= filters.since)
+    if filters.until:
+        query = query.where(Article.published_at <= filters.until)
+    if filters.outlet:
+        query = query.where(func.lower(Article.outlet) == filters.outlet.lower())
+    if filters.role:
+        query = query.where(func.lower(Quote.role).contains(filters.role.lower(), autoescape=True))
+    if filters.kind:
+        query = query.where(Quote.kind == filters.kind)
+    if filters.contains:
+        query = query.where(func.lower(Quote.text).contains(filters.contains.lower(), autoescape=True))
+    return query
+
+
+def speaker_rows(session: Session, ids: Iterable[int]) -> list[SpeakerRow]:
+    """SpeakerRows with roles, aliases and counts, in the order of `ids`."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    rows = {s.id: SpeakerRow(id=s.id, name=s.name, kind=s.kind)
+            for s in session.execute(select(Speaker.id, Speaker.name, Speaker.kind).where(Speaker.id.in_(ids)))}
+    for role in session.execute(select(Role.speaker_id, Role.title).where(Role.speaker_id.in_(ids))
+                                .order_by(Role.last_seen.desc(), Role.id)):
+        rows[role.speaker_id].roles.append(role.title)
+    for alias in session.execute(select(Alias.speaker_id, Alias.name).where(Alias.speaker_id.in_(ids))
+                                 .order_by(Alias.id)):
+        rows[alias.speaker_id].aliases.append(alias.name)
+    counted = select(Statement.speaker_id, func.count()).where(Statement.speaker_id.in_(ids))
+    for speaker_id, count in session.execute(counted.group_by(Statement.speaker_id)):
+        rows[speaker_id].statements = count
+    quotes = (select(Quote.speaker_id, func.count(), func.min(Article.published_at), func.max(Article.published_at))
+              .join(Article, Article.id == Quote.article_id).where(Quote.speaker_id.in_(ids))
+              .group_by(Quote.speaker_id))
+    for speaker_id, count, first, last in session.execute(quotes):
+        rows[speaker_id].quotes, rows[speaker_id].first_seen, rows[speaker_id].last_seen = count, first, last
+    return [rows[i] for i in ids if i in rows]
+
+
+def _live(session: Session, query) -> list[int]:
+    """Speaker ids of `query`, with merged speakers replaced by the one they were merged into."""
+    ids = list(dict.fromkeys(session.execute(query).scalars()))
+    if not ids:
+        return []
+    merged = dict(session.execute(select(Speaker.id, Speaker.merged_into_id)
+                                  .where(Speaker.id.in_(ids), Speaker.merged_into_id.is_not(None))).all())
+    return list(dict.fromkeys(merged.get(i, i) for i in ids))
+
+
+def _find_article(session: Session, article: str) -> ArticleRow:
+    columns = select(Article.id, Article.title, Article.outlet, Article.url, Article.published_at, Article.source)
+    if article.isdigit():
+        row = session.execute(columns.where(Article.id == int(article))).one_or_none()
+        if row is not None:
+            return ArticleRow(**row._asdict())
+    rows = session.execute(columns.where(or_(Article.url == article, Article.source == article))).all()
+    if not rows:
+        fragment = article.lower()
+        rows = session.execute(columns.where(func.lower(Article.title).contains(fragment, autoescape=True))
+                               .order_by(Article.id).limit(10)).all()
+    if not rows:
+        raise ArticleNotFound(f"no article matches {article!r}: pass an id, URL or words from its title "
+                              "(`quotes stats` shows what is stored)")
+    if len(rows) > 1:
+        listing = "; ".join(f"{r.id}: {r.title}" for r in rows)
+        raise AmbiguousArticle(f"{article!r} matches several articles ({listing}): pass one id instead")
+    return ArticleRow(**rows[0]._asdict())
