@@ -65,10 +65,12 @@ def _run_extract_articles(extract_articles, nlp, texts, sources):
     return extract_articles(texts, nlp=nlp, sources=sources)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Failure]]:
+def expand_paths(paths: Iterable[Union[str, Failure]]) -> Iterator[Union[str, Failure]]:
     """Files as given, directories recursively (article suffixes only), glob patterns, and `-` for stdin."""
     for path in paths:
-        if path == "-" or os.path.isfile(path):
+        if isinstance(path, Failure):  # already expanded once
+            yield path
+        elif path == "-" or os.path.isfile(path):
             yield path
         elif os.path.isdir(path):
             yield from directory_files(path)
@@ -126,34 +128,33 @@ def extract_results(items: Iterable[Union[Article, Failure]], *, extractor_facto
     batches = batched_work(items, wanted=wanted, batch_size=batch_size)
     if workers <= 1:
         extractor = LazyExtractor(extractor_factory)
-        for passthrough, articles in batches:
-            yield from passthrough
-            yield from extract_batch(extractor, articles)
+        for entries, articles in batches:
+            yield from in_order(entries, extract_batch(extractor, articles))
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory,)) as pool:
         pending: deque = deque()
-        for passthrough, articles in batches:
-            pending.append((passthrough, pool.submit(_extract_in_worker, articles) if articles else None))
+        for entries, articles in batches:
+            pending.append((entries, pool.submit(_extract_in_worker, articles) if articles else None))
             while len(pending) > workers * 2:
                 yield from _finish(pending.popleft())
         while pending:
             yield from _finish(pending.popleft())
 
 
-def batched_work(items, *, wanted, batch_size) -> Iterator[tuple[list[Result], list[Article]]]:
-    """Groups of (results that need no extraction, up to batch_size articles to extract), in input order."""
+def batched_work(items, *, wanted, batch_size) -> Iterator[tuple[list, list[Article]]]:
+    """Per chunk of input: its entries in order (a Result, or an Article to extract) and those articles."""
     iterator = iter(items)
     while chunk := list(islice(iterator, batch_size)):
-        passthrough: list[Result] = []
-        articles: list[Article] = []
-        for item in chunk:
-            if isinstance(item, Failure):
-                passthrough.append(item)
-            elif wanted(item):
-                articles.append(item)
-            else:
-                passthrough.append(Skipped(item))
-        yield passthrough, articles
+        entries = [item if isinstance(item, Failure) else item if wanted(item) else Skipped(item)
+                   for item in chunk]
+        yield entries, [entry for entry in entries if isinstance(entry, Article)]
+
+
+def in_order(entries: list, extracted: list[Result]) -> Iterator[Result]:
+    """The chunk's results in input order: extraction results take the places of their articles."""
+    results = iter(extracted)
+    for entry in entries:
+        yield next(results) if isinstance(entry, Article) else entry
 
 
 class LazyExtractor:
@@ -199,7 +200,5 @@ def _extract_in_worker(articles: list[Article]) -> list[Result]:
 
 
 def _finish(entry) -> Iterator[Result]:
-    passthrough, future = entry
-    yield from passthrough
-    if future is not None:
-        yield from future.result()
+    entries, future = entry
+    yield from in_order(entries, future.result() if future is not None else [])

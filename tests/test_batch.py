@@ -71,12 +71,14 @@ def articles(*texts):
 
 def test_extract_in_batches_in_order_with_skips_and_failures():
     CALLS.clear()
-    items = articles('"a"', '"b" "c"', "skip me", '"d"') + [Failure("bad.txt", "empty file")]
+    items = articles('"a"', '"b" "c"', "skip me", '"d"') + [Failure("bad.txt", "empty file"), *articles('"e"')]
     results = list(extract_results(items, extractor_factory=fake_factory, batch_size=2,
                                    wanted=lambda a: "skip" not in a.text))
-    assert [type(r).__name__ for r in results] == ["Extracted", "Extracted", "Skipped", "Extracted", "Failure"]
-    assert [[q.text for q in r.records] for r in results if isinstance(r, Extracted)] == [["a"], ["b", "c"], ["d"]]
-    assert CALLS == [2, 1]
+    assert [type(r).__name__ for r in results] == ["Extracted", "Extracted", "Skipped", "Extracted", "Failure",
+                                                   "Extracted"]
+    assert [[q.text for q in r.records] for r in results if isinstance(r, Extracted)] == \
+        [["a"], ["b", "c"], ["d"], ["e"]]
+    assert CALLS == [2, 1, 1]
 
 
 def test_one_failing_article_does_not_sink_its_batch():

@@ -1,0 +1,127 @@
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cli_fakes import fake_extract
+from quotes.cli.ingest import Progress, Summary, Stored
+from quotes.batch import Failure
+from quotes.errors import ModelsNotFound
+from quotes.records import QuoteRecord
+
+SAMPLES = Path(__file__).resolve().parents[2] / "quotes" / "samples"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "quotes.db")
+
+
+def rows(db, sql):
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def no_models():
+    raise ModelsNotFound("no usable Stanza models: run `quotes train-models`")
+
+
+def test_ingest_samples_then_skip_duplicates_without_the_nlp(invoke, db):
+    first = invoke("ingest", SAMPLES, "--db", db)
+    assert (first.exit_code, first.stdout, first.stderr) == (
+        0, "", "Ingested 3 articles (7 statements), skipped 0 duplicates, 0 failed\n")
+    assert rows(db, "select title, published_at from article order by id") == [
+        ("Harbour workers vote to end strike after pay deal", "2022-01-12"),
+        ("Almaty counts the cost of a week of protests", "2022-01-11"),
+        ("UN urges restraint as unrest in Kazakhstan spreads", "2022-01-11")]
+    again = invoke("ingest", SAMPLES / "ledger-almaty.txt", "--db", db, factory=no_models)
+    assert (again.exit_code, again.stderr) == (0, "Ingested 0 articles (0 statements), skipped 1 duplicate, 0 failed\n")
+
+
+def test_failures_are_listed_and_the_rest_stored(invoke, db, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "crash.txt").write_text("Title\nCRASH\n")
+    (tmp_path / "in" / "feed.jsonl").write_text('{"text": "\\"Fine,\\" said Ada Byron."}\n{"title": "x"}\n')
+    result = invoke("ingest", tmp_path / "in", SAMPLES / "courier-harbour.txt", "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Ingested 2 articles (3 statements), skipped 0 duplicates, 3 failed:\n"
+        f"  {tmp_path / 'in' / 'crash.txt'}: extraction failed: RuntimeError: parser crashed\n"
+        f"  {tmp_path / 'in' / 'empty.txt'}: empty file; nothing to read (check that the file was saved)\n"
+        f"  {tmp_path / 'in' / 'feed.jsonl'}:2: no \"text\" field with the article text; "
+        "add it, e.g. {\"text\": \"...\"}\n")
+    assert rows(db, "select count(*) from article") == [(2,)]
+
+
+def broken_store_factory():
+    """Records whose second quote cannot be stored (no text), so the article's transaction must roll back."""
+    def extract(texts, sources):
+        good = fake_extract(texts, sources)
+        return [records + [QuoteRecord(source=s, text=None, start=0, end=1, kind="direct")]
+                for records, s in zip(good, sources)]
+    return extract
+
+
+def test_an_article_that_cannot_be_stored_leaves_nothing_behind(invoke, db):
+    result = invoke("ingest", SAMPLES / "courier-harbour.txt", "--db", db, factory=broken_store_factory)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Ingested 0 articles (0 statements), skipped 0 duplicates, 1 failed:\n"
+                                    f"  {SAMPLES / 'courier-harbour.txt'}: not stored: ")
+    assert rows(db, "select (select count(*) from article), (select count(*) from quote), "
+                    "(select count(*) from speaker)") == [(0, 0, 0)]
+
+
+def test_outlet_and_url_override_and_stdin_jsonl(invoke, db):
+    feed = json.dumps({"text": '"We will appeal," said Ada Byron.', "outlet": "Feed", "url": "https://f.example/1"})
+    result = invoke("ingest", "-", "--db", db, "--outlet", "Coastal Courier", "--url", "https://cc.example/a",
+                    input=feed + "\n")
+    assert result.exit_code == 0
+    assert rows(db, "select source, outlet, url from article") == [("-:1", "Coastal Courier", "https://cc.example/a")]
+
+
+def test_workers(invoke, db):
+    result = invoke("ingest", SAMPLES, "--db", db, "--workers", "2")
+    assert result.stderr == "Ingested 3 articles (7 statements), skipped 0 duplicates, 0 failed\n"
+
+
+def test_missing_models_stops_with_one_line(invoke, db):
+    result = invoke("ingest", SAMPLES, "--db", db, factory=no_models)
+    assert (result.exit_code, result.output) == (1, "Error: no usable Stanza models: run `quotes train-models`\n")
+
+
+def test_bad_database_url(invoke, tmp_path):
+    result = invoke("ingest", SAMPLES, "--db", tmp_path / "no" / "such" / "dir.db")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: cannot open database {tmp_path / 'no' / 'such' / 'dir.db'}: "
+                             "unable to open database file; check --db or QUOTES_DB\n")
+
+
+def test_help_shows_an_example(invoke):
+    assert "quotes ingest quotes/samples/" in invoke("ingest", "--help").output
+
+
+def test_progress_line_after_the_delay_then_cleared():
+    times = iter([0.0, 1.0, 2.5, 2.6, 3.0])
+    stream = io.StringIO()
+    meter = Progress(total=4, stream=stream, enabled=True, clock=lambda: next(times))
+    summary = Summary()
+    for outcome in [Stored("a", "ingested", 5), Stored("b", "duplicate", 0), Failure("c", "bad"),
+                    Stored("d", "ingested", 2)]:
+        summary.add(outcome)
+        meter.update(summary)
+    meter.close()
+    assert stream.getvalue() == (
+        "\r\x1b[K[##########----------] 2/4  2 articles, 5 statements, 0 failed, 0.8 articles/s"
+        "\r\x1b[K[####################] 4/4  4 articles, 7 statements, 1 failed, 1.3 articles/s"
+        "\r\x1b[K")
+
+
+def test_progress_is_silent_when_disabled():
+    stream = io.StringIO()
+    meter = Progress(total=None, stream=stream, enabled=False, clock=lambda: 100.0)
+    meter.update(Summary())
+    meter.close()
+    assert stream.getvalue() == ""
