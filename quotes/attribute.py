@@ -136,7 +136,10 @@ def _order_rule(subject, cue) -> str:
 def mention_at(ctx: Context, index: int, head) -> Mention:
     """The speaker mention headed by `head`: its phrase without asides, kept contiguous."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
-    words = contiguous_around(subtree(sentence, head, kids, skip=MENTION_SKIP), head)
+    # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is
+    marker = {w.id for c in kids[head.id] if c.deprel == "case" for w in subtree(sentence, c, kids)}
+    words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
+    words = contiguous_around(words, head)
     words = _strip_punct(words) or [head]
     appos = [w for w in kids[head.id] if w.deprel == "appos"]
     appos_words = _strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []

@@ -38,10 +38,14 @@ def _role(text: str, match: re.Match) -> str:
     """"open", "close" or "either" for one mark: from its shape, or for a straight mark from its neighbours
     (an opener follows a space and precedes a word; a closer does the reverse)."""
     declared = quote_marks()[match.group()]
-    if declared != "either":
-        return declared
     before = text[match.start() - 1] if match.start() > 0 else " "
     after = text[match.end()] if match.end() < len(text) else " "
+    if declared == "open" and after.isspace() and not before.isspace():
+        return "close"  # “ typed for ” after a word: closes, as the writer meant
+    if declared == "open" and after.isspace():
+        return "stray"  # an opener followed by a space opens nothing (bullets, typos)
+    if declared != "either":
+        return declared
     open_like = before in _BEFORE_OPEN and not after.isspace()
     close_like = after in _AFTER_CLOSE and not before.isspace()
     if open_like and not close_like:
@@ -89,6 +93,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             if open_at is not None and match.start() < open_at:
                 continue  # the re-open mark that started this piece
             role = _role(text, match)
+            if role == "stray":
+                continue
             if open_at is None:
                 if role == "open" or role == "either":
                     open_at = match.end()

@@ -1,0 +1,51 @@
+"""`quotes eval --gold DIR`: score extraction against BRAT standoff annotations in PolNeAR's layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from quotes.cli.errors import errors_to_click, log_to_stderr
+from quotes.errors import InputError
+
+
+@click.command("eval", epilog="""\b
+Examples:
+  quotes eval --gold data/polnear --cache .cache/parses
+  quotes eval --gold data/polnear --limit 20 --errors errors.jsonl --json""")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder with text/*.txt and attributions/*.ann (PolNeAR layout).")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+              help="Write misses, false positives and wrong speakers here (JSON lines).")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents (sorted by name).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Keep parses here, keyed by text hash and model files, so reruns skip parsing.")
+@click.option("--beliefs/--no-beliefs", default=False, show_default=True,
+              help="Count belief verbs (think, believe) as statement cues.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--stanza-dir", envvar="QUOTES_STANZA_DIR", type=click.Path(file_okay=False),
+              help="Official Stanza English models to use instead of the bundled ones.")
+@errors_to_click
+def eval_command(gold, errors_path, limit, cache_dir, beliefs, as_json, stanza_dir):
+    """Precision, recall and F1 at overlap 0.3/0.5/0.8, the direct-quote subset, speaker accuracy."""
+    from quotes.evaluate import evaluate_directory, format_report, write_errors
+    from quotes.nlp import load_pipeline
+
+    log_to_stderr()
+    if not (Path(gold) / "text").is_dir():
+        raise InputError(f"{gold} has no text/ folder: point --gold at a PolNeAR-layout folder "
+                         "(text/*.txt and attributions/*.ann)")
+    nlp = load_pipeline(stanza_dir)
+
+    def progress(done, total):
+        click.echo(f"\r{done}/{total} documents", err=True, nl=done == total)
+
+    docs, predictions, report = evaluate_directory(
+        Path(gold), nlp, cache_dir=Path(cache_dir) if cache_dir else None, limit=limit,
+        include_beliefs=beliefs, progress=progress,
+    )
+    if errors_path:
+        write_errors(Path(errors_path), docs, predictions)
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))

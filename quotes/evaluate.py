@@ -1,0 +1,313 @@
+"""Scoring extraction against BRAT standoff in PolNeAR's layout (text/*.txt, attributions/*.ann): P/R/F1 at
+character-overlap thresholds, the direct-quote subset, speaker accuracy on matched pairs, per-rule breakdown."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from quotes.lexicon import cue_forms
+from quotes.records import QuoteRecord
+
+Span = tuple[int, int]
+THRESHOLDS = (0.3, 0.5, 0.8)
+DOUBLE_MARKS = set('"“”')
+IGNORED = set(' \t\n\r"“”«»„')  # overlap counts content characters, not spacing or the marks themselves
+RECORD_START = re.compile(r"^[TEARMN#]\d+\t")
+
+
+@dataclass
+class GoldAttribution:
+    content: list[Span]
+    source: list[Span] = field(default_factory=list)
+    cue: list[Span] = field(default_factory=list)
+    cue_text: str = ""
+
+    def is_direct(self, text: str) -> bool:
+        return any(DOUBLE_MARKS & set(text[s:e]) for s, e in self.content)
+
+    def is_reporting(self) -> bool:
+        """Cue is a speech verb or "according to" (beliefs and nominal cues excluded)."""
+        lower = self.cue_text.lower()
+        return "according to" in lower or any(w in cue_forms(False) for w in re.findall(r"[a-z]+", lower))
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    attributions: list[GoldAttribution]
+
+
+def _spans(field_text: str) -> list[Span]:
+    return [tuple(int(x) for x in piece.split()) for piece in field_text.split(";")]
+
+
+def read_ann(ann_text: str, text: str) -> list[GoldAttribution]:
+    """Attributions of one .ann file. Covered text is taken from the .txt by offsets, and lines that do not
+    start a record (a covered text that crossed a newline) are skipped."""
+    spans: dict[str, tuple[str, list[Span]]] = {}
+    events = []
+    for line in ann_text.splitlines():
+        if not RECORD_START.match(line):
+            continue  # continuation of a multi-line covered text
+        ident, rest = line.split("\t", 1)
+        header = rest.split("\t", 1)[0]
+        if ident.startswith("T"):
+            kind, offsets = header.split(" ", 1)
+            spans[ident] = (kind, _spans(offsets))
+        elif ident.startswith("E"):
+            events.append(dict(part.split(":", 1) for part in header.split()))
+    found = []
+    for roles in events:
+        content = [s for key in ("Content", "Content2") if key in roles for s in spans[roles[key]][1]]
+        if not content:
+            continue
+        cue = spans[roles["Cue"]][1] if "Cue" in roles else []
+        source = spans[roles["Source"]][1] if "Source" in roles else []
+        cue_text = " ".join(text[s:e] for s, e in cue)
+        found.append(GoldAttribution(sorted(content), source, cue, cue_text))
+    return found
+
+
+def read_gold(directory: Path, limit: Optional[int] = None) -> list[GoldDoc]:
+    """Documents of a PolNeAR-layout folder, sorted by name; the first annotator file per document."""
+    directory = Path(directory)
+    docs = []
+    for path in sorted((directory / "text").glob("*.txt"))[:limit]:
+        text = path.read_text(encoding="utf-8")
+        anns = sorted((directory / "attributions").glob(path.stem + "_*.ann"))
+        attributions = read_ann(anns[0].read_text(encoding="utf-8"), text) if anns else []
+        docs.append(GoldDoc(path.stem, text, attributions))
+    return docs
+
+
+# --- matching
+
+
+def _chars(text: str, pieces: Iterable[Span]) -> set[int]:
+    return {i for s, e in pieces for i in range(s, e) if text[i] not in IGNORED}
+
+
+def overlap(text: str, a: Iterable[Span], b: Iterable[Span]) -> float:
+    """Jaccard overlap of the content characters of two span lists."""
+    left, right = _chars(text, a), _chars(text, b)
+    return len(left & right) / len(left | right) if left and right else 0.0
+
+
+def pieces_of(record: QuoteRecord) -> list[Span]:
+    return [tuple(s) for s in record.spans] or [(record.start, record.end)]
+
+
+def match(text: str, predicted: list[QuoteRecord], gold: list[GoldAttribution], threshold: float):
+    """One-to-one pairs (pred index, gold index), greedily by best overlap, at or above the threshold."""
+    scored = []
+    for i, record in enumerate(predicted):
+        for j, attribution in enumerate(gold):
+            value = overlap(text, pieces_of(record), attribution.content)
+            if value >= threshold:
+                scored.append((value, i, j))
+    pairs, used_p, used_g = [], set(), set()
+    for value, i, j in sorted(scored, reverse=True):
+        if i not in used_p and j not in used_g:
+            pairs.append((i, j))
+            used_p.add(i)
+            used_g.add(j)
+    return pairs
+
+
+def speaker_correct(record: QuoteRecord, gold: GoldAttribution) -> Optional[bool]:
+    """Does the predicted mention overlap the gold Source? None when the gold has no source."""
+    if not gold.source:
+        return None
+    if record.mention_start is None:
+        return False
+    return any(record.mention_start < e and s < record.mention_end for s, e in gold.source)
+
+
+# --- scoring
+
+
+def _prf(hits_p: int, n_pred: int, hits_g: int, n_gold: int) -> dict:
+    precision = hits_p / n_pred if n_pred else 0.0
+    recall = hits_g / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "predicted": n_pred, "gold": n_gold}
+
+
+def base_rule(rule: str) -> str:
+    return re.split(r"[:+]", rule)[0]
+
+
+def score(docs: list[GoldDoc], predictions: list[list[QuoteRecord]]) -> dict:
+    """All numbers of the report, as a JSON-able dict."""
+    report = {"documents": len(docs), "thresholds": {}}
+    for threshold in THRESHOLDS:
+        c = Counter()
+        rules = defaultdict(Counter)
+        for doc, predicted in zip(docs, predictions):
+            pairs = match(doc.text, predicted, doc.attributions, threshold)
+            _count(doc, predicted, pairs, c, rules)
+        entry = {
+            "all": _prf(c["hit"], c["pred"], c["hit"], c["gold"]),
+            "direct": _prf(c["hit_pred_direct"], c["pred_direct"], c["hit_gold_direct"], c["gold_direct"]),
+            "reporting_cue_recall": round(c["hit_reporting"] / c["gold_reporting"], 4) if c["gold_reporting"] else 0,
+            "speaker_accuracy": round(c["speaker_ok"] / c["speaker_n"], 4) if c["speaker_n"] else 0,
+            "direct_speaker_accuracy": round(c["dspeaker_ok"] / c["dspeaker_n"], 4) if c["dspeaker_n"] else 0,
+            "by_rule": {r: dict(v) for r, v in sorted(rules.items())},
+        }
+        report["thresholds"][str(threshold)] = entry
+    return report
+
+
+def _count(doc: GoldDoc, predicted: list[QuoteRecord], pairs, c: Counter, rules) -> None:
+    gold_direct = [g.is_direct(doc.text) for g in doc.attributions]
+    c["pred"] += len(predicted)
+    c["gold"] += len(doc.attributions)
+    c["hit"] += len(pairs)
+    c["gold_direct"] += sum(gold_direct)
+    c["gold_reporting"] += sum(g.is_reporting() for g in doc.attributions)
+    c["pred_direct"] += sum(r.kind in ("direct", "mixed") for r in predicted)
+    for record in predicted:
+        rules[f"{base_rule(record.rule)}/{record.kind}"]["predicted"] += 1
+    for i, j in pairs:
+        record, gold = predicted[i], doc.attributions[j]
+        rules[f"{base_rule(record.rule)}/{record.kind}"]["matched"] += 1
+        c["hit_pred_direct"] += record.kind in ("direct", "mixed")
+        c["hit_gold_direct"] += gold_direct[j]
+        c["hit_reporting"] += gold.is_reporting()
+        correct = speaker_correct(record, gold)
+        if correct is not None:
+            c["speaker_n"] += 1
+            c["speaker_ok"] += correct
+            if gold_direct[j] and record.kind in ("direct", "mixed"):
+                c["dspeaker_n"] += 1
+                c["dspeaker_ok"] += correct
+
+
+def format_report(report: dict) -> str:
+    lines = [f"documents: {report['documents']}"]
+    for threshold, entry in report["thresholds"].items():
+        lines.append(f"overlap >= {threshold}")
+        for name in ("all", "direct"):
+            e = entry[name]
+            lines.append(f"  {name:<7} P {e['precision']:.3f}  R {e['recall']:.3f}  F1 {e['f1']:.3f}"
+                         f"  (pred {e['predicted']}, gold {e['gold']})")
+        lines.append(f"  reporting-verb/according-to cue recall {entry['reporting_cue_recall']:.3f}")
+        lines.append(f"  speaker accuracy {entry['speaker_accuracy']:.3f}"
+                     f"  (direct subset {entry['direct_speaker_accuracy']:.3f})")
+    lines.append("by rule/kind at overlap >= 0.5 (matched / predicted):")
+    for rule, counts in report["thresholds"]["0.5"]["by_rule"].items():
+        lines.append(f"  {rule:<28} {counts.get('matched', 0):>5} / {counts.get('predicted', 0):<5}")
+    return "\n".join(lines)
+
+
+def write_errors(path: Path, docs: list[GoldDoc], predictions: list[list[QuoteRecord]], threshold=0.5) -> None:
+    """Misses, false positives and wrong speakers, one JSON object per line, for reading by eye."""
+    with open(path, "w", encoding="utf-8") as out:
+        for doc, predicted in zip(docs, predictions):
+            pairs = match(doc.text, predicted, doc.attributions, threshold)
+            hit_p, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
+            for i, record in enumerate(predicted):
+                if i not in hit_p:
+                    _write(out, "false-positive", doc, record=record)
+            for j, gold in enumerate(doc.attributions):
+                if j not in hit_g:
+                    _write(out, "miss", doc, gold=gold)
+            for i, j in pairs:
+                if speaker_correct(predicted[i], doc.attributions[j]) is False:
+                    _write(out, "wrong-speaker", doc, record=predicted[i], gold=doc.attributions[j])
+
+
+def _write(out, error: str, doc: GoldDoc, record: Optional[QuoteRecord] = None, gold=None) -> None:
+    row = {"error": error, "doc": doc.name}
+    if record is not None:
+        row.update(text=record.text, kind=record.kind, rule=record.rule, cue=record.cue, mention=record.mention)
+    if gold is not None:
+        row.update(gold_content=" | ".join(doc.text[s:e] for s, e in gold.content), gold_cue=gold.cue_text,
+                   gold_source=" | ".join(doc.text[s:e] for s, e in gold.source),
+                   direct=gold.is_direct(doc.text))
+    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- parse cache: repeated evals do not re-parse 240k words
+
+
+class ParseCache:
+    """Parsed documents on disk keyed by text hash and a model fingerprint (stale parses never load)."""
+
+    def __init__(self, directory: Path, fingerprint: str):
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.fingerprint = fingerprint
+
+    def _path(self, text: str) -> Path:
+        key = hashlib.sha256((self.fingerprint + "\0" + text).encode("utf-8")).hexdigest()
+        return self.directory / f"{key}.json.gz"
+
+    def get(self, text: str):
+        from stanza import Document
+
+        path = self._path(text)
+        if not path.is_file():
+            return None
+        return Document(json.loads(gzip.decompress(path.read_bytes())), text=text)
+
+    def put(self, text: str, doc) -> None:
+        self._path(text).write_bytes(gzip.compress(json.dumps(doc.to_dict()).encode("utf-8")))
+
+
+def model_fingerprint(model_dir: Optional[Path], selection_version: str) -> str:
+    """Names, sizes and times of the model files plus the sentence-selection version."""
+    parts = [selection_version]
+    if model_dir is not None and Path(model_dir).is_dir():
+        for path in sorted(Path(model_dir).rglob("*.pt")):
+            stat = path.stat()
+            parts.append(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def parsed_documents(texts: list[str], nlp, cache: Optional[ParseCache]) -> list:
+    """Documents with the selected sentences parsed, from the cache where possible."""
+    from quotes.extract import parse_selected
+
+    docs = [cache.get(text) if cache else None for text in texts]
+    missing = [i for i, doc in enumerate(docs) if doc is None]
+    if missing:
+        fresh = nlp.tokenize([texts[i] for i in missing])
+        parse_selected(nlp, fresh)
+        for i, doc in zip(missing, fresh):
+            docs[i] = doc
+            if cache:
+                cache.put(texts[i], doc)
+    return docs
+
+
+SELECTION_VERSION = "sel-1"  # bump when quotes.extract.selected_sentences changes what gets parsed
+
+
+def evaluate_directory(gold_dir: Path, nlp, *, cache_dir: Optional[Path] = None, limit: Optional[int] = None,
+                       include_beliefs: bool = False, progress=None, batch: int = 8):
+    """Read the gold folder, parse (through the cache), extract, score. Returns (docs, predictions, report)."""
+    from quotes.extract import extract_from_doc
+
+    docs = read_gold(gold_dir, limit)
+    model_dir = getattr(getattr(nlp, "source", None), "path", None)
+    cache = ParseCache(cache_dir, model_fingerprint(model_dir, SELECTION_VERSION)) if cache_dir else None
+    predictions = []
+    for first in range(0, len(docs), batch):
+        chunk = docs[first:first + batch]
+        parsed = parsed_documents([d.text for d in chunk], nlp, cache)
+        for doc, stanza_doc in zip(chunk, parsed):
+            predictions.append(extract_from_doc(stanza_doc, doc.text, source=doc.name,
+                                                include_beliefs=include_beliefs))
+        if progress:
+            progress(min(first + batch, len(docs)), len(docs))
+    return docs, predictions, score(docs, predictions)

@@ -1,0 +1,16 @@
+"""Hand-built parses for logic tests: a model's mistakes never make these flaky."""
+
+import pytest
+
+from quotes.extract import extract_from_doc
+from quotes.tokens import doc_from_rows
+
+
+@pytest.fixture
+def extract():
+    """extract(text, *sentence_blocks, **options) -> records; rows are `FORM LEMMA UPOS HEAD DEPREL`."""
+
+    def run(text, *blocks, **options):
+        return extract_from_doc(doc_from_rows(text, list(blocks)), text, source="t", **options)
+
+    return run

@@ -1,0 +1,229 @@
+"""Statements and speakers from hand-written UD parses: one parametrised family per rule."""
+
+from quotes.tokens import doc_from_rows
+
+DUJARRIC_REPORTED = """
+UN UN PROPN 2 compound
+spokesman spokesman NOUN 3 compound
+Stephane Stephane PROPN 7 nsubj
+Dujarric Dujarric PROPN 3 flat
+on on ADP 6 case
+Monday Monday PROPN 7 obl
+said say VERB 0 root
+the the DET 9 det
+UN UN PROPN 11 nsubj
+had have AUX 11 aux
+complained complain VERB 7 ccomp
+to to ADP 14 case
+the the DET 14 det
+government government NOUN 11 obl
+. . PUNCT 7 punct
+"""
+
+INTERRUPTED = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+have have AUX 4 aux
+conveyed convey VERB 0 root
+our we PRON 6 nmod:poss
+concern concern NOUN 4 obj
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+Mr Mr PROPN 10 compound
+Dujarric Dujarric PROPN 11 nsubj
+said say VERB 4 parataxis
+, , PUNCT 11 punct
+“ “ PUNCT 17 punct
+and and CCONJ 17 cc
+we we PRON 17 nsubj
+'ve have AUX 17 aux
+received receive VERB 4 conj
+assurances assurance NOUN 17 obj
+. . PUNCT 4 punct
+” ” PUNCT 4 punct
+"""
+
+
+def test_reported_speech_with_role_split(extract):
+    text = "UN spokesman Stephane Dujarric on Monday said the UN had complained to the government."
+    [record] = extract(text, DUJARRIC_REPORTED)
+    assert (record.kind, record.text) == ("indirect", "the UN had complained to the government")
+    assert (record.speaker, record.role, record.speaker_kind) == ("Stephane Dujarric", "UN spokesman", "person")
+    assert record.mention == "UN spokesman Stephane Dujarric"
+    assert (record.cue, text[record.cue_start:record.cue_end]) == ("said", "said")
+    assert record.rule == "ccomp:nsubj-of-cue" and 0 < record.confidence <= 1
+
+
+def test_interrupted_quote_is_one_statement_with_two_spans(extract):
+    lead = "UN spokesman Stephane Dujarric on Monday said the UN had complained to the government.\n\n"
+    text = lead + "“We have conveyed our concern,” Mr Dujarric said, “and we've received assurances.”"
+    records = extract(text, DUJARRIC_REPORTED, INTERRUPTED)
+    direct = records[-1]
+    assert direct.kind == "direct" and len(direct.spans) == 2
+    assert [text[s:e] for s, e in direct.spans] == ["We have conveyed our concern,", "and we've received assurances."]
+    assert direct.mention == "Mr Dujarric" and direct.speaker == "Stephane Dujarric"
+    assert direct.cue == "said" and direct.rule.startswith("nsubj-of-cue")
+
+
+def test_inverted_cue(extract):
+    text = "“The talks failed,” said Foreign Minister Anna Berg."
+    [record] = extract(text, """
+“ “ PUNCT 4 punct
+The the DET 3 det
+talks talk NOUN 4 nsubj
+failed fail VERB 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+said say VERB 4 parataxis
+Foreign foreign ADJ 9 amod
+Minister minister PROPN 10 compound
+Anna Anna PROPN 7 nsubj
+Berg Berg PROPN 10 flat
+. . PUNCT 4 punct
+""")
+    assert (record.text, record.kind, record.rule) == ("The talks failed,", "direct", "inverted")
+    assert (record.speaker, record.role) == ("Anna Berg", "Foreign Minister")
+
+
+def test_passive_quoted_as_saying(extract):
+    text = "Tokayev was quoted as saying that order would be restored."
+    [record] = extract(text, """
+Tokayev Tokayev PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+quoted quote VERB 0 root
+as as SCONJ 5 mark
+saying say VERB 3 advcl
+that that SCONJ 10 mark
+order order NOUN 10 nsubj:pass
+would would AUX 10 aux
+be be AUX 10 aux:pass
+restored restore VERB 5 ccomp
+. . PUNCT 3 punct
+""")
+    assert record.text == "that order would be restored"
+    assert record.mention == "Tokayev" and record.rule == "ccomp:passive"
+
+
+ACCORDING_AFTER = """
+The the DET 2 det
+ministry ministry NOUN 3 nsubj
+approved approve VERB 0 root
+the the DET 5 det
+plan plan NOUN 3 obj
+, , PUNCT 9 punct
+according accord VERB 9 case
+to to ADP 7 fixed
+Reuters Reuters PROPN 3 obl
+. . PUNCT 3 punct
+"""
+
+ACCORDING_BEFORE = """
+According accord VERB 3 case
+to to ADP 1 fixed
+Reuters Reuters PROPN 7 obl
+, , PUNCT 3 punct
+the the DET 6 det
+ministry ministry NOUN 7 nsubj
+approved approve VERB 0 root
+the the DET 9 det
+plan plan NOUN 7 obj
+. . PUNCT 7 punct
+"""
+
+
+def test_according_to_in_both_orders(extract):
+    for text, block in (
+        ("The ministry approved the plan, according to Reuters.", ACCORDING_AFTER),
+        ("According to Reuters, the ministry approved the plan.", ACCORDING_BEFORE),
+    ):
+        [record] = extract(text, block)
+        assert record.text == "the ministry approved the plan" or record.text == "The ministry approved the plan"
+        assert (record.cue.lower(), record.mention, record.rule) == ("according to", "Reuters", "according-to")
+        assert record.speaker_kind == "organization"
+
+
+def test_colon_lead_in_on_its_own_line(extract):
+    text = "And from Chairwoman Lina Ortiz:\n\n“We will not back down from this fight.”"
+    records = extract(text, """
+And and CCONJ 5 cc
+from from ADP 5 case
+Chairwoman chairwoman PROPN 5 compound
+Lina Lina PROPN 0 root
+Ortiz Ortiz PROPN 4 flat
+: : PUNCT 4 punct
+""".replace("And and CCONJ 5 cc", "And and CCONJ 4 cc").replace("from from ADP 5 case", "from from ADP 4 case")
+        .replace("Chairwoman chairwoman PROPN 5 compound", "Chairwoman chairwoman PROPN 4 compound"), """
+“ “ PUNCT 5 punct
+We we PRON 5 nsubj
+will will AUX 5 aux
+not not PART 5 advmod
+back back VERB 0 root
+down down ADP 5 compound:prt
+from from ADP 9 case
+this this DET 9 det
+fight fight NOUN 5 obl
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+""")
+    [record] = records
+    assert record.text == "We will not back down from this fight."
+    assert (record.speaker, record.role, record.cue, record.rule) == ("Lina Ortiz", "Chairwoman", ":", "colon")
+
+
+def test_dash_attribution(extract):
+    text = "“Enforcement starts today.” — Commissioner Maria Diaz"
+    [record] = extract(text, """
+“ “ PUNCT 4 punct
+Enforcement enforcement NOUN 3 nsubj
+starts start VERB 0 root
+today today NOUN 3 obl:tmod
+. . PUNCT 3 punct
+” ” PUNCT 3 punct
+""".replace("“ “ PUNCT 4 punct", "“ “ PUNCT 3 punct"), """
+— — PUNCT 3 punct
+Commissioner commissioner PROPN 3 compound
+Maria Maria PROPN 0 root
+Diaz Diaz PROPN 3 flat
+""")
+    assert (record.text, record.cue, record.rule) == ("Enforcement starts today.", "—", "dash")
+    assert (record.speaker, record.role) == ("Maria Diaz", "Commissioner")
+
+
+FLOATING = """
+Lina Lina PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+said say VERB 0 root
+: : PUNCT 5 punct
+“ “ PUNCT 5 punct
+We we PRON 6 nsubj
+act act VERB 3 ccomp
+. . PUNCT 6 punct
+"""
+
+
+def test_multi_paragraph_quote_then_floating_quote(extract):
+    text = "Lina Ortiz said: “We act.\n\n“We act now.”\n\n“And we will keep acting.”"
+    block = FLOATING.replace("“ “ PUNCT 5 punct", "“ “ PUNCT 7 punct").replace("We we PRON 6 nsubj", "We we PRON 7 nsubj")
+    block = block.replace(": : PUNCT 5 punct", ": : PUNCT 3 punct").replace("act act VERB 3 ccomp\n. . PUNCT 6 punct",
+                                                                           "act act VERB 3 ccomp\n. . PUNCT 7 punct")
+    records = extract(text, block, """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+act act VERB 0 root
+now now ADV 3 advmod
+. . PUNCT 3 punct
+” ” PUNCT 3 punct
+""", """
+“ “ PUNCT 5 punct
+And and CCONJ 5 cc
+we we PRON 5 nsubj
+will will AUX 5 aux
+keep keep VERB 0 root
+acting act VERB 5 xcomp
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+""")
+    first, second = records
+    assert first.text == "We act.\n\n“We act now." and first.speaker == "Lina Ortiz" and first.kind == "direct"
+    assert second.text == "And we will keep acting." and second.rule == "floating"
+    assert second.speaker == "Lina Ortiz" and second.mention_start == first.mention_start
