@@ -1,0 +1,34 @@
+"""Builders for test articles and quote records, and a one-value SQL helper."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+
+from quotes.db import session_scope
+from quotes.db.store import ingest_article
+from quotes.records import Article, QuoteRecord
+
+
+def article(text: str, *, source: str = "a.txt", title: str = "A title", outlet: str = "Wire",
+            published_at: date | None = date(2024, 3, 1), url: str | None = None) -> Article:
+    return Article(text=text, source=source, title=title, outlet=outlet, published_at=published_at, url=url)
+
+
+def quote(text: str, speaker: str | None, *, kind: str = "direct", speaker_kind: str = "person",
+          role: str | None = None, source: str = "a.txt", start: int = 0, cue: str = "said") -> QuoteRecord:
+    return QuoteRecord(source=source, text=text, start=start, end=start + len(text), kind=kind, cue=cue,
+                       speaker=speaker, speaker_kind=speaker_kind, mention=speaker, role=role,
+                       confidence=0.9, rule="nsubj-of-cue")
+
+
+def ingest(engine, doc: Article, records: list[QuoteRecord], *, version: str = "1", reprocess: bool = False):
+    with session_scope(engine) as session:
+        return ingest_article(session, article=doc, records=records, pipeline_version=version,
+                              reprocess=reprocess)
+
+
+def one(engine, statement: str, **params):
+    with engine.connect() as connection:
+        return connection.execute(text(statement), params).scalar_one()

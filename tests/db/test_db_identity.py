@@ -1,0 +1,111 @@
+"""Speaker identity across articles and the manual merge/split that overrides it."""
+
+import pytest
+
+from dbhelpers import article, ingest, one, quote
+from quotes.db import session_scope
+from quotes.db.errors import IdentityError
+from quotes.db.identity import merge_speakers, split_speaker
+
+counter = iter(range(10_000))
+
+
+def said(engine, name, *, role=None, kind="person", words=None):
+    """Ingest a one-quote article by `name`; returns the speaker id it was stored under."""
+    n = next(counter)
+    ingest(engine, article(f"Article body {n}."), [quote(words or f"Words of statement {n}", name, role=role,
+                                                         speaker_kind=kind)])
+    return one(engine, "SELECT speaker_id FROM quote ORDER BY id DESC LIMIT 1")
+
+
+def test_accents_case_and_honorifics_join_one_speaker(engine):
+    first = said(engine, "Stephane Dujarric")
+    assert said(engine, "Stéphane Dujarric") == first
+    assert said(engine, "STEPHANE DUJARRIC") == first
+    assert said(engine, "Mr Dujarric") == first  # bare surname, unambiguous
+    assert said(engine, "Mr. Stéphane Dujarric") == first
+    assert one(engine, "SELECT name FROM speaker") == "Stéphane Dujarric"  # the accented spelling wins
+
+
+def test_namesakes_with_different_first_names_stay_apart(engine):
+    owen = said(engine, "Owen Smith")
+    chloe = said(engine, "Chloe Smith")
+    assert owen != chloe
+
+
+def test_bare_surname_joins_only_when_unambiguous(engine):
+    owen = said(engine, "Owen Smith")
+    said(engine, "Chloe Smith")
+    bare = said(engine, "Mr Smith")
+    assert bare not in (owen,)
+    assert one(engine, "SELECT name FROM speaker WHERE id = :id", id=bare) == "Smith"
+
+
+def test_bare_surname_with_clearly_different_role_stays_apart(engine):
+    osei = said(engine, "Amara Osei", role="health minister")
+    other = said(engine, "Osei", role="striker for Accra Hearts")
+    assert other != osei
+    assert said(engine, "Osei", role="Minister of Health") == osei
+
+
+def test_initial_and_transliteration_join(engine):
+    zelensky = said(engine, "Volodymyr Zelensky")
+    assert said(engine, "Volodymyr Zelenskiy") == zelensky
+    assert said(engine, "V. Zelenskyy") == zelensky
+    assert said(engine, "Volodymyr Zelenskyy") == zelensky
+
+
+def test_initial_matching_two_people_makes_a_new_speaker(engine):
+    john, jane = said(engine, "John Brandt"), said(engine, "Jane Brandt")
+    assert said(engine, "J. Brandt") not in (john, jane)
+
+
+def test_organisation_matches_by_exact_name_only(engine):
+    un = said(engine, "the United Nations", kind="organization")
+    assert said(engine, "The United Nations", kind="organization") == un
+    assert said(engine, "United Nations Children's Fund", kind="organization") != un
+
+
+def test_merge_moves_everything_and_later_ingests_follow(engine):
+    ana = said(engine, "Ana Ferreira", role="mayor", words="The harbour will reopen before the summer season starts here")
+    nickname = said(engine, "Aninha", kind="person", words="The harbour will reopen before the summer season starts here")
+    assert ana != nickname
+    with session_scope(engine) as session:
+        merge_speakers(session, keep_id=ana, merge_id=nickname)
+    assert one(engine, "SELECT count(*) FROM quote WHERE speaker_id = :id", id=ana) == 2
+    assert one(engine, "SELECT count(*) FROM statement") == 1  # the same words became one statement
+    assert one(engine, "SELECT occurrences FROM statement") == 2
+    assert said(engine, "Aninha") == ana
+    assert one(engine, "SELECT count(*) FROM speaker_decision WHERE action = 'merge'") == 1
+
+
+def test_split_moves_alias_and_its_quotes_and_later_ingests_follow(engine):
+    owen = said(engine, "Owen Smith", words="Our plan for the railways is fully costed and ready today")
+    # A wrong join: the extraction called her "O. Smith" once; simulate with the alias matching rules.
+    wrong = said(engine, "O. Smith", words="I never said the railways plan was costed at all")
+    assert wrong == owen
+    with session_scope(engine) as session:
+        new = split_speaker(session, speaker_id=owen, alias="O. Smith")
+    assert new != owen
+    assert one(engine, "SELECT count(*) FROM quote WHERE speaker_id = :id", id=new) == 1
+    assert one(engine, "SELECT count(*) FROM statement WHERE speaker_id = :id", id=new) == 1
+    assert one(engine, "SELECT count(*) FROM statement WHERE speaker_id = :id", id=owen) == 1
+    assert said(engine, "O. Smith") == new
+
+
+def test_split_refuses_canonical_name_and_unknown_alias(engine):
+    owen = said(engine, "Owen Smith")
+    with session_scope(engine) as session, pytest.raises(IdentityError, match="canonical name"):
+        split_speaker(session, speaker_id=owen, alias="Owen Smith")
+    with session_scope(engine) as session, pytest.raises(IdentityError, match="aliases: Owen Smith"):
+        split_speaker(session, speaker_id=owen, alias="Chloe Smith")
+
+
+def test_merge_refuses_same_and_already_merged(engine):
+    a, b = said(engine, "Ana Ferreira"), said(engine, "Bruno Costa")
+    with session_scope(engine) as session, pytest.raises(IdentityError, match="itself"):
+        merge_speakers(session, keep_id=a, merge_id=a)
+    with session_scope(engine) as session:
+        merge_speakers(session, keep_id=a, merge_id=b)
+    with session_scope(engine) as session, pytest.raises(IdentityError, match=f"merged into {a}"):
+        merge_speakers(session, keep_id=b, merge_id=a)

@@ -1,0 +1,60 @@
+import pytest
+
+from quotes.db.names import fold, given_names_compatible, name_parts, roles_conflict
+from quotes.db.statements import contains_words, statement_key
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("Stéphane Dujarric", "stephane dujarric"),
+    ("STEPHANE  DUJARRIC", "stephane dujarric"),
+    ("Jean-Pierre O’Brien", "jean pierre obrien"),
+    ("Zoë Ångström", "zoe angstrom"),
+])
+def test_fold_removes_case_accents_and_punctuation(raw, folded):
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize("raw, key, given, surname", [
+    ("Mr Dujarric", "dujarric", None, "dujarric"),
+    ("Mr. Stéphane Dujarric", "stephane dujarric", "stephane", "dujarric"),
+    ("Dr Amara Osei Jr.", "amara osei", "amara", "osei"),
+    ("Dame Fenella Cray", "fenella cray", "fenella", "cray"),
+    ("Ms", "ms", None, "ms"),  # a lone honorific is all there is: keep it rather than return nothing
+])
+def test_name_parts_strip_honorifics_and_suffixes(raw, key, given, surname):
+    parts = name_parts(raw)
+    assert (parts.key, parts.given, parts.surname) == (key, given, surname)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("owen", "chloe", False),
+    ("s", "stephane", True),
+    ("t", "stephane", False),
+    ("mohamed", "mohammed", True),
+    ("mark", "mary", False),
+    (None, "chloe", True),
+])
+def test_given_names_compatible(a, b, expected):
+    assert given_names_compatible(a, b) is expected
+
+
+@pytest.mark.parametrize("known, role, conflict", [
+    (["Labour MP"], "Conservative minister", True),
+    (["UN spokesman"], "spokesman for the Secretary-General", False),
+    (["spokesperson for the UN Secretary-General"], "UN spokesman", False),
+    ([], "Conservative minister", False),
+    (["Labour MP"], None, False),
+])
+def test_roles_conflict_only_when_clearly_different(known, role, conflict):
+    assert roles_conflict(known, role) is conflict
+
+
+def test_statement_key_folds_marks_case_and_spacing():
+    straight = statement_key('We\'re "ready" to  talk,  NOW.')
+    curly = statement_key("we’re “ready” to talk — now")
+    assert straight == curly == "were ready to talk now"
+
+
+def test_contains_words_respects_word_boundaries():
+    assert contains_words("the river is high again", "river is high")
+    assert not contains_words("the rivers high", "river")
