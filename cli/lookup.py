@@ -103,7 +103,7 @@ def choose_speaker(name, matches):
 
 
 def describe(speaker) -> str:
-    parts = [speaker.kind] + speaker.roles[:2] + [f"{speaker.quotes} quotes"]
+    parts = [speaker.kind] + speaker.roles[:2] + [f"{speaker.quotes} quote" + ("" if speaker.quotes == 1 else "s")]
     return ", ".join(part for part in parts if part)
 
 
@@ -122,7 +122,8 @@ def by(speaker, filters, fmt, db):
 
     with session(open_engine(db)) as s:
         chosen = resolve_speaker(s, speaker)
-        render(quotes_by(s, speaker_ids=[chosen.id], filters=filters), fmt, table_columns=QUOTE_TABLE)
+        render(quotes_by(s, speaker_ids=[chosen.id], filters=filters), fmt, table_columns=QUOTE_TABLE,
+               empty=f"No quotes by {chosen.name} match these filters.")
 
 
 @click.command(epilog="""\b
@@ -142,7 +143,8 @@ def speakers(like, role, kind, fmt, db):
 
     with session(open_engine(db)) as s:
         render(list_speakers(s, like=like, role=role, kind=kind), fmt,
-               table_columns=("id", "name", "kind", "roles", "statements", "quotes", "first_seen", "last_seen"))
+               table_columns=("id", "name", "kind", "roles", "statements", "quotes", "first_seen", "last_seen"),
+               empty="No speakers match.")
 
 
 @click.command(epilog="""\b
@@ -180,7 +182,7 @@ def show(article, fmt, db):
         if fmt == "table":
             details = ", ".join(str(v) for v in (found.outlet, found.published_at, found.url) if v)
             click.echo(f"#{found.id} {found.title or found.source}" + (f" ({details})" if details else ""))
-        render(rows, fmt, table_columns=("speaker", "kind", "cue", "text"))
+        render(rows, fmt, table_columns=("speaker", "kind", "cue", "text"), empty="No statements found in it.")
 
 
 @click.command(epilog="""\b
@@ -199,7 +201,7 @@ def search(text, filters, limit, fmt, db):
 
     with session(open_engine(db)) as s:
         render(search_quotes(s, text=text, filters=filters, limit=limit), fmt,
-               table_columns=("speaker", "published_at", "outlet", "text"))
+               table_columns=("speaker", "published_at", "outlet", "text"), empty=f"No statements match {text!r}.")
 
 
 @click.command(epilog="""\b

@@ -13,7 +13,7 @@ import functools
 import json
 import shutil
 import textwrap
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import chain, islice
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -46,14 +46,20 @@ def output_options(command):
 
 
 def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
-           table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None) -> int:
-    """Write `rows` to stdout in `fmt`, streaming; returns how many rows were written."""
+           table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None,
+           empty: Optional[str] = None) -> int:
+    """Write `rows` to stdout in `fmt`, streaming; returns how many rows were written.
+
+    `empty` is said on stderr when a table has no rows (machine formats stay well-formed and silent).
+    """
     rows = (as_dict(row) for row in rows)
     first = list(islice(rows, 1))
     if columns is None:
         columns = list(first[0]) if first else []
     rows = chain(first, rows)
     if fmt == "table":
+        if not first and empty:
+            click.echo(empty, err=True)
         return write_table(rows, table_columns or columns, width=width or terminal_width())
     if fmt in ("csv", "tsv"):
         return write_delimited(rows, columns, delimiter="," if fmt == "csv" else "\t")
@@ -119,7 +125,9 @@ def cell_text(value) -> str:
     """A value as one flat string: lists joined with "; ", nested lists as JSON, None as empty."""
     if value is None:
         return ""
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -137,7 +145,9 @@ def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int) -> 
     sizing = list(islice(rows, TABLE_SIZING_ROWS))
     if not sizing:
         return 0
-    widths = fit_widths(natural_widths(sizing, columns), [len(c) for c in columns], width)
+    texts = [[cell_text(row.get(c)) for c in columns] for row in sizing]
+    widths = fit_widths(longest(texts, columns, str.splitlines), [len(c) for c in columns], width,
+                        words=longest(texts, columns, str.split))
     numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in sizing) for c in columns]
     click.echo(table_line(columns, widths, numeric=[False] * len(columns)))
     click.echo(table_line(["-" * w for w in widths], widths, numeric=numeric))
@@ -150,25 +160,33 @@ def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int) -> 
     return count
 
 
-def natural_widths(rows: list[dict], columns: Sequence[str]) -> list[int]:
-    return [max([len(column)] + [max(map(len, cell_text(row.get(column)).splitlines() or [""]))
-                                 for row in rows]) for column in columns]
+def longest(texts: list[list[str]], columns: Sequence[str], split) -> list[int]:
+    """Per column, the length of the longest piece of any cell (its header included) once `split`."""
+    return [max([len(column)] + [len(piece) for row in texts for piece in split(row[i])])
+            for i, column in enumerate(columns)]
 
 
-def fit_widths(natural: list[int], minimum: list[int], width: int) -> list[int]:
-    """Column widths summing (with gaps) to at most `width`: the widest columns give way first."""
+def fit_widths(natural: list[int], headers: list[int], width: int, *, words: Optional[list[int]] = None
+               ) -> list[int]:
+    """Column widths summing (with gaps) to at most `width`: the widest columns give way first, wrapping
+    between words when they can, inside words when they must; never narrower than a header."""
     available = width - len(GAP) * (len(natural) - 1)
-    if sum(natural) <= available:
-        return natural
-    floors = [min(n, max(m, 8)) for n, m in zip(natural, minimum)]
+    headers = [min(n, h) for n, h in zip(natural, headers)]
+    floors = [min(n, w) for n, w in zip(natural, words or headers)]
+    if sum(floors) > available:  # some words must break: the longest words give way first
+        floors = level_widths(floors, headers, available)
+    return level_widths(natural, floors, available)
 
-    def fitted(cap):
+
+def level_widths(natural: list[int], floors: list[int], available: int) -> list[int]:
+    """Cap every column at one level (but not below its floor), the highest level that fits, or the floors."""
+    def capped(cap):
         return [max(floor, min(n, cap)) for n, floor in zip(natural, floors)]
 
     cap = max(natural)
-    while cap > 1 and sum(fitted(cap)) > available:
+    while cap > 1 and sum(capped(cap)) > available:
         cap -= 1
-    return fitted(cap)
+    return capped(cap)
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -15,3 +15,58 @@ def invoke():
                              catch_exceptions=False, prog_name="quotes")
 
     return run
+
+
+@pytest.fixture
+def stored(tmp_path):
+    """A database holding three articles from two outlets; one statement carried by both, trimmed in one."""
+    from datetime import date
+
+    from quotes.db import make_engine, session_scope
+    from quotes.db.store import ingest_article
+    from quotes.records import Article
+
+    url = f"sqlite:///{tmp_path / 'stored.db'}"
+    engine = make_engine(url)
+    for article, records in stored_articles(date, Article):
+        with session_scope(engine) as session:
+            ingest_article(session, article=article, records=records, pipeline_version="1")
+    engine.dispose()
+    return url
+
+
+def quote(text, article, *, speaker, kind="direct", role=None, speaker_kind="person", cue="said"):
+    from quotes.records import QuoteRecord
+
+    start = article.text.index(text)
+    return QuoteRecord(source=article.source, text=text, start=start, end=start + len(text), kind=kind, cue=cue,
+                       speaker=speaker, speaker_kind=speaker_kind, mention=speaker.split()[-1], role=role,
+                       confidence=0.9, rule="nsubj-of-cue")
+
+
+def stored_articles(date, Article):
+    wire = Article(source="wire.txt", title="UN urges restraint in Kazakhstan", outlet="Northwire",
+                   url="https://northwire.example/kz", published_at=date(2022, 1, 10),
+                   text='"We are deeply concerned about the reports of deaths and injuries, and we call on all '
+                        'sides to refrain from violence," UN spokesman Matteo Lindqvist said. Lindqvist said '
+                        'the UN had not received a request for assistance. The Interior Ministry said 9,900 '
+                        'people had been detained.')
+    ledger = Article(source="ledger.txt", title="Almaty counts the cost", outlet="Eastern Ledger",
+                     url="https://ledger.example/almaty", published_at=date(2022, 1, 11),
+                     text='"We are deeply concerned about the reports of deaths and injuries," said Matteo '
+                          'Lindqvist. "Nobody can tell them anything," said Anna Lindqvist, a lawyer.')
+    courier = Article(source="courier.txt", title="Dockers end strike", outlet="Coastal Courier",
+                      url=None, published_at=date(2022, 1, 12),
+                      text='"This is a fair offer," said Ruth Ashdown, the union secretary.')
+    return [
+        (wire, [quote("We are deeply concerned about the reports of deaths and injuries, and we call on all sides "
+                      "to refrain from violence", wire, speaker="Matteo Lindqvist", role="UN spokesman"),
+                quote("the UN had not received a request for assistance", wire, speaker="Matteo Lindqvist",
+                      kind="indirect", role="UN spokesman"),
+                quote("9,900 people had been detained", wire, speaker="Interior Ministry", kind="indirect",
+                      speaker_kind="organization")]),
+        (ledger, [quote("We are deeply concerned about the reports of deaths and injuries", ledger,
+                        speaker="Matteo Lindqvist"),
+                  quote("Nobody can tell them anything", ledger, speaker="Anna Lindqvist", role="lawyer")]),
+        (courier, [quote("This is a fair offer", courier, speaker="Ruth Ashdown", role="union secretary")]),
+    ]

@@ -85,10 +85,12 @@ def test_two_formats_is_a_usage_error():
     assert output.endswith("Error: choose one output format, not csv and json\n")
 
 
-@pytest.mark.parametrize("natural, width, expected", [
-    ([5, 10], 80, [5, 10]),
-    ([5, 100, 40], 80, [5, 35, 35]),
-    ([20, 20], 10, [8, 8]),
+@pytest.mark.parametrize("natural, words, width, expected", [
+    ([5, 10], [5, 4], 80, [5, 10]),
+    ([5, 100, 40], [5, 12, 9], 80, [5, 35, 35]),
+    ([12, 30, 30], [12, 9, 9], 40, [12, 12, 12]),
+    ([12, 30, 30], [12, 9, 9], 30, [8, 8, 8]),
+    ([20, 20], [20, 20], 10, [4, 4]),
 ])
-def test_fit_widths(natural, width, expected):
-    assert fit_widths(natural, [2, 4, 4][:len(natural)], width) == expected
+def test_fit_widths(natural, words, width, expected):
+    assert fit_widths(natural, [2, 4, 4][:len(natural)], width, words=words) == expected

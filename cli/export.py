@@ -1,0 +1,87 @@
+"""`quotes export`: stored quotes as CSV, JSON lines or CSL-JSON, to a file or stdout.
+
+The formats and their stable column set live in quotes.db.export; this command picks the quotes
+(the filters of `quotes by`, plus --since-id / --updated-since for incremental feeds) and the target.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+
+import click
+
+from quotes.cli.errors import errors_to_click
+from quotes.cli.lookup import db_option, open_engine, quote_filters, resolve_speaker, session
+
+FORMATS = ("csv", "jsonl", "csl-json")
+
+
+class LastId:
+    """Passes records through, remembering the highest quote id seen (the next --since-id)."""
+
+    def __init__(self, records):
+        self.records, self.last = records, None
+
+    def __iter__(self):
+        for record in self.records:
+            self.last = max(self.last or 0, record["quote_id"])
+            yield record
+
+
+@contextmanager
+def output_stream(path: str):
+    """stdout for "-"; else a file that appears only when the export completes (no half-written exports)."""
+    if path == "-":
+        yield sys.stdout
+        return
+    partial = f"{path}.part"
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+
+
+@click.command(epilog="""\b
+Examples:
+  quotes export --format csv -o quotes.csv --bom          (for Excel)
+  quotes export --format jsonl --since-id 1200 >> feed.jsonl
+  quotes export --format csl-json --speaker Lindqvist -o lindqvist.json   (import into Zotero)""")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="csv and jsonl share one documented column set; csl-json is for reference managers.")
+@click.option("--speaker", "speaker_names", multiple=True, metavar="NAME",
+              help="Only quotes by this speaker (as in `quotes by`); repeat for several.")
+@quote_filters
+@click.option("--since-id", type=click.IntRange(min=0), help="Only quotes with an id above this one.")
+@click.option("--updated-since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]),
+              help="Only quotes stored or changed at or after this UTC time.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
+              help="Write to this file (default: stdout).")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark so Excel shows accents.")
+@db_option
+@errors_to_click
+def export(fmt, speaker_names, filters, since_id, updated_since, output, bom, db):
+    """Export stored quotes for spreadsheets (csv), citation databases (jsonl) or Zotero (csl-json).
+
+    Quotes come in id order, so `--since-id` with the last id of a previous export fetches only new ones.
+    """
+    from quotes.db.export import export_records, write_csl_json, write_csv, write_jsonl
+
+    if bom and fmt != "csv":
+        raise click.UsageError("--bom applies to --format csv only")
+    with session(open_engine(db)) as s:
+        speaker_ids = [resolve_speaker(s, name).id for name in speaker_names] or None
+        records = LastId(export_records(s, speaker_ids=speaker_ids, filters=filters, since_id=since_id,
+                                        updated_since=updated_since))
+        with output_stream(output) as fh:
+            if fmt == "csv":
+                count = write_csv(records, fh, bom=bom)
+            else:
+                count = (write_jsonl if fmt == "jsonl" else write_csl_json)(records, fh)
+    where = "" if output == "-" else f" to {output}"
+    resume = f"; next time pass --since-id {records.last} for newer ones" if records.last else ""
+    click.echo(f"Exported {count} quote{'' if count == 1 else 's'}{where}{resume}", err=True)
