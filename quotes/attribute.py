@@ -137,14 +137,24 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     """The speaker mention headed by `head`: its phrase without asides, kept contiguous."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is
-    marker = {w.id for c in kids[head.id] if c.deprel == "case" for w in subtree(sentence, c, kids)}
+    marker = {w.id for c in kids[head.id] if c.deprel in ("case", "cc", "mark") for w in subtree(sentence, c, kids)}
     words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
-    words = contiguous_around(words, head)
+    words = _bridged(sentence, kids, head, words, marker)
     words = _strip_punct(words) or [head]
     appos = [w for w in kids[head.id] if w.deprel == "appos"]
     appos_words = _strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
     start, end = ctx.span(words)
     return Mention(start, end, words, index, appos_words)
+
+
+def _bridged(sentence, kids, head, words: list, marker: set) -> list:
+    """Keep a mention whole across a skipped inner piece of the same phrase (a quoted nickname in apposition:
+    Dwayne “The Rock” Johnson); anything else scattered by the parse is cut to the run around the head."""
+    phrase = {w.id for w in subtree(sentence, head, kids)} - marker
+    low, high = min(w.id for w in words), max(w.id for w in words)
+    if all(i in phrase for i in range(low, high + 1)):
+        return sentence.words[low - 1:high]
+    return contiguous_around(words, head)
 
 
 def _strip_punct(words: list) -> list:

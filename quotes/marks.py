@@ -42,8 +42,10 @@ def _role(text: str, match: re.Match) -> str:
     after = text[match.end()] if match.end() < len(text) else " "
     if declared == "open" and after.isspace() and not before.isspace():
         return "close"  # “ typed for ” after a word: closes, as the writer meant
-    if declared == "open" and after.isspace():
-        return "stray"  # an opener followed by a space opens nothing (bullets, typos)
+    if declared == "open" and after.isspace() and not text[match.end():match.end() + 6].lstrip().startswith(
+        ("…", "...", ". . .")
+    ):
+        return "stray"  # an opener followed by a space opens nothing (bullets, typos), unless an ellipsis
     if declared != "either":
         return declared
     open_like = before in _BEFORE_OPEN and not after.isspace()

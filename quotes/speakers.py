@@ -16,6 +16,14 @@ NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "and", "but", "for", 
                        "after", "before", "if", "while", "since", "it", "he", "she", "they", "we", "this", "that"})
 
 
+FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}\b")
+
+
+def _not_first_name(token: str) -> bool:
+    lower = token.lower()
+    return lower in NOT_NAMES or lower in role_words() or lower in honorifics() or lower in org_words()
+
+
 @dataclass
 class Speaker:
     name: Optional[str]
@@ -34,6 +42,7 @@ def fold(name: str) -> str:
 def split_role(words: list) -> tuple[list, list, bool]:
     """(role words, name words, had honorific) of a proper-noun mention; the name is the run of capitalised
     words after the last role or title word ("UN spokesman Stephane Dujarric")."""
+    words = _without_nicknames(words)
     texts = [w.text for w in words]
     name_start = len(words)
     for i in range(len(words) - 1, -1, -1):
@@ -52,6 +61,23 @@ def split_role(words: list) -> tuple[list, list, bool]:
     while role and role[0].upos == "DET":
         role = role[1:]
     return role, name, honorific
+
+
+def _without_nicknames(words: list) -> list:
+    """Drop a quoted nickname and the marks around it from a name."""
+    kept, quoted = [], False
+    for word in words:
+        if word.text in ("“", "”", '"'):
+            quoted = word.text == "“" or (word.text == '"' and not quoted)
+            continue
+        if not quoted:
+            kept.append(word)
+    return kept
+
+
+def person_name(words: list) -> str:
+    """A person's name from its words, spaced as words (a nickname between them is gone)."""
+    return " ".join(w.text for w in words)
 
 
 def _text(words: list, text: str) -> Optional[str]:
@@ -76,7 +102,7 @@ def describe(mention, text: str) -> Speaker:
     lower = head.text.lower()
     if len(words) == 1 and lower in pronouns():
         return Speaker(None, pronouns()[lower], rule="pronoun")
-    if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("PRON", "DET")):
+    if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
         return _proper(words, mention, text)
     return _nominal(words, mention, text)
 
@@ -89,7 +115,7 @@ def _proper(words, mention, text) -> Speaker:
     if not name:
         return Speaker(None, "person" if role else "unknown", role_text)
     kind = "person" if (len(name) >= 2 or honorific or role) else "unknown"
-    return Speaker(_text(name, text), kind, role_text)
+    return Speaker(person_name(name), kind, role_text)
 
 
 def _nominal(words, mention, text) -> Speaker:
@@ -99,7 +125,7 @@ def _nominal(words, mention, text) -> Speaker:
     if mention.appos and any(w.upos == "PROPN" for w in mention.appos):
         _, name, _ = split_role(mention.appos)
         if name:
-            return Speaker(_text(name, text), "person", _text(_no_det(words), text))
+            return Speaker(person_name(name), "person", _text(_no_det(words), text))
     lower = head.text.lower()
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
     if plural:
@@ -149,7 +175,23 @@ class ArticleSpeakers:
             if gender:
                 earlier.gender = gender
             return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender)
+        if wanted == "person":
+            name = self._last_name_before(mention.start)
+            if name:
+                return Speaker(name, "person", None, "pronoun", gender)
         return speaker
+
+    def _last_name_before(self, offset: int, window: int = 600) -> Optional[str]:
+        """A he/she whose antecedent made no statement: the last 'First Last' written shortly before."""
+        best = None
+        start = max(0, offset - window)
+        for match in FULL_NAME.finditer(self.text, start, offset):
+            tokens = match.group().split()
+            while tokens and _not_first_name(tokens[0]):
+                tokens = tokens[1:]
+            if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens):
+                best = " ".join(tokens)
+        return best
 
     def _full_name(self, mention, speaker: Speaker) -> Speaker:
         """'Dujarric' or 'Mr Dujarric' -> the latest earlier full name ending in that surname; two people who
@@ -170,8 +212,7 @@ class ArticleSpeakers:
         best = None
         for match in pattern.finditer(self.text, 0, before):
             tokens = match.group(1).split()
-            while tokens and (tokens[0].lower() in NOT_NAMES or tokens[0].lower() in role_words()
-                              or tokens[0].lower() in honorifics() or tokens[0].lower() in org_words()):
+            while tokens and _not_first_name(tokens[0]):
                 tokens = tokens[1:]
             if tokens:
                 best = " ".join(tokens + [surname])

@@ -144,15 +144,14 @@ def test_according_to_in_both_orders(extract):
 
 def test_colon_lead_in_on_its_own_line(extract):
     text = "And from Chairwoman Lina Ortiz:\n\n“We will not back down from this fight.”"
-    records = extract(text, """
-And and CCONJ 5 cc
-from from ADP 5 case
-Chairwoman chairwoman PROPN 5 compound
+    [record] = extract(text, """
+And and CCONJ 4 cc
+from from ADP 4 case
+Chairwoman chairwoman PROPN 4 compound
 Lina Lina PROPN 0 root
 Ortiz Ortiz PROPN 4 flat
 : : PUNCT 4 punct
-""".replace("And and CCONJ 5 cc", "And and CCONJ 4 cc").replace("from from ADP 5 case", "from from ADP 4 case")
-        .replace("Chairwoman chairwoman PROPN 5 compound", "Chairwoman chairwoman PROPN 4 compound"), """
+""", """
 “ “ PUNCT 5 punct
 We we PRON 5 nsubj
 will will AUX 5 aux
@@ -165,21 +164,21 @@ fight fight NOUN 5 obl
 . . PUNCT 5 punct
 ” ” PUNCT 5 punct
 """)
-    [record] = records
     assert record.text == "We will not back down from this fight."
     assert (record.speaker, record.role, record.cue, record.rule) == ("Lina Ortiz", "Chairwoman", ":", "colon")
+    assert record.mention == "Chairwoman Lina Ortiz"
 
 
 def test_dash_attribution(extract):
     text = "“Enforcement starts today.” — Commissioner Maria Diaz"
     [record] = extract(text, """
-“ “ PUNCT 4 punct
+“ “ PUNCT 3 punct
 Enforcement enforcement NOUN 3 nsubj
 starts start VERB 0 root
 today today NOUN 3 obl:tmod
 . . PUNCT 3 punct
 ” ” PUNCT 3 punct
-""".replace("“ “ PUNCT 4 punct", "“ “ PUNCT 3 punct"), """
+""", """
 — — PUNCT 3 punct
 Commissioner commissioner PROPN 3 compound
 Maria Maria PROPN 0 root
@@ -189,24 +188,18 @@ Diaz Diaz PROPN 3 flat
     assert (record.speaker, record.role) == ("Maria Diaz", "Commissioner")
 
 
-FLOATING = """
+def test_multi_paragraph_quote_then_floating_quote(extract):
+    text = "Lina Ortiz said: “We act.\n\n“We act now.”\n\n“And we will keep acting.”"
+    records = extract(text, """
 Lina Lina PROPN 3 nsubj
 Ortiz Ortiz PROPN 1 flat
 said say VERB 0 root
-: : PUNCT 5 punct
-“ “ PUNCT 5 punct
-We we PRON 6 nsubj
+: : PUNCT 3 punct
+“ “ PUNCT 7 punct
+We we PRON 7 nsubj
 act act VERB 3 ccomp
-. . PUNCT 6 punct
-"""
-
-
-def test_multi_paragraph_quote_then_floating_quote(extract):
-    text = "Lina Ortiz said: “We act.\n\n“We act now.”\n\n“And we will keep acting.”"
-    block = FLOATING.replace("“ “ PUNCT 5 punct", "“ “ PUNCT 7 punct").replace("We we PRON 6 nsubj", "We we PRON 7 nsubj")
-    block = block.replace(": : PUNCT 5 punct", ": : PUNCT 3 punct").replace("act act VERB 3 ccomp\n. . PUNCT 6 punct",
-                                                                           "act act VERB 3 ccomp\n. . PUNCT 7 punct")
-    records = extract(text, block, """
+. . PUNCT 7 punct
+""", """
 “ “ PUNCT 3 punct
 We we PRON 3 nsubj
 act act VERB 0 root

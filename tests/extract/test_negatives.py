@@ -1,0 +1,72 @@
+"""Quotation marks that are not statements: scare quotes, titles, nicknames inside an attribution."""
+
+import pytest
+
+SCARE = ("Her cats are “cuties” and sleep all day.", """
+Her she PRON 2 nmod:poss
+cats cat NOUN 5 nsubj
+are be AUX 5 cop
+“ “ PUNCT 5 punct
+cuties cutie NOUN 0 root
+” ” PUNCT 5 punct
+and and CCONJ 8 cc
+sleep sleep VERB 5 conj
+all all DET 10 det
+day day NOUN 8 obl:tmod
+. . PUNCT 5 punct
+""")
+
+TITLE = ("His favourite book is “War and Peace.”", """
+His he PRON 3 nmod:poss
+favourite favourite ADJ 3 amod
+book book NOUN 6 nsubj
+is be AUX 6 cop
+“ “ PUNCT 6 punct
+War war PROPN 0 root
+and and CCONJ 8 cc
+Peace peace PROPN 6 conj
+. . PUNCT 6 punct
+” ” PUNCT 6 punct
+""")
+
+
+@pytest.mark.parametrize("text, block", [SCARE, TITLE], ids=["scare-quote", "title"])
+def test_not_a_statement(extract, text, block):
+    assert extract(text, block) == []
+
+
+def test_nickname_in_attribution_is_not_a_quote(extract):
+    text = "“We won,” said Dwayne “The Rock” Johnson."
+    [record] = extract(text, """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+said say VERB 3 parataxis
+Dwayne Dwayne PROPN 6 nsubj
+“ “ PUNCT 10 punct
+The the DET 10 det
+Rock Rock PROPN 7 appos
+” ” PUNCT 10 punct
+Johnson Johnson PROPN 7 flat
+. . PUNCT 3 punct
+""")
+    assert (record.text, record.rule) == ("We won,", "inverted")
+    assert record.mention == "Dwayne “The Rock” Johnson" and record.speaker == "Dwayne Johnson"
+
+
+def test_belief_verbs_are_a_switch(extract):
+    text = "Analysts believe the deal will fail."
+    block = """
+Analysts analyst NOUN 2 nsubj
+believe believe VERB 0 root
+the the DET 4 det
+deal deal NOUN 6 nsubj
+will will AUX 6 aux
+fail fail VERB 2 ccomp
+. . PUNCT 2 punct
+"""
+    assert extract(text, block, include_beliefs=False) == []
+    [record] = extract(text, block, include_beliefs=True)
+    assert (record.text, record.speaker_kind) == ("the deal will fail", "group")
