@@ -93,13 +93,17 @@ def list_all(session):
 def choose_speaker(name, matches):
     """Ask on a terminal; elsewhere fail with the candidates and how to pick one."""
     listing = "\n".join(f"  #{s.id}  {s.name} ({describe(s)})" for s in matches)
-    if not sys.stdin.isatty():
+    if not stdin_is_terminal():
         raise click.ClickException(f"{len(matches)} speakers match {name!r}:\n{listing}\n"
                                    f"pass the full name or the id, e.g. `#{matches[0].id}`")
     click.echo(f"{len(matches)} speakers match {name!r}:\n{listing}", err=True)
     ids = {s.id: s for s in matches}
     chosen = click.prompt("Which one (id)", type=click.Choice([str(i) for i in ids]), err=True)
     return ids[int(chosen)]
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 def describe(speaker) -> str:

@@ -1,0 +1,163 @@
+import csv
+import io
+import json
+
+import pytest
+
+
+def run(invoke, stored, *args):
+    result = invoke(*args, "--db", stored)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_by_full_name_table(invoke, stored):
+    assert run(invoke, stored, "by", "Matteo Lindqvist") == (0, (
+        "published_at  outlet          kind      text\n"
+        "------------  --------------  --------  ----------------------------------------\n"
+        "2022-01-10    Northwire       direct    We are deeply concerned about the\n"
+        "                                        reports of deaths and injuries, and we\n"
+        "                                        call on all sides to refrain from\n"
+        "                                        violence\n"
+        "2022-01-10    Northwire       indirect  the UN had not received a request for\n"
+        "                                        assistance\n"
+        "2022-01-11    Eastern Ledger  direct    We are deeply concerned about the\n"
+        "                                        reports of deaths and injuries\n"), "")
+
+
+def test_by_ambiguous_surname_lists_the_candidates(invoke, stored):
+    assert run(invoke, stored, "by", "lindqvist") == (1, "", (
+        "Error: 2 speakers match 'lindqvist':\n"
+        "  #2  Matteo Lindqvist (person, UN spokesman, 3 quotes)\n"
+        "  #3  Anna Lindqvist (person, lawyer, 1 quote)\n"
+        "pass the full name or the id, e.g. `#2`\n"))
+
+
+def test_by_asks_on_a_terminal(invoke, stored, monkeypatch):
+    monkeypatch.setattr("quotes.cli.lookup.stdin_is_terminal", lambda: True)
+    result = invoke("by", "Lindqvist", "--db", stored, "--nl", input="3\n")
+    assert result.exit_code == 0
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["Nobody can tell them anything"]
+    assert "Which one (id) (2, 3): " in result.stderr
+
+
+def test_by_id_and_filters(invoke, stored):
+    code, out, err = run(invoke, stored, "by", "#2", "--kind", "direct", "--outlet", "Eastern Ledger", "--nl")
+    assert [json.loads(line)["published_at"] for line in out.splitlines()] == ["2022-01-11"]
+    code, out, err = run(invoke, stored, "by", "Matteo Lindqvist", "--since", "2022-01-11", "--until",
+                         "2022-01-11", "--csv")
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 1
+    code, out, err = run(invoke, stored, "by", "Matteo Lindqvist", "--role", "spokes", "--contains", "assistance",
+                         "--json")
+    assert [q["kind"] for q in json.loads(out)] == ["indirect"]
+
+
+def test_by_with_nothing_left_after_filters(invoke, stored):
+    assert run(invoke, stored, "by", "Ruth Ashdown", "--since", "2023-01-01") == (
+        0, "", "No quotes by Ruth Ashdown match these filters.\n")
+
+
+def test_by_unknown_speaker(invoke, stored):
+    assert run(invoke, stored, "by", "Nobody Atall") == (
+        1, "", "Error: no speaker matches 'Nobody Atall'; list them with `quotes speakers --like Atall`\n")
+
+
+def test_by_bad_date_is_a_usage_error(invoke, stored):
+    code, out, err = run(invoke, stored, "by", "Ruth Ashdown", "--since", "last week")
+    assert code == 2 and "Invalid value for '--since': 'last week' does not match the format '%Y-%m-%d'" in err
+
+
+def test_speakers_table(invoke, stored):
+    assert run(invoke, stored, "speakers") == (0, (
+        "id  name       kind        roles      statements  quotes  first_seen  last_seen\n"
+        "--  ---------  ----------  ---------  ----------  ------  ----------  ----------\n"
+        " 2  Matteo     person      UN                  2       3  2022-01-10  2022-01-11\n"
+        "    Lindqvist              spokesman\n"
+        " 3  Anna       person      lawyer              1       1  2022-01-11  2022-01-11\n"
+        "    Lindqvist\n"
+        " 1  Interior   organizati                      1       1  2022-01-10  2022-01-10\n"
+        "    Ministry   on\n"
+        " 4  Ruth       person      union               1       1  2022-01-12  2022-01-12\n"
+        "    Ashdown                secretary\n"), "")
+
+
+def test_speakers_filters_csv(invoke, stored):
+    assert run(invoke, stored, "speakers", "--role", "spokesman", "--csv") == (0, (
+        "id,name,kind,roles,aliases,statements,quotes,first_seen,last_seen\n"
+        "2,Matteo Lindqvist,person,UN spokesman,Matteo Lindqvist,2,3,2022-01-10,2022-01-11\n"), "")
+    code, out, err = run(invoke, stored, "speakers", "--kind", "organization", "--nl")
+    assert [json.loads(line)["name"] for line in out.splitlines()] == ["Interior Ministry"]
+    assert run(invoke, stored, "speakers", "--like", "zzz") == (0, "", "No speakers match.\n")
+
+
+def test_statements_each_once_with_articles_and_outlets(invoke, stored):
+    assert run(invoke, stored, "statements", "Matteo Lindqvist") == (0, (
+        "id  first_seen  articles  outlets                    text\n"
+        "--  ----------  --------  -------------------------  ---------------------------\n"
+        " 2  2022-01-10         1  Northwire                  the UN had not received a\n"
+        "                                                     request for assistance\n"
+        " 3  2022-01-10         2  Eastern Ledger; Northwire  We are deeply concerned\n"
+        "                                                     about the reports of deaths\n"
+        "                                                     and injuries, and we call\n"
+        "                                                     on all sides to refrain\n"
+        "                                                     from violence\n"), "")
+
+
+def test_statements_csv(invoke, stored):
+    assert run(invoke, stored, "statements", "Matteo Lindqvist", "--csv") == (0, (
+        "id,speaker,text,quotes,articles,outlets,first_seen,speaker_id\n"
+        "2,Matteo Lindqvist,the UN had not received a request for assistance,1,1,Northwire,2022-01-10,2\n"
+        '3,Matteo Lindqvist,"We are deeply concerned about the reports of deaths and injuries, and we call on all '
+        'sides to refrain from violence",2,2,Eastern Ledger; Northwire,2022-01-10,2\n'), "")
+
+
+def test_show_article_in_text_order(invoke, stored):
+    assert run(invoke, stored, "show", "Almaty") == (0, (
+        "#2 Almaty counts the cost (Eastern Ledger, 2022-01-11, https://ledger.example/almaty)\n"
+        "speaker           kind    cue   text\n"
+        "----------------  ------  ----  ------------------------------------------------\n"
+        "Matteo Lindqvist  direct  said  We are deeply concerned about the reports of\n"
+        "                                deaths and injuries\n"
+        "Anna Lindqvist    direct  said  Nobody can tell them anything\n"), "")
+    code, out, err = run(invoke, stored, "show", "1", "--nl")
+    assert [json.loads(line)["start"] for line in out.splitlines()] == [1, 170, 247]
+
+
+def test_show_unknown_article(invoke, stored):
+    code, out, err = run(invoke, stored, "show", "99")
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: no article matches '99'")
+
+
+def test_search(invoke, stored):
+    assert run(invoke, stored, "search", "detained") == (0, (
+        "speaker            published_at  outlet     text\n"
+        "-----------------  ------------  ---------  ------------------------------\n"
+        "Interior Ministry  2022-01-10    Northwire  9,900 people had been detained\n"), "")
+    code, out, err = run(invoke, stored, "search", "concerned", "--outlet", "Eastern Ledger", "--nl")
+    assert [json.loads(line)["outlet"] for line in out.splitlines()] == ["Eastern Ledger"]
+    assert run(invoke, stored, "search", 'zebra" OR 1=1 --') == (0, "", "No statements match 'zebra\" OR 1=1 --'.\n")
+
+
+def test_stats(invoke, stored):
+    assert run(invoke, stored, "stats") == (0, (
+        "what        count\n"
+        "----------  -----\n"
+        "articles        3\n"
+        "speakers        4\n"
+        "aliases         4\n"
+        "roles           3\n"
+        "statements      5\n"
+        "quotes          6\n"), "")
+    assert json.loads(run(invoke, stored, "stats", "--json")[1])[0] == {"what": "articles", "count": 3}
+
+
+@pytest.mark.parametrize("command", ["by", "speakers", "statements", "show", "search", "stats"])
+def test_every_lookup_has_an_example_and_the_output_switches(invoke, command):
+    help_text = invoke(command, "--help").output
+    assert f"quotes {command}" in help_text.split("Example")[1]
+    assert all(switch in help_text for switch in ("--json", "--nl", "--csv", "--tsv", "--db URL"))
+
+
+def test_empty_database(invoke, tmp_path):
+    result = invoke("stats", "--db", tmp_path / "new.db", "--csv")
+    assert result.stdout == ("what,count\narticles,0\nspeakers,0\naliases,0\nroles,0\nstatements,0\nquotes,0\n")
