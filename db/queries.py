@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Optional
 
-from sqlalchemy import Float, Integer, func, or_, select
+from sqlalchemy import Float, Integer, func, literal_column, or_, select
 from sqlalchemy import text as text_clause
 from sqlmodel import Session
 
@@ -101,10 +101,11 @@ def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: 
                 .bindparams(fts_query=fts_query).columns(id=Integer, rank=Float).subquery("hits"))
         query = query.join(hits, hits.c.id == Quote.id).order_by(hits.c.rank, Quote.id)
     elif dialect == "postgresql":
-        match = text_clause("to_tsvector('english', quote.text) @@ plainto_tsquery('english', :search_text)")
-        rank = text_clause("ts_rank(to_tsvector('english', quote.text), plainto_tsquery('english', :search_text))")
-        query = (query.where(match.bindparams(search_text=" ".join(words)))
-                 .order_by(rank.bindparams(search_text=" ".join(words)).desc(), Quote.id))
+        # The same expression as the GIN index of migration 0002, so the planner can use it.
+        english = literal_column("'english'")
+        document = func.to_tsvector(english, Quote.text)
+        wanted = func.plainto_tsquery(english, " ".join(words))
+        query = query.where(document.op("@@")(wanted)).order_by(func.ts_rank(document, wanted).desc(), Quote.id)
     else:
         for word in words:
             query = query.where(func.lower(Quote.text).contains(word.lower(), autoescape=True))

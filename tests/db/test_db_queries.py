@@ -1,0 +1,114 @@
+"""Read side over a small fixed corpus, on SQLite and PostgreSQL."""
+
+from datetime import date
+
+import pytest
+
+from dbhelpers import article, ingest, quote
+from quotes.db import session_scope
+from quotes.db.errors import AmbiguousArticle, ArticleNotFound
+from quotes.db.queries import (QuoteFilters, article_quotes, find_speakers, list_speakers, quotes_by,
+                               search_quotes, statements_by, stats)
+
+RIVER = "The river will crest on Friday and the old town must be evacuated before then"
+BRIDGE = "The bridges are closed to lorries until engineers have inspected every pier"
+
+
+@pytest.fixture
+def corpus(engine):
+    ingest(engine, article("Flood story one.", source="wire.txt", title="Floods close in on old town",
+                           outlet="Wire", published_at=date(2024, 5, 2), url="https://wire.example/floods"),
+           [quote(RIVER, "Stéphane Dujarric", role="UN spokesman"),
+            quote(BRIDGE, "Marta Lindqvist", role="transport minister", kind="indirect", start=120)])
+    ingest(engine, article("Flood story two.", source="paper.txt", title="Evacuation ordered",
+                           outlet="Paper", published_at=date(2024, 5, 3)),
+           [quote("the old town must be evacuated before then, the river will crest on Friday", "Mr Dujarric"),
+            quote(RIVER, "Mr Dujarric", start=200)])
+    return engine
+
+
+def names(rows):
+    return [row.name for row in rows]
+
+
+def test_find_speakers_is_alias_aware(corpus):
+    with session_scope(corpus) as session:
+        assert names(find_speakers(session, name="dujarric")) == ["Stéphane Dujarric"]
+        assert names(find_speakers(session, name="Stephane DUJARRIC")) == ["Stéphane Dujarric"]
+        assert names(find_speakers(session, name="lindq")) == ["Marta Lindqvist"]  # partial
+        assert find_speakers(session, name="Nobody") == []
+        row = find_speakers(session, name="Mr Dujarric")[0]
+    assert (row.quotes, row.statements, row.roles) == (3, 2, ["UN spokesman"])
+    assert (row.first_seen, row.last_seen) == (date(2024, 5, 2), date(2024, 5, 3))
+    assert sorted(row.aliases) == ["Mr Dujarric", "Stéphane Dujarric"]
+
+
+def test_list_speakers_filters_and_orders_by_quotes(corpus):
+    with session_scope(corpus) as session:
+        assert names(list_speakers(session)) == ["Stéphane Dujarric", "Marta Lindqvist"]
+        assert names(list_speakers(session, role="minister")) == ["Marta Lindqvist"]
+        assert names(list_speakers(session, like="stephane")) == ["Stéphane Dujarric"]
+        assert list_speakers(session, kind="organization") == []
+
+
+def test_quotes_by_applies_filters(corpus):
+    with session_scope(corpus) as session:
+        speaker = find_speakers(session, name="Dujarric")[0].id
+        every = list(quotes_by(session, speaker_ids=[speaker], filters=QuoteFilters()))
+        later = list(quotes_by(session, speaker_ids=[speaker], filters=QuoteFilters(since=date(2024, 5, 3))))
+        wire = list(quotes_by(session, speaker_ids=[speaker], filters=QuoteFilters(outlet="wire")))
+        crest = list(quotes_by(session, speaker_ids=[speaker], filters=QuoteFilters(contains="CREST ON")))
+        none = list(quotes_by(session, speaker_ids=[speaker], filters=QuoteFilters(kind="indirect")))
+    assert [q.outlet for q in every] == ["Wire", "Paper", "Paper"]
+    assert every[0].speaker == "Stéphane Dujarric" and every[0].title == "Floods close in on old town"
+    assert len(later) == 2 and len(wire) == 1 and len(crest) == 3 and none == []
+
+
+def test_statements_by_groups_outlets(corpus):
+    with session_scope(corpus) as session:
+        speaker = find_speakers(session, name="Dujarric")[0].id
+        rows = statements_by(session, speaker_id=speaker)
+    river = [row for row in rows if row.text == RIVER][0]
+    assert (river.quotes, river.articles, river.outlets) == (2, 2, ["Paper", "Wire"])
+    assert len(rows) == 2  # the reordered sentence is a different statement
+
+
+def test_article_quotes_by_id_url_and_title(corpus):
+    ingest(corpus, article("Third.", title="Floods recede"), [])
+    with session_scope(corpus) as session:
+        by_url, quotes = article_quotes(session, article="https://wire.example/floods")
+        by_title, _ = article_quotes(session, article="evacuation")
+        by_id, _ = article_quotes(session, article=str(by_url.id))
+        with pytest.raises(ArticleNotFound, match="no article matches"):
+            article_quotes(session, article="volcano")
+        with pytest.raises(AmbiguousArticle, match="several articles"):
+            article_quotes(session, article="floods")
+    assert by_id == by_url and by_title.outlet == "Paper"
+    assert [q.start for q in quotes] == [0, 120]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("crest Friday", 3),
+    ("bridges", 1),
+    ("bridge", 1),  # stemmed
+    ('crest" OR "bridges', 0),  # operators are words: no row has all of them
+    ("'; DROP TABLE quote; --", 0),
+    ("", 0),
+])
+def test_search_quotes_full_text(corpus, text, expected):
+    with session_scope(corpus) as session:
+        hits = search_quotes(session, text=text, filters=QuoteFilters())
+        assert len(hits) == expected
+        assert stats(session)["quotes"] == 4
+
+
+def test_search_quotes_respects_filters_and_limit(corpus):
+    with session_scope(corpus) as session:
+        assert len(search_quotes(session, text="river", filters=QuoteFilters(outlet="Paper"))) == 2
+        assert len(search_quotes(session, text="river", filters=QuoteFilters(), limit=1)) == 1
+
+
+def test_stats_counts_rows(corpus):
+    with session_scope(corpus) as session:
+        assert stats(session) == {"articles": 2, "speakers": 2, "aliases": 3, "roles": 2, "statements": 3,
+                                  "quotes": 4}
