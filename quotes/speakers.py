@@ -110,7 +110,8 @@ def describe(mention, text: str) -> Speaker:
 def _proper(words, mention, text) -> Speaker:
     role, name, honorific = split_role(words)
     role_text = _text(role, text) or (_text(mention.appos, text) if mention.appos else None)
-    if _is_org(words) and not honorific and not role:
+    titled = any(w.text.lower() in role_words() for w in words)
+    if _is_org(words) and not honorific and not titled:
         return Speaker(_text(_no_det(words), text), "organization")
     if not name:
         return Speaker(None, "person" if role else "unknown", role_text)

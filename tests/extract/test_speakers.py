@@ -1,0 +1,65 @@
+"""Speaker resolution inside one article: organisations, groups, pronouns, surnames, namesakes."""
+
+ORG = ("Kazakhstan's Interior Ministry said the protests had ended.", """
+Kazakhstan Kazakhstan PROPN 4 nmod:poss
+'s 's PART 1 case
+Interior Interior PROPN 4 compound
+Ministry Ministry PROPN 5 nsubj
+said say VERB 0 root
+the the DET 7 det
+protests protest NOUN 9 nsubj
+had have AUX 9 aux
+ended end VERB 5 ccomp
+. . PUNCT 5 punct
+""")
+
+
+def _said(name_rows: str, subject_head: int, cue_id: int, clause: str) -> str:
+    """Rows for '<name> said <pronoun> <verb>.' with the name rows given."""
+    pronoun, verb = clause.split()
+    return name_rows + f"""
+said say VERB 0 root
+{pronoun} {pronoun.lower()} PRON {cue_id + 2} nsubj
+{verb} {verb} VERB {cue_id} ccomp
+. . PUNCT {cue_id} punct
+"""
+
+
+def test_organisation_speaker(extract):
+    [record] = extract(*ORG)
+    assert (record.speaker, record.speaker_kind, record.role) == ("Kazakhstan's Interior Ministry", "organization", None)
+
+
+def test_group_speaker(extract):
+    text = "Officials said the border would reopen."
+    [record] = extract(text, """
+Officials official NOUN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+border border NOUN 6 nsubj
+would would AUX 6 aux
+reopen reopen VERB 2 ccomp
+. . PUNCT 2 punct
+""")
+    assert (record.speaker, record.speaker_kind) == ("Officials", "group")
+
+
+def test_pronoun_resolves_to_earlier_named_speaker(extract):
+    text = "Kassym-Jomart Tokayev said they won. He said we lost."
+    first = _said("Kassym-Jomart Kassym-Jomart PROPN 3 nsubj\nTokayev Tokayev PROPN 1 flat", 1, 3, "they won")
+    second = _said("He he PRON 2 nsubj", 1, 2, "we lost")
+    records = extract(text, first, second)
+    assert [r.speaker for r in records] == ["Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"]
+    assert records[1].mention == "He" and records[1].rule.endswith("+pronoun")
+
+
+def test_namesakes_stay_apart_and_surname_takes_the_closest(extract):
+    text = "Owen Smith said we won. Chloe Smith said they lost. Smith said it ended."
+    records = extract(
+        text,
+        _said("Owen Owen PROPN 3 nsubj\nSmith Smith PROPN 1 flat", 1, 3, "we won"),
+        _said("Chloe Chloe PROPN 3 nsubj\nSmith Smith PROPN 1 flat", 1, 3, "they lost"),
+        _said("Smith Smith PROPN 2 nsubj", 1, 2, "it ended"),
+    )
+    assert [r.speaker for r in records] == ["Owen Smith", "Chloe Smith", "Chloe Smith"]
+    assert records[2].rule.endswith("+surname")
