@@ -12,7 +12,7 @@ from quotes import __version__
 COMMANDS = {
     "extract": "extract:extract",
     "eval": "evaluate:eval_command",
-    "train-models": "train:train_models",
+    "train-models": "train:train_models_command",
     "ingest": "ingest:ingest",
     "by": "lookup:by",
     "speakers": "lookup:speakers",

@@ -1,0 +1,61 @@
+"""`quotes train-models`: train the bundled Stanza English models from UD treebanks (see MODEL_CARD.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from quotes.errors import QuotesError
+from quotes.nlp import BUNDLED_DIR
+from quotes.training import STAGES, TrainConfig, train_models
+
+DEFAULT_UD = Path("../shared/data/ud-english")
+DEFAULT_WARMSTART = Path("../shared/models/parser-warmstart/en_parser_warmstart.pt")
+
+
+def _default_if_exists(path: Path):
+    return str(path) if path.exists() else None
+
+
+@click.command(
+    "train-models",
+    epilog="Example: quotes train-models --stage pos --stage depparse --parser-steps 6000  (run it in the background;"
+    " rerun the same command to continue after an interruption)",
+)
+@click.option("--ud-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=_default_if_exists(DEFAULT_UD), required=_default_if_exists(DEFAULT_UD) is None,
+              help="Folder of UD English treebanks (UD_English-EWT/, UD_English-GUM/ …).")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("work-train"),
+              show_default=True, help="Prepared data, logs and checkpoints; reuse it to resume.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path), default=BUNDLED_DIR,
+              show_default=True, help="Where finished models are installed.")
+@click.option("--stage", "stages", multiple=True, type=click.Choice(STAGES),
+              help="Run only these stages (default: all, in order).")
+@click.option("--force", multiple=True, type=click.Choice(STAGES), help="Redo a stage that already finished.")
+@click.option("--parser-warmstart", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=_default_if_exists(DEFAULT_WARMSTART),
+              help="Stanza parser to continue training from (default: the shared warm-start, when present).")
+@click.option("--train-treebank", "train_treebanks", multiple=True,
+              default=("UD_English-EWT", "UD_English-GUM"), show_default=True)
+@click.option("--tokenizer-steps", type=int, default=8000, show_default=True)
+@click.option("--pos-steps", type=int, default=6000, show_default=True)
+@click.option("--parser-steps", type=int, default=4000, show_default=True)
+@click.option("--lemma-epochs", type=int, default=0, show_default=True,
+              help="0 trains the dictionary lemmatizer only; more adds Stanza's seq2seq lemmatizer.")
+@click.option("--threads", type=int, default=1, show_default=True, help="Torch threads per training process.")
+def train_models_command(ud_dir, work_dir, output_dir, stages, force, parser_warmstart, train_treebanks,
+                         tokenizer_steps, pos_steps, parser_steps, lemma_epochs, threads):
+    """Train tokenizer, MWT, POS, lemma and dependency parser from UD English, CPU only, resumable."""
+    config = TrainConfig(
+        ud_dir=ud_dir, work_dir=work_dir.resolve(), output_dir=output_dir, train_treebanks=train_treebanks,
+        parser_warmstart=parser_warmstart.resolve() if parser_warmstart else None,
+        tokenizer_steps=tokenizer_steps, pos_steps=pos_steps, parser_steps=parser_steps,
+        lemma_epochs=lemma_epochs, threads=threads, force=force,
+    )
+    try:
+        train_models(config, stages=stages or STAGES, log=lambda line: click.echo(line, err=True))
+    except QuotesError as error:
+        raise click.ClickException(str(error)) from error
+
+

@@ -1,0 +1,126 @@
+"""The only module that builds Stanza pipelines: bundled models by default, a user's official models on request.
+
+Tokenizing is cheap and runs on everything; POS, lemma and the dependency parse are the expensive part, so
+`QuotesNLP.parse` runs them only on the sentences a caller selects (those that can hold a statement).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from quotes.errors import ModelsNotFound
+
+BUNDLED_DIR = Path(__file__).parent / "models" / "en"
+ENV_VAR = "QUOTES_STANZA_DIR"
+
+# processor -> file name inside a bundled-style model folder
+MODEL_FILES = {
+    "tokenize": "tokenizer.pt",
+    "mwt": "mwt.pt",
+    "pos": "tagger.pt",
+    "lemma": "lemmatizer.pt",
+    "depparse": "parser.pt",
+}
+PARSE_PROCESSORS = "tokenize,pos,lemma,depparse"
+# word attributes the parse fills in and `parse` copies back onto the caller's documents
+PARSED_FIELDS = ("upos", "xpos", "feats", "lemma", "head", "deprel")
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """Where the models come from: a bundled-style folder of .pt files, or an official stanza_resources dir."""
+
+    path: Path
+    official: bool
+
+    def describe(self) -> str:
+        return f"official Stanza models in {self.path}" if self.official else f"models in {self.path}"
+
+
+def resolve_models(stanza_dir: Optional[str] = None) -> ModelSource:
+    """Pick the model folder: explicit argument, then $QUOTES_STANZA_DIR, then the bundled models."""
+    chosen = stanza_dir or os.environ.get(ENV_VAR)
+    path = Path(chosen).expanduser() if chosen else BUNDLED_DIR
+    if (path / "resources.json").is_file() and (path / "en").is_dir():
+        return ModelSource(path, official=True)
+    if (path / "en" / "resources.json").is_file():  # pointed at .../stanza_resources/en by mistake? accept parent
+        return ModelSource(path, official=True)
+    missing = [name for name in MODEL_FILES.values() if not (path / name).is_file()]
+    if missing:
+        raise ModelsNotFound(
+            f"no usable Stanza models in {path} (missing {', '.join(missing)}): reinstall quote-tracker to get the "
+            f"bundled models, run `quotes train-models`, or pass --stanza-dir / set {ENV_VAR} to a folder holding "
+            "the official Stanza English models (stanza.download('en', model_dir=DIR) on a connected machine)"
+        )
+    return ModelSource(path, official=False)
+
+
+def _pipeline_options(source: ModelSource, processors: str) -> dict:
+    common = dict(lang="en", processors=processors, download_method=None, logging_level="WARN", use_gpu=False)
+    if source.official:
+        return common | {"dir": str(source.path)}
+    paths = {f"{name}_model_path": str(source.path / MODEL_FILES[name]) for name in processors.split(",")}
+    # our tagger and parser were trained without word vectors; tell Stanza not to look for any
+    no_pretrain = {f"{name}_pretrain_path": None for name in ("pos", "depparse") if name in processors}
+    return common | {"dir": str(source.path)} | paths | no_pretrain
+
+
+class QuotesNLP:
+    """Two Stanza pipelines: tokenize+mwt for whole articles, pos+lemma+depparse for selected sentences."""
+
+    def __init__(self, source: ModelSource):
+        import stanza  # heavy import, kept out of module import so the CLI starts fast
+
+        self.source = source
+        try:
+            self._tokenizer = stanza.Pipeline(**_pipeline_options(source, "tokenize,mwt"))
+            self._parser = stanza.Pipeline(
+                **_pipeline_options(source, PARSE_PROCESSORS), tokenize_pretokenized=True
+            )
+        except (FileNotFoundError, KeyError, ValueError) as error:
+            raise ModelsNotFound(
+                f"could not load {source.describe()}: {error}. Check the folder or pass another --stanza-dir"
+            ) from error
+
+    def tokenize(self, texts: Iterable[str]) -> list:
+        """Tokenize and split sentences; tokens keep start_char/end_char into each text."""
+        from stanza import Document
+
+        documents = [Document([], text=text) for text in texts]
+        return self._tokenizer(documents) if documents else []
+
+    def parse(self, docs: list, select: Callable[[object], bool]) -> int:
+        """Tag, lemmatize and parse, in place, the sentences `select` accepts. Returns how many were parsed."""
+        chosen = [sentence for doc in docs for sentence in doc.sentences if select(sentence)]
+        if not chosen:
+            return 0
+        parsed = self._parser([[word.text for word in sentence.words] for sentence in chosen])
+        for target, result in zip(chosen, parsed.sentences):
+            _copy_parse(result, target)
+        return len(chosen)
+
+    def parse_all(self, docs: list) -> int:
+        return self.parse(docs, lambda sentence: True)
+
+
+def _copy_parse(parsed_sentence, target_sentence) -> None:
+    for source_word, target_word in zip(parsed_sentence.words, target_sentence.words):
+        for name in PARSED_FIELDS:
+            setattr(target_word, name, getattr(source_word, name))
+    target_sentence.build_dependencies()
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_pipeline(source: ModelSource) -> QuotesNLP:
+    return QuotesNLP(source)
+
+
+def load_pipeline(stanza_dir: Optional[str] = None) -> QuotesNLP:
+    """The pipeline for these models, built once per process and reused."""
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    return _cached_pipeline(resolve_models(stanza_dir))

@@ -1,0 +1,234 @@
+"""Train quote-tracker's own Stanza English models from Universal Dependencies treebanks, on the CPU.
+
+Each stage runs one of Stanza's own preparation or training scripts in a subprocess, logs to WORK/logs, and
+is skipped when its output exists, so an interrupted run continues where it stopped (the parser also resumes
+from Stanza's checkpoint). Finished models are copied into the output folder under the names quotes.nlp loads.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from quotes.errors import QuotesError
+from quotes.nlp import MODEL_FILES
+
+TREEBANK = "UD_English-QTNews"  # our combined treebank, in UD's folder layout
+SHORT = "en_qtnews"
+STAGES = ("prepare", "tokenize", "mwt", "pos", "lemma", "depparse")
+# the character model pads every word of a batch to the longest form in it; URLs make that very slow
+MAX_FORM_CHARS = 20
+
+
+class TrainingError(QuotesError):
+    """A training stage failed; the message names its log file."""
+
+
+@dataclass
+class TrainConfig:
+    ud_dir: Path
+    work_dir: Path
+    output_dir: Path
+    train_treebanks: tuple[str, ...] = ("UD_English-EWT", "UD_English-GUM")
+    dev_treebank: str = "UD_English-EWT"
+    parser_warmstart: Optional[Path] = None
+    tokenizer_steps: int = 8000
+    mwt_epochs: int = 10
+    pos_steps: int = 6000
+    lemma_epochs: int = 0  # 0 = dictionary lemmatizer only (seconds); >0 adds Stanza's seq2seq for unseen words
+    parser_steps: int = 4000
+    threads: int = 1
+    force: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.work_dir / "data"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.work_dir / "models"
+
+    def log_file(self, stage: str) -> Path:
+        return self.work_dir / "logs" / f"{stage}.log"
+
+
+def _split_file(ud_dir: Path, treebank: str, split: str) -> Path:
+    folder = ud_dir / treebank
+    matches = sorted(folder.glob(f"*-ud-{split}.conllu"))
+    if not matches:
+        raise TrainingError(f"no {split} file in {folder}: pass --ud-dir pointing at the UD English treebanks")
+    return matches[0]
+
+
+def prepare_treebank(config: TrainConfig) -> Path:
+    """Write the combined treebank (train = all train_treebanks, dev/test = dev_treebank) in UD's layout."""
+    target = config.work_dir / "ud" / TREEBANK
+    target.mkdir(parents=True, exist_ok=True)
+    with open(target / f"{SHORT}-ud-train.conllu", "w", encoding="utf-8") as out:
+        for treebank in config.train_treebanks:
+            out.write(_split_file(config.ud_dir, treebank, "train").read_text(encoding="utf-8"))
+    for split in ("dev", "test"):
+        shutil.copyfile(_split_file(config.ud_dir, config.dev_treebank, split), target / f"{SHORT}-ud-{split}.conllu")
+    return target
+
+
+def shorten_forms(src: Path, dst: Path, limit: int = MAX_FORM_CHARS) -> int:
+    """Copy a CoNLL-U file with word forms cut to `limit` characters; returns how many were cut."""
+    cut = 0
+    with open(src, encoding="utf-8") as lines, open(dst, "w", encoding="utf-8") as out:
+        for line in lines:
+            columns = line.rstrip("\n").split("\t")
+            if len(columns) == 10 and len(columns[1]) > limit:
+                columns[1] = columns[1][:limit]
+                line = "\t".join(columns) + "\n"
+                cut += 1
+            out.write(line)
+    return cut
+
+
+class Runner:
+    """Runs Stanza modules in subprocesses with the paths and thread limits of one training run."""
+
+    def __init__(self, config: TrainConfig, log: Callable[[str], None]):
+        self.config = config
+        self.log = log
+
+    def env(self) -> dict:
+        threads = str(self.config.threads)
+        return os.environ | {
+            "UDBASE": str(self.config.work_dir / "ud"),
+            "DATA_ROOT": str(self.config.data_dir),
+            "OMP_NUM_THREADS": threads,
+            "MKL_NUM_THREADS": threads,
+        }
+
+    def run(self, stage: str, module: str, args: list[str]) -> None:
+        log_path = self.config.log_file(stage)
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-m", module, *args]
+        self.log(f"[{stage}] {' '.join(command)}  (log: {log_path})")
+        with open(log_path, "a", encoding="utf-8") as log_file:
+            done = subprocess.run(command, env=self.env(), cwd=self.config.work_dir, stdout=log_file,
+                                  stderr=subprocess.STDOUT)
+        if done.returncode != 0:
+            raise TrainingError(f"stage {stage} failed (exit {done.returncode}); see {log_path}")
+
+
+def _data(config: TrainConfig, kind: str, split: str, suffix: str = "in") -> str:
+    return str(config.data_dir / kind / f"{SHORT}.{split}.{suffix}.conllu")
+
+
+def _stage_prepare(config: TrainConfig, runner: Runner) -> None:
+    prepare_treebank(config)
+    for kind in ("tokenizer", "mwt", "pos", "lemma"):
+        runner.run("prepare", f"stanza.utils.datasets.prepare_{kind}_treebank", [TREEBANK])
+    # the parser learns from gold tags here; --gold skips retagging with a tagger that needs word vectors
+    runner.run("prepare", "stanza.utils.datasets.prepare_depparse_treebank", [TREEBANK, "--gold"])
+    pos = config.data_dir / "pos"
+    shorten_forms(pos / f"{SHORT}.train.in.conllu", pos / f"{SHORT}.train.short.conllu")
+
+
+def _stage_tokenize(config: TrainConfig, runner: Runner) -> None:
+    tok = config.data_dir / "tokenize"
+    runner.run("tokenize", "stanza.models.tokenizer", [
+        "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu",
+        "--txt_file", str(tok / f"{SHORT}.train.txt"),
+        "--label_file", str(tok / f"{SHORT}-ud-train.toklabels"),
+        "--mwt_json_file", str(tok / f"{SHORT}-ud-train-mwt.json"),
+        "--dev_txt_file", str(tok / f"{SHORT}.dev.txt"),
+        "--dev_label_file", str(tok / f"{SHORT}-ud-dev.toklabels"),
+        "--dev_conll_gold", str(tok / f"{SHORT}.dev.gold.conllu"),
+        "--conll_file", str(config.data_dir / "tokenize_dev_pred.conllu"),
+        "--steps", str(config.tokenizer_steps), "--eval_steps", "500",
+        "--save_dir", str(config.model_dir), "--save_name", "tokenizer.pt",
+    ])
+
+
+def _stage_mwt(config: TrainConfig, runner: Runner) -> None:
+    runner.run("mwt", "stanza.models.mwt_expander", [
+        "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu",
+        "--train_file", _data(config, "mwt", "train"),
+        "--eval_file", _data(config, "mwt", "dev"),
+        "--gold_file", _data(config, "mwt", "dev", "gold"),
+        "--output_file", str(config.data_dir / "mwt_dev_pred.conllu"),
+        "--num_epoch", str(config.mwt_epochs),
+        "--save_dir", str(config.model_dir), "--save_name", "mwt.pt",
+    ])
+
+
+def _stage_pos(config: TrainConfig, runner: Runner) -> None:
+    runner.run("pos", "stanza.models.tagger", [
+        "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu", "--no_pretrain",
+        "--train_file", str(config.data_dir / "pos" / f"{SHORT}.train.short.conllu"),
+        "--eval_file", _data(config, "pos", "dev"),
+        "--output_file", str(config.data_dir / "pos_dev_pred.conllu"),
+        # shared hidden layer: the biaffine xpos/feats heads cost 10x more time on CPU for a fraction of a point
+        "--share_hid", "--hidden_dim", "200", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "200",
+        "--batch_size", "100", "--max_steps", str(config.pos_steps),
+        "--eval_interval", "400", "--fix_eval_interval",
+        "--save_dir", str(config.model_dir), "--save_name", "tagger.pt",
+    ])
+
+
+def _stage_lemma(config: TrainConfig, runner: Runner) -> None:
+    mode = ["--dict_only"] if config.lemma_epochs <= 0 else ["--num_epoch", str(config.lemma_epochs)]
+    runner.run("lemma", "stanza.models.lemmatizer", [
+        "--mode", "train", "--shorthand", SHORT, "--cpu", *mode,
+        "--train_file", _data(config, "lemma", "train"),
+        "--eval_file", _data(config, "lemma", "dev"),
+        "--output_file", str(config.data_dir / "lemma_dev_pred.conllu"),
+        "--save_dir", str(config.model_dir), "--save_name", "lemmatizer.pt",
+    ])
+
+
+def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
+    warmstart = ["--continue_from", str(config.parser_warmstart)] if config.parser_warmstart else []
+    runner.run("depparse", "stanza.models.parser", [
+        "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu", "--no_pretrain",
+        "--train_file", _data(config, "depparse", "train"),
+        "--eval_file", _data(config, "depparse", "dev"),
+        "--output_file", str(config.data_dir / "depparse_dev_pred.conllu"),
+        "--hidden_dim", "200", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "200",
+        "--num_layers", "2", "--batch_size", "3000", "--eval_interval", "250",
+        "--max_steps", str(config.parser_steps), *warmstart,
+        "--save_dir", str(config.model_dir), "--save_name", "parser.pt",
+    ])
+
+
+STAGE_FUNCTIONS = {
+    "tokenize": _stage_tokenize, "mwt": _stage_mwt, "pos": _stage_pos,
+    "lemma": _stage_lemma, "depparse": _stage_depparse,
+}
+
+
+def train_models(config: TrainConfig, *, stages: tuple[str, ...] = STAGES,
+                 log: Callable[[str], None] = print) -> list[Path]:
+    """Run the requested stages (skipping finished ones unless forced) and install the models produced."""
+    runner = Runner(config, log)
+    config.work_dir.mkdir(parents=True, exist_ok=True)
+    for stage in stages:
+        # a stage is done once it exited cleanly; an interrupted one runs again (the parser from its checkpoint)
+        marker = config.log_file(stage).with_suffix(".done")
+        if marker.exists() and stage not in config.force:
+            log(f"[{stage}] already done ({marker}); use --force {stage} to redo it")
+            continue
+        (_stage_prepare if stage == "prepare" else STAGE_FUNCTIONS[stage])(config, runner)
+        marker.write_text("ok\n", encoding="utf-8")
+    return install_models(config.model_dir, config.output_dir, log=log)
+
+
+def install_models(model_dir: Path, output_dir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
+    """Copy the trained models that exist into the folder quotes.nlp loads from."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    installed = []
+    for name in MODEL_FILES.values():
+        if (model_dir / name).exists():
+            shutil.copyfile(model_dir / name, output_dir / name)
+            installed.append(output_dir / name)
+            log(f"installed {output_dir / name}")
+    return installed
