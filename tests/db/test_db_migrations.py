@@ -1,0 +1,83 @@
+"""Schema versions: new databases at head, older ones refused until `quotes db upgrade`, data kept."""
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from dbhelpers import article, ingest, one, quote
+from quotes.cli.main import main
+from quotes.db import make_engine, session_scope
+from quotes.db.errors import SchemaOutOfDate
+from quotes.db.migrate import head_revision, upgrade
+from quotes.db.models import SQLModel
+from quotes.db.queries import QuoteFilters, find_speakers, search_quotes
+
+FIRST = "0001"
+# Written without ids: a fresh database numbers them 1, and PostgreSQL sequences stay in step.
+OLD_ROWS = [
+    "INSERT INTO article (source, title, outlet, published_at, text, content_hash, pipeline_version, "
+    "ingested_at) VALUES ('old.txt', 'Old news', 'Wire', '2023-01-05', 'Old body.', 'abc', '0', "
+    "'2023-01-05 10:00:00')",
+    "INSERT INTO speaker (name, kind, identity_key, name_key, surname_key, created_at) "
+    "VALUES ('Amara Osei', 'person', 'amara osei', 'amara osei', 'osei', '2023-01-05 10:00:00')",
+    "INSERT INTO alias (speaker_id, name, key, manual) VALUES (1, 'Amara Osei', 'amara osei', false)",
+    "INSERT INTO statement (speaker_id, text, key, word_count, first_seen, occurrences) VALUES "
+    "(1, 'Vaccines arrive in every district this winter', 'vaccines arrive in every district this winter', "
+    "7, '2023-01-05 00:00:00', 1)",
+    "INSERT INTO quote (article_id, speaker_id, statement_id, alias_key, source, text, start, \"end\", spans, "
+    "kind, speaker, speaker_kind, confidence, rule) VALUES (1, 1, 1, 'amara osei', 'old.txt', "
+    "'Vaccines arrive in every district this winter', 0, 46, '[]', 'direct', 'Amara Osei', 'person', 0.8, "
+    "'nsubj-of-cue')",
+]
+
+
+def test_new_database_is_created_at_head(db_url):
+    engine = make_engine(db_url)
+    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0002"
+
+
+def test_upgrade_from_first_revision_keeps_data(db_url):
+    bare = make_engine(db_url, migrate=False)
+    assert upgrade(bare, FIRST) == (None, FIRST)
+    with bare.begin() as connection:
+        for statement in OLD_ROWS:
+            connection.execute(text(statement))
+    with pytest.raises(SchemaOutOfDate, match="run `quotes db upgrade`"):
+        make_engine(db_url)
+
+    result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
+    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0002\n")
+    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0002 (head)\n"
+
+    engine = make_engine(db_url)
+    assert one(engine, "SELECT text FROM quote WHERE id = 1") == "Vaccines arrive in every district this winter"
+    assert one(engine, "SELECT count(*) FROM quote WHERE updated_at IS NOT NULL") == 1
+    with session_scope(engine) as session:
+        # Full-text search covers the quotes stored before the index existed.
+        assert [q.id for q in search_quotes(session, text="vaccines district", filters=QuoteFilters())] == [1]
+    ingest(engine, article("New body."), [quote("Vaccines arrive in every district this winter", "Dr Amara Osei")])
+    with session_scope(engine) as session:
+        (speaker,) = find_speakers(session, name="Osei")
+    assert (speaker.id, speaker.quotes, speaker.statements) == (1, 2, 1)
+
+
+def test_cli_current_on_older_database_says_how_to_fix(db_url):
+    upgrade(make_engine(db_url, migrate=False), FIRST)
+    result = CliRunner().invoke(main, ["db", "current", "--db", db_url])
+    assert result.output == "0001 (head is 0002: run `quotes db upgrade`)\n"
+
+
+def test_migrations_build_exactly_the_models(db_url):
+    engine = make_engine(db_url)
+
+    def ours(name, type_, parent_names):
+        return not (type_ == "table" and (name.startswith("quote_fts") or name == "alembic_version"))
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": ours})
+        differences = compare_metadata(context, SQLModel.metadata)
+    # The GIN full-text index lives only in the migration (an expression index the models cannot declare).
+    differences = [d for d in differences if not (d[0] == "remove_index" and d[1].name == "ix_quote_text_fts")]
+    assert differences == []
