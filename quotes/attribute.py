@@ -222,7 +222,7 @@ def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Option
     inner = _contained_quotes(ctx, pieces)
     if inner is None:
         return None  # a quote crosses the clause edge: the direct-quote rules own it
-    if inner and _words_outside(ctx.text, pieces, inner) < 3:
+    if inner and _words_outside(ctx.text, pieces, inner) < 2:
         return None  # the complement is just the quote: a direct quote
     if rule == "according-to":
         mention, cue_span, subject_rule = mention_at(ctx, index, cue), _according_span(ctx, index, cue), rule
@@ -355,7 +355,31 @@ def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: i
     index, cue = min(tied or candidates, key=distance)
     subject, rule = cue_subject(ctx, index, cue)
     mention = mention_at(ctx, index, subject) if subject is not None else None
-    return _direct(quote, word_span(cue), mention, rule if tied else rule + ":unlinked", 0.9 if tied else 0.6)
+    found = _direct(quote, word_span(cue), mention, rule if tied else rule + ":unlinked", 0.9 if tied else 0.6)
+    lead = _lead_words(ctx, index, cue, quote) if tied else None
+    if lead:  # 'called the plan “a disaster”': the quote finishes a clause the writer began
+        found.pieces, found.kind, found.rule = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "object:" + rule
+    return found
+
+
+def _lead_words(ctx: Context, index: int, cue, quote: QuoteSpan) -> Optional[int]:
+    """Start of the cue's own words that run from just after the cue into the quote (its object or
+    complement), or None when only punctuation, a colon, or the addressee stands between cue and quote."""
+    cue_end = word_span(cue)[1]
+    between = ctx.text[cue_end:quote.start]
+    if cue_end > quote.start or ":" in between or not re.search(r"\w", between) or "\n" in between:
+        return None
+    kids = ctx.kids[index]
+    words = [w for c in kids[cue.id] if c.deprel not in SUBJECTS + ("punct", "iobj", "aux", "advmod", "obl:tmod")
+             for w in subtree(ctx.sentences[index], c, kids)]
+    starts = [word_span(w)[0] for w in words if cue_end <= word_span(w)[0] < quote.start and w.upos != "PUNCT"]
+    if not starts or any(ctx.is_cue(w) for w in words if cue_end <= word_span(w)[0] < quote.start):
+        return None
+    return min(starts)
+
+
+def _after_mark(text: str, end: int) -> int:
+    return end + 1 if end < len(text) and text[end] in "”\"»" else end
 
 
 def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:

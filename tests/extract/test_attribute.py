@@ -220,3 +220,36 @@ acting act VERB 5 xcomp
     assert first.text == "We act.\n\n“We act now." and first.speaker == "Lina Ortiz" and first.kind == "direct"
     assert second.text == "And we will keep acting." and second.rule == "floating"
     assert second.speaker == "Lina Ortiz" and second.mention_start == first.mention_start
+
+
+def test_quote_finishing_the_cue_clause_is_mixed(extract):
+    text = "Trump called the plan “a disaster.”"
+    [record] = extract(text, """
+Trump Trump PROPN 2 nsubj
+called call VERB 0 root
+the the DET 4 det
+plan plan NOUN 2 obj
+“ “ PUNCT 7 punct
+a a DET 7 det
+disaster disaster NOUN 2 xcomp
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+""")
+    assert (record.kind, record.text, record.mention) == ("mixed", "the plan “a disaster.”", "Trump")
+
+
+def test_reported_speech_with_partial_quote_is_mixed(extract):
+    text = "She said the issue “had been addressed.”"
+    [record] = extract(text, """
+She she PRON 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+issue issue NOUN 8 nsubj:pass
+“ “ PUNCT 8 punct
+had have AUX 8 aux
+been be AUX 8 aux:pass
+addressed address VERB 2 ccomp
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+""")
+    assert (record.kind, record.text, record.rule) == ("mixed", "the issue “had been addressed.”", "ccomp:nsubj-of-cue")
