@@ -52,7 +52,8 @@ def extract(files, fmt, stanza_dir, max_bytes, workers):
     """Print the statements in FILE... (.txt, .html, .jsonl, directories, globs, - for stdin).
 
     Machine formats carry every field of each record (text, character offsets, kind, cue, speaker,
-    mention, role, confidence, rule); the table shows who said what. Unreadable inputs are reported on stderr and the rest goes on; the exit code is then 1.
+    mention, role, confidence, rule); the table shows who said what. Unreadable inputs are reported
+    on stderr and the rest goes on; the exit code is then 1.
     """
     log_to_stderr()
     failures: list[Failure] = []

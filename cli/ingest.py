@@ -93,10 +93,11 @@ class Summary:
         return self.ingested + self.reprocessed + self.duplicates + len(self.failures)
 
     def lines(self) -> list[str]:
-        parts = [f"ingested {plural(self.ingested, 'article')} ({plural(self.statements, 'statement')})"]
+        stored = f"ingested {plural(self.ingested, 'article')}"
         if self.reprocessed:
-            parts.append(f"reprocessed {self.reprocessed}")
-        parts.append(f"skipped {plural(self.duplicates, 'duplicate')}")
+            stored += f", reprocessed {self.reprocessed}"
+        parts = [f"{stored} ({plural(self.statements, 'statement')})",
+                 f"skipped {plural(self.duplicates, 'duplicate')}"]
         parts.append(f"{len(self.failures)} failed" + (":" if self.failures else ""))
         head = ", ".join(parts)
         return [head[0].upper() + head[1:]] + [f"  {failure}" for failure in self.failures]

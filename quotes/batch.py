@@ -131,7 +131,8 @@ def extract_results(items: Iterable[Union[Article, Failure]], *, extractor_facto
         for entries, articles in batches:
             yield from in_order(entries, extract_batch(extractor, articles))
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory,)) as pool:
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory, threads)) as pool:
         pending: deque = deque()
         for entries, articles in batches:
             pending.append((entries, pool.submit(_extract_in_worker, articles) if articles else None))
@@ -190,8 +191,10 @@ def extract_batch(extractor: LazyExtractor, articles: list[Article]) -> list[Res
 _worker_extractor: Optional[LazyExtractor] = None
 
 
-def _init_worker(factory: ExtractorFactory) -> None:
+def _init_worker(factory: ExtractorFactory, threads: int) -> None:
+    """Runs once in each worker: share the cores between workers (torch reads this when first imported)."""
     global _worker_extractor
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     _worker_extractor = LazyExtractor(factory)
 
 

@@ -125,3 +125,32 @@ def test_progress_is_silent_when_disabled():
     meter.update(Summary())
     meter.close()
     assert stream.getvalue() == ""
+
+
+def test_reprocess_reextracts_articles_of_an_older_pipeline(invoke, db):
+    from cli_fakes import fake_factory
+    from quotes.cli.ingest import ingest_paths
+    from quotes.db import make_engine
+
+    engine = make_engine(db)
+    old = list(ingest_paths(engine, [str(SAMPLES / "courier-harbour.txt")], extractor_factory=fake_factory,
+                            pipeline_version="0"))
+    assert old == [Stored(str(SAMPLES / "courier-harbour.txt"), "ingested", 2)]
+    engine.dispose()
+    plain = invoke("ingest", SAMPLES / "courier-harbour.txt", "--db", db)
+    assert plain.stderr == "Ingested 0 articles (0 statements), skipped 1 duplicate, 0 failed\n"
+    again = invoke("ingest", SAMPLES / "courier-harbour.txt", "--db", db, "--reprocess")
+    assert again.stderr == "Ingested 0 articles, reprocessed 1 (2 statements), skipped 0 duplicates, 0 failed\n"
+    assert rows(db, "select pipeline_version from article") == [("1",)]
+
+
+def test_html_and_globs(invoke, db, tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<html><head><title>Dockers vote</title><meta property="og:site_name" content="Coastal Courier">'
+        '</head><body><article><p>"We have a deal," said Ruth Ashdown on Wednesday, after nine days of strike '
+        'action at the port.</p><p>Ships will move again by Friday, the harbour authority said.</p></article>'
+        '</body></html>')
+    (tmp_path / "skip.md").write_text("not matched by the glob")
+    result = invoke("ingest", str(tmp_path / "*.html"), "--db", db)
+    assert result.stderr == "Ingested 1 article (1 statement), skipped 0 duplicates, 0 failed\n"
+    assert rows(db, "select title, outlet from article") == [("Dockers vote", "Coastal Courier")]
