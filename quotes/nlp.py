@@ -27,6 +27,8 @@ MODEL_FILES = {
     "depparse": "parser.pt",
 }
 PARSE_PROCESSORS = "tokenize,pos,lemma,depparse"
+# Stanza insists on reading a resources.json; ours names no downloadable packages, so nothing can be fetched
+EMPTY_RESOURCES = Path(__file__).parent / "data" / "stanza_resources.json"
 # word attributes the parse fills in and `parse` copies back onto the caller's documents
 PARSED_FIELDS = ("upos", "xpos", "feats", "lemma", "head", "deprel")
 
@@ -61,13 +63,15 @@ def resolve_models(stanza_dir: Optional[str] = None) -> ModelSource:
 
 
 def _pipeline_options(source: ModelSource, processors: str) -> dict:
-    common = dict(lang="en", processors=processors, download_method=None, logging_level="WARN", use_gpu=False)
+    common = dict(lang="en", processors=processors, download_method=None, logging_level="ERROR", use_gpu=False,
+                  dir=str(source.path))
     if source.official:
-        return common | {"dir": str(source.path)}
+        return common
     paths = {f"{name}_model_path": str(source.path / MODEL_FILES[name]) for name in processors.split(",")}
     # our tagger and parser were trained without word vectors; tell Stanza not to look for any
     no_pretrain = {f"{name}_pretrain_path": None for name in ("pos", "depparse") if name in processors}
-    return common | {"dir": str(source.path)} | paths | no_pretrain
+    local = {"resources_filepath": str(EMPTY_RESOURCES), "allow_unknown_language": True}
+    return common | local | paths | no_pretrain
 
 
 class QuotesNLP:

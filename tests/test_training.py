@@ -1,0 +1,56 @@
+"""Training helpers that need no training: treebank preparation, form shortening, raw text for scoring."""
+
+from pathlib import Path
+
+import pytest
+
+from quotes.model_eval import raw_text
+from quotes.training import TrainConfig, TrainingError, prepare_treebank, shorten_forms
+
+SENTENCE = """# newdoc id = d1
+# text = See http://example.com/a/very/long/path now.
+1\tSee\tsee\tVERB\tVB\t_\t0\troot\t_\t_
+2\thttp://example.com/a/very/long/path\thttp://example.com/a/very/long/path\tX\tADD\t_\t1\tobj\t_\t_
+3\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_
+
+"""
+
+
+def _treebank(root: Path, name: str, short: str) -> None:
+    folder = root / name
+    folder.mkdir(parents=True)
+    for split in ("train", "dev", "test"):
+        (folder / f"{short}-ud-{split}.conllu").write_text(SENTENCE.replace("d1", f"{short}-{split}"))
+
+
+def test_prepare_treebank_concatenates_train_and_copies_dev_test(tmp_path):
+    _treebank(tmp_path / "ud", "UD_English-EWT", "en_ewt")
+    _treebank(tmp_path / "ud", "UD_English-GUM", "en_gum")
+    config = TrainConfig(ud_dir=tmp_path / "ud", work_dir=tmp_path / "work", output_dir=tmp_path / "out")
+    target = prepare_treebank(config)
+    train = (target / "en_qtnews-ud-train.conllu").read_text()
+    assert "en_ewt-train" in train and "en_gum-train" in train
+    assert "en_ewt-dev" in (target / "en_qtnews-ud-dev.conllu").read_text()
+
+
+def test_prepare_treebank_missing_split_says_how_to_fix(tmp_path):
+    config = TrainConfig(ud_dir=tmp_path, work_dir=tmp_path / "work", output_dir=tmp_path / "out")
+    with pytest.raises(TrainingError, match="--ud-dir"):
+        prepare_treebank(config)
+
+
+def test_shorten_forms_cuts_only_long_forms(tmp_path):
+    src, dst = tmp_path / "in.conllu", tmp_path / "out.conllu"
+    src.write_text(SENTENCE)
+    assert shorten_forms(src, dst, limit=20) == 1
+    forms = [line.split("\t")[1] for line in dst.read_text().splitlines() if line and not line.startswith("#")]
+    assert forms == ["See", "http://example.com/a", "now", "."]
+
+
+def test_raw_text_separates_documents_as_paragraphs(tmp_path):
+    gold = tmp_path / "gold.conllu"
+    gold.write_text(SENTENCE + SENTENCE.replace("d1", "d2").replace("See ", "Read "))
+    assert raw_text(gold) == (
+        "See http://example.com/a/very/long/path now.\n\nRead http://example.com/a/very/long/path now.\n"
+    )
