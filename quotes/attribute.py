@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas
+from quotes.lexicon import cue_forms, cue_lemmas, intention_verbs
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -126,6 +126,23 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
             break
         via_as = via_as or any(w.deprel == "mark" and w.text.lower() == "as" for w in deps)
         current = head_of(sentence, current)
+    return _adjacent_subject(sentence, cue)
+
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+
+
+def _adjacent_subject(sentence, cue) -> tuple[Optional[object], str]:
+    """When the parse gives the cue no subject, a name or subject pronoun right beside it ('“…,” Smith
+    said', 'said Smith') is the speaker more often than not."""
+    words = sentence.words
+    left = words[cue.id - 2] if cue.id >= 2 else None
+    right = words[cue.id] if cue.id < len(words) else None
+    for word, rule in ((left, "adjacent"), (right, "adjacent-inverted")):
+        if word is None:
+            continue
+        if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in SUBJECT_PRONOUNS):
+            return word, rule
     return None, ""
 
 
@@ -187,12 +204,14 @@ def reported_speech(ctx: Context) -> list[Attribution]:
 
 def _reported_candidates(ctx: Context, index: int, word):
     sentence, kids = ctx.sentences[index], ctx.kids[index]
-    if ctx.is_cue(word):
+    if ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs():
         for child in kids[word.id]:
-            if child.deprel == "ccomp":
+            if child.deprel == "ccomp" and ctx.is_cue(word):
                 yield subtree(sentence, child, kids), word, "ccomp"
+            elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
+                yield subtree(sentence, child, kids), word, "xcomp"
         governor = head_of(sentence, word)
-        if word.deprel == "parataxis" and governor is not None and not ctx.is_cue(governor):
+        if word.deprel == "parataxis" and governor is not None and not ctx.is_cue(governor) and ctx.is_cue(word):
             cue_clause = {w.id for w in subtree(sentence, word, kids)}
             rest = [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause]
             yield rest, word, "parataxis"

@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from quotes.attribute import Attribution, Context, direct_quote, reported_speech
-from quotes.lexicon import cue_forms, quote_marks
+from quotes.lexicon import quote_marks, selection_forms
 from quotes.marks import quote_spans
 from quotes.records import QuoteRecord
 from quotes.speakers import ArticleSpeakers
@@ -98,10 +98,10 @@ def _record(a: Attribution, text: str, source: str, speakers: ArticleSpeakers) -
 # --- batch path with the real models
 
 
-def needs_parse(sentence, include_beliefs: bool = True) -> bool:
+def needs_parse(sentence) -> bool:
     """Can this sentence hold a statement or its lead-in? (quote marks, a cue word form, "according to",
     a colon or dash lead). Decided from the tokens alone, before any tagging."""
-    forms = cue_forms(include_beliefs)
+    forms = selection_forms()
     words = [w.text for w in sentence.words]
     for i, form in enumerate(words):
         lower = form.lower()
@@ -112,12 +112,12 @@ def needs_parse(sentence, include_beliefs: bool = True) -> bool:
     return False
 
 
-def selected_sentences(doc, include_beliefs: bool = True) -> set[int]:
+def selected_sentences(doc) -> set[int]:
     """Indexes of the sentences to parse: candidates plus the sentence before each, which colon lead-ins
     and pronoun antecedents need, and the one after, which may hold 'he said.'."""
     chosen = set()
     for index, sentence in enumerate(doc.sentences):
-        if needs_parse(sentence, include_beliefs):
+        if needs_parse(sentence):
             chosen.update(i for i in (index - 1, index, index + 1) if 0 <= i < len(doc.sentences))
     return chosen
 

@@ -47,6 +47,11 @@ def cue_lemmas(include_beliefs: bool) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def intention_verbs() -> frozenset[str]:
+    return word_set("intention_verbs.txt")
+
+
+@functools.lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
     return word_set("honorifics.txt")
 
@@ -97,3 +102,9 @@ def inflections(lemma: str) -> set[str]:
 def cue_forms(include_beliefs: bool = True) -> frozenset[str]:
     """Every lower-cased word form of every cue lemma: what sentence selection looks for before parsing."""
     return frozenset(form for lemma in cue_lemmas(include_beliefs) for form in inflections(lemma))
+
+
+@functools.lru_cache(maxsize=None)
+def selection_forms() -> frozenset[str]:
+    """Word forms that make a sentence worth parsing: every cue, belief and intention verb form."""
+    return cue_forms(True) | frozenset(form for lemma in intention_verbs() for form in inflections(lemma))

@@ -253,3 +253,35 @@ addressed address VERB 2 ccomp
 ” ” PUNCT 2 punct
 """)
     assert (record.kind, record.text, record.rule) == ("mixed", "the issue “had been addressed.”", "ccomp:nsubj-of-cue")
+
+
+def test_intention_verb_with_infinitive(extract):
+    text = "The senator vowed to repeal the law."
+    [record] = extract(text, """
+The the DET 2 det
+senator senator NOUN 3 nsubj
+vowed vow VERB 0 root
+to to PART 5 mark
+repeal repeal VERB 3 xcomp
+the the DET 7 det
+law law NOUN 5 obj
+. . PUNCT 3 punct
+""")
+    assert (record.text, record.kind, record.cue, record.mention) == ("to repeal the law", "indirect", "vowed", "The senator")
+    assert (record.speaker, record.role) == (None, "senator")
+
+
+def test_subject_the_parse_missed_is_taken_from_beside_the_cue(extract):
+    text = "“It is over,” Smith said."
+    [record] = extract(text, """
+“ “ PUNCT 4 punct
+It it PRON 4 nsubj
+is be AUX 4 cop
+over over ADV 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+Smith Smith PROPN 4 dep
+said say VERB 4 parataxis
+. . PUNCT 4 punct
+""")
+    assert (record.mention, record.rule) == ("Smith", "adjacent")
