@@ -1,0 +1,216 @@
+"""Storage at scale: synthetic quotes over many speakers and articles in SQLite, then look-up latencies.
+
+    python benchmarks/db_scale.py                       # 1,000,000 quotes / 20,000 speakers / 100,000 articles
+    python benchmarks/db_scale.py --quotes 100000 --speakers 2000 --articles 10000
+
+Prints: bulk-insert rate; ingest_article rate (the real path: speaker and statement matching);
+median/p95 of alias-aware lookup-by-speaker, of statement listing for one speaker; CSV export rate.
+Aim: lookups under 20 ms median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+from quotes.db import make_engine, session_scope
+from quotes.db.export import export_records, write_csv
+from quotes.db.models import Alias, Article, Quote, Speaker, Statement
+from quotes.db.names import name_parts
+from quotes.db.queries import QuoteFilters, find_speakers, quotes_by, statements_by
+from quotes.db.statements import statement_key
+from quotes.db.store import content_hash, ingest_article
+from quotes.records import Article as ArticleRecord
+from quotes.records import QuoteRecord
+
+FIRST = ["Amara", "Stéphane", "Chloe", "Owen", "Marta", "Tomas", "Élodie", "Bruno", "Ana", "Kwame", "Ingrid",
+         "Rahul", "Mei", "Jonas", "Fatima", "Pavel", "Lucía", "Noah", "Aiko", "Dmitri"]
+SYLLABLES = ["ka", "lo", "mi", "ren", "dor", "sta", "vi", "bel", "an", "tor", "su", "wen", "gar", "ne", "pol",
+             "ru", "des", "fa", "ho", "qui", "ber", "lin", "mo", "za"]
+WORDS = ("the council will review water supply budget schools hospital road border convoy ceasefire "
+         "talks tariffs election vote reform housing rates inflation farmers workers strike safety").split()
+OUTLETS = [f"Outlet {n}" for n in range(20)]
+BATCH = 20_000
+HEAVY_SPEAKERS = 20  # a few officials are quoted far more often than everyone else
+
+
+@dataclass
+class Scale:
+    quotes: int
+    speakers: int
+    articles: int
+    statements_per_speaker: int
+
+
+def synthetic_names(count: int, rng: random.Random) -> list[str]:
+    names = set()
+    while len(names) < count:
+        surname = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 3, 3, 4)))).capitalize()
+        names.add(f"{rng.choice(FIRST)} {surname}")
+    return sorted(names)
+
+
+def sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(9, 20))).capitalize()
+
+
+def timed(label: str, rows: int, start: float) -> None:
+    seconds = time.perf_counter() - start
+    print(f"{label}: {rows:,} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s", flush=True)
+
+
+def bulk_load(engine, scale: Scale, rng: random.Random) -> list[str]:
+    names = synthetic_names(scale.speakers, rng)
+    start = time.perf_counter()
+    with engine.begin() as connection:
+        connection.execute(insert(Speaker.__table__), [_speaker(i + 1, name) for i, name in enumerate(names)])
+        connection.execute(insert(Alias.__table__), [a for i, name in enumerate(names) for a in _aliases(i + 1, name)])
+        for first in range(0, scale.articles, BATCH):
+            connection.execute(insert(Article.__table__), [_article(n, rng) for n in
+                                                           range(first + 1, min(first + BATCH, scale.articles) + 1)])
+        statements = _statements(scale, rng)
+        connection.execute(insert(Statement.__table__), statements)
+    timed("bulk insert speakers+aliases+articles+statements", scale.speakers * 3 + scale.articles + len(statements), start)
+    start = time.perf_counter()
+    for first in range(0, scale.quotes, BATCH):
+        with engine.begin() as connection:
+            count = min(BATCH, scale.quotes - first)
+            connection.execute(insert(Quote.__table__), [_quote(scale, statements, rng) for _ in range(count)])
+    timed("bulk insert quotes (with FTS5 triggers and indexes)", scale.quotes, start)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE statement SET occurrences = "
+                                "(SELECT count(*) FROM quote WHERE quote.statement_id = statement.id)"))
+        connection.exec_driver_sql("ANALYZE")
+    return names
+
+
+def _speaker(speaker_id: int, name: str) -> dict:
+    parts = name_parts(name)
+    return dict(id=speaker_id, name=name, kind="person", identity_key=parts.key, name_key=parts.key,
+                surname_key=parts.surname, created_at=datetime(2024, 1, 1))
+
+
+def _aliases(speaker_id: int, name: str) -> list[dict]:
+    surname = name.split()[-1]
+    return [dict(speaker_id=speaker_id, name=name, key=name_parts(name).key, manual=False),
+            dict(speaker_id=speaker_id, name=f"{name[0]}. {surname}", key=name_parts(f"{name[0]}. {surname}").key,
+                 manual=False)]
+
+
+def _article(article_id: int, rng: random.Random) -> dict:
+    body = f"Synthetic article {article_id}."
+    return dict(id=article_id, source=f"a{article_id}.txt", title=f"Story {article_id}", outlet=rng.choice(OUTLETS),
+                published_at=date(2022, 1, 1) + timedelta(days=rng.randrange(1000)), text=body,
+                content_hash=content_hash(body), pipeline_version="1", ingested_at=datetime(2025, 1, 1))
+
+
+def _statements(scale: Scale, rng: random.Random) -> list[dict]:
+    rows = []
+    for speaker_id in range(1, scale.speakers + 1):
+        for _ in range(scale.statements_per_speaker):
+            words = sentence(rng)
+            rows.append(dict(id=len(rows) + 1, speaker_id=speaker_id, text=words, key=statement_key(words),
+                             word_count=len(words.split()), first_seen=datetime(2022, 1, 1), occurrences=0))
+    return rows
+
+
+def _quote(scale: Scale, statements: list[dict], rng: random.Random) -> dict:
+    if rng.random() < 0.1:
+        speaker_id = rng.randint(1, HEAVY_SPEAKERS)
+    else:
+        speaker_id = rng.randint(1, scale.speakers)
+    statement = statements[(speaker_id - 1) * scale.statements_per_speaker + rng.randrange(scale.statements_per_speaker)]
+    start = rng.randrange(2000)
+    return dict(article_id=rng.randint(1, scale.articles), speaker_id=speaker_id, statement_id=statement["id"],
+                alias_key=None, source="synthetic", text=statement["text"], start=start,
+                end=start + len(statement["text"]), spans=[], kind="direct", cue="said", speaker=None,
+                speaker_kind="person", role=None, confidence=0.9, rule="nsubj-of-cue",
+                updated_at=datetime(2025, 1, 1))
+
+
+def ingest_rate(engine, names: list[str], rng: random.Random, articles: int) -> None:
+    """The real write path: speaker resolution and statement matching for every quote."""
+    start = time.perf_counter()
+    quotes = 0
+    for n in range(articles):
+        doc = ArticleRecord(text=f"Fresh article {n} {rng.random()}", source=f"fresh{n}.txt", outlet="Wire",
+                            published_at=date(2025, 2, 1))
+        records = [QuoteRecord(source=doc.source, text=sentence(rng), start=0, end=10, kind="direct",
+                               speaker=rng.choice(names), speaker_kind="person") for _ in range(10)]
+        with session_scope(engine) as session:
+            quotes += ingest_article(session, article=doc, records=records, pipeline_version="1").quote_count
+    seconds = time.perf_counter() - start
+    print(f"ingest_article: {articles} articles, {quotes} quotes in {seconds:.1f} s = "
+          f"{articles / seconds:,.1f} articles/s, {quotes / seconds:,.0f} quotes/s", flush=True)
+
+
+def latency(label: str, samples: list[float]) -> None:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    print(f"{label}: median {statistics.median(ordered) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms "
+          f"over {len(ordered)} look-ups", flush=True)
+
+
+def lookups(engine, names: list[str], rng: random.Random, count: int) -> None:
+    find, by_speaker, listing = [], [], []
+    with session_scope(engine) as session:
+        for _ in range(count):
+            name = rng.choice(names)
+            query = rng.choice([name.upper(), f"Mr {name.split()[-1]}", f"{name[0]}. {name.split()[-1]}"])
+            start = time.perf_counter()
+            speakers = find_speakers(session, name=query)
+            find.append(time.perf_counter() - start)
+            rows = list(quotes_by(session, speaker_ids=[s.id for s in speakers], filters=QuoteFilters()))
+            by_speaker.append(time.perf_counter() - start)
+            assert speakers and rows is not None
+            start = time.perf_counter()
+            statements_by(session, speaker_id=speakers[0].id)
+            listing.append(time.perf_counter() - start)
+    latency("find_speakers (alias-aware)", find)
+    latency("lookup-by-speaker (find_speakers + all their quotes)", by_speaker)
+    latency("statements_by (one speaker)", listing)
+
+
+def export_rate(engine) -> None:
+    with session_scope(engine) as session:
+        start = time.perf_counter()
+        rows = write_csv(export_records(session, speaker_ids=[1], filters=QuoteFilters()), io.StringIO())
+    timed("CSV export of one (heavily quoted) speaker's quotes", rows, start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--speakers", type=int, default=20_000)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--statements-per-speaker", type=int, default=30)
+    parser.add_argument("--lookups", type=int, default=300)
+    parser.add_argument("--ingest-articles", type=int, default=200)
+    parser.add_argument("--db", help="SQLite file to fill (default: a temporary file, deleted afterwards)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    scale = Scale(args.quotes, args.speakers, args.articles, args.statements_per_speaker)
+    rng = random.Random(args.seed)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(args.db or Path(folder) / "scale.db")
+        print(f"SQLite {path}: {scale.quotes:,} quotes, {scale.speakers:,} speakers, {scale.articles:,} articles",
+              flush=True)
+        engine = make_engine(str(path))
+        names = bulk_load(engine, scale, rng)
+        ingest_rate(engine, names, rng, args.ingest_articles)
+        lookups(engine, names, rng, args.lookups)
+        export_rate(engine)
+        print(f"database size: {path.stat().st_size / 1e6:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
