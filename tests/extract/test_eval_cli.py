@@ -1,0 +1,80 @@
+"""`quotes eval` end to end with a stand-in NLP (hand-built parses), and the parse cache round trip."""
+
+import json
+
+from click.testing import CliRunner
+
+from quotes.cli.evaluate import eval_command
+from quotes.evaluate import ParseCache
+from quotes.extract import extract_from_doc
+from quotes.tokens import doc_from_rows
+
+TEXT = "Title.\n\n“We won,” she said."
+ROWS = ["""
+Title title NOUN 0 root
+. . PUNCT 1 punct
+""", """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+she she PRON 7 nsubj
+said say VERB 3 parataxis
+. . PUNCT 3 punct
+"""]
+ANN = ("T1\tSource 18 21\tshe\nT2\tCue 22 26\tsaid\nT3\tContent 8 17\t“We won,”\n"
+       "T4\tAttribution 22 26\tsaid\nE1\tAttribution:T4 Cue:T2 Source:T1 Content:T3\n")
+
+
+class StandInNLP:
+    """What quotes.nlp offers, answering from hand-built parses."""
+
+    parsed = 0
+
+    def tokenize(self, texts):
+        return [doc_from_rows(text, ROWS) for text in texts]
+
+    def parse(self, docs, select):
+        StandInNLP.parsed += sum(1 for d in docs for s in d.sentences if select(s))
+
+
+def gold_folder(tmp_path):
+    (tmp_path / "text").mkdir(parents=True)
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "doc_4b22.ann").write_text(ANN, encoding="utf-8")
+    return tmp_path
+
+
+def test_eval_command_scores_and_writes_errors(tmp_path, monkeypatch):
+    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
+    gold = gold_folder(tmp_path / "gold")
+    errors = tmp_path / "errors.jsonl"
+    cache = tmp_path / "cache"
+    args = ["--gold", str(gold), "--errors", str(errors), "--cache", str(cache), "--json"]
+    result = CliRunner().invoke(eval_command, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["thresholds"]["0.5"]["direct"]["f1"] == 1.0
+    assert report["thresholds"]["0.5"]["speaker_accuracy"] == 1.0
+    assert errors.read_text() == ""
+    parsed_once = StandInNLP.parsed
+    assert CliRunner().invoke(eval_command, args).exit_code == 0
+    assert StandInNLP.parsed == parsed_once  # the second run read every parse from the cache
+
+
+def test_eval_command_says_how_to_fix_a_wrong_folder(tmp_path):
+    result = CliRunner().invoke(eval_command, ["--gold", str(tmp_path)])
+    assert result.exit_code == 1 and "text/" in result.output
+
+
+def test_parse_cache_round_trip_keeps_offsets(tmp_path):
+    cache = ParseCache(tmp_path, "fingerprint")
+    doc = doc_from_rows(TEXT, ROWS)
+    assert cache.get(TEXT) is None
+    cache.put(TEXT, doc)
+    again = cache.get(TEXT)
+    first = extract_from_doc(doc, TEXT, source="x")
+    assert first and extract_from_doc(again, TEXT, source="x") == first
+    assert ParseCache(tmp_path, "other models").get(TEXT) is None
