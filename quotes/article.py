@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, Union
 
@@ -59,13 +60,13 @@ def read_articles(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
             with open_input(path) as fh:
                 refuse_binary(fh.read(8192), source=path)
                 fh.seek(0)
-                yield from jsonl_articles(fh, source=path, max_bytes=max_bytes)
+                yield from jsonl_articles(bounded_lines(fh, max_bytes), source=path, max_bytes=max_bytes)
             return
-        data = read_limited(path, max_bytes=max_bytes, stdin=stdin)
-        fmt = article_format(path) if path != "-" else sniff_format(data)
-        if fmt == "jsonl":
-            yield from jsonl_articles(data.splitlines(keepends=True), source=path, max_bytes=max_bytes)
-        elif fmt == "html":
+        if path == "-":
+            yield from stdin_articles(stdin or sys.stdin.buffer, max_bytes=max_bytes)
+            return
+        data = read_limited(path, max_bytes=max_bytes)
+        if article_format(path) == "html":
             yield html_article(decode(data, source=path), source=path)
         else:
             yield text_article(decode(data, source=path), source=path)
@@ -95,13 +96,37 @@ def open_input(path: str) -> BinaryIO:
         raise InputError(f"{path}: permission denied; make the file readable")
 
 
-def read_limited(path: str, *, max_bytes: int, stdin: Optional[BinaryIO] = None) -> bytes:
+def stdin_articles(stream: BinaryIO, *, max_bytes: int) -> Iterator[ReadResult]:
+    """Articles from stdin, which has no file name: JSON lines are streamed (the limit is per line)."""
+    head = stream.read(4096)
+    fmt = sniff_format(head)
+    if fmt == "jsonl":
+        first_lines = (head + stream.readline(max_bytes + 1)).splitlines(keepends=True)  # completes the cut line
+        lines = chain(first_lines, bounded_lines(stream, max_bytes))
+        yield from jsonl_articles(lines, source="-", max_bytes=max_bytes)
+        return
+    data = head + stream.read(max(0, max_bytes + 1 - len(head)))
+    if len(data) > max_bytes:
+        raise InputError(too_large("-", max_bytes))
+    text = decode(data, source="-")
+    yield html_article(text, source="-") if fmt == "html" else text_article(text, source="-")
+
+
+def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[Optional[bytes]]:
+    """Lines of the stream; None stands for a line over `max_bytes`, skipped without holding it in memory."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def read_limited(path: str, *, max_bytes: int) -> bytes:
     """The file's bytes, refusing anything over `max_bytes` before reading it all."""
-    if path == "-":
-        data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
-    else:
-        with open_input(path) as fh:
-            data = fh.read(max_bytes + 1)
+    with open_input(path) as fh:
+        data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(too_large(path, max_bytes))
     return data
@@ -214,7 +239,7 @@ def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult
     seen_any = False
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
-        if len(raw) > max_bytes:
+        if raw is None or len(raw) > max_bytes:
             yield InputError(too_large(where, max_bytes))
             continue
         if not raw.strip():

@@ -167,3 +167,18 @@ def test_missing_file_and_directory(tmp_path):
     assert errors_of(str(tmp_path / "nope.txt")) == [f"{tmp_path / 'nope.txt'}: no such file; check the path"]
     with pytest.raises(InputError, match="is a directory"):
         read_article(str(tmp_path))
+
+
+def test_stdin_jsonl_is_streamed_with_the_limit_per_line():
+    feed = b"".join(json.dumps({"text": f"story {n} " + "x" * 50}).encode() + b"\n" for n in range(200))
+    results = list(read_articles("-", stdin=io.BytesIO(feed), max_bytes=100))
+    assert len(results) == 200 and all(isinstance(r, Article) for r in results)
+    assert results[150].source == "-:151"
+
+
+def test_one_enormous_jsonl_line_without_newline_is_skipped(tmp_path):
+    path = write(tmp_path, "huge.jsonl", b'{"text": "ok"}\n{"text": "' + b"x" * 5000 + b'"}\n{"text": "after"}')
+    results = list(read_articles(path, max_bytes=1000))
+    assert [getattr(r, "text", None) for r in results] == ["ok", None, "after"]
+    assert str(results[1]) == f"{path}:2: larger than the 1,000-byte limit for one article; " \
+                              "pass --max-bytes 10000 to read it anyway"
