@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.lexicon import group_nouns, honorifics, org_words, pronouns, role_words
+from quotes.lexicon import first_names, group_nouns, honorifics, org_words, pronouns, role_words
 
 NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
@@ -115,7 +115,8 @@ def _proper(words, mention, text) -> Speaker:
         return Speaker(_text(_no_det(words), text), "organization")
     if not name:
         return Speaker(None, "person" if role else "unknown", role_text)
-    kind = "person" if (len(name) >= 2 or honorific or role) else "unknown"
+    known_first = fold(name[0].text) in first_names()
+    kind = "person" if (len(name) >= 2 or honorific or role or known_first) else "unknown"
     return Speaker(person_name(name), kind, role_text)
 
 
