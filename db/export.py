@@ -44,7 +44,7 @@ def export_records(session: Session, *, speaker_ids: Optional[list[int]], filter
     if since_id is not None:
         query = query.where(Quote.id > since_id)
     if updated_since is not None:
-        query = query.where(Quote.updated_at > updated_since)
+        query = query.where(Quote.updated_at >= updated_since)
     for row in session.execute(query.order_by(Quote.id).execution_options(yield_per=STREAM_BATCH)):
         yield _record(row)
 

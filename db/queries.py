@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Iterator, Optional
 
-from sqlalchemy import Float, Integer, func, literal_column, or_, select
-from sqlalchemy import text as text_clause
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from quotes.db.errors import AmbiguousArticle, ArticleNotFound
+from quotes.db.fulltext import restrict, search_terms
 from quotes.db.models import Alias, Article, Quote, Role, Speaker, Statement
 from quotes.db.names import fold, name_parts
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow, StatementRow
@@ -88,28 +87,12 @@ def article_quotes(session: Session, *, article: str) -> tuple[ArticleRow, list[
 
 
 def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: int = 100) -> list[QuoteRow]:
-    """Quotes matching every word of `text`, best first (SQLite FTS5 / PostgreSQL full-text search)."""
-    words = re.findall(r"\w+", text)
-    if not words:
+    """Quotes matching every word, "phrase" and prefix* of `text`, best first (SQLite FTS5 / PostgreSQL
+    full-text search; English stemming)."""
+    terms = search_terms(text)
+    if not terms:
         return []
-    dialect = session.get_bind().dialect.name
-    query = apply_filters(quote_query(), filters)
-    if dialect == "sqlite":
-        # Each word quoted, so FTS5 operators typed by a user (AND, NEAR, *, ") are just words.
-        fts_query = " ".join('"' + word + '"' for word in words)
-        hits = (text_clause("SELECT rowid AS id, rank AS rank FROM quote_fts WHERE quote_fts MATCH :fts_query")
-                .bindparams(fts_query=fts_query).columns(id=Integer, rank=Float).subquery("hits"))
-        query = query.join(hits, hits.c.id == Quote.id).order_by(hits.c.rank, Quote.id)
-    elif dialect == "postgresql":
-        # The same expression as the GIN index of migration 0002, so the planner can use it.
-        english = literal_column("'english'")
-        document = func.to_tsvector(english, Quote.text)
-        wanted = func.plainto_tsquery(english, " ".join(words))
-        query = query.where(document.op("@@")(wanted)).order_by(func.ts_rank(document, wanted).desc(), Quote.id)
-    else:
-        for word in words:
-            query = query.where(func.lower(Quote.text).contains(word.lower(), autoescape=True))
-        query = query.order_by(Quote.id)
+    query = restrict(apply_filters(quote_query(), filters), dialect=session.get_bind().dialect.name, terms=terms)
     return [quote_row(row) for row in session.execute(query.limit(limit))]
 
 

@@ -58,3 +58,12 @@ def test_statement_key_folds_marks_case_and_spacing():
 def test_contains_words_respects_word_boundaries():
     assert contains_words("the river is high again", "river is high")
     assert not contains_words("the rivers high", "river")
+
+
+def test_search_terms_parse_words_phrases_and_prefixes():
+    from quotes.db.fulltext import SearchTerm, fts5_query, search_terms, tsquery
+    terms = search_terms('crest "old town" evacu* a_b "')
+    assert terms == [SearchTerm(["crest"]), SearchTerm(["old", "town"]), SearchTerm(["evacu"], prefix=True),
+                     SearchTerm(["a"]), SearchTerm(["b"])]
+    assert fts5_query(terms) == '"crest" "old town" "evacu"* "a" "b"'
+    assert tsquery(terms) == "crest & (old <-> town) & evacu:* & a & b"

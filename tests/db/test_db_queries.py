@@ -94,6 +94,10 @@ def test_article_quotes_by_id_url_and_title(corpus):
     ('crest" OR "bridges', 0),  # operators are words: no row has all of them
     ("'; DROP TABLE quote; --", 0),
     ("", 0),
+    ('"crest on Friday"', 3),  # a phrase
+    ('"Friday crest"', 0),  # words in the wrong order are not the phrase
+    ("evacu*", 3),  # a prefix
+    ("brid* NEAR(crest) ^river _ :* & | !", 0),  # tsquery and FTS5 operators are not syntax here
 ])
 def test_search_quotes_full_text(corpus, text, expected):
     with session_scope(corpus) as session:

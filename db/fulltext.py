@@ -1,0 +1,68 @@
+"""Full-text search over quote text: user input parsed into terms, then one bound parameter per backend.
+
+Input syntax (as `quotes search` documents it): words must all occur; "a phrase" must occur in order;
+word* matches a prefix. Nothing else the user types is syntax: only word characters reach the search
+engine, so FTS5 and tsquery operators in user text cannot change the query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Float, Integer, func, literal_column
+from sqlalchemy import text as text_clause
+
+from quotes.db.models import Quote
+
+_TERM = re.compile(r'"([^"]*)"|([^\W_]+)(\*?)')
+_WORD = re.compile(r"[^\W_]+")  # underscores are word characters to regex, punctuation to tsquery
+
+
+@dataclass
+class SearchTerm:
+    words: list[str]
+    prefix: bool = False  # the last word is a prefix
+
+
+def search_terms(text: str) -> list[SearchTerm]:
+    terms = []
+    for match in _TERM.finditer(text):
+        phrase, word, star = match.groups()
+        words = _WORD.findall(phrase) if phrase is not None else [word]
+        if words:
+            terms.append(SearchTerm(words=words, prefix=bool(star)))
+    return terms
+
+
+def fts5_query(terms: list[SearchTerm]) -> str:
+    """FTS5 MATCH text: each term a quoted string (so it is never an operator), joined by implicit AND."""
+    return " ".join('"' + " ".join(term.words) + '"' + ("*" if term.prefix else "") for term in terms)
+
+
+def tsquery(terms: list[SearchTerm]) -> str:
+    """to_tsquery text: words joined by & , phrases by <-> , prefixes as :* ."""
+    parts = []
+    for term in terms:
+        words = list(term.words)
+        if term.prefix:
+            words[-1] += ":*"
+        parts.append("(" + " <-> ".join(words) + ")" if len(words) > 1 else words[0])
+    return " & ".join(parts)
+
+
+def restrict(query, *, dialect: str, terms: list[SearchTerm]):
+    """`query` (over Quote) limited to matching quotes and ordered best first."""
+    if dialect == "sqlite":
+        hits = (text_clause("SELECT rowid AS id, rank AS rank FROM quote_fts WHERE quote_fts MATCH :fts_query")
+                .bindparams(fts_query=fts5_query(terms)).columns(id=Integer, rank=Float).subquery("hits"))
+        return query.join(hits, hits.c.id == Quote.id).order_by(hits.c.rank, Quote.id)
+    if dialect == "postgresql":
+        # The same expression as the GIN index of migration 0002, so the planner can use it.
+        english = literal_column("'english'")
+        document = func.to_tsvector(english, Quote.text)
+        wanted = func.to_tsquery(english, tsquery(terms))
+        return query.where(document.op("@@")(wanted)).order_by(func.ts_rank(document, wanted).desc(), Quote.id)
+    for term in terms:  # other databases: a case-insensitive substring per term
+        query = query.where(func.lower(Quote.text).contains(" ".join(term.words).lower(), autoescape=True))
+    return query.order_by(Quote.id)
