@@ -46,7 +46,7 @@ def output_stream(path: str):
             os.remove(partial)
 
 
-@click.command(epilog="""\b
+@click.command(short_help="Export quotes as CSV, JSON lines or CSL-JSON.", epilog="""\b
 Examples:
   quotes export --format csv -o quotes.csv --bom          (for Excel)
   quotes export --format jsonl --since-id 1200 >> feed.jsonl

@@ -37,7 +37,7 @@ def extractor_factory(stanza_dir):
     return override or partial(stanza_extractor, stanza_dir)
 
 
-@click.command(epilog="""\b
+@click.command(short_help="Print the statements found in articles.", epilog="""\b
 Examples:
   quotes extract article.txt
   quotes extract --nl folder/ > statements.jsonl

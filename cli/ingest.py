@@ -152,7 +152,7 @@ def known_total(paths: list) -> Optional[int]:
     return len(paths)
 
 
-@click.command(epilog="""\b
+@click.command(short_help="Extract statements from articles and store them.", epilog="""\b
 Examples:
   quotes ingest quotes/samples/
   quotes ingest 'archive/**/*.html' --outlet "Eastern Ledger" --workers 2

@@ -111,7 +111,7 @@ def describe(speaker) -> str:
     return ", ".join(part for part in parts if part)
 
 
-@click.command(epilog="""\b
+@click.command(short_help="Quotes by one speaker, with filters.", epilog="""\b
 Examples:
   quotes by Lindqvist
   quotes by "Matteo Lindqvist" --since 2022-01-01 --kind direct --csv""")
@@ -130,7 +130,7 @@ def by(speaker, filters, fmt, db):
                empty=f"No quotes by {chosen.name} match these filters.")
 
 
-@click.command(epilog="""\b
+@click.command(short_help="Speakers on record, with roles and counts.", epilog="""\b
 Examples:
   quotes speakers
   quotes speakers --role spokesman --kind person
@@ -151,7 +151,7 @@ def speakers(like, role, kind, fmt, db):
                empty="No speakers match.")
 
 
-@click.command(epilog="""\b
+@click.command(short_help="A speaker's statements, each once.", epilog="""\b
 Example:
   quotes statements Lindqvist""")
 @click.argument("speaker")
@@ -168,7 +168,7 @@ def statements(speaker, fmt, db):
                table_columns=("id", "first_seen", "articles", "outlets", "text"))
 
 
-@click.command(epilog="""\b
+@click.command(short_help="The statements of one article, in order.", epilog="""\b
 Examples:
   quotes show 3
   quotes show "unrest in Kazakhstan"
@@ -189,7 +189,7 @@ def show(article, fmt, db):
         render(rows, fmt, table_columns=("speaker", "kind", "cue", "text"), empty="No statements found in it.")
 
 
-@click.command(epilog="""\b
+@click.command(short_help="Full-text search over the statements.", epilog="""\b
 Examples:
   quotes search "peaceful protest"
   quotes search detained --since 2022-01-01 --csv""")
@@ -208,7 +208,7 @@ def search(text, filters, limit, fmt, db):
                table_columns=("speaker", "published_at", "outlet", "text"), empty=f"No statements match {text!r}.")
 
 
-@click.command(epilog="""\b
+@click.command(short_help="Counts of what is stored.", epilog="""\b
 Example:
   quotes stats --json""")
 @output_options
