@@ -38,15 +38,19 @@ def current_revision(connection: Connection) -> Optional[str]:
 
 def ensure_schema(engine: Engine) -> None:
     """Create a new (empty) database at head; raise if an existing one is not at head."""
-    with _locked(engine) as connection:
+    with engine.connect() as connection:
         revision = current_revision(connection)
-        if revision is None:
-            if "article" in inspect(connection).get_table_names():
-                raise NotADatabase(
-                    f"{engine.url.render_as_string()} has quote-tracker tables but no migration record: "
-                    "point --db at a database made by quote-tracker, or at a new file")
-            _upgrade(connection, "head")
-            return
+    if revision is None:
+        # Only a new database needs the writer lock; an up-to-date one is checked without waiting on writers.
+        with _locked(engine) as connection:
+            revision = current_revision(connection)
+            if revision is None:
+                if "article" in inspect(connection).get_table_names():
+                    raise NotADatabase(
+                        f"{engine.url.render_as_string()} has quote-tracker tables but no migration record: "
+                        "point --db at a database made by quote-tracker, or at a new file")
+                _upgrade(connection, "head")
+                return
     if revision != head_revision():
         raise SchemaOutOfDate(
             f"database schema is at revision {revision}, this quote-tracker needs {head_revision()}: "
