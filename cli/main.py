@@ -38,7 +38,7 @@ class LazyGroup(click.Group):
         return getattr(module, attribute)
 
 
-@click.group(cls=LazyGroup, epilog="Example: quotes extract samples/wire-kazakhstan.txt")
+@click.group(cls=LazyGroup, epilog="Example: quotes extract quotes/samples/wire-kazakhstan.txt")
 @click.version_option(__version__, prog_name="quotes")
 def main():
     """Find statements in news articles, tie them to speakers, track them across articles."""

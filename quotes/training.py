@@ -20,7 +20,8 @@ from quotes.nlp import MODEL_FILES
 
 TREEBANK = "UD_English-QTNews"  # our combined treebank, in UD's folder layout
 SHORT = "en_qtnews"
-STAGES = ("prepare", "tokenize", "mwt", "pos", "lemma", "depparse")
+STAGES = ("prepare", "tokenize", "mwt", "pos", "lemma", "depparse", "evaluate")
+TEST_TREEBANKS = ("UD_English-EWT", "UD_English-GUM")
 # the character model pads every word of a batch to the longest form in it; URLs make that very slow
 MAX_FORM_CHARS = 20
 
@@ -206,12 +207,35 @@ STAGE_FUNCTIONS = {
 }
 
 
+def evaluate_models(config: TrainConfig, log: Callable[[str], None] = print) -> str:
+    """Score the installed models end to end on each test treebank; returns (and saves) a Markdown table."""
+    from quotes.model_eval import markdown_table, score_treebank
+    from quotes.nlp import QuotesNLP, resolve_models
+
+    nlp = QuotesNLP(resolve_models(str(config.output_dir)))
+    scores = []
+    for treebank in TEST_TREEBANKS:
+        gold = _split_file(config.ud_dir, treebank, "test")
+        log(f"[evaluate] {gold.name} end to end from raw text")
+        scores.append(score_treebank(nlp, gold, gold.name.replace("-ud-test.conllu", " test")))
+    table = markdown_table(scores)
+    report = config.work_dir / "logs" / "evaluate.md"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(table + "\n", encoding="utf-8")
+    log(table)
+    return table
+
+
 def train_models(config: TrainConfig, *, stages: tuple[str, ...] = STAGES,
                  log: Callable[[str], None] = print) -> list[Path]:
     """Run the requested stages (skipping finished ones unless forced) and install the models produced."""
     runner = Runner(config, log)
     config.work_dir.mkdir(parents=True, exist_ok=True)
     for stage in stages:
+        if stage == "evaluate":
+            install_models(config.model_dir, config.output_dir, log=log)
+            evaluate_models(config, log)
+            continue
         # a stage is done once it exited cleanly; an interrupted one runs again (the parser from its checkpoint)
         marker = config.log_file(stage).with_suffix(".done")
         if marker.exists() and stage not in config.force:
