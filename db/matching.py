@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import case, select, update
+from sqlalchemy import select, update
 from sqlmodel import Session
 
 from quotes.db.models import Alias, Role, Speaker
 from quotes.db.names import (NameParts, fold, given_names_compatible, name_parts, roles_conflict,
                              surname_prefix_range, surnames_match)
-from quotes.db.upsert import insert_or_get
+from quotes.db.upsert import earliest, insert_or_get, latest
 
 
 @dataclass
@@ -57,10 +57,8 @@ def record_role(session: Session, *, speaker_id: int, role: str, seen: date) -> 
         return
     role_id, created = insert_or_get(session, Role, values=values, unique=["speaker_id", "title_key"])
     if not created:
-        first, last = Role.first_seen, Role.last_seen
         session.execute(update(Role).where(Role.id == role_id).values(
-            first_seen=case((first.is_(None), seen), (first > seen, seen), else_=first),
-            last_seen=case((last.is_(None), seen), (last < seen, seen), else_=last)))
+            first_seen=earliest(Role.first_seen, seen), last_seen=latest(Role.last_seen, seen)))
 
 
 def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Optional[int]:

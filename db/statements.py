@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import case, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
 from quotes.db.models import Article, Quote, Statement
-from quotes.db.upsert import insert_or_get
+from quotes.db.upsert import earliest, insert_or_get
 
 # A fragment this long found inside another statement by the same speaker is the same statement trimmed
 # by an outlet; shorter ones ("we will not give up") are too common to prove it.
@@ -93,11 +93,7 @@ def _count_occurrence(session: Session, *, statement_id: int, seen: datetime) ->
     first = Statement.first_seen
     session.execute(update(Statement).where(Statement.id == statement_id).values(
         occurrences=Statement.occurrences + 1,
-        first_seen=_earlier(first, seen)))
-
-
-def _earlier(column, value: datetime):
-    return case((column.is_(None), value), (column > value, value), else_=column)
+        first_seen=earliest(first, seen)))
 
 
 def refresh_statements(session: Session, *, statement_ids) -> None:

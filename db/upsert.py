@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from sqlalchemy import case
 from sqlalchemy import insert as generic_insert
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -48,3 +49,13 @@ def _insert_in_savepoint(session: Session, model, *, values: dict) -> Optional[i
             return result.inserted_primary_key[0]
     except IntegrityError:
         return None
+
+
+def earliest(column, value):
+    """SQL for min(column, value) that treats NULL as "not seen yet"; runs in the UPDATE, so parallel
+    writers cannot overwrite each other's dates."""
+    return case((column.is_(None), value), (column > value, value), else_=column)
+
+
+def latest(column, value):
+    return case((column.is_(None), value), (column < value, value), else_=column)
