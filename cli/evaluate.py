@@ -19,7 +19,7 @@ Examples:
               help="Folder with text/*.txt and attributions/*.ann (PolNeAR layout).")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
               help="Write misses, false positives and wrong speakers here (JSON lines).")
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents (sorted by name).")
+@click.option("--limit", type=click.IntRange(min=1), help="Only N documents, spread evenly over the sorted names.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
               help="Keep parses here, keyed by text hash and model files, so reruns skip parsing.")
 @click.option("--beliefs/--no-beliefs", default=False, show_default=True,

@@ -77,10 +77,14 @@ def read_ann(ann_text: str, text: str) -> list[GoldAttribution]:
 
 
 def read_gold(directory: Path, limit: Optional[int] = None) -> list[GoldDoc]:
-    """Documents of a PolNeAR-layout folder, sorted by name; the first annotator file per document."""
+    """Documents of a PolNeAR-layout folder, sorted by name; the first annotator file per document. With
+    `limit`, that many documents spread evenly over the sorted list, so every publisher is in a sample."""
     directory = Path(directory)
+    paths = sorted((directory / "text").glob("*.txt"))
+    if limit is not None and limit < len(paths):
+        paths = [paths[i * len(paths) // limit] for i in range(limit)]
     docs = []
-    for path in sorted((directory / "text").glob("*.txt"))[:limit]:
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         anns = sorted((directory / "attributions").glob(path.stem + "_*.ann"))
         attributions = read_ann(anns[0].read_text(encoding="utf-8"), text) if anns else []
