@@ -294,7 +294,7 @@ def parsed_documents(texts: list[str], nlp, cache: Optional[ParseCache]) -> list
     return docs
 
 
-SELECTION_VERSION = "sel-1"  # bump when quotes.extract.selected_sentences changes what gets parsed
+SELECTION_VERSION = "sel-2"  # bump when quotes.extract.selected_sentences changes what gets parsed
 
 
 def evaluate_directory(gold_dir: Path, nlp, *, cache_dir: Optional[Path] = None, limit: Optional[int] = None,

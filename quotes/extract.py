@@ -113,13 +113,10 @@ def needs_parse(sentence) -> bool:
 
 
 def selected_sentences(doc) -> set[int]:
-    """Indexes of the sentences to parse: candidates plus the sentence before each, which colon lead-ins
-    and pronoun antecedents need, and the one after, which may hold 'he said.'."""
-    chosen = set()
-    for index, sentence in enumerate(doc.sentences):
-        if needs_parse(sentence):
-            chosen.update(i for i in (index - 1, index, index + 1) if 0 <= i < len(doc.sentences))
-    return chosen
+    """Indexes of the sentences to parse. No context sentences are added: a colon lead-in or a trailing
+    'he said.' holds a cue form or a colon itself, and speaker resolution reads earlier names from the
+    records and the raw text, not from parses."""
+    return {index for index, sentence in enumerate(doc.sentences) if needs_parse(sentence)}
 
 
 def parse_selected(nlp, docs: list) -> tuple[int, int]:
