@@ -1,0 +1,23 @@
+"""Which sentences go through the expensive parse: only those that can hold a statement."""
+
+from quotes.extract import selected_sentences
+from quotes.tokens import doc_from_rows
+
+
+def rows(*forms):
+    return "\n".join(f"{form} {form} X 0 root" if i == 0 else f"{form} {form} X 1 dep" for i, form in enumerate(forms))
+
+
+def test_only_sentences_with_a_cue_form_mark_colon_or_according_to():
+    sentences = [
+        ("The", "weather", "was", "fine", "."),
+        ("She", "told", "us", "."),
+        ("“", "Go", "”", "."),
+        ("Snow", "fell", "according", "to", "forecasts", "."),
+        ("Here", "is", "the", "list", ":"),
+        ("Nothing", "else", "happened", "."),
+        ("The", "firm", "vowed", "to", "go", "."),
+    ]
+    text = " ".join(" ".join(s) for s in sentences)
+    doc = doc_from_rows(text, [rows(*s) for s in sentences])
+    assert selected_sentences(doc) == {1, 2, 3, 4, 6}
