@@ -1,4 +1,5 @@
-"""Look-ups over the stored statements: `by`, `speakers`, `statements`, `show`, `search`, `stats`.
+"""Look-ups over the stored statements: `by`, `statements`, `show`, `search`, `stats` (`speakers` is in
+identity.py, beside the merge/split that fix it).
 
 Each command opens the database, calls one query of quotes.db.queries and streams the rows through the
 shared renderer. Shared here: the --db option and the filters that `by`, `search` and `export` take.
@@ -128,27 +129,6 @@ def by(speaker, filters, fmt, db):
         chosen = resolve_speaker(s, speaker)
         render(quotes_by(s, speaker_ids=[chosen.id], filters=filters), fmt, table_columns=QUOTE_TABLE,
                empty=f"No quotes by {chosen.name} match these filters.")
-
-
-@click.command(short_help="Speakers on record, with roles and counts.", epilog="""\b
-Examples:
-  quotes speakers
-  quotes speakers --role spokesman --kind person
-  quotes speakers --like lindq --json""")
-@click.option("--like", metavar="TEXT", help="Names or aliases containing TEXT.")
-@click.option("--role", metavar="TEXT", help="Speakers whose stated role contains TEXT (e.g. spokesman).")
-@click.option("--kind", type=click.Choice(("person", "organization", "group", "unknown")))
-@output_options
-@db_option
-@errors_to_click
-def speakers(like, role, kind, fmt, db):
-    """The speakers on record: kind, roles, how many statements and quotes, first and last seen."""
-    from quotes.db.queries import list_speakers
-
-    with session(open_engine(db)) as s:
-        render(list_speakers(s, like=like, role=role, kind=kind), fmt,
-               table_columns=("id", "name", "kind", "roles", "statements", "quotes", "first_seen", "last_seen"),
-               empty="No speakers match.")
 
 
 @click.command(short_help="A speaker's statements, each once.", epilog="""\b

@@ -15,7 +15,7 @@ COMMANDS = {
     "train-models": "train:train_models_command",
     "ingest": "ingest:ingest",
     "by": "lookup:by",
-    "speakers": "lookup:speakers",
+    "speakers": "identity:speakers",
     "statements": "lookup:statements",
     "show": "lookup:show",
     "search": "lookup:search",
