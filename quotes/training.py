@@ -191,7 +191,8 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
     warmstart = ["--continue_from", str(config.parser_warmstart)] if config.parser_warmstart else []
     runner.run("depparse", "stanza.models.parser", [
         "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu", "--no_pretrain",
-        "--train_file", _data(config, "depparse", "train"),
+        # the plain combined file, not the augmented copy: a warm start's vocabulary was built from exactly it
+        "--train_file", str(config.work_dir / "ud" / TREEBANK / f"{SHORT}-ud-train.conllu"),
         "--eval_file", _data(config, "depparse", "dev"),
         "--output_file", str(config.data_dir / "depparse_dev_pred.conllu"),
         "--hidden_dim", "200", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "200",
