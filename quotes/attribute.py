@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas, intention_verbs
+from quotes.lexicon import cue_forms, cue_lemmas, date_words, intention_verbs
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -155,6 +155,8 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is
     marker = {w.id for c in kids[head.id] if c.deprel in ("case", "cc", "mark") for w in subtree(sentence, c, kids)}
+    timing = {w.id for c in kids[head.id] if c.text.lower() in date_words() for w in subtree(sentence, c, kids)}
+    marker |= timing  # "Dujarric on Monday": a time phrase the parse hung on the name
     words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
     words = _bridged(sentence, kids, head, words, marker)
     words = _strip_punct(words) or [head]

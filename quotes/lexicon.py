@@ -57,6 +57,11 @@ def first_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def date_words() -> frozenset[str]:
+    return word_set("date_words.txt")
+
+
+@functools.lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
     return word_set("honorifics.txt")
 

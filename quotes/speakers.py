@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.lexicon import first_names, group_nouns, honorifics, org_words, pronouns, role_words
+from quotes.lexicon import date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words
 
 NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
@@ -39,28 +39,58 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def _name_like(word) -> bool:
+    lower = word.text.lower()
+    if lower in honorifics() or lower in role_words() or lower in date_words() or not word.text[:1].isupper():
+        return False
+    return word.upos in ("PROPN", "X", "NOUN", "ADJ") or bool(NAME_TOKEN.fullmatch(word.text))
+
+
+def _name_runs(words: list) -> list[tuple[int, int]]:
+    runs, start = [], None
+    for i, word in enumerate(words + [None]):
+        if word is not None and _name_like(word):
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _best_run(words: list, runs: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The run most likely to be the person's name: one opening with a known first name, else the longest
+    (two words or more), else the last."""
+    if not runs:
+        return None
+    named = [r for r in runs if fold(words[r[0]].text) in first_names()]
+    if named:
+        return named[-1]
+    longest = max(runs, key=lambda r: (r[1] - r[0], r[0]))
+    return longest if longest[1] - longest[0] >= 2 else runs[-1]
+
+
 def split_role(words: list) -> tuple[list, list, bool]:
-    """(role words, name words, had honorific) of a proper-noun mention; the name is the run of capitalised
-    words after the last role or title word ("UN spokesman Stephane Dujarric")."""
+    """(role words, name words, had honorific) of a proper-noun mention: the name is a run of capitalised
+    words that are not titles ("UN spokesman Stephane Dujarric"); what comes before it is the role."""
     words = _without_nicknames(words)
-    texts = [w.text for w in words]
-    name_start = len(words)
-    for i in range(len(words) - 1, -1, -1):
-        lower = texts[i].lower()
-        if lower in honorifics() or lower in role_words() or not texts[i][:1].isupper():
-            break
-        if words[i].upos not in ("PROPN", "X", "NOUN", "ADJ") and not NAME_TOKEN.fullmatch(texts[i]):
-            break
-        name_start = i
-    name = words[name_start:]
+    run = _best_run(words, _name_runs(words))
+    if run is None:
+        return _role_only(words), [], False
+    name = words[run[0]:run[1]]
     while name and (name[-1].text in ("'s", "’s", "'", "’") or name[-1].upos == "PART"):
         name = name[:-1]
-    before = words[:name_start]
+    before = words[:run[0]]
     honorific = bool(before) and before[-1].text.lower() in honorifics()
-    role = [w for w in before if w.text.lower() not in honorifics()]
-    while role and role[0].upos == "DET":
+    return _role_only(before), name, honorific
+
+
+def _role_only(words: list) -> list:
+    role = [w for w in words if w.text.lower() not in honorifics()]
+    while role and (role[0].upos in ("DET", "ADP", "CCONJ") or role[0].text in ",("):
         role = role[1:]
-    return role, name, honorific
+    while role and (role[-1].upos in ("ADP", "CCONJ", "PUNCT")):
+        role = role[:-1]
+    return role
 
 
 def _without_nicknames(words: list) -> list:
