@@ -209,7 +209,7 @@ def _reported_candidates(ctx: Context, index: int, word):
     if ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs():
         for child in kids[word.id]:
             if child.deprel == "ccomp" and ctx.is_cue(word):
-                yield subtree(sentence, child, kids), word, "ccomp"
+                yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
             elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
                 yield subtree(sentence, child, kids), word, "xcomp"
         governor = head_of(sentence, word)
@@ -226,6 +226,28 @@ def _reported_candidates(ctx: Context, index: int, word):
             yield rest, source, "according-to"
 
 
+# dependents of a cue that may stand between it and its complement without being part of what was said
+BETWEEN_CUE_AND_CONTENT = frozenset({"obl", "obl:tmod", "obl:npmod", "advmod", "nmod:tmod", "iobj", "compound:prt",
+                                     "punct", "aux", "discourse"})
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise"})
+
+
+def _with_gap(sentence, kids, cue, content: list) -> list:
+    """A complement right of its cue starts at the first word after the cue that is not the cue's own
+    (time, place, addressee): a parser that cut the clause short ("claimed that the era … was over" parsed
+    with "the era" as object) then still yields the whole clause."""
+    first = min(w.id for w in content)
+    if first <= cue.id:
+        return content
+    skip = set(BETWEEN_CUE_AND_CONTENT) | ({"obj"} if (cue.lemma or "").lower() in ADDRESSEE_VERBS else set())
+    owned = {w.id for c in kids[cue.id] if c.deprel in skip for w in subtree(sentence, c, kids)}
+    start = cue.id + 1
+    while start < first and start in owned:
+        start += 1
+    extra = [w for w in sentence.words if start <= w.id < first]
+    return sorted(extra + content, key=lambda w: w.id)
+
+
 def _according_to(sentence, word):
     """(source noun, the clause it attaches to) for the word "according" in "according to X"."""
     if word.text.lower() != "according" or word.id >= len(sentence.words):
@@ -236,9 +258,31 @@ def _according_to(sentence, word):
     return source, head_of(sentence, source)
 
 
+RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
+
+
+def _plausible_content(content: list, cue) -> bool:
+    """A statement has a predicate and is not a relative clause; 'That said,' is an idiom, not a cue."""
+    words = [w for w in content if w.upos != "PUNCT"]
+    if len(words) < 2 or words[0].text.lower() in RELATIVES:
+        return False
+    if not any(w.upos in ("VERB", "AUX") for w in words):
+        return False
+    return True
+
+
+def _idiom(sentence, cue) -> bool:
+    """'That said, …' / 'Having said that, …': a discourse marker, not an attribution."""
+    before = sentence.words[cue.id - 2].text.lower() if cue.id >= 2 else ""
+    after = sentence.words[cue.id].text.lower() if cue.id < len(sentence.words) else ""
+    return before in ("that", "this") and after == "," or before == "having" and after in ("that", "this")
+
+
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
+    if not _plausible_content(content, cue) or (rule != "according-to" and _idiom(ctx.sentences[index], cue)):
+        return None
     pieces = _pieces(ctx, content)
-    if not pieces or sum(1 for w in content if w.upos != "PUNCT") < 2:
+    if not pieces:
         return None
     inner = _contained_quotes(ctx, pieces)
     if inner is None:
