@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas, date_words, intention_verbs
+from quotes.lexicon import cue_forms, cue_lemmas, date_words, intention_verbs, object_verbs
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -212,6 +212,10 @@ def _reported_candidates(ctx: Context, index: int, word):
                 yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
             elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
                 yield subtree(sentence, child, kids), word, "xcomp"
+        if OBJECT_CONTENT and ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
+            content = _object_content(sentence, kids, word)
+            if content:
+                yield content, word, "object"
         governor = head_of(sentence, word)
         if word.deprel == "parataxis" and governor is not None and not ctx.is_cue(governor) and ctx.is_cue(word):
             cue_clause = {w.id for w in subtree(sentence, word, kids)}
@@ -248,6 +252,31 @@ def _with_gap(sentence, kids, cue, content: list) -> list:
     return sorted(extra + content, key=lambda w: w.id)
 
 
+OBJECT_CONTENT = True
+
+
+def _object_content(sentence, kids, cue) -> list:
+    """'touted the projects he has helped bring', 'described him as a visionary': what a reporting verb
+    says can be its object (with an 'as …' or predicate after it). Not for addressees ('told reporters')."""
+    if (cue.lemma or "").lower() not in object_verbs():
+        return []
+    deps = [c for c in kids[cue.id] if c.id > cue.id]
+    obj = next((c for c in deps if c.deprel == "obj"), None)
+    if obj is None or obj.upos == "PRON" and not kids[obj.id]:
+        return [] if obj is None or not any(c.deprel in ("xcomp", "obl") for c in deps) else _as_phrase(
+            sentence, kids, obj, deps)
+    return _as_phrase(sentence, kids, obj, deps)
+
+
+def _as_phrase(sentence, kids, obj, deps) -> list:
+    words = subtree(sentence, obj, kids)
+    for c in deps:
+        if c.id > obj.id and (c.deprel == "xcomp" or c.deprel == "obl" and any(
+                k.deprel == "case" and k.text.lower() == "as" for k in kids[c.id])):
+            words += subtree(sentence, c, kids)
+    return sorted(words, key=lambda w: w.id) if len(words) >= 3 else []
+
+
 def _according_to(sentence, word):
     """(source noun, the clause it attaches to) for the word "according" in "according to X"."""
     if word.text.lower() != "according" or word.id >= len(sentence.words):
@@ -279,7 +308,8 @@ def _idiom(sentence, cue) -> bool:
 
 
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
-    if not _plausible_content(content, cue) or (rule != "according-to" and _idiom(ctx.sentences[index], cue)):
+    plausible = rule == "object" or _plausible_content(content, cue)
+    if not plausible or (rule != "according-to" and _idiom(ctx.sentences[index], cue)):
         return None
     pieces = _pieces(ctx, content)
     if not pieces:

@@ -12,6 +12,7 @@ from quotes.marks import quote_spans
 from quotes.records import QuoteRecord
 from quotes.speakers import ArticleSpeakers
 
+MERGE_FLOATING = True
 INCLUDE_BELIEFS = False  # belief verbs (think, believe): measured both ways on PolNeAR, see the eval notes
 MARK_CHARS = frozenset("".join(quote_marks()))
 
@@ -61,14 +62,16 @@ def _previous(found: list[Attribution], offset: int) -> Optional[Attribution]:
 
 def _merge_interrupted(text: str, found: list[Attribution]) -> list[Attribution]:
     """'“A,” Mr X said, “B.”' is one statement in two pieces: two direct quotes sharing a cue that sits
-    between them."""
+    between them. A floating quote that goes on from a direct quote joins it as a further piece."""
     merged: list[Attribution] = []
     for a in found:
         last = merged[-1] if merged else None
-        if (
+        interrupted = (
             last is not None and last.kind == a.kind == "direct" and last.cue and last.cue == a.cue
             and last.end <= last.cue[0] and a.cue[1] <= a.start and "\n" not in text[last.end:a.start]
-        ):
+        )
+        continued = last is not None and last.kind == "direct" and a.rule == "floating" and a.cue == last.cue
+        if interrupted or (continued and MERGE_FLOATING):
             last.pieces = last.pieces + a.pieces
             continue
         merged.append(a)

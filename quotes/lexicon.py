@@ -62,6 +62,11 @@ def date_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def object_verbs() -> frozenset[str]:
+    return word_set("object_verbs.txt")
+
+
+@functools.lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
     return word_set("honorifics.txt")
 
