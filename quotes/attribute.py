@@ -249,7 +249,44 @@ def _with_gap(sentence, kids, cue, content: list) -> list:
     while start < first and start in owned:
         start += 1
     extra = [w for w in sentence.words if start <= w.id < first]
-    return sorted(extra + content, key=lambda w: w.id)
+    return sorted(extra + content + _tail(sentence, kids, cue, content), key=lambda w: w.id)
+
+
+# a reporting verb after the complement starts a new attribution ("…, adding that …", "…, arguing that …")
+REPORTING_HINTS = frozenset({"say", "add", "argue", "note", "tell", "write", "insist", "claim", "explain", "warn"})
+# dependents of a cue that end the statement when they follow it: "…, adding that", "…, said Mr X"
+ENDS_CONTENT = frozenset({"advcl", "conj", "parataxis", "cc", "obl", "obj", "iobj", "nsubj", "nsubj:pass"})
+
+
+def _tail(sentence, kids, cue, content: list) -> list:
+    """Words after a complement that the parse hung elsewhere but that still belong to the clause (news
+    complements run to the sentence end): taken up to the next dependent of the cue itself or the next cue
+    verb, whichever comes first."""
+    last = max(w.id for w in content)
+    stops = {c.id for c in kids[cue.id] if c.deprel in ENDS_CONTENT and c.id > last}
+    governor = head_of(sentence, cue)
+    if governor is not None:  # the clause the cue sits in ends where its governor's clause resumes
+        stops |= {governor.id} | {c.id for c in kids[governor.id] if c.id > last and c.deprel != "punct"}
+    tail = []
+    for word in sentence.words[last:]:
+        if word.id in stops or word.text in (";", ":") or (word.upos == "VERB" and word.deprel == "parataxis"):
+            break
+        if word.upos == "VERB" and (word.lemma or "").lower() in REPORTING_HINTS:
+            break
+        if _is_stop_subtree(sentence, kids, word, stops):
+            break
+        tail.append(word)
+    return tail
+
+
+def _is_stop_subtree(sentence, kids, word, stops: set) -> bool:
+    """Is `word` inside the subtree of one of the stopping dependents (e.g. the subject of ', he said')?"""
+    current, seen = word, 0
+    while current.head and seen < 50:
+        if current.id in stops:
+            return True
+        current, seen = head_of(sentence, current), seen + 1
+    return current.id in stops
 
 
 OBJECT_CONTENT = True

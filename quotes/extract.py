@@ -28,7 +28,7 @@ def extract_from_doc(doc, text: str, *, source: str, include_beliefs: bool = INC
 
 
 def _all_attributions(ctx: Context) -> list[Attribution]:
-    reported = _drop_nested(reported_speech(ctx))
+    reported = _drop_duplicates(_drop_nested(reported_speech(ctx)))
     consumed = {id(q) for a in reported for q in a.quotes}
     found = sorted(reported, key=lambda a: a.start)
     for quote in ctx.quotes:
@@ -40,6 +40,21 @@ def _all_attributions(ctx: Context) -> list[Attribution]:
             found.append(attribution)
             found.sort(key=lambda a: a.start)
     return _merge_interrupted(ctx.text, found)
+
+
+def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
+    """Two rules (or two parses of one clause) can yield the same content: keep the surer one."""
+    kept: list[Attribution] = []
+    for a in sorted(found, key=lambda a: -a.confidence):
+        if not any(_same_span(a, b) for b in kept):
+            kept.append(a)
+    return kept
+
+
+def _same_span(a: Attribution, b: Attribution) -> bool:
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    shorter = min(a.end - a.start, b.end - b.start)
+    return end > start and (end - start) >= 0.8 * shorter
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:

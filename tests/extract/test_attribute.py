@@ -216,10 +216,32 @@ acting act VERB 5 xcomp
 . . PUNCT 5 punct
 ” ” PUNCT 5 punct
 """)
-    first, second = records
-    assert first.text == "We act.\n\n“We act now." and first.speaker == "Lina Ortiz" and first.kind == "direct"
-    assert second.text == "And we will keep acting." and second.rule == "floating"
-    assert second.speaker == "Lina Ortiz" and second.mention_start == first.mention_start
+    [record] = records  # the floating paragraph goes on with the quote before it: one statement
+    assert record.speaker == "Lina Ortiz" and record.kind == "direct" and record.rule == "nsubj-of-cue"
+    assert [text[s:e] for s, e in record.spans] == ["We act.\n\n“We act now.", "And we will keep acting."]
+
+
+def test_floating_quote_after_reported_speech_inherits_its_speaker(extract):
+    text = "Lina Ortiz said they act.\n\n“And we will keep acting.”"
+    first, second = extract(text, """
+Lina Lina PROPN 3 nsubj
+Ortiz Ortiz PROPN 1 flat
+said say VERB 0 root
+they they PRON 5 nsubj
+act act VERB 3 ccomp
+. . PUNCT 3 punct
+""", """
+“ “ PUNCT 5 punct
+And and CCONJ 5 cc
+we we PRON 5 nsubj
+will will AUX 5 aux
+keep keep VERB 0 root
+acting act VERB 5 xcomp
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+""")
+    assert (second.text, second.rule, second.speaker) == ("And we will keep acting.", "floating", "Lina Ortiz")
+    assert second.mention_start == first.mention_start
 
 
 def test_quote_finishing_the_cue_clause_is_mixed(extract):
