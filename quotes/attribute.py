@@ -110,7 +110,7 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     current, via_as = cue, False
     for _ in range(3):
-        deps = kids[current.id]
+        deps = [w for w in kids[current.id] if _can_name(ctx, w)]
         subject = next((w for w in deps if w.deprel in SUBJECTS), None)
         if subject is not None:
             if (subject.lemma or "").lower() in RELATIVE and current.deprel.startswith("acl"):
@@ -124,22 +124,31 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
             return agent, "passive"
         if current.deprel not in ("conj", "xcomp", "advcl") or not current.head:
             break
-        via_as = via_as or any(w.deprel == "mark" and w.text.lower() == "as" for w in deps)
+        via_as = via_as or any(w.deprel == "mark" and w.text.lower() == "as" for w in kids[current.id])
         current = head_of(sentence, current)
-    return _adjacent_subject(sentence, cue)
+    return _adjacent_subject(ctx, sentence, cue)
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "X", "ADJ", "SYM"})
+
+
+def _can_name(ctx: Context, word) -> bool:
+    """A speaker is a nominal outside every quote: a parser that makes the quote's own subject the
+    subject of 'said' would otherwise have the quote speak for itself."""
+    return word.upos in NOMINAL and ctx.quote_of(word) is None
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 
 
-def _adjacent_subject(sentence, cue) -> tuple[Optional[object], str]:
+def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], str]:
     """When the parse gives the cue no subject, a name or subject pronoun right beside it ('“…,” Smith
     said', 'said Smith') is the speaker more often than not."""
     words = sentence.words
     left = words[cue.id - 2] if cue.id >= 2 else None
     right = words[cue.id] if cue.id < len(words) else None
     for word, rule in ((left, "adjacent"), (right, "adjacent-inverted")):
-        if word is None:
+        if word is None or ctx.quote_of(word) is not None:
             continue
         if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in SUBJECT_PRONOUNS):
             return word, rule
@@ -576,7 +585,7 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     if "\n" in gap or len(sentence.words) > 8 or any(ctx.quote_of(w) for w in sentence.words):
         return None
     for cue in sentence.words:
-        if ctx.is_cue(cue) and not any(w.deprel in ("ccomp", "obj", "xcomp") for w in ctx.kids[index][cue.id]):
+        if ctx.is_cue(cue) and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
             subject, rule = cue_subject(ctx, index, cue)
             if subject is not None:
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence", 0.7)
