@@ -23,6 +23,10 @@ RELATIVE = frozenset({"who", "that", "which"})
 DASHES = ("—", "–", "--", "-")
 
 
+# cue forms that are verbs in news text whatever their tag ("Sanders tells reporters" tagged NOUN)
+UNAMBIGUOUS_CUES = frozenset({"said", "says", "told", "tells", "wrote", "added", "adding", "saying", "telling"})
+
+
 @dataclass
 class Mention:
     """The words the parse ties a statement to; `appos` holds an apposition ("a Labour MP") for the role."""
@@ -93,6 +97,8 @@ class Context:
         return None
 
     def is_cue(self, word) -> bool:
+        if word.text.lower() in UNAMBIGUOUS_CUES:
+            return True  # whatever a tagger makes of it, "says" in news is the verb
         if word.upos != "VERB":
             return False
         return (word.lemma or "").lower() in self.lemmas or word.text.lower() in self.forms
@@ -126,6 +132,19 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
             break
         via_as = via_as or any(w.deprel == "mark" and w.text.lower() == "as" for w in kids[current.id])
         current = head_of(sentence, current)
+    return _dependent_subject(ctx, sentence, kids, cue)
+
+
+def _dependent_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[object], str]:
+    """No subject: a name or pronoun the parse hung on the cue some other way (obj, dep, compound), then
+    a word right beside the cue."""
+    names = [w for w in kids[cue.id] if w.upos in ("PROPN", "PRON") and _can_name(ctx, w)
+             and w.deprel not in ("obl", "obl:tmod", "nmod", "iobj", "expl")
+             and not (w.deprel == "obj" and (w.upos == "PRON" or (cue.lemma or "").lower() in ADDRESSEE_VERBS))
+             and not any(k.deprel == "case" for k in kids[w.id])]
+    if names:
+        nearest = min(names, key=lambda w: abs(w.id - cue.id))
+        return nearest, "dependent"
     return _adjacent_subject(ctx, sentence, cue)
 
 
