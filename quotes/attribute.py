@@ -251,11 +251,10 @@ def _reported_candidates(ctx: Context, index: int, word):
             yield rest, word, "parataxis"
     according = _according_to(sentence, word)
     if according is not None:
-        source, clause = according
-        if clause is not None:
-            phrase = {w.id for w in subtree(sentence, source, kids)}
-            rest = [w for w in subtree(sentence, clause, kids) if w.id not in phrase]
-            yield rest, source, "according-to"
+        source = according[0]
+        phrase = {w.id for w in contiguous_around(subtree(sentence, source, kids), source)} | {word.id, word.id + 1}
+        rest = [w for w in sentence.words if w.id not in phrase]
+        yield _clause_around(rest, word.id), source, "according-to"
 
 
 # dependents of a cue that may stand between it and its complement without being part of what was said
@@ -340,6 +339,22 @@ def _as_phrase(sentence, kids, obj, deps) -> list:
                 k.deprel == "case" and k.text.lower() == "as" for k in kids[c.id])):
             words += subtree(sentence, c, kids)
     return sorted(words, key=lambda w: w.id) if len(words) >= 3 else []
+
+
+def _clause_around(words: list, anchor: int) -> list:
+    """What "according to X" is said of: the rest of its sentence, cut at a semicolon or colon so that
+    only the clause beside the phrase counts (parses of long sentences attach it anywhere)."""
+    before = [w for w in words if w.id < anchor]
+    after = [w for w in words if w.id > anchor]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i].text in (";", ":"):
+            before = before[i + 1:]
+            break
+    for i, w in enumerate(after):
+        if w.text in (";", ":"):
+            after = after[:i]
+            break
+    return before + after
 
 
 def _according_to(sentence, word):
