@@ -268,7 +268,7 @@ def _with_gap(sentence, kids, cue, content: list) -> list:
     (time, place, addressee): a parser that cut the clause short ("claimed that the era … was over" parsed
     with "the era" as object) then still yields the whole clause."""
     first = min(w.id for w in content)
-    if first <= cue.id:
+    if first <= cue.id:  # a complement before its cue ends there: what follows the cue is not said
         return content
     skip = set(BETWEEN_CUE_AND_CONTENT) | ({"obj"} if (cue.lemma or "").lower() in ADDRESSEE_VERBS else set())
     owned = {w.id for c in kids[cue.id] if c.deprel in skip for w in subtree(sentence, c, kids)}
@@ -280,7 +280,8 @@ def _with_gap(sentence, kids, cue, content: list) -> list:
 
 
 # a reporting verb after the complement starts a new attribution ("…, adding that …", "…, arguing that …")
-REPORTING_HINTS = frozenset({"say", "add", "argue", "note", "tell", "write", "insist", "claim", "explain", "warn"})
+REPORTING_HINTS = frozenset({"say", "add", "argue", "note", "tell", "write", "insist", "claim", "explain", "warn",
+                             "cite", "accuse", "call"})
 # dependents of a cue that end the statement when they follow it: "…, adding that", "…, said Mr X"
 ENDS_CONTENT = frozenset({"advcl", "conj", "parataxis", "cc", "obl", "obj", "iobj", "nsubj", "nsubj:pass"})
 
