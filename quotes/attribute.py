@@ -171,7 +171,26 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
             continue
         if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in SUBJECT_PRONOUNS):
             return word, rule
+    if right is not None and ctx.quote_of(right) is None:
+        head = _phrase_head_after(words, right.id - 1)
+        if head is not None:
+            return head, "adjacent-inverted"
     return None, ""
+
+
+def _phrase_head_after(words: list, index: int):
+    """'said the senator', 'said Will Doyle' (with 'Will' tagged AUX): the last word of the capitalised or
+    determiner-led noun run that starts at `index`."""
+    first = words[index]
+    if not (first.upos == "DET" or first.text[:1].isupper()):
+        return None
+    run = []
+    for word in words[index + (1 if first.upos == "DET" else 0):index + 5]:
+        if word.upos in ("NOUN", "PROPN", "ADJ") or (word.text[:1].isupper() and word.upos != "PUNCT"):
+            run.append(word)
+        else:
+            break
+    return run[-1] if run and run[-1].upos in ("NOUN", "PROPN") else None
 
 
 def _order_rule(subject, cue) -> str:
@@ -509,7 +528,7 @@ def _inside(quote: QuoteSpan, word) -> bool:
 def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: int) -> Optional[Attribution]:
     """A reporting verb in the quote's sentence: one the tree links to the quote wins; an unlinked one is
     accepted for a quote long enough not to be a scare quote."""
-    candidates = [(i, w) for i, w in _outside_words(ctx, indexes) if ctx.is_cue(w)]
+    candidates = [(i, w) for i, w in _outside_words(ctx, indexes) if ctx.is_cue(w) and not _leads_next(ctx, quote, w)]
     if not candidates:
         return None
 
@@ -556,6 +575,15 @@ def _lead_words(ctx: Context, index: int, cue, quote: QuoteSpan) -> Optional[int
 
 def _after_mark(text: str, end: int) -> int:
     return end + 1 if end < len(text) and text[end] in "”\"»" else end
+
+
+def _leads_next(ctx: Context, quote: QuoteSpan, cue) -> bool:
+    """'“A.” Mr Z said: “B.”' — a cue after a finished quote that opens the next one with a colon is the
+    next quote's."""
+    start, end = word_span(cue)
+    if start < quote.end or ctx.text[quote.end - 1:quote.end] not in (".", "!", "?"):
+        return False
+    return re.match(r"[^“\"”.]{0,60}:\s*[“\"']", ctx.text[end:end + 70]) is not None
 
 
 def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:

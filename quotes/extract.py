@@ -37,9 +37,19 @@ def _all_attributions(ctx: Context) -> list[Attribution]:
         previous = _previous(found, quote.start)
         attribution = direct_quote(ctx, quote, previous)
         if attribution is not None:
+            if not attribution.rule.startswith("floating"):  # a floating quote borrows its cue
+                found = _without_cue(found, attribution.cue)
             found.append(attribution)
             found.sort(key=lambda a: a.start)
     return _merge_interrupted(ctx.text, found)
+
+
+def _without_cue(found: list[Attribution], cue) -> list[Attribution]:
+    """A cue that introduces a direct quote says nothing else: a plain indirect reading of the same cue
+    (a parse that made 'during the debate' its complement) goes."""
+    if cue is None:
+        return found
+    return [a for a in found if not (a.kind == "indirect" and a.cue == cue)]
 
 
 def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
