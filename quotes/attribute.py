@@ -656,11 +656,16 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
 
 
 def _standalone(ctx: Context, quote: QuoteSpan) -> bool:
-    """The quote's sentences hold nothing but the quote (and punctuation)."""
-    for index in ctx.overlapping(quote.start, quote.end):
+    """The quote's sentences hold nothing but the quote (and punctuation), or after it only the lead-in
+    of the next quote ('… Mr Z said: “…'), which a tokenizer may glue to this sentence."""
+    indexes = ctx.overlapping(quote.start, quote.end)
+    after = ctx.text[quote.end:ctx.ends[indexes[-1]] + 70] if indexes else ""
+    leads_next = re.match(r"[”\"']*\s*[^“\"”\n]{0,60}:\s*[“\"']", after) is not None
+    for index in indexes:
         for word in ctx.sentences[index].words:
             if ctx.quote_of(word) is None and re.search(r"\w", word.text):
-                return False
+                if not (leads_next and word_span(word)[0] >= quote.end):
+                    return False
     return True
 
 

@@ -307,3 +307,42 @@ said say VERB 4 parataxis
 . . PUNCT 4 punct
 """)
     assert (record.mention, record.rule) == ("Smith", "adjacent")
+
+
+def test_cue_with_colon_belongs_to_the_next_quote(extract):
+    text = "“We are refugees,” Ms. Alawee said. “We are not terrorists.” Mr. Zahed said: “We run from attacks.”"
+    records = extract(text, """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+are be AUX 4 cop
+refugees refugee NOUN 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+Ms. Ms. PROPN 8 compound
+Alawee Alawee PROPN 9 nsubj
+said say VERB 4 parataxis
+. . PUNCT 4 punct
+""", """
+“ “ PUNCT 5 punct
+We we PRON 5 nsubj
+are be AUX 5 cop
+not not PART 5 advmod
+terrorists terrorist NOUN 0 root
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+Mr. Mr. PROPN 9 compound
+Zahed Zahed PROPN 10 nsubj
+said say VERB 5 parataxis
+: : PUNCT 10 punct
+“ “ PUNCT 14 punct
+We we PRON 14 nsubj
+run run VERB 10 ccomp
+from from ADP 16 case
+attacks attack NOUN 14 obl
+. . PUNCT 14 punct
+” ” PUNCT 14 punct
+""")
+    assert [(r.speaker, [text[s:e] for s, e in r.spans] or [r.text]) for r in records] == [
+        ("Alawee", ["We are refugees,", "We are not terrorists."]),
+        ("Zahed", ["We run from attacks."]),
+    ]
