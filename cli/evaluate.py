@@ -22,8 +22,8 @@ Examples:
 @click.option("--limit", type=click.IntRange(min=1), help="Only N documents, spread evenly over the sorted names.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
               help="Keep parses here, keyed by text hash and model files, so reruns skip parsing.")
-@click.option("--beliefs/--no-beliefs", default=False, show_default=True,
-              help="Count belief verbs (think, believe) as statement cues.")
+@click.option("--beliefs/--no-beliefs", default=True, show_default=True,
+              help="Count belief verbs (think, believe) as statement cues, as `quotes extract` does.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--stanza-dir", envvar="QUOTES_STANZA_DIR", type=click.Path(file_okay=False),
               help="Official Stanza English models to use instead of the bundled ones.")

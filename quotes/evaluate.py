@@ -298,7 +298,7 @@ SELECTION_VERSION = "sel-2"  # bump when quotes.extract.selected_sentences chang
 
 
 def evaluate_directory(gold_dir: Path, nlp, *, cache_dir: Optional[Path] = None, limit: Optional[int] = None,
-                       include_beliefs: bool = False, progress=None, batch: int = 8):
+                       include_beliefs: bool = True, progress=None, batch: int = 8):
     """Read the gold folder, parse (through the cache), extract, score. Returns (docs, predictions, report)."""
     from quotes.extract import extract_from_doc
 
