@@ -202,7 +202,9 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is
     marker = {w.id for c in kids[head.id] if c.deprel in ("case", "cc", "mark") for w in subtree(sentence, c, kids)}
-    timing = {w.id for c in kids[head.id] if c.text.lower() in date_words() for w in subtree(sentence, c, kids)}
+    phrase = subtree(sentence, head, kids)
+    timing = {w.id for c in phrase if c is not head and c.text.lower() in date_words()
+              for w in subtree(sentence, c, kids)}
     marker |= timing  # "Dujarric on Monday": a time phrase the parse hung on the name
     words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
     words = _bridged(sentence, kids, head, words, marker)

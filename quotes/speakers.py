@@ -134,6 +134,8 @@ def describe(mention, text: str) -> Speaker:
         return Speaker(None, pronouns()[lower], rule="pronoun")
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
         return _proper(words, mention, text)
+    if any(end - start >= 2 for start, end in _name_runs(_without_nicknames(words))):
+        return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"
     return _nominal(words, mention, text)
 
 
