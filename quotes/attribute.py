@@ -171,6 +171,8 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
             continue
         if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in SUBJECT_PRONOUNS):
             return word, rule
+        if word.upos in ("NOUN", "X", "ADJ") and word.text[:1].isupper() and word.id > 1:
+            return word, rule  # a name the tagger did not know ("Zahed" as NOUN)
     if right is not None and ctx.quote_of(right) is None:
         head = _phrase_head_after(words, right.id - 1)
         if head is not None:
@@ -502,7 +504,8 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
         if found is not None:
             return found
     standalone = _standalone(ctx, quote)
-    if standalone and previous is not None and previous.mention is not None and _near(ctx.text, previous, quote):
+    carries = previous is not None and (previous.mention is not None or previous.kind == "direct")
+    if standalone and carries and _near(ctx.text, previous, quote):
         return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating", 0.6)
     if (standalone and size >= 6) or size >= 12:
         return Attribution([(quote.start, quote.end)], "direct", None, None, "no-cue", 0.3)
