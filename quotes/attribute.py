@@ -5,11 +5,12 @@ dash attributions and floating quotes. Pure functions over a parsed stanza Docum
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas, date_words, intention_verbs, object_verbs
+from quotes.lexicon import cue_forms, cue_lemmas, date_words, inflections, intention_verbs, object_verbs
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -311,23 +312,41 @@ ENDS_CONTENT = frozenset({"advcl", "conj", "parataxis", "cc", "obl", "obj", "iob
 
 def _tail(sentence, kids, cue, content: list) -> list:
     """Words after a complement that the parse hung elsewhere but that still belong to the clause (news
-    complements run to the sentence end): taken up to the next dependent of the cue itself or the next cue
-    verb, whichever comes first."""
+    complements run to the sentence end): taken up to the next dependent of the cue itself, a new
+    reporting verb, a dash aside or a ', which' clause, whichever comes first."""
     last = max(w.id for w in content)
-    stops = {c.id for c in kids[cue.id] if c.deprel in ENDS_CONTENT and c.id > last}
+    stops = {c.id for c in kids[cue.id] if c.id > last and _ends_content(c, kids)}
     governor = head_of(sentence, cue)
     if governor is not None:  # the clause the cue sits in ends where its governor's clause resumes
         stops |= {governor.id} | {c.id for c in kids[governor.id] if c.id > last and c.deprel != "punct"}
     tail = []
     for word in sentence.words[last:]:
-        if word.id in stops or word.text in (";", ":") or (word.upos == "VERB" and word.deprel == "parataxis"):
+        lower = word.text.lower()
+        if word.id in stops or lower in (";", ":", "—", "–", "--") or _is_stop_subtree(sentence, kids, word, stops):
             break
-        if word.upos == "VERB" and (word.lemma or "").lower() in REPORTING_HINTS:
+        if lower == "which" and tail and tail[-1].text == ",":
             break
-        if _is_stop_subtree(sentence, kids, word, stops):
+        if lower in _hint_forms():  # '…, and rights groups warned that': the new clause starts at the comma
+            while tail and tail[-1].text not in (",", "and", "but"):
+                tail.pop()
             break
         tail.append(word)
     return tail
+
+
+def _ends_content(dependent, kids) -> bool:
+    """A later dependent of the cue ends its statement, except a subordinate clause with its own
+    conjunction ('because …', 'when …') or a non-verbal conjunct, which the parse merely misplaced."""
+    if dependent.deprel == "advcl" and any(k.deprel == "mark" for k in kids[dependent.id]):
+        return False
+    if dependent.deprel == "conj" and dependent.upos not in ("VERB", "AUX"):
+        return False
+    return dependent.deprel in ENDS_CONTENT
+
+
+@functools.lru_cache(maxsize=None)
+def _hint_forms() -> frozenset:
+    return frozenset(form for lemma in REPORTING_HINTS for form in inflections(lemma))
 
 
 def _is_stop_subtree(sentence, kids, word, stops: set) -> bool:
