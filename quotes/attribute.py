@@ -1,16 +1,15 @@
-"""Statements with their cue and speaker mention, read off the UD tree: direct quotes (from quote marks),
-reported speech (the clausal complement of a reporting verb), mixed quotes, "according to", colon lead-ins,
-dash attributions and floating quotes. Pure functions over a parsed stanza Document."""
+"""Who said it, read off the UD tree: the shared context, the speaker of a cue (subject, inverted, passive,
+relative, a name beside the cue), speaker mentions, and the direct-quote rules ("according to", colon
+lead-ins, dash attributions, floating quotes). Reported speech lives in quotes.reported."""
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas, date_words, inflections, intention_verbs, object_verbs
+from quotes.lexicon import cue_forms, cue_lemmas, date_words
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -21,7 +20,8 @@ MENTION_SKIP = frozenset(
     {"acl", "acl:relcl", "appos", "punct", "parataxis", "advmod", "dep", "advcl", "discourse", "list", "orphan"}
 )
 RELATIVE = frozenset({"who", "that", "which"})
-DASHES = ("—", "–", "--", "-")
+# verbs whose object is the person spoken to, never the speaker or what was said
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise"})
 
 
 # cue forms that are verbs in news text whatever their tag ("Sanders tells reporters" tagged NOUN)
@@ -211,9 +211,9 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     marker |= timing  # "Dujarric on Monday": a time phrase the parse hung on the name
     words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
     words = _bridged(sentence, kids, head, words, marker)
-    words = _strip_punct(words) or [head]
+    words = strip_punct(words) or [head]
     appos = [w for w in kids[head.id] if w.deprel == "appos"]
-    appos_words = _strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
+    appos_words = strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
     start, end = ctx.span(words)
     return Mention(start, end, words, index, appos_words)
 
@@ -228,7 +228,7 @@ def _bridged(sentence, kids, head, words: list, marker: set) -> list:
     return contiguous_around(words, head)
 
 
-def _strip_punct(words: list) -> list:
+def strip_punct(words: list) -> list:
     while words and words[0].upos == "PUNCT":
         words = words[1:]
     while words and words[-1].upos == "PUNCT":
@@ -236,171 +236,7 @@ def _strip_punct(words: list) -> list:
     return words
 
 
-# --- reported speech: the complement clause of a reporting verb
-
-
-def reported_speech(ctx: Context) -> list[Attribution]:
-    """Indirect and mixed statements: a cue's ccomp, a clause the cue interrupts as parataxis ("X, he
-    said, ..."), and the clause an "according to" phrase hangs on. Quotes inside make it mixed."""
-    found = []
-    for index, sentence in enumerate(ctx.sentences):
-        if ctx.kids[index] is None:
-            continue
-        for word in sentence.words:
-            if ctx.quote_of(word) is not None:
-                continue  # a cue inside a quote belongs to the quoted speaker's own story
-            for content, cue, rule in _reported_candidates(ctx, index, word):
-                attribution = _reported(ctx, index, content, cue, rule)
-                if attribution is not None:
-                    found.append(attribution)
-    return found
-
-
-def _reported_candidates(ctx: Context, index: int, word):
-    sentence, kids = ctx.sentences[index], ctx.kids[index]
-    if ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs():
-        for child in kids[word.id]:
-            if child.deprel == "ccomp" and ctx.is_cue(word):
-                yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
-            elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
-                yield subtree(sentence, child, kids), word, "xcomp"
-        if OBJECT_CONTENT and ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
-            content = _object_content(sentence, kids, word)
-            if content:
-                yield content, word, "object"
-        governor = head_of(sentence, word)
-        if word.deprel == "parataxis" and governor is not None and not ctx.is_cue(governor) and ctx.is_cue(word):
-            cue_clause = {w.id for w in subtree(sentence, word, kids)}
-            rest = [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause]
-            yield rest, word, "parataxis"
-    according = _according_to(sentence, word)
-    if according is not None:
-        source = according[0]
-        phrase = {w.id for w in contiguous_around(subtree(sentence, source, kids), source)} | {word.id, word.id + 1}
-        rest = [w for w in sentence.words if w.id not in phrase]
-        yield _clause_around(rest, word.id), source, "according-to"
-
-
-# dependents of a cue that may stand between it and its complement without being part of what was said
-BETWEEN_CUE_AND_CONTENT = frozenset({"obl", "obl:tmod", "obl:npmod", "advmod", "nmod:tmod", "iobj", "compound:prt",
-                                     "punct", "aux", "discourse"})
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise"})
-
-
-def _with_gap(sentence, kids, cue, content: list) -> list:
-    """A complement right of its cue starts at the first word after the cue that is not the cue's own
-    (time, place, addressee): a parser that cut the clause short ("claimed that the era … was over" parsed
-    with "the era" as object) then still yields the whole clause."""
-    first = min(w.id for w in content)
-    if first <= cue.id:  # a complement before its cue ends there: what follows the cue is not said
-        return content
-    skip = set(BETWEEN_CUE_AND_CONTENT) | ({"obj"} if (cue.lemma or "").lower() in ADDRESSEE_VERBS else set())
-    owned = {w.id for c in kids[cue.id] if c.deprel in skip for w in subtree(sentence, c, kids)}
-    start = cue.id + 1
-    while start < first and start in owned:
-        start += 1
-    extra = [w for w in sentence.words if start <= w.id < first]
-    return sorted(extra + content + _tail(sentence, kids, cue, content), key=lambda w: w.id)
-
-
-# a reporting verb after the complement starts a new attribution ("…, adding that …", "…, arguing that …")
-REPORTING_HINTS = frozenset({"say", "add", "argue", "note", "tell", "write", "insist", "claim", "explain", "warn",
-                             "cite", "accuse", "call"})
-# dependents of a cue that end the statement when they follow it: "…, adding that", "…, said Mr X"
-ENDS_CONTENT = frozenset({"advcl", "conj", "parataxis", "cc", "obl", "obj", "iobj", "nsubj", "nsubj:pass"})
-
-
-def _tail(sentence, kids, cue, content: list) -> list:
-    """Words after a complement that the parse hung elsewhere but that still belong to the clause (news
-    complements run to the sentence end): taken up to the next dependent of the cue itself, a new
-    reporting verb, a dash aside or a ', which' clause, whichever comes first."""
-    last = max(w.id for w in content)
-    stops = {c.id for c in kids[cue.id] if c.id > last and _ends_content(c, kids)}
-    governor = head_of(sentence, cue)
-    if governor is not None:  # the clause the cue sits in ends where its governor's clause resumes
-        stops |= {governor.id} | {c.id for c in kids[governor.id] if c.id > last and c.deprel != "punct"}
-    tail = []
-    for word in sentence.words[last:]:
-        lower = word.text.lower()
-        if word.id in stops or lower in (";", ":", "—", "–", "--") or _is_stop_subtree(sentence, kids, word, stops):
-            break
-        if lower == "which" and tail and tail[-1].text == ",":
-            break
-        if lower in _hint_forms():  # '…, and rights groups warned that': the new clause starts at the comma
-            while tail and tail[-1].text not in (",", "and", "but"):
-                tail.pop()
-            break
-        tail.append(word)
-    return tail
-
-
-def _ends_content(dependent, kids) -> bool:
-    """A later dependent of the cue ends its statement, except a subordinate clause with its own
-    conjunction ('because …', 'when …') or a non-verbal conjunct, which the parse merely misplaced."""
-    if dependent.deprel == "advcl" and any(k.deprel == "mark" for k in kids[dependent.id]):
-        return False
-    if dependent.deprel == "conj" and dependent.upos not in ("VERB", "AUX"):
-        return False
-    return dependent.deprel in ENDS_CONTENT
-
-
-@functools.lru_cache(maxsize=None)
-def _hint_forms() -> frozenset:
-    return frozenset(form for lemma in REPORTING_HINTS for form in inflections(lemma))
-
-
-def _is_stop_subtree(sentence, kids, word, stops: set) -> bool:
-    """Is `word` inside the subtree of one of the stopping dependents (e.g. the subject of ', he said')?"""
-    current, seen = word, 0
-    while current.head and seen < 50:
-        if current.id in stops:
-            return True
-        current, seen = head_of(sentence, current), seen + 1
-    return current.id in stops
-
-
-OBJECT_CONTENT = True
-
-
-def _object_content(sentence, kids, cue) -> list:
-    """'touted the projects he has helped bring', 'described him as a visionary': what a reporting verb
-    says can be its object (with an 'as …' or predicate after it). Not for addressees ('told reporters')."""
-    if (cue.lemma or "").lower() not in object_verbs():
-        return []
-    deps = [c for c in kids[cue.id] if c.id > cue.id]
-    obj = next((c for c in deps if c.deprel == "obj"), None)
-    if obj is None or obj.upos == "PRON" and not kids[obj.id]:
-        return [] if obj is None or not any(c.deprel in ("xcomp", "obl") for c in deps) else _as_phrase(
-            sentence, kids, obj, deps)
-    return _as_phrase(sentence, kids, obj, deps)
-
-
-def _as_phrase(sentence, kids, obj, deps) -> list:
-    words = subtree(sentence, obj, kids)
-    for c in deps:
-        if c.id > obj.id and (c.deprel == "xcomp" or c.deprel == "obl" and any(
-                k.deprel == "case" and k.text.lower() == "as" for k in kids[c.id])):
-            words += subtree(sentence, c, kids)
-    return sorted(words, key=lambda w: w.id) if len(words) >= 3 else []
-
-
-def _clause_around(words: list, anchor: int) -> list:
-    """What "according to X" is said of: the rest of its sentence, cut at a semicolon or colon so that
-    only the clause beside the phrase counts (parses of long sentences attach it anywhere)."""
-    before = [w for w in words if w.id < anchor]
-    after = [w for w in words if w.id > anchor]
-    for i in range(len(before) - 1, -1, -1):
-        if before[i].text in (";", ":"):
-            before = before[i + 1:]
-            break
-    for i, w in enumerate(after):
-        if w.text in (";", ":"):
-            after = after[:i]
-            break
-    return before + after
-
-
-def _according_to(sentence, word):
+def according_to(sentence, word):
     """(source noun, the clause it attaches to) for the word "according" in "according to X"."""
     if word.text.lower() != "according" or word.id >= len(sentence.words):
         return None
@@ -410,104 +246,10 @@ def _according_to(sentence, word):
     return source, head_of(sentence, source)
 
 
-RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
-
-
-def _plausible_content(content: list, cue) -> bool:
-    """A statement has a predicate and is not a relative clause; 'That said,' is an idiom, not a cue."""
-    words = [w for w in content if w.upos != "PUNCT"]
-    if len(words) < 2 or words[0].text.lower() in RELATIVES:
-        return False
-    if not any(w.upos in ("VERB", "AUX") for w in words):
-        return False
-    return True
-
-
-def _idiom(sentence, cue) -> bool:
-    """'That said, …' / 'Having said that, …': a discourse marker, not an attribution."""
-    before = sentence.words[cue.id - 2].text.lower() if cue.id >= 2 else ""
-    after = sentence.words[cue.id].text.lower() if cue.id < len(sentence.words) else ""
-    return before in ("that", "this") and after == "," or before == "having" and after in ("that", "this")
-
-
-def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
-    plausible = rule == "object" or _plausible_content(content, cue)
-    if not plausible or (rule != "according-to" and _idiom(ctx.sentences[index], cue)):
-        return None
-    pieces = _pieces(ctx, content)
-    if not pieces:
-        return None
-    inner = _contained_quotes(ctx, pieces)
-    if inner is None:
-        return None  # a quote crosses the clause edge: the direct-quote rules own it
-    if inner and _words_outside(ctx.text, pieces, inner) < 2:
-        return None  # the complement is just the quote: a direct quote
-    if rule == "according-to":
-        mention, cue_span, subject_rule = mention_at(ctx, index, cue), _according_span(ctx, index, cue), rule
-    else:
-        subject, subject_rule = cue_subject(ctx, index, cue)
-        mention = mention_at(ctx, index, subject) if subject is not None else None
-        cue_span = word_span(cue)
-    kind = "mixed" if inner else "indirect"
-    confidence = 0.8 if mention is not None else 0.5
-    name = f"{rule}:{subject_rule}" if rule != "according-to" else rule
-    return Attribution(pieces, kind, cue_span, mention, name, confidence, inner)
-
-
-def _according_span(ctx: Context, index: int, source) -> Span:
+def according_span(ctx: Context, index: int, source) -> Span:
     sentence = ctx.sentences[index]
     according = next(w for w in sentence.words if w.head == source.id and w.text.lower() == "according")
     return word_span(according)[0], word_span(sentence.words[according.id])[1]
-
-
-def _pieces(ctx: Context, words: list) -> list[Span]:
-    """Runs of consecutive words as character spans, punctuation trimmed from each run's edges."""
-    runs, current = [], []
-    for word in sorted(words, key=lambda w: w.id):
-        if current and word.id != current[-1].id + 1:
-            runs.append(current)
-            current = []
-        current.append(word)
-    runs.append(current)
-    spans = []
-    for run in runs:
-        run = _strip_punct(run)
-        if run:
-            spans.append(ctx.span(run))
-    return _close_quote_edges(ctx.text, spans)
-
-
-def _close_quote_edges(text: str, spans: list[Span]) -> list[Span]:
-    """Punctuation trimming can cut a closing mark off a mixed quote; keep the mark with its quote."""
-    fixed = []
-    for start, end in spans:
-        segment = text[start:end]
-        if segment.count("“") > segment.count("”") and text[end:end + 2].lstrip(".,").startswith("”"):
-            end = text.index("”", end) + 1
-        fixed.append((start, end))
-    return fixed
-
-
-def _contained_quotes(ctx: Context, pieces: list[Span]) -> Optional[list[QuoteSpan]]:
-    """Quotes wholly inside the content, or None when one straddles its edge."""
-    start, end = pieces[0][0], pieces[-1][1]
-    inner = []
-    for quote in ctx.quotes:
-        if quote.end <= start or quote.start >= end:
-            continue
-        if start <= quote.start and quote.end <= end:
-            inner.append(quote)
-        else:
-            return None
-    return inner
-
-
-def _words_outside(text: str, pieces: list[Span], quotes: list[QuoteSpan]) -> int:
-    covered = set()
-    for quote in quotes:
-        covered.update(range(quote.start, quote.end))
-    kept = "".join(text[i] if i not in covered else " " for start, end in pieces for i in range(start, end))
-    return len(re.findall(r"\w+", kept))
 
 
 # --- direct quotes: who said the words between the marks
@@ -612,10 +354,10 @@ def _leads_next(ctx: Context, quote: QuoteSpan, cue) -> bool:
 
 def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     for index, word in _outside_words(ctx, indexes):
-        according = _according_to(ctx.sentences[index], word)
+        according = according_to(ctx.sentences[index], word)
         if according is not None and ctx.quote_of(according[0]) is None:
             mention = mention_at(ctx, index, according[0])
-            return _direct(quote, _according_span(ctx, index, according[0]), mention, "according-to", 0.85)
+            return _direct(quote, according_span(ctx, index, according[0]), mention, "according-to", 0.85)
     return None
 
 

@@ -3,10 +3,10 @@ that tokenizes articles, parses only the sentences that can hold a statement, an
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
-from quotes.attribute import Attribution, Context, direct_quote, reported_speech
+from quotes.attribute import Attribution, Context, direct_quote
+from quotes.reported import reported_speech
 from quotes.lexicon import quote_marks, selection_forms
 from quotes.marks import quote_spans
 from quotes.records import QuoteRecord
