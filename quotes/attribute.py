@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas, date_words
+from quotes.lexicon import cue_forms, cue_lemmas, date_words, honorifics, role_words
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -212,10 +212,25 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
     words = _bridged(sentence, kids, head, words, marker)
     words = strip_punct(words) or [head]
+    words = _with_name_after_title(ctx, sentence, words)
     appos = [w for w in kids[head.id] if w.deprel == "appos"]
     appos_words = strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
     start, end = ctx.span(words)
     return Mention(start, end, words, index, appos_words)
+
+
+def _with_name_after_title(ctx: Context, sentence, words: list) -> list:
+    """'Sen. | Barbara Mikulski' where the parse made the title the subject and hung the name elsewhere:
+    a mention that ends in a title or honorific takes the capitalised words right after it."""
+    last = words[-1].text.lower()
+    if last not in honorifics() and last.rstrip(".") not in honorifics() and last not in role_words():
+        return words
+    following = []
+    for word in sentence.words[words[-1].id:words[-1].id + 4]:
+        if not word.text[:1].isupper() or word.upos == "PUNCT" or ctx.quote_of(word) is not None:
+            break
+        following.append(word)
+    return words + following
 
 
 def _bridged(sentence, kids, head, words: list, marker: set) -> list:

@@ -13,7 +13,9 @@ from quotes.lexicon import date_words, first_names, group_nouns, honorifics, org
 NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
 NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "and", "but", "for", "of", "to", "by", "with", "as", "when",
-                       "after", "before", "if", "while", "since", "it", "he", "she", "they", "we", "this", "that"})
+                       "after", "before", "if", "while", "since", "it", "he", "she", "they", "we", "this", "that",
+                       "neither", "either", "both", "so", "also", "then", "or", "not", "now", "yet", "where", "what",
+                       "how", "why", "who", "some", "many", "most", "all", "every", "his", "her", "their", "our"})
 
 
 FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}\b")
@@ -22,6 +24,14 @@ FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}\b")
 def _not_first_name(token: str) -> bool:
     lower = token.lower()
     return lower in NOT_NAMES or lower in role_words() or lower in honorifics() or lower in org_words()
+
+
+def _after_sentence_end(tokens: list[str]) -> list[str]:
+    """Tokens after the last one that ends a sentence ("Fund." but not an initial like "B.")."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].endswith(".") and len(tokens[i].rstrip(".")) > 1 and tokens[i].lower() not in honorifics():
+            return tokens[i + 1:]
+    return tokens
 
 
 @dataclass
@@ -41,6 +51,8 @@ def fold(name: str) -> str:
 
 def _name_like(word) -> bool:
     lower = word.text.lower()
+    if word.upos in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PUNCT") or lower in NOT_NAMES:
+        return False
     if lower in honorifics() or lower in role_words() or lower in date_words() or not word.text[:1].isupper():
         return False
     return word.upos in ("PROPN", "X", "NOUN", "ADJ") or bool(NAME_TOKEN.fullmatch(word.text))
@@ -134,6 +146,9 @@ def describe(mention, text: str) -> Speaker:
         return Speaker(None, pronouns()[lower], rule="pronoun")
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
         return _proper(words, mention, text)
+    plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
+    if head.upos == "NOUN" and plural:
+        return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
     if any(end - start >= 2 for start, end in _name_runs(_without_nicknames(words))):
         return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"
     return _nominal(words, mention, text)
@@ -141,9 +156,11 @@ def describe(mention, text: str) -> Speaker:
 
 def _proper(words, mention, text) -> Speaker:
     role, name, honorific = split_role(words)
-    role_text = _text(role, text) or (_text(mention.appos, text) if mention.appos else None)
+    appos = mention.appos if mention.appos and mention.appos[0].upos != "NUM" else []  # "Melissa, 32," is an age
+    role_text = _text(role, text) or (_text(appos, text) if appos else None)
     titled = any(w.text.lower() in role_words() for w in words)
-    if _is_org(words) and not honorific and not titled:
+    head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
+    if _is_org(words[:head_at + 1]) and not honorific and not titled:
         return Speaker(_text(_no_det(words), text), "organization")
     if not name:
         return Speaker(None, "person" if role else "unknown", role_text)
@@ -220,7 +237,7 @@ class ArticleSpeakers:
         best = None
         start = max(0, offset - window)
         for match in FULL_NAME.finditer(self.text, start, offset):
-            tokens = match.group().split()
+            tokens = _after_sentence_end(match.group().split())
             while tokens and _not_first_name(tokens[0]):
                 tokens = tokens[1:]
             if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens):
@@ -245,7 +262,7 @@ class ArticleSpeakers:
         pattern = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"\b")
         best = None
         for match in pattern.finditer(self.text, 0, before):
-            tokens = match.group(1).split()
+            tokens = _after_sentence_end(match.group(1).split())
             while tokens and _not_first_name(tokens[0]):
                 tokens = tokens[1:]
             if tokens:
