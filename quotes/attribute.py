@@ -349,9 +349,7 @@ def _lead_words(ctx: Context, index: int, cue, quote: QuoteSpan) -> Optional[int
     words = [w for c in kids[cue.id] if c.deprel not in SUBJECTS + ("punct", "iobj", "aux", "advmod", "obl:tmod")
              for w in subtree(ctx.sentences[index], c, kids)]
     starts = [word_span(w)[0] for w in words if cue_end <= word_span(w)[0] < quote.start and w.upos != "PUNCT"]
-    if not starts or any(ctx.is_cue(w) for w in words if cue_end <= word_span(w)[0] < quote.start):
-        return None
-    return min(starts)
+    return min(starts) if starts else None  # an inner cue ('said she did not believe …') stays inside
 
 
 def _after_mark(text: str, end: int) -> int:
