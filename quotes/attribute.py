@@ -129,7 +129,9 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
         agent = next((w for w in deps if w.deprel == "obl:agent"), None)
         if agent is not None:
             return agent, "passive"
-        if current.deprel not in ("conj", "xcomp", "advcl") or not current.head:
+        participle = current.text.lower().endswith("ing")  # '…, arguing that' hangs anywhere on its clause
+        climbs = ("conj", "xcomp", "advcl") + (("parataxis", "dep", "acl", "ccomp") if participle else ())
+        if current.deprel not in climbs or not current.head:
             break
         via_as = via_as or any(w.deprel == "mark" and w.text.lower() == "as" for w in kids[current.id])
         current = head_of(sentence, current)

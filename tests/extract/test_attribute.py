@@ -346,3 +346,21 @@ attacks attack NOUN 14 obl
         ("Alawee", ["We are refugees,", "We are not terrorists."]),
         ("Zahed", ["We run from attacks."]),
     ]
+
+
+def test_participle_cue_takes_the_subject_of_its_clause(extract):
+    text = "Smith denied the report, adding that it was false."
+    [record] = extract(text, """
+Smith Smith PROPN 2 nsubj
+denied deny VERB 0 root
+the the DET 4 det
+report report NOUN 2 obj
+, , PUNCT 6 punct
+adding add VERB 2 advcl
+that that SCONJ 10 mark
+it it PRON 10 nsubj
+was be AUX 10 cop
+false false ADJ 6 ccomp
+. . PUNCT 2 punct
+""")
+    assert (record.text, record.cue, record.mention, record.kind) == ("that it was false", "adding", "Smith", "indirect")
