@@ -133,8 +133,10 @@ def needs_parse(sentence) -> bool:
     words = [w.text for w in sentence.words]
     for i, form in enumerate(words):
         lower = form.lower()
-        if lower in forms or form in ("—", "–", "--", ":") or any(c in MARK_CHARS for c in form):
+        if lower in forms or form == ":" or any(c in MARK_CHARS for c in form):
             return True
+        if form in ("—", "–", "--") and (i == 0 or any(c in MARK_CHARS for c in words[i - 1])):
+            return True  # a dash attribution follows a quote; other dashes are asides
         if lower == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return True
     return False
