@@ -45,6 +45,12 @@ def _reported_candidates(ctx: Context, index: int, word):
             content = _object_content(sentence, kids, word)
             if content:
                 yield content, word, "object"
+        if SURFACE_FALLBACK and not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]) and not (
+            word.deprel == "parataxis"
+        ):
+            content = surface_content(sentence, word)
+            if content:
+                yield content, word, "surface"
         governor = head_of(sentence, word)
         if word.deprel == "parataxis" and governor is not None and not ctx.is_cue(governor) and ctx.is_cue(word):
             cue_clause = {w.id for w in subtree(sentence, word, kids)}
@@ -136,6 +142,65 @@ def _is_stop_subtree(sentence, kids, word, stops: set) -> bool:
 
 
 OBJECT_CONTENT = True
+SURFACE_FALLBACK = True
+# verbs of saying whose complement a bad parse loses most often; the surface reading is kept to these
+SURFACE_CUES = frozenset({"say", "tell", "add", "write"})
+SURFACE_ENDS = frozenset({";", "—", "–", "--", ":"})
+
+
+def surface_content(sentence, cue) -> list:
+    """'X said (that) Y.' / 'Y, X said.' read from word order when the parse found no complement: what
+    follows the cue (past an addressee or time words, up to 'that') or what precedes its comma."""
+    lemma = (cue.lemma or "").lower()
+    if lemma not in SURFACE_CUES and cue.text.lower() not in {"said", "says", "told", "tells"}:
+        return []
+    words = sentence.words
+    after = words[cue.id:]
+    start = _forward_start(after, lemma)
+    if start is not None:
+        return _until_end(after[start:])
+    return _before_comma(words[:cue.id - 1])
+
+
+def _forward_start(after: list, lemma: str):
+    if not after:
+        return None
+    for i, word in enumerate(after[:8]):
+        if word.text.lower() == "that":
+            return i
+        if word.upos == "PUNCT" or word.text.lower() in ("and", "but"):
+            return None
+    first = after[0]
+    if lemma != "tell" and (first.upos in ("PRON", "DET", "PROPN", "NUM") or first.text[:1].isupper()):
+        return 0
+    return None
+
+
+def _until_end(words: list) -> list:
+    kept = []
+    for i, word in enumerate(words):
+        lower = word.text.lower()
+        if word.text in SURFACE_ENDS or (lower == "which" and kept and kept[-1].text == ","):
+            break
+        if lower == "according" and kept and kept[-1].text == ",":
+            break
+        kept.append(word)
+    return kept if len([w for w in kept if w.upos != "PUNCT"]) >= 3 else []
+
+
+def _before_comma(words: list) -> list:
+    """'Y, X said' / 'Y, said X': the clause before the comma that precedes the cue and its subject."""
+    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[i].text == ",":
+            clause = words[:i]
+            for j in range(len(clause) - 1, -1, -1):
+                if clause[j].text in SURFACE_ENDS:
+                    clause = clause[j + 1:]
+                    break
+            return clause if len([w for w in clause if w.upos != "PUNCT"]) >= 3 else []
+        if words[i].upos in ("VERB", "AUX"):
+            return []
+    return []
 
 
 def _object_content(sentence, kids, cue) -> list:

@@ -364,3 +364,24 @@ false false ADJ 6 ccomp
 . . PUNCT 2 punct
 """)
     assert (record.text, record.cue, record.mention, record.kind) == ("that it was false", "adding", "Smith", "indirect")
+
+
+def test_surface_reading_when_the_parse_loses_the_complement(extract):
+    text = "Wilson told The Post on Saturday that he cast his ballot for Rubio."
+    [record] = extract(text, """
+Wilson Wilson PROPN 2 nsubj
+told tell VERB 0 root
+The the DET 4 det
+Post Post PROPN 2 obj
+on on ADP 6 case
+Saturday Saturday PROPN 2 obl
+that that SCONJ 9 mark
+he he PRON 9 nsubj
+cast cast VERB 6 acl
+his he PRON 11 nmod:poss
+ballot ballot NOUN 9 obj
+for for ADP 13 case
+Rubio Rubio PROPN 9 obl
+. . PUNCT 2 punct
+""")
+    assert (record.text, record.rule, record.mention) == ("that he cast his ballot for Rubio", "surface:nsubj-of-cue", "Wilson")
