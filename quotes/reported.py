@@ -144,7 +144,8 @@ def _is_stop_subtree(sentence, kids, word, stops: set) -> bool:
 OBJECT_CONTENT = True
 SURFACE_FALLBACK = True
 # verbs of saying whose complement a bad parse loses most often; the surface reading is kept to these
-SURFACE_CUES = frozenset({"say", "tell", "add", "write"})
+SURFACE_CUES = frozenset({"say", "tell", "add", "write", "argue", "note", "claim", "insist", "explain", "warn", "report",
+                          "acknowledge", "announce", "believe", "think"})
 SURFACE_ENDS = frozenset({";", "—", "–", "--", ":"})
 
 
