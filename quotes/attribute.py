@@ -180,7 +180,19 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
         head = _phrase_head_after(words, right.id - 1)
         if head is not None:
             return head, "adjacent-inverted"
+    if left is not None and left.text == ",":
+        return _name_before_aside(ctx, words, cue), "adjacent"
     return None, ""
+
+
+def _name_before_aside(ctx: Context, words: list, cue):
+    """'“…,” former Sen. Evan Bayh, a moderate Democrat who …, said': the first name after the quote."""
+    start = cue.id - 2
+    while start > 0 and ctx.quote_of(words[start - 1]) is None and words[start - 1].text not in ("”", '"', "''"):
+        start -= 1
+    if cue.id - start > 25:
+        return None
+    return next((w for w in words[start:cue.id - 1] if w.upos == "PROPN" and ctx.quote_of(w) is None), None)
 
 
 def _phrase_head_after(words: list, index: int):
