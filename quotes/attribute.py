@@ -91,9 +91,10 @@ class Context:
         return [i for i in range(first, len(self.sentences)) if self.starts[i] < end and self.ends[i] > start]
 
     def quote_of(self, word) -> Optional[QuoteSpan]:
+        """The quote a word lies in, or overlaps (a tokenizer can glue a mark to a word: "''We")."""
         start, end = word_span(word)
-        index = bisect.bisect_right(self._quote_starts, start) - 1
-        if index >= 0 and self.quotes[index].start <= start and end <= self.quotes[index].end:
+        index = bisect.bisect_right(self._quote_starts, end - 1) - 1
+        if index >= 0 and self.quotes[index].start < end and start < self.quotes[index].end:
             return self.quotes[index]
         return None
 
@@ -161,6 +162,7 @@ def _can_name(ctx: Context, word) -> bool:
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+NOT_NAME_TAGS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "SYM"})
 
 
 def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], str]:
@@ -174,8 +176,8 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
             continue
         if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in SUBJECT_PRONOUNS):
             return word, rule
-        if word.upos in ("NOUN", "X", "ADJ") and word.text[:1].isupper() and word.id > 1:
-            return word, rule  # a name the tagger did not know ("Zahed" as NOUN)
+        if word.text[:1].isupper() and word.id > 1 and word.upos not in NOT_NAME_TAGS:
+            return word, rule  # a name the tagger did not know ("Zahed" as NOUN, "Blige" as VERB)
     if right is not None and ctx.quote_of(right) is None:
         head = _phrase_head_after(words, right.id - 1)
         if head is not None:
