@@ -1,6 +1,5 @@
 """Statements and speakers from hand-written UD parses: one parametrised family per rule."""
 
-from quotes.tokens import doc_from_rows
 
 DUJARRIC_REPORTED = """
 UN UN PROPN 2 compound
