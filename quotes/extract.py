@@ -103,9 +103,17 @@ def _merge_interrupted(text: str, found: list[Attribution]) -> list[Attribution]
     return merged
 
 
+def _statement_text(a: Attribution, text: str) -> str:
+    """The words of the statement: an interrupted quote's pieces joined by a space, without the interruption
+    (as annotators and other outlets write it), so the same quote matches across articles."""
+    if len(a.pieces) > 1:
+        return " ".join(text[start:end] for start, end in a.pieces)
+    return text[a.start:a.end]
+
+
 def _record(a: Attribution, text: str, source: str, speakers: ArticleSpeakers) -> QuoteRecord:
     record = QuoteRecord(
-        source=source, text=text[a.start:a.end], start=a.start, end=a.end, kind=a.kind,
+        source=source, text=_statement_text(a, text), start=a.start, end=a.end, kind=a.kind,
         spans=[list(p) for p in a.pieces] if len(a.pieces) > 1 else [],
         confidence=round(a.confidence, 2), rule=a.rule,
     )

@@ -60,6 +60,8 @@ def test_interrupted_quote_is_one_statement_with_two_spans(extract):
     direct = records[-1]
     assert direct.kind == "direct" and len(direct.spans) == 2
     assert [text[s:e] for s, e in direct.spans] == ["We have conveyed our concern,", "and we've received assurances."]
+    assert direct.text == "We have conveyed our concern, and we've received assurances."
+    assert (direct.start, direct.end) == (direct.spans[0][0], direct.spans[-1][1])
     assert direct.mention == "Mr Dujarric" and direct.speaker == "Stephane Dujarric"
     assert direct.cue == "said" and direct.rule.startswith("nsubj-of-cue")
 

@@ -40,6 +40,7 @@ def test_interrupted_quote_is_one_record(records):
 
 def test_offsets_index_the_text(records):
     for record in records:
-        assert ARTICLE[record.start:record.end] == record.text
+        pieces = record.spans or [[record.start, record.end]]
+        assert " ".join(ARTICLE[start:end] for start, end in pieces) == record.text
         if record.mention is not None:
             assert ARTICLE[record.mention_start:record.mention_end] == record.mention
