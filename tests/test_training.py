@@ -54,3 +54,18 @@ def test_raw_text_separates_documents_as_paragraphs(tmp_path):
     assert raw_text(gold) == (
         "See http://example.com/a/very/long/path now.\n\nRead http://example.com/a/very/long/path now.\n"
     )
+
+
+def test_restore_surface_text_puts_back_long_tokens():
+    from stanza.models.common.doc import Document
+
+    from quotes.model_eval import restore_surface_text
+
+    text = "See http://example.com/x now"
+    doc = Document([[
+        {"id": 1, "text": "See", "misc": "start_char=0|end_char=3"},
+        {"id": 2, "text": "<UNK>", "misc": "start_char=4|end_char=24"},
+        {"id": 3, "text": "now", "misc": "start_char=25|end_char=28"},
+    ]], text=text)
+    restore_surface_text(doc, text)
+    assert [word.text for word in doc.sentences[0].words] == ["See", "http://example.com/x", "now"]
