@@ -8,12 +8,12 @@ from quotes.cli.errors import errors_to_click
 from quotes.cli.lookup import db_option
 
 
-@click.group()
+@click.group(epilog="Examples:\n\n\b\n  quotes db current --db quotes.db\n  quotes db upgrade --db postgresql://user@host/quotes")
 def db():
     """Database schema: show its version, upgrade an older database."""
 
 
-@db.command()
+@db.command(epilog="Example: quotes db upgrade --db quotes.db")
 @db_option
 @errors_to_click
 def upgrade(db):
@@ -28,7 +28,7 @@ def upgrade(db):
         click.echo(f"upgraded {before or 'empty database'} -> {after}")
 
 
-@db.command()
+@db.command(epilog="Example: quotes db current --db quotes.db")
 @db_option
 @errors_to_click
 def current(db):
