@@ -291,6 +291,8 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
     Rules run from the most to the least direct evidence; the first that finds a cue decides."""
     indexes = [i for i in ctx.overlapping(quote.start, quote.end) if ctx.kids[i] is not None]
     size = len(re.findall(r"\w+", ctx.text[quote.start:quote.end]))
+    if looks_like_title(ctx.text[quote.start:quote.end]):
+        return None
     for rule in (_cue_in_sentence, _according_in_sentence, _dash_after, _colon_before, _cue_next_sentence):
         found = rule(ctx, quote, indexes, size)
         if found is not None:
@@ -302,6 +304,16 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
     if (standalone and size >= 6) or size >= 12:
         return Attribution([(quote.start, quote.end)], "direct", None, None, "no-cue", 0.3)
     return None
+
+
+def looks_like_title(inside: str) -> bool:
+    """A short quotation in title case with no sentence ending — "Saturday Night Live", "Make Your Kid a
+    Millionaire" — names a work or a programme; it is not something someone said."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", inside)
+    long_words = [w for w in words if len(w) > 3]
+    if not 2 <= len(words) <= 6 or len(long_words) < 2 or re.search(r"[.!?]\W*$", inside.strip()):
+        return False
+    return all(w[0].isupper() for w in long_words)
 
 
 def _direct(quote, cue: Optional[Span], mention: Optional[Mention], rule: str, confidence: float) -> Attribution:

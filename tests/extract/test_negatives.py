@@ -70,3 +70,18 @@ fail fail VERB 2 ccomp
     assert extract(text, block, include_beliefs=False) == []
     [record] = extract(text, block, include_beliefs=True)
     assert (record.text, record.speaker_kind) == ("the deal will fail", "group")
+
+
+@pytest.mark.parametrize("inside, title", [
+    ("Saturday Night Live", True),
+    ("Make Your Kid a Millionaire,", True),
+    ("Orange is the New Black", True),
+    ("We Will Not Back Down.", False),  # a sentence, even in capitals, can be said
+    ("weak", False),
+    ("We have conveyed our concern", False),
+    ("Evil Empire", True),
+])
+def test_short_title_case_quotation_is_a_title(inside, title):
+    from quotes.attribute import looks_like_title
+
+    assert looks_like_title(inside) is title
