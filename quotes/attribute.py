@@ -158,7 +158,18 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "X", "ADJ", "SYM"})
 def _can_name(ctx: Context, word) -> bool:
     """A speaker is a nominal outside every quote: a parser that makes the quote's own subject the
     subject of 'said' would otherwise have the quote speak for itself."""
-    return word.upos in NOMINAL and ctx.quote_of(word) is None
+    return word.upos in NOMINAL and ctx.quote_of(word) is None and not _time_word(word)
+
+
+# month names that are also surnames or first names ("Theresa May", "April Ryan") stay possible speakers
+_NAME_LIKE_MONTHS = frozenset({"may", "april", "june", "august", "march"})
+_TIME_UNITS = frozenset({"hours", "minutes", "days", "weeks", "months", "years"})
+
+
+def _time_word(word) -> bool:
+    """'…,” Trump said Tuesday': a parser that makes the day the subject must not make it the speaker."""
+    lower = word.text.lower()
+    return lower in _TIME_UNITS or (lower in date_words() and lower not in _NAME_LIKE_MONTHS)
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})

@@ -386,3 +386,24 @@ Rubio Rubio PROPN 9 obl
 . . PUNCT 2 punct
 """)
     assert (record.text, record.rule, record.mention) == ("that he cast his ballot for Rubio", "surface:nsubj-of-cue", "Wilson")
+
+
+def test_day_taken_for_the_subject_is_not_the_speaker(extract):
+    # a parse that makes "Tuesday" the subject of "said" and leaves the name hanging as a compound
+    text = "“We will win the state,” Garin said Tuesday."
+    [record] = extract(text, """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+win win VERB 0 root
+the the DET 6 det
+state state NOUN 4 obj
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+Garin Garin PROPN 10 compound
+said say VERB 4 parataxis
+Tuesday Tuesday PROPN 10 nsubj
+. . PUNCT 4 punct
+""")
+    assert record.kind == "direct" and record.text == "We will win the state,"
+    assert record.mention == "Garin"
