@@ -50,8 +50,6 @@ def resolve_models(stanza_dir: Optional[str] = None) -> ModelSource:
     path = Path(chosen).expanduser() if chosen else BUNDLED_DIR
     if (path / "resources.json").is_file() and (path / "en").is_dir():
         return ModelSource(path, official=True)
-    if (path / "en" / "resources.json").is_file():  # pointed at .../stanza_resources/en by mistake? accept parent
-        return ModelSource(path, official=True)
     missing = [name for name in MODEL_FILES.values() if not (path / name).is_file()]
     if missing:
         raise ModelsNotFound(

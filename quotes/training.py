@@ -202,10 +202,16 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
     ])
 
 
+def _stage_evaluate(config: TrainConfig, runner: Runner) -> None:
+    install_models(config.model_dir, config.output_dir, log=runner.log)
+    evaluate_models(config, runner.log)
+
+
 STAGE_FUNCTIONS = {
-    "tokenize": _stage_tokenize, "mwt": _stage_mwt, "pos": _stage_pos,
-    "lemma": _stage_lemma, "depparse": _stage_depparse,
+    "prepare": _stage_prepare, "tokenize": _stage_tokenize, "mwt": _stage_mwt, "pos": _stage_pos,
+    "lemma": _stage_lemma, "depparse": _stage_depparse, "evaluate": _stage_evaluate,
 }
+ALWAYS_RUN = frozenset({"evaluate"})  # a score is cheap to redo and must describe the models as they are now
 
 
 def evaluate_models(config: TrainConfig, log: Callable[[str], None] = print) -> str:
@@ -233,17 +239,14 @@ def train_models(config: TrainConfig, *, stages: tuple[str, ...] = STAGES,
     runner = Runner(config, log)
     config.work_dir.mkdir(parents=True, exist_ok=True)
     for stage in stages:
-        if stage == "evaluate":
-            install_models(config.model_dir, config.output_dir, log=log)
-            evaluate_models(config, log)
-            continue
         # a stage is done once it exited cleanly; an interrupted one runs again (the parser from its checkpoint)
         marker = config.log_file(stage).with_suffix(".done")
-        if marker.exists() and stage not in config.force:
+        if marker.exists() and stage not in config.force and stage not in ALWAYS_RUN:
             log(f"[{stage}] already done ({marker}); use --force {stage} to redo it")
             continue
-        (_stage_prepare if stage == "prepare" else STAGE_FUNCTIONS[stage])(config, runner)
-        marker.write_text("ok\n", encoding="utf-8")
+        STAGE_FUNCTIONS[stage](config, runner)
+        if stage not in ALWAYS_RUN:
+            marker.write_text("ok\n", encoding="utf-8")
     return install_models(config.model_dir, config.output_dir, log=log)
 
 

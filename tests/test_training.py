@@ -69,3 +69,17 @@ def test_restore_surface_text_puts_back_long_tokens():
     ]], text=text)
     restore_surface_text(doc, text)
     assert [word.text for word in doc.sentences[0].words] == ["See", "http://example.com/x", "now"]
+
+
+def test_evaluate_stage_runs_every_time_and_installs_models(tmp_path, monkeypatch):
+    import quotes.training as training
+
+    calls = []
+    monkeypatch.setattr(training, "evaluate_models", lambda config, log: calls.append(config.output_dir))
+    config = TrainConfig(ud_dir=tmp_path, work_dir=tmp_path / "work", output_dir=tmp_path / "out")
+    (config.model_dir).mkdir(parents=True)
+    (config.model_dir / "tagger.pt").write_bytes(b"weights")
+    for _ in range(2):
+        training.train_models(config, stages=("evaluate",), log=lambda line: None)
+    assert calls == [tmp_path / "out", tmp_path / "out"]
+    assert (tmp_path / "out" / "tagger.pt").read_bytes() == b"weights"
