@@ -190,8 +190,8 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
         if word.text[:1].isupper() and word.id > 1 and word.upos not in NOT_NAME_TAGS:
             return word, rule  # a name the tagger did not know ("Zahed" as NOUN, "Blige" as VERB)
     if right is not None and ctx.quote_of(right) is None:
-        head = _phrase_head_after(words, right.id - 1)
-        if head is not None:
+        head = _phrase_head_after(words, right.id - 1, loose=_follows_quote(ctx, words, cue))
+        if head is not None and not _time_word(head):
             return head, "adjacent-inverted"
     if left is not None and left.text == ",":
         return _name_before_aside(ctx, words, cue), "adjacent"
@@ -208,19 +208,30 @@ def _name_before_aside(ctx: Context, words: list, cue):
     return next((w for w in words[start:cue.id - 1] if w.upos == "PROPN" and ctx.quote_of(w) is None), None)
 
 
-def _phrase_head_after(words: list, index: int):
-    """'said the senator', 'said Will Doyle' (with 'Will' tagged AUX): the last word of the capitalised or
-    determiner-led noun run that starts at `index`."""
+def _phrase_head_after(words: list, index: int, loose: bool = False):
+    """'said the senator', 'said Will Doyle' (with 'Will' tagged AUX): the last noun of the capitalised or
+    determiner-led noun run that starts at `index`. `loose` (the cue right after a quote: '“…,” said one
+    party activist') also takes a run led by a number, an adjective or a lower-case noun."""
     first = words[index]
-    if not (first.upos == "DET" or first.text[:1].isupper()):
+    leads = ("DET", "NUM", "ADJ", "NOUN") if loose else ("DET",)
+    if not (first.upos in leads or first.text[:1].isupper()):
         return None
     run = []
-    for word in words[index + (1 if first.upos == "DET" else 0):index + 5]:
+    for word in words[index + (1 if first.upos in ("DET", "NUM") else 0):index + 5]:
         if word.upos in ("NOUN", "PROPN", "ADJ") or (word.text[:1].isupper() and word.upos != "PUNCT"):
             run.append(word)
         else:
             break
+    nouns = [w for w in run if w.upos in ("NOUN", "PROPN")]
+    if loose:
+        return nouns[-1] if nouns else None
     return run[-1] if run and run[-1].upos in ("NOUN", "PROPN") else None
+
+
+def _follows_quote(ctx: Context, words: list, cue) -> bool:
+    """The cue comes right after a closing mark (',” said …'), the inverted order of news attribution."""
+    before = [w for w in words[:cue.id - 1] if w.upos != "PUNCT" or ctx.quote_of(w) is not None]
+    return bool(before) and ctx.quote_of(before[-1]) is not None
 
 
 def _order_rule(subject, cue) -> str:
@@ -302,7 +313,7 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
     Rules run from the most to the least direct evidence; the first that finds a cue decides."""
     indexes = [i for i in ctx.overlapping(quote.start, quote.end) if ctx.kids[i] is not None]
     size = len(re.findall(r"\w+", ctx.text[quote.start:quote.end]))
-    if looks_like_title(ctx.text[quote.start:quote.end]):
+    if looks_like_title(ctx.text[quote.start:quote.end], ctx.text[max(0, quote.start - 12):quote.start]):
         return None
     for rule in (_cue_in_sentence, _according_in_sentence, _dash_after, _colon_before, _cue_next_sentence):
         found = rule(ctx, quote, indexes, size)
@@ -317,12 +328,23 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
     return None
 
 
-def looks_like_title(inside: str) -> bool:
+# what stands before a programme or a work's name: "MSNBC's “Morning Joe.”", "on “Meet the Press.”"
+_TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|of|entitled|titled|dubbed|called))\s*$", re.IGNORECASE)
+
+
+def looks_like_title(inside: str, before: str = "") -> bool:
     """A short quotation in title case with no sentence ending — "Saturday Night Live", "Make Your Kid a
-    Millionaire" — names a work or a programme; it is not something someone said."""
+    Millionaire" — names a work or a programme; it is not something someone said. After a possessive or a
+    preposition ("on ABC's “This Week.”") a final period is the sentence's, not the quotation's."""
+    inside = inside.strip()
+    led = _TITLE_LEAD.search(before.rstrip("\"“'‘`« ")) is not None
+    if led:
+        inside = inside.rstrip(".,")
     words = re.findall(r"[^\W\d_][\w'’-]*", inside)
     long_words = [w for w in words if len(w) > 3]
-    if not 2 <= len(words) <= 6 or len(long_words) < 2 or re.search(r"[.!?]\W*$", inside.strip()):
+    if not 1 <= len(words) <= 6 or len(long_words) < min(2, len(words)) or re.search(r"[.!?]\W*$", inside):
+        return False
+    if len(words) == 1 and not led:
         return False
     return all(w[0].isupper() for w in long_words)
 
@@ -348,7 +370,8 @@ def _inside(quote: QuoteSpan, word) -> bool:
 def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: int) -> Optional[Attribution]:
     """A reporting verb in the quote's sentence: one the tree links to the quote wins; an unlinked one is
     accepted for a quote long enough not to be a scare quote."""
-    candidates = [(i, w) for i, w in _outside_words(ctx, indexes) if ctx.is_cue(w) and not _leads_next(ctx, quote, w)]
+    candidates = [(i, w) for i, w in _outside_words(ctx, indexes)
+                  if ctx.is_cue(w) and not _leads_next(ctx, quote, w) and _same_paragraph(ctx.text, quote, w)]
     if not candidates:
         return None
 
@@ -371,24 +394,52 @@ def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: i
     subject, rule = cue_subject(ctx, index, cue)
     mention = mention_at(ctx, index, subject) if subject is not None else None
     found = _direct(quote, word_span(cue), mention, rule if tied else rule + ":unlinked", 0.9 if tied else 0.6)
-    lead = _lead_words(ctx, index, cue, quote) if tied else None
+    lead = _lead_words(ctx, index, cue, quote, subject) if tied else None
     if lead:  # 'called the plan “a disaster”': the quote finishes a clause the writer began
         found.pieces, found.kind, found.rule = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "object:" + rule
     return found
 
 
-def _lead_words(ctx: Context, index: int, cue, quote: QuoteSpan) -> Optional[int]:
+def _same_paragraph(text: str, quote: QuoteSpan, word) -> bool:
+    """A cue can only speak for a quote in its own paragraph (a sentence split can miss a line break)."""
+    start, end = word_span(word)
+    return "\n" not in (text[end:quote.start] if end <= quote.start else text[quote.end:start])
+
+
+# dependents of a cue that are not what was said: its speaker's company, the time, place or medium
+_NOT_LEAD = SUBJECTS + ("punct", "iobj", "aux", "advmod", "obl:tmod")
+
+
+def _lead_words(ctx: Context, index: int, cue, quote: QuoteSpan, subject=None) -> Optional[int]:
     """Start of the cue's own words that run from just after the cue into the quote (its object or
-    complement), or None when only punctuation, a colon, or the addressee stands between cue and quote."""
+    complement), or None when only punctuation, a colon, the speaker ('“A,” said an Iowa Democrat, “B”'),
+    the addressee, a time or a medium ('said on ABC's “This Week.” “B”') stand between cue and quote."""
     cue_end = word_span(cue)[1]
     between = ctx.text[cue_end:quote.start]
     if cue_end > quote.start or ":" in between or not re.search(r"\w", between) or "\n" in between:
         return None
-    kids = ctx.kids[index]
-    words = [w for c in kids[cue.id] if c.deprel not in SUBJECTS + ("punct", "iobj", "aux", "advmod", "obl:tmod")
-             for w in subtree(ctx.sentences[index], c, kids)]
+    if re.search(r"[.!?][”\"'’]*\s+[“\"'‘]*$", between):
+        return None  # a sentence ends between them: the quote stands on its own
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    if subject is not None and _only_speaker_between(ctx, sentence, kids, cue, subject, quote):
+        return None
+    words = [w for c in kids[cue.id] if _is_lead(c, kids) for w in subtree(sentence, c, kids)]
     starts = [word_span(w)[0] for w in words if cue_end <= word_span(w)[0] < quote.start and w.upos != "PUNCT"]
     return min(starts) if starts else None  # an inner cue ('said she did not believe …') stays inside
+
+
+def _only_speaker_between(ctx: Context, sentence, kids, cue, subject, quote: QuoteSpan) -> bool:
+    """'“A,” said an Iowa Democrat, “B.”': the speaker's phrase, whatever the parse made of it, fills the
+    gap between cue and quote."""
+    ids = sorted(w.id for w in subtree(sentence, subject, kids))
+    if cue.id in ids or ids[0] != cue.id + 1:
+        return False
+    rest = ctx.text[word_span(sentence.words[ids[-1] - 1])[1]:quote.start]
+    return re.fullmatch(r"[\s,;—–-]*[“\"'‘`]*", rest) is not None
+
+
+def _is_lead(dependent, kids) -> bool:
+    return dependent.deprel not in _NOT_LEAD
 
 
 def _after_mark(text: str, end: int) -> int:
@@ -479,10 +530,14 @@ def _standalone(ctx: Context, quote: QuoteSpan) -> bool:
     indexes = ctx.overlapping(quote.start, quote.end)
     after = ctx.text[quote.end:ctx.ends[indexes[-1]] + 70] if indexes else ""
     leads_next = re.match(r"[”\"']*\s*[^“\"”\n]{0,60}:\s*[“\"']", after) is not None
+    # '… Pelosi (D-Calif.). “B.”': a sentence the tokenizer did not end before the quote still ended
+    ended_before = re.search(r"[.!?][)\]]?[”\"']?\s+[“\"'‘]*$", ctx.text[max(0, quote.start - 8):quote.start])
     for index in indexes:
         for word in ctx.sentences[index].words:
             if ctx.quote_of(word) is None and re.search(r"\w", word.text):
-                if not (leads_next and word_span(word)[0] >= quote.end):
+                start = word_span(word)[0]
+                if not (leads_next and start >= quote.end) and not (ended_before and start < quote.start) \
+                        and _same_paragraph(ctx.text, quote, word):
                     return False
     return True
 

@@ -73,11 +73,14 @@ def subtree(sentence, word, kids=None, skip: frozenset = frozenset()) -> list:
     """The word and all its descendants in sentence order, leaving out dependents whose deprel is in
     `skip` (with their own subtrees)."""
     kids = kids if kids is not None else children(sentence)
-    found, stack = [], [word]
+    found, stack, seen = [], [word], {word.id}
     while stack:
         current = stack.pop()
         found.append(current)
-        stack.extend(child for child in kids[current.id] if child.deprel not in skip)
+        for child in kids[current.id]:
+            if child.deprel not in skip and child.id not in seen:  # a malformed parse may hold a cycle
+                seen.add(child.id)
+                stack.append(child)
     return sorted(found, key=lambda w: w.id)
 
 

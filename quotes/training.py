@@ -20,7 +20,7 @@ from quotes.nlp import MODEL_FILES
 
 TREEBANK = "UD_English-QTNews"  # our combined treebank, in UD's folder layout
 SHORT = "en_qtnews"
-STAGES = ("prepare", "tokenize", "mwt", "pos", "lemma", "depparse", "evaluate")
+STAGES = ("prepare", "tokenize", "mwt", "pos", "lemma", "retag", "depparse", "evaluate")
 TEST_TREEBANKS = ("UD_English-EWT", "UD_English-GUM")
 # the character model pads every word of a batch to the longest form in it; URLs make that very slow
 MAX_FORM_CHARS = 20
@@ -187,13 +187,41 @@ def _stage_lemma(config: TrainConfig, runner: Runner) -> None:
     ])
 
 
+def _retagged(config: TrainConfig, split: str) -> Path:
+    return config.data_dir / "retag" / f"{SHORT}.{split}.retag.conllu"
+
+
+def _stage_retag(config: TrainConfig, runner: Runner) -> None:
+    """Replace the gold tags of the parser's train and dev files with our tagger's, as the pipeline will see them.
+
+    A parser trained on gold tags leans on them and loses more accuracy on predicted tags than one trained on
+    predicted tags (heads and relations stay gold).
+    """
+    tagger = config.model_dir / MODEL_FILES["pos"]
+    if not tagger.is_file():
+        raise TrainingError(f"stage retag needs a trained tagger at {tagger}; run --stage pos first")
+    (config.data_dir / "retag").mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev"):
+        runner.run("retag", "stanza.models.tagger", [
+            "--mode", "predict", "--lang", "en", "--shorthand", SHORT, "--cpu", "--no_pretrain",
+            "--eval_file", str(config.work_dir / "ud" / TREEBANK / f"{SHORT}-ud-{split}.conllu"),
+            "--output_file", str(_retagged(config, split)),
+            "--save_dir", str(tagger.parent), "--save_name", tagger.name,
+        ])
+
+
 def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
     warmstart = ["--continue_from", str(config.parser_warmstart)] if config.parser_warmstart else []
-    runner.run("depparse", "stanza.models.parser", [
+    # predicted tags when the retag stage ran, else gold; the plain files, not Stanza's augmented copy
+    train, dev = (_retagged(config, split) for split in ("train", "dev"))
+    if not (train.is_file() and dev.is_file()):
+        train = config.work_dir / "ud" / TREEBANK / f"{SHORT}-ud-train.conllu"
+        dev = Path(_data(config, "depparse", "dev"))
+    # quotes.parser_training keeps a warm start's vocabulary, so its embeddings stay aligned with the data
+    runner.run("depparse", "quotes.parser_training", [
         "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu", "--no_pretrain",
-        # the plain combined file, not the augmented copy: a warm start's vocabulary was built from exactly it
-        "--train_file", str(config.work_dir / "ud" / TREEBANK / f"{SHORT}-ud-train.conllu"),
-        "--eval_file", _data(config, "depparse", "dev"),
+        "--train_file", str(train),
+        "--eval_file", str(dev),
         "--output_file", str(config.data_dir / "depparse_dev_pred.conllu"),
         "--hidden_dim", "200", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "200",
         "--num_layers", "2", "--batch_size", "3000", "--eval_interval", "250",
@@ -209,7 +237,7 @@ def _stage_evaluate(config: TrainConfig, runner: Runner) -> None:
 
 STAGE_FUNCTIONS = {
     "prepare": _stage_prepare, "tokenize": _stage_tokenize, "mwt": _stage_mwt, "pos": _stage_pos,
-    "lemma": _stage_lemma, "depparse": _stage_depparse, "evaluate": _stage_evaluate,
+    "lemma": _stage_lemma, "retag": _stage_retag, "depparse": _stage_depparse, "evaluate": _stage_evaluate,
 }
 ALWAYS_RUN = frozenset({"evaluate"})  # a score is cheap to redo and must describe the models as they are now
 

@@ -83,3 +83,48 @@ def test_evaluate_stage_runs_every_time_and_installs_models(tmp_path, monkeypatc
         training.train_models(config, stages=("evaluate",), log=lambda line: None)
     assert calls == [tmp_path / "out", tmp_path / "out"]
     assert (tmp_path / "out" / "tagger.pt").read_bytes() == b"weights"
+
+
+TAGGED = """# sent_id = s{n}
+# text = Officials said it .
+1\tOfficials\tofficial\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_
+3\tit\tit\tPRON\tPRP\tCase=Acc\t2\tobj\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+
+def test_parser_training_keeps_the_warm_start_vocabulary():
+    from stanza.models import parser
+    from stanza.models.common.doc import Document
+    from stanza.utils.conll import CoNLL
+
+    from quotes.parser_training import _continue_from, pin_vocab
+
+    args = {"shorthand": "en_qtnews", "pretrain": False, "charlm": False, "bert_model": None,
+            "augment_nopunct": 0.0, "sample_train": 1.0, "word_dropout": 0.0, "pos_dropout": 0.0}
+    gold = Document(CoNLL.conll2dict(input_str=TAGGED.format(n=1))[0])
+    # the same sentence with other (predicted) tags: a vocabulary rebuilt from it would number tags differently
+    retagged_text = TAGGED.format(n=2).replace("NOUN\tNNS", "PROPN\tNNPS").replace("PRON\tPRP", "DET\tDT")
+    retagged = Document(CoNLL.conll2dict(input_str=retagged_text)[0])
+    original = parser.DataLoader
+    try:
+        warm = original(gold, 10, args, None, evaluation=False).vocab
+        pin_vocab(warm)
+        loader = parser.DataLoader(retagged, 10, args, None, evaluation=False)
+        assert loader.vocab is warm
+        assert "PROPN" not in warm["upos"]
+    finally:
+        parser.DataLoader = original
+    assert _continue_from(["--mode", "train", "--continue_from", "m.pt"]) == "m.pt"
+    assert _continue_from(["--continue_from=m.pt"]) == "m.pt"
+    assert _continue_from(["--mode", "train"]) is None
+
+
+def test_retag_stage_needs_a_tagger(tmp_path):
+    import quotes.training as training
+
+    config = TrainConfig(ud_dir=tmp_path, work_dir=tmp_path / "work", output_dir=tmp_path / "out")
+    with pytest.raises(TrainingError, match="--stage pos"):
+        training.train_models(config, stages=("retag",), log=lambda line: None)

@@ -1,0 +1,134 @@
+"""Attribution edge cases met in real news, each on a hand-written parse that reproduces the parser's mistake."""
+
+# '“…,” said one party activist.' with the speaker parsed as the object of "said"
+ACTIVIST = """
+“ “ PUNCT 5 punct
+It it PRON 5 nsubj
+is be AUX 5 cop
+not not PART 5 advmod
+over over ADJ 8 ccomp
+, , PUNCT 5 punct
+” ” PUNCT 5 punct
+said say VERB 0 root
+one one NUM 11 nummod
+party party NOUN 11 compound
+activist activist NOUN 8 obj
+. . PUNCT 8 punct
+"""
+
+
+def test_inverted_speaker_the_parser_made_an_object(extract):
+    text = "“It is not over,” said one party activist."
+    [record] = extract(text, ACTIVIST)
+    assert (record.kind, record.text, record.mention) == ("direct", "It is not over,", "one party activist")
+    assert record.rule == "adjacent-inverted" and record.speaker_kind == "person"
+
+
+# '“A,” said an Iowa Democrat, “B.”': the speaker between cue and second piece is not a lead-in
+IOWA = """
+“ “ PUNCT 5 punct
+She she PRON 5 nsubj
+is be AUX 5 cop
+too too ADV 5 advmod
+behind behind ADV 0 root
+, , PUNCT 5 punct
+” ” PUNCT 5 punct
+said say VERB 5 parataxis
+an a DET 11 det
+Iowa Iowa PROPN 11 compound
+Democrat Democrat PROPN 8 obj
+, , PUNCT 8 punct
+“ “ PUNCT 20 punct
+and and CCONJ 20 cc
+Iowa Iowa PROPN 20 nsubj
+was be AUX 20 cop
+not not PART 20 advmod
+a a DET 20 det
+decisive decisive ADJ 20 amod
+win win NOUN 8 conj
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+"""
+
+
+def test_quote_resumed_after_an_inverted_speaker_is_one_statement(extract):
+    text = "“She is too behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”"
+    [record] = extract(text, IOWA)
+    assert record.kind == "direct" and record.mention == "an Iowa Democrat"
+    assert [text[s:e] for s, e in record.spans] == ["She is too behind,", "and Iowa was not a decisive win."]
+
+
+# '… he said on ABC's “This Week.”': a programme's name, not a second statement
+THIS_WEEK = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+win win VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+he he PRON 7 nsubj
+said say VERB 3 parataxis
+on on ADP 11 case
+ABC ABC PROPN 11 nmod:poss
+'s 's PART 9 case
+“ “ PUNCT 11 punct
+This this DET 12 det
+Week week PROPN 7 obl
+. . PUNCT 3 punct
+” ” PUNCT 3 punct
+"""
+
+
+def test_programme_name_with_the_sentence_period_inside_is_a_title(extract):
+    text = "“We win,” he said on ABC's “This Week.”"
+    records = extract(text, THIS_WEEK)
+    assert [(r.text, r.mention) for r in records] == [("We win,", "he")]
+
+
+# the tokenizer glued the second quote and the next paragraph into one sentence
+TOLD = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+win win VERB 0 root
+this this DET 6 det
+election election NOUN 4 obj
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+Clinton Clinton PROPN 10 nsubj
+told tell VERB 4 parataxis
+reporters reporter NOUN 10 obj
+. . PUNCT 4 punct
+"""
+GLUED = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+take take VERB 0 root
+back back ADV 4 compound:prt
+the the DET 7 det
+House House PROPN 4 obj
+. . PUNCT 4 punct
+” ” PUNCT 4 punct
+Members member NOUN 11 nsubj
+told tell VERB 4 parataxis
+the the DET 13 det
+paper paper NOUN 11 obj
+nothing nothing PRON 11 obj
+. . PUNCT 11 punct
+"""
+
+
+def test_a_cue_in_the_next_paragraph_never_claims_a_quote(extract):
+    text = "“We will win this election,” Clinton told reporters. “We will take back the House.”\n" \
+           "Members told the paper nothing."
+    [record] = extract(text, TOLD, GLUED)
+    assert record.mention == "Clinton" and record.cue == "told" and record.cue_start == text.index("told")
+    assert [text[s:e] for s, e in record.spans] == ["We will win this election,", "We will take back the House."]
+
+
+def test_a_cyclic_parse_does_not_hang_extraction(extract):
+    # foreign CoNLL-U can be malformed: here "this" and "," govern each other
+    cyclic = TOLD.replace("this this DET 6 det", "this this DET 7 det").replace(", , PUNCT 4 punct", ", , PUNCT 5 punct", 1)
+    text = "“We will win this election,” Clinton told reporters."
+    [record] = extract(text, cyclic)
+    assert record.mention == "Clinton"
