@@ -390,7 +390,7 @@ def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: i
     tied = [item for item in candidates if linked(item)]
     if not tied and size < 4:
         return None
-    index, cue = min(tied or candidates, key=distance)
+    index, cue = _introducing(ctx, quote, candidates) or min(tied or candidates, key=distance)
     subject, rule = cue_subject(ctx, index, cue)
     mention = mention_at(ctx, index, subject) if subject is not None else None
     found = _direct(quote, word_span(cue), mention, rule if tied else rule + ":unlinked", 0.9 if tied else 0.6)
@@ -398,6 +398,16 @@ def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: i
     if lead:  # 'called the plan “a disaster”': the quote finishes a clause the writer began
         found.pieces, found.kind, found.rule = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "object:" + rule
     return found
+
+
+def _introducing(ctx: Context, quote: QuoteSpan, candidates: list):
+    """A cue that opens the quote with a comma or colon ('…,” Trump said, adding later, “B”'): B is what was
+    added, whatever the parse linked it to."""
+    for index, cue in sorted(candidates, key=lambda item: -word_span(item[1])[1]):
+        end = word_span(cue)[1]
+        if end <= quote.start and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*[,:]\s*[“\"'‘`]*", ctx.text[end:quote.start]):
+            return index, cue
+    return None
 
 
 def _same_paragraph(text: str, quote: QuoteSpan, word) -> bool:
@@ -420,6 +430,8 @@ def _lead_words(ctx: Context, index: int, cue, quote: QuoteSpan, subject=None) -
         return None
     if re.search(r"[.!?][”\"'’]*\s+[“\"'‘]*$", between):
         return None  # a sentence ends between them: the quote stands on its own
+    if re.search(r",\s*[“\"'‘]*$", between) and not re.search(r"\b(?:that|whether|if)\b", between, re.I):
+        return None  # a comma sets the quote off ('told reporters, “…”'), unless a that-clause runs into it
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     if subject is not None and _only_speaker_between(ctx, sentence, kids, cue, subject, quote):
         return None

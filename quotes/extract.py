@@ -3,6 +3,8 @@ that tokenizes articles, parses only the sentences that can hold a statement, an
 
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from quotes.attribute import Attribution, Context, direct_quote
@@ -11,6 +13,7 @@ from quotes.lexicon import quote_marks, selection_forms
 from quotes.marks import quote_spans
 from quotes.records import QuoteRecord
 from quotes.speakers import ArticleSpeakers
+from quotes.tokens import word_span
 
 MERGE_FLOATING = True
 INCLUDE_BELIEFS = True  # belief verbs (think, believe) count: on PolNeAR dev both precision and recall rise
@@ -41,7 +44,7 @@ def _all_attributions(ctx: Context) -> list[Attribution]:
                 found = _without_cue(found, attribution.cue)
             found.append(attribution)
             found.sort(key=lambda a: a.start)
-    return _merge_interrupted(ctx.text, found)
+    return _merge_interrupted(ctx, found)
 
 
 def _without_cue(found: list[Attribution], cue) -> list[Attribution]:
@@ -85,7 +88,7 @@ def _previous(found: list[Attribution], offset: int) -> Optional[Attribution]:
     return max(before, key=lambda a: a.end) if before else None
 
 
-def _merge_interrupted(text: str, found: list[Attribution]) -> list[Attribution]:
+def _merge_interrupted(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     """'“A,” Mr X said, “B.”' is one statement in two pieces: two direct quotes sharing a cue that sits
     between them. A floating quote that goes on from a direct quote joins it as a further piece."""
     merged: list[Attribution] = []
@@ -93,7 +96,7 @@ def _merge_interrupted(text: str, found: list[Attribution]) -> list[Attribution]
         last = merged[-1] if merged else None
         interrupted = (
             last is not None and last.kind == a.kind == "direct" and last.cue and last.cue == a.cue
-            and last.end <= last.cue[0] and a.cue[1] <= a.start and "\n" not in text[last.end:a.start]
+            and last.end <= last.cue[0] and a.cue[1] <= a.start and _only_attribution_between(ctx, last, a)
         )
         continued = last is not None and last.kind == "direct" and a.rule == "floating" and a.cue == last.cue
         if interrupted or (continued and MERGE_FLOATING):
@@ -101,6 +104,21 @@ def _merge_interrupted(text: str, found: list[Attribution]) -> list[Attribution]
             continue
         merged.append(a)
     return merged
+
+
+def _only_attribution_between(ctx: Context, first: Attribution, second: Attribution) -> bool:
+    """Between the pieces stand the cue and its speaker, perhaps with a time or a place ('“A,” Mr X said
+    on Monday, “B”'), all in one paragraph, and no other cue ('…,” Trump said, adding later, “B”')."""
+    between = ctx.text[first.end:second.start]
+    if "\n" in between or len(re.findall(r"\w+", between)) > 15:
+        return False
+    for index in ctx.overlapping(first.end, second.start):
+        for word in ctx.sentences[index].words:
+            start, end = word_span(word)
+            inside = first.end <= start and end <= second.start
+            if inside and (start, end) != second.cue and ctx.quote_of(word) is None and ctx.is_cue(word):
+                return False
+    return True
 
 
 def _statement_text(a: Attribution, text: str) -> str:

@@ -8,8 +8,8 @@ import re
 from typing import Optional
 
 from quotes.attribute import (
-    ADDRESSEE_VERBS, Attribution, Context, Span, according_span, according_to, cue_subject, mention_at,
-    strip_punct,
+    ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, cue_subject,
+    mention_at, strip_punct,
 )
 from quotes.lexicon import inflections, intention_verbs, object_verbs
 from quotes.marks import QuoteSpan
@@ -198,6 +198,8 @@ def _before_comma(words: list) -> list:
                 if clause[j].text in SURFACE_ENDS:
                     clause = clause[j + 1:]
                     break
+            if any(w.text.lower() in UNAMBIGUOUS_CUES for w in clause):
+                return []  # '“A,” Trump said, adding …': that clause is the other cue's
             return clause if len([w for w in clause if w.upos != "PUNCT"]) >= 3 else []
         if words[i].upos in ("VERB", "AUX"):
             return []

@@ -132,3 +132,63 @@ def test_a_cyclic_parse_does_not_hang_extraction(extract):
     text = "“We will win this election,” Clinton told reporters."
     [record] = extract(text, cyclic)
     assert record.mention == "Clinton"
+
+
+# '“A,” Trump said, adding later, “B.”': B is what he added, a statement of its own
+ADDING = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+lost lose VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Trump Trump PROPN 7 nsubj
+said say VERB 3 parataxis
+, , PUNCT 9 punct
+adding add VERB 7 advcl
+later later ADV 9 advmod
+, , PUNCT 9 punct
+“ “ PUNCT 15 punct
+NATO NATO PROPN 15 nsubj
+costs cost VERB 9 ccomp
+us we PRON 15 iobj
+a a DET 18 det
+fortune fortune NOUN 15 obj
+. . PUNCT 3 punct
+” ” PUNCT 3 punct
+"""
+
+
+def test_a_quote_opened_by_a_second_cue_is_a_second_statement(extract):
+    text = "“We lost,” Trump said, adding later, “NATO costs us a fortune.”"
+    records = extract(text, ADDING)
+    assert [(r.text, r.cue, r.mention, r.spans) for r in records] == [
+        ("We lost,", "said", "Trump", []), ("NATO costs us a fortune.", "adding", "Trump", [])]
+
+
+# 'told reporters, “…”': a comma sets the quote off; the addressee is not part of the statement
+REPORTERS = """
+Smith Smith PROPN 2 nsubj
+told tell VERB 0 root
+reporters reporter NOUN 2 obj
+, , PUNCT 6 punct
+“ “ PUNCT 6 punct
+it it PRON 7 nsubj
+pays pay VERB 2 ccomp
+off off ADP 7 compound:prt
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+"""
+
+
+def test_a_quote_set_off_by_a_comma_is_direct_not_mixed(extract):
+    text = "Smith told reporters, “it pays off.”"
+    [record] = extract(text, REPORTERS)
+    assert (record.kind, record.text, record.mention) == ("direct", "it pays off.", "Smith")
+
+
+def test_a_clause_before_the_comma_that_holds_another_cue_is_not_reported_speech(extract):
+    # the parse hangs the second quote on "said", leaving "adding" bare: its words before the comma are
+    # "“We lost,” Trump said", which is not what was added
+    text = "“We lost,” Trump said, adding later, “NATO costs us a fortune.”"
+    records = extract(text, ADDING.replace("costs cost VERB 9 ccomp", "costs cost VERB 7 ccomp"))
+    assert all("Trump said" not in r.text for r in records)
