@@ -37,6 +37,7 @@ class Mention:
     words: list
     sentence: int
     appos: list = field(default_factory=list)
+    antecedent: Optional["Mention"] = None  # for a relative pronoun: the noun phrase 'who' stands for
 
     @property
     def head(self):
@@ -122,7 +123,7 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
         subject = next((w for w in deps if w.deprel in SUBJECTS), None)
         if subject is not None:
             if (subject.lemma or "").lower() in RELATIVE and current.deprel.startswith("acl"):
-                return head_of(sentence, current), "relative"
+                return subject, "relative"  # the mention is 'who'; its antecedent names the speaker
             return subject, "passive" if via_as else _order_rule(subject, cue)
         passive = next((w for w in deps if w.deprel == "nsubj:pass"), None)
         if passive is not None and via_as:
@@ -180,8 +181,10 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     """When the parse gives the cue no subject, a name or subject pronoun right beside it ('“…,” Smith
     said', 'said Smith') is the speaker more often than not."""
     words = sentence.words
-    left = words[cue.id - 2] if cue.id >= 2 else None
+    left = _left_of(words, cue.id - 2)  # past a party tag: 'Sen. Claire McCaskill (D-Mo.) said'
     right = words[cue.id] if cue.id < len(words) else None
+    while right is not None and _time_word(right) and right.id < len(words):
+        right = words[right.id]  # 'said Tuesday Sen. Chuck Schumer'
     for word, rule in ((left, "adjacent"), (right, "adjacent-inverted")):
         if word is None or ctx.quote_of(word) is not None:
             continue
@@ -196,6 +199,17 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     if left is not None and left.text == ",":
         return _name_before_aside(ctx, words, cue), "adjacent"
     return None, ""
+
+
+def _left_of(words: list, index: int):
+    """The word at `index`, or the one before the parenthesis that ends there."""
+    if index < 0:
+        return None
+    if words[index].text == ")":
+        for i in range(index - 1, max(-1, index - 8), -1):
+            if words[i].text == "(":
+                return words[i - 1] if i > 0 else None
+    return words[index]
 
 
 def _name_before_aside(ctx: Context, words: list, cue):
@@ -239,8 +253,14 @@ def _order_rule(subject, cue) -> str:
 
 
 def mention_at(ctx: Context, index: int, head) -> Mention:
-    """The speaker mention headed by `head`: its phrase without asides, kept contiguous."""
+    """The speaker mention headed by `head`: its phrase without asides, kept contiguous. A relative pronoun
+    ('Sanders, who said …') is the mention as written, with the phrase it stands for as its antecedent."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
+    clause = head_of(sentence, head)
+    if (head.lemma or head.text).lower() in RELATIVE and clause is not None and clause.deprel.startswith("acl") \
+            and clause.head:
+        start, end = word_span(head)
+        return Mention(start, end, [head], index, antecedent=mention_at(ctx, index, head_of(sentence, clause)))
     # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is
     marker = {w.id for c in kids[head.id] if c.deprel in ("case", "cc", "mark") for w in subtree(sentence, c, kids)}
     phrase = subtree(sentence, head, kids)

@@ -201,6 +201,8 @@ class ArticleSpeakers:
         self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers
 
     def resolve(self, mention) -> Speaker:
+        if getattr(mention, "antecedent", None) is not None:
+            return self.resolve(mention.antecedent)  # 'who' speaks for the phrase it stands for
         speaker = describe(mention, self.text)
         if speaker.rule == "pronoun":
             speaker = self._antecedent(mention, speaker)

@@ -192,3 +192,26 @@ def test_a_clause_before_the_comma_that_holds_another_cue_is_not_reported_speech
     text = "“We lost,” Trump said, adding later, “NATO costs us a fortune.”"
     records = extract(text, ADDING.replace("costs cost VERB 9 ccomp", "costs cost VERB 7 ccomp"))
     assert all("Trump said" not in r.text for r in records)
+
+
+RELATIVE = """
+Bernie Bernie PROPN 2 compound
+Sanders Sanders PROPN 11 nsubj
+, , PUNCT 5 punct
+who who PRON 5 nsubj
+said say VERB 2 acl:relcl
+the the DET 7 det
+plan plan NOUN 9 nsubj
+would would AUX 9 aux
+fail fail VERB 5 ccomp
+, , PUNCT 5 punct
+left leave VERB 0 root
+. . PUNCT 11 punct
+"""
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extract):
+    text = "Bernie Sanders, who said the plan would fail, left."
+    [record] = extract(text, RELATIVE)
+    assert (record.text, record.mention, record.speaker) == ("the plan would fail", "who", "Bernie Sanders")
+    assert record.rule.startswith("ccomp:relative") and record.speaker_kind == "person"
