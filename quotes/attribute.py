@@ -100,11 +100,27 @@ class Context:
         return None
 
     def is_cue(self, word) -> bool:
-        if word.text.lower() in UNAMBIGUOUS_CUES:
+        lower = word.text.lower()
+        if lower in UNAMBIGUOUS_CUES:
             return True  # whatever a tagger makes of it, "says" in news is the verb
         if word.upos != "VERB":
+            # '…,” the two write.': a cue form closing an attribution after a quote, however it was tagged
+            return lower in self.forms and word.upos == "NOUN" and word.text.islower() \
+                and self.closes_quote(word, least=1) and re.match(r"\s*[.,;]", self.text[word_span(word)[1]:]) is not None
+        if (word.lemma or "").lower() in self.lemmas or lower in self.forms:
+            return True
+        # a document speaks by being read: '…,” the letter reads.' / 'The suit reads: “…”'
+        end = word_span(word)[1]
+        return lower in ("read", "reads") and (self.closes_quote(word) or self.text[end:end + 2].strip() == ":")
+
+    def closes_quote(self, word, least: int = 0) -> bool:
+        """The word follows a closing quote mark with `least` to four words between ('…,” the two write')."""
+        start = word_span(word)[0]
+        index = bisect.bisect_right(self._quote_starts, start) - 1
+        if index < 0 or self.quotes[index].end > start:
             return False
-        return (word.lemma or "").lower() in self.lemmas or word.text.lower() in self.forms
+        between = self.text[self.quotes[index].end:start]
+        return re.fullmatch(r"[,.!?]?[”\"'’»]+\s+(?:[\w.'’-]+\s+){%d,4}" % least, between) is not None
 
     def span(self, words) -> Span:
         return word_span(words[0])[0], word_span(words[-1])[1]
@@ -198,7 +214,17 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
             return head, "adjacent-inverted"
     if left is not None and left.text == ",":
         return _name_before_aside(ctx, words, cue), "adjacent"
+    if ctx.closes_quote(cue):  # '…,” the two write.'
+        between = [w for w in words[:cue.id - 1] if ctx.quote_of(w) is None and word_span(w)[0] > _quote_end(ctx, cue)]
+        nominal = [w for w in between if w.upos in ("NOUN", "PROPN", "NUM", "PRON")]
+        if nominal and not any(w.upos in ("VERB", "AUX") for w in between):
+            return nominal[-1], "adjacent"
     return None, ""
+
+
+def _quote_end(ctx: Context, word) -> int:
+    start = word_span(word)[0]
+    return max(q.end for q in ctx.quotes if q.end <= start)
 
 
 def _left_of(words: list, index: int):

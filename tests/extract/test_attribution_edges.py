@@ -215,3 +215,45 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extract)
     [record] = extract(text, RELATIVE)
     assert (record.text, record.mention, record.speaker) == ("the plan would fail", "who", "Bernie Sanders")
     assert record.rule.startswith("ccomp:relative") and record.speaker_kind == "person"
+
+
+# '“…,” the two write.' with the tagger calling "write" a noun
+TWO_WRITE = """
+“ “ PUNCT 3 punct
+You you PRON 3 nsubj
+erred err VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+the the DET 8 det
+two two NUM 8 nummod
+write write NOUN 3 appos
+. . PUNCT 3 punct
+"""
+
+# '“…,” it read.' : a document speaks by being read
+IT_READ = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+act act VERB 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+it it PRON 8 nsubj
+read read VERB 4 parataxis
+. . PUNCT 4 punct
+"""
+
+
+def test_cue_form_mistagged_as_noun_after_a_quote(extract):
+    text = "“You erred,” the two write."
+    [record] = extract(text, TWO_WRITE)
+    assert (record.text, record.cue, record.mention) == ("You erred,", "write", "two")
+
+
+def test_a_document_that_reads_is_a_speaker_but_a_reader_is_not(extract):
+    text = "“We will act,” it read."
+    [record] = extract(text, IT_READ)
+    assert (record.text, record.cue, record.mention) == ("We will act,", "read", "it")
+    reader = "She read the report."
+    rows = "She she PRON 2 nsubj\nread read VERB 0 root\nthe the DET 4 det\nreport report NOUN 2 obj\n. . PUNCT 2 punct"
+    assert extract(reader, rows) == []
