@@ -37,10 +37,13 @@ def _reported_candidates(ctx: Context, index: int, word):
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     if ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs():
         for child in kids[word.id]:
-            if child.deprel == "ccomp" and ctx.is_cue(word):
+            if (child.deprel == "ccomp" or _that_clause(child, kids)) and ctx.is_cue(word):
                 yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
             elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
                 yield subtree(sentence, child, kids), word, "xcomp"
+        split = _split_clause(sentence, kids, word)
+        if split:
+            yield split, word, "ccomp"
         if OBJECT_CONTENT and ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
             content = _object_content(sentence, kids, word)
             if content:
@@ -62,6 +65,34 @@ def _reported_candidates(ctx: Context, index: int, word):
         phrase = {w.id for w in contiguous_around(subtree(sentence, source, kids), source)} | {word.id, word.id + 1}
         rest = [w for w in sentence.words if w.id not in phrase]
         yield _clause_around(rest, word.id), source, "according-to"
+
+
+def _that_clause(child, kids) -> bool:
+    """'told the paper that he voted' parsed as an adverbial clause: its 'that' makes it the complement."""
+    return child.deprel == "advcl" and any(
+        k.deprel == "mark" and k.text.lower() == "that" and k.id < child.id for k in kids[child.id])
+
+
+# subject-like words that open a clause rather than name what was said
+_CLAUSE_VERBS = frozenset({"VERB", "AUX", "ADJ"})
+
+
+def _split_clause(sentence, kids, cue) -> list:
+    """'said the Clintons and the foundation had been careful' parsed as said → obj 'Clintons' + conj
+    'careful': a 'say' with a nominal object and a later conjunct clause of its own (with a subject) said the
+    whole stretch from the object to the end of that clause."""
+    if (cue.lemma or "").lower() != "say" or any(c.deprel in ("ccomp", "parataxis") for c in kids[cue.id]):
+        return []
+    obj = next((c for c in kids[cue.id] if c.deprel == "obj" and c.id > cue.id and c.upos in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return []
+    clause = next((c for c in kids[cue.id] if c.deprel == "conj" and c.id > obj.id and c.upos in _CLAUSE_VERBS
+                   and any(k.deprel.startswith("nsubj") for k in kids[c.id])), None)
+    if clause is None:
+        return []
+    first = min(w.id for w in subtree(sentence, obj, kids))
+    last = max(w.id for w in subtree(sentence, clause, kids))
+    return [w for w in sentence.words if first <= w.id <= last and not (w.id == last and w.upos == "PUNCT")]
 
 
 # dependents of a cue that may stand between it and its complement without being part of what was said

@@ -257,3 +257,45 @@ def test_a_document_that_reads_is_a_speaker_but_a_reader_is_not(extract):
     reader = "She read the report."
     rows = "She she PRON 2 nsubj\nread read VERB 0 root\nthe the DET 4 det\nreport report NOUN 2 obj\n. . PUNCT 2 punct"
     assert extract(reader, rows) == []
+
+
+# 'told the paper that he voted' with the clause parsed as an adverbial clause
+TOLD_THAT = """
+Wilson Wilson PROPN 2 nsubj
+told tell VERB 0 root
+the the DET 4 det
+paper paper NOUN 2 obj
+that that SCONJ 7 mark
+he he PRON 7 nsubj
+voted vote VERB 2 advcl
+for for ADP 9 case
+Rubio Rubio PROPN 7 obl
+. . PUNCT 2 punct
+"""
+
+# 'said the Clintons and the foundation had been careful' parsed as object + conjunct
+SAID_SPLIT = """
+Fallon Fallon PROPN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+Clintons Clinton PROPN 2 obj
+and and CCONJ 10 cc
+the the DET 7 det
+foundation foundation NOUN 10 nsubj
+had have AUX 10 aux
+been be AUX 10 cop
+careful careful ADJ 2 conj
+. . PUNCT 2 punct
+"""
+
+
+def test_that_clause_the_parser_made_adverbial_is_reported_speech(extract):
+    text = "Wilson told the paper that he voted for Rubio."
+    [record] = extract(text, TOLD_THAT)
+    assert (record.kind, record.text, record.mention) == ("indirect", "that he voted for Rubio", "Wilson")
+
+
+def test_clause_split_into_object_and_conjunct_is_one_statement(extract):
+    text = "Fallon said the Clintons and the foundation had been careful."
+    [record] = extract(text, SAID_SPLIT)
+    assert (record.text, record.mention) == ("the Clintons and the foundation had been careful", "Fallon")
