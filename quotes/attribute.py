@@ -202,7 +202,7 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     while right is not None and _time_word(right) and right.id < len(words):
         right = words[right.id]  # 'said Tuesday Sen. Chuck Schumer'
     for word, rule in ((left, "adjacent"), (right, "adjacent-inverted")):
-        if word is None or ctx.quote_of(word) is not None:
+        if word is None or ctx.quote_of(word) is not None or _time_word(word):
             continue
         if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in SUBJECT_PRONOUNS):
             return word, rule

@@ -37,7 +37,7 @@ def _reported_candidates(ctx: Context, index: int, word):
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     if ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs():
         for child in kids[word.id]:
-            if (child.deprel == "ccomp" or _that_clause(child, kids)) and ctx.is_cue(word):
+            if (child.deprel == "ccomp" or _that_clause(child, kids, word)) and ctx.is_cue(word):
                 yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
             elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
                 yield subtree(sentence, child, kids), word, "xcomp"
@@ -67,10 +67,15 @@ def _reported_candidates(ctx: Context, index: int, word):
         yield _clause_around(rest, word.id), source, "according-to"
 
 
-def _that_clause(child, kids) -> bool:
-    """'told the paper that he voted' parsed as an adverbial clause: its 'that' makes it the complement."""
+QUESTION_CUES = frozenset({"ask", "question", "wonder", "inquire", "enquire"})
+
+
+def _that_clause(child, kids, cue=None) -> bool:
+    """'told the paper that he voted' parsed as an adverbial clause: its 'that' makes it the complement, as
+    'if' or 'whether' does after a question ('asked workers if they planned to attend')."""
+    marks = {"that"} | ({"if", "whether"} if cue is not None and (cue.lemma or "").lower() in QUESTION_CUES else set())
     return child.deprel == "advcl" and any(
-        k.deprel == "mark" and k.text.lower() == "that" and k.id < child.id for k in kids[child.id])
+        k.deprel == "mark" and k.text.lower() in marks and k.id < child.id for k in kids[child.id])
 
 
 # subject-like words that open a clause rather than name what was said

@@ -299,3 +299,43 @@ def test_clause_split_into_object_and_conjunct_is_one_statement(extract):
     text = "Fallon said the Clintons and the foundation had been careful."
     [record] = extract(text, SAID_SPLIT)
     assert (record.text, record.mention) == ("the Clintons and the foundation had been careful", "Fallon")
+
+
+POLL = """
+The the DET 2 det
+poll poll NOUN 3 nsubj
+showed show VERB 0 root
+Trump Trump PROPN 3 obj
+leading lead VERB 4 acl
+the the DET 7 det
+field field NOUN 5 obj
+. . PUNCT 3 punct
+"""
+
+ASKED_IF = """
+He he PRON 2 nsubj
+asked ask VERB 0 root
+workers worker NOUN 2 obj
+if if SCONJ 6 mark
+they they PRON 6 nsubj
+planned plan VERB 2 advcl
+to to PART 8 mark
+vote vote VERB 6 xcomp
+. . PUNCT 2 punct
+"""
+
+
+def test_what_a_poll_shows_is_its_statement(extract):
+    text = "The poll showed Trump leading the field."
+    [record] = extract(text, POLL)
+    assert (record.kind, record.text, record.mention, record.rule) == (
+        "indirect", "Trump leading the field", "The poll", "object:nsubj-of-cue")
+
+
+def test_the_question_asked_is_the_statement_even_as_an_adverbial_if_clause(extract):
+    text = "He asked workers if they planned to vote."
+    [record] = extract(text, ASKED_IF)
+    assert (record.text, record.mention) == ("if they planned to vote", "He")
+    said_if = text.replace("asked", "said")
+    rows = ASKED_IF.replace("asked ask", "said say")
+    assert extract(said_if, rows) == []  # 'said … if …' is a condition, not a question
