@@ -137,7 +137,11 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     for _ in range(3):
         deps = [w for w in kids[current.id] if _can_name(ctx, w)]
         subject = next((w for w in deps if w.deprel in SUBJECTS), None)
-        if subject is not None:
+        # 'Aides said the plan worked, noting that …' with "noting" hung on "worked": the subject of what
+        # was said is not the speaker of the participle; the cue above it is
+        inside_said = current is not cue and cue.text.lower().endswith("ing") and current.deprel == "ccomp" \
+            and current.id < cue.id and ctx.is_cue(head_of(sentence, current))
+        if subject is not None and not inside_said:
             if (subject.lemma or "").lower() in RELATIVE and current.deprel.startswith("acl"):
                 return subject, "relative"  # the mention is 'who'; its antecedent names the speaker
             return subject, "passive" if via_as else _order_rule(subject, cue)
@@ -148,12 +152,26 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
         if agent is not None:
             return agent, "passive"
         participle = current.text.lower().endswith("ing")  # '…, arguing that' hangs anywhere on its clause
-        climbs = ("conj", "xcomp", "advcl") + (("parataxis", "dep", "acl", "ccomp") if participle else ())
+        climbs = ("conj", "xcomp", "advcl") + (("parataxis", "dep", "acl", "ccomp") if participle or inside_said else ())
         if current.deprel not in climbs or not current.head:
             break
         via_as = via_as or any(w.deprel == "mark" and w.text.lower() == "as" for w in kids[current.id])
         current = head_of(sentence, current)
-    return _dependent_subject(ctx, sentence, kids, cue)
+    subject, rule = _dependent_subject(ctx, sentence, kids, cue)
+    if subject is None and cue.text.lower().endswith("ing"):
+        return _participle_subject(ctx, sentence, kids, cue)
+    return subject, rule
+
+
+def _participle_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[object], str]:
+    """'she responded to one of his messages by saying, “…”', '…,” adding, “…”': a participle the parse hung
+    on a noun or a far clause speaks for the subject of the nearest clause before it."""
+    for word in reversed(sentence.words[:cue.id - 1]):
+        subject = next((k for k in kids[word.id] if k.deprel in SUBJECTS and k.id < cue.id), None)
+        if subject is not None and word.upos in ("VERB", "AUX", "ADJ", "NOUN") and _can_name(ctx, subject) \
+                and ctx.quote_of(word) is None:
+            return subject, "participle"
+    return None, ""
 
 
 def _dependent_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[object], str]:

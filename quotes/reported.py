@@ -245,9 +245,15 @@ def _before_comma(words: list) -> list:
 def _object_content(sentence, kids, cue) -> list:
     """'touted the projects he has helped bring', 'described him as a visionary': what a reporting verb
     says can be its object (with an 'as …' or predicate after it). Not for addressees ('told reporters')."""
+    deps = [c for c in kids[cue.id] if c.id > cue.id]
+    if (cue.lemma or "").lower() == "point":  # 'pointed to Cruz's organizational capabilities'
+        target = next((c for c in deps if c.deprel == "obl" and any(
+            k.deprel == "case" and k.text.lower() == "to" for k in kids[c.id])), None)
+        words = [w for w in subtree(sentence, target, kids) if w.head != target.id or w.deprel != "case"] \
+            if target is not None else []
+        return words if len(words) >= 2 else []
     if (cue.lemma or "").lower() not in object_verbs():
         return []
-    deps = [c for c in kids[cue.id] if c.id > cue.id]
     obj = next((c for c in deps if c.deprel == "obj"), None)
     if obj is None or obj.upos == "PRON" and not kids[obj.id]:
         return [] if obj is None or not any(c.deprel in ("xcomp", "obl") for c in deps) else _as_phrase(
@@ -304,7 +310,7 @@ def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Option
     plausible = rule == "object" or _plausible_content(content, cue)
     if not plausible or (rule != "according-to" and _idiom(ctx.sentences[index], cue)):
         return None
-    pieces = _pieces(ctx, content)
+    pieces = _pieces(ctx, _without_trailing_aside(ctx, content))
     if not pieces:
         return None
     inner = _contained_quotes(ctx, pieces)
@@ -322,6 +328,20 @@ def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Option
     confidence = 0.8 if mention is not None else 0.5
     name = f"{rule}:{subject_rule}" if rule != "according-to" else rule
     return Attribution(pieces, kind, cue_span, mention, name, confidence, inner)
+
+
+def _without_trailing_aside(ctx: Context, content: list) -> list:
+    """What was said stops before an aside the writer adds after a comma: a non-restrictive relative
+    clause (', which was …', ', who …') or a new cue in -ing (', noting that …', ', adding …')."""
+    words = sorted(content, key=lambda w: w.id)
+    for i in range(3, len(words) - 1):
+        comma, after = words[i], words[i + 1]
+        if comma.text != "," or after.id != comma.id + 1 or ctx.quote_of(comma) is not None:
+            continue
+        lower = after.text.lower()
+        if lower in ("which", "who", "whom", "whose") or (lower.endswith("ing") and ctx.is_cue(after)):
+            return words[:i]
+    return words
 
 
 def _pieces(ctx: Context, words: list) -> list[Span]:

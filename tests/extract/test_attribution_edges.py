@@ -339,3 +339,48 @@ def test_the_question_asked_is_the_statement_even_as_an_adverbial_if_clause(extr
     said_if = text.replace("asked", "said")
     rows = ASKED_IF.replace("asked ask", "said say")
     assert extract(said_if, rows) == []  # 'said … if …' is a condition, not a question
+
+
+NOTING = """
+Aides aide NOUN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+plan plan NOUN 5 nsubj
+worked work VERB 2 ccomp
+, , PUNCT 7 punct
+noting note VERB 5 advcl
+that that SCONJ 11 mark
+costs cost NOUN 11 nsubj
+had have AUX 11 aux
+fallen fall VERB 7 ccomp
+. . PUNCT 2 punct
+"""
+
+
+def test_a_trailing_participle_cue_ends_the_first_statement(extract):
+    text = "Aides said the plan worked, noting that costs had fallen."
+    records = extract(text, NOTING)
+    assert [(r.text, r.cue, r.mention) for r in records] == [
+        ("the plan worked", "said", "Aides"), ("that costs had fallen", "noting", "Aides")]
+
+
+BY_SAYING = """
+She she PRON 2 nsubj
+replied reply VERB 0 root
+to to ADP 4 case
+messages message NOUN 2 obl
+by by SCONJ 6 mark
+saying say VERB 4 acl
+, , PUNCT 6 punct
+“ “ PUNCT 9 punct
+stop stop VERB 2 parataxis
+lying lie VERB 9 xcomp
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+"""
+
+
+def test_a_participle_hung_on_a_noun_speaks_for_the_clause_subject(extract):
+    text = "She replied to messages by saying, “stop lying.”"
+    [record] = extract(text, BY_SAYING)
+    assert (record.text, record.cue, record.mention) == ("stop lying.", "saying", "She")
