@@ -133,6 +133,9 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     """The word that names who spoke, and how it was found: the cue's subject, else the subject of the verb
     it hangs from (conj, xcomp, "adding that", passive "was quoted as saying"), else a "by" agent."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
+    blamed = _blamed_for_saying(ctx, sentence, kids, cue)
+    if blamed is not None:
+        return blamed, "for-saying"
     current, via_as = cue, False
     for _ in range(3):
         deps = [w for w in kids[current.id] if _can_name(ctx, w)]
@@ -161,6 +164,23 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     if subject is None and cue.text.lower().endswith("ing"):
         return _participle_subject(ctx, sentence, kids, cue)
     return subject, rule
+
+
+def _blamed_for_saying(ctx: Context, sentence, kids, cue):
+    """'A was upset with B for saying …', 'A criticized B for saying …': the one blamed for the words said
+    them, not the subject (HARD-CASES 21). 'B drew A's anger for saying …' keeps its subject: there the
+    object is no person."""
+    if not cue.text.lower().endswith("ing") or not cue.head:
+        return None
+    if not any(k.deprel == "mark" and k.text.lower() == "for" for k in kids[cue.id]):
+        return None
+    governor = head_of(sentence, cue)
+    for dependent in kids[governor.id]:
+        case = {k.text.lower() for k in kids[dependent.id] if k.deprel == "case"}
+        blamed = dependent.deprel == "obj" or (dependent.deprel.startswith("obl") and case & {"with", "at", "against"})
+        if blamed and dependent.upos in ("PROPN", "PRON") and _can_name(ctx, dependent) and dependent.id < cue.id:
+            return dependent
+    return None
 
 
 def _participle_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[object], str]:

@@ -384,3 +384,44 @@ def test_a_participle_hung_on_a_noun_speaks_for_the_clause_subject(extract):
     text = "She replied to messages by saying, “stop lying.”"
     [record] = extract(text, BY_SAYING)
     assert (record.text, record.cue, record.mention) == ("stop lying.", "saying", "She")
+
+
+# HARD-CASES 21: the one blamed for saying something said it
+UPSET_WITH = """
+Smith Smith PROPN 3 nsubj
+was be AUX 3 cop
+upset upset ADJ 0 root
+with with ADP 5 case
+Jones Jones PROPN 3 obl
+for for SCONJ 7 mark
+saying say VERB 3 advcl
+the the DET 9 det
+deal deal NOUN 11 nsubj
+would would AUX 11 aux
+fail fail VERB 7 ccomp
+. . PUNCT 3 punct
+"""
+
+DREW_ANGER = """
+Jones Jones PROPN 2 nsubj
+drew draw VERB 0 root
+Smith Smith PROPN 5 nmod:poss
+'s 's PART 3 case
+anger anger NOUN 2 obj
+for for SCONJ 7 mark
+saying say VERB 2 advcl
+the the DET 9 det
+deal deal NOUN 11 nsubj
+would would AUX 11 aux
+fail fail VERB 7 ccomp
+. . PUNCT 2 punct
+"""
+
+
+def test_the_one_blamed_for_saying_it_is_the_speaker(extract):
+    text = "Smith was upset with Jones for saying the deal would fail."
+    [record] = extract(text, UPSET_WITH)
+    assert (record.text, record.mention, record.rule) == ("the deal would fail", "Jones", "ccomp:for-saying")
+    text = "Jones drew Smith's anger for saying the deal would fail."
+    [record] = extract(text, DREW_ANGER)
+    assert (record.text, record.mention) == ("the deal would fail", "Jones")
