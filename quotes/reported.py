@@ -306,11 +306,28 @@ def _idiom(sentence, cue) -> bool:
     return before in ("that", "this") and after == "," or before == "having" and after in ("that", "this")
 
 
+def _speaker_after_cue(content: list, cue) -> bool:
+    """'…,” said Eddie Griffin, who at the time …': a name right after the cue, set off by a comma, is the
+    speaker in inverted order, however the parser attached it."""
+    words = sorted(content, key=lambda w: w.id)
+    if not words or words[0].id != cue.id + 1 or words[0].upos != "PROPN":
+        return False
+    for word in words:
+        if word.text == ",":
+            return True
+        if word.upos not in ("PROPN", "DET", "ADJ", "NOUN", "PUNCT"):
+            return False
+    return False
+
+
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
+    content = _without_trailing_aside(ctx, content)
+    if rule != "according-to" and _speaker_after_cue(content, cue):
+        return None
     plausible = rule == "object" or _plausible_content(content, cue)
     if not plausible or (rule != "according-to" and _idiom(ctx.sentences[index], cue)):
         return None
-    pieces = _pieces(ctx, _without_trailing_aside(ctx, content))
+    pieces = _pieces(ctx, content)
     if not pieces:
         return None
     inner = _contained_quotes(ctx, pieces)

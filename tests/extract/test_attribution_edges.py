@@ -425,3 +425,27 @@ def test_the_one_blamed_for_saying_it_is_the_speaker(extract):
     text = "Jones drew Smith's anger for saying the deal would fail."
     [record] = extract(text, DREW_ANGER)
     assert (record.text, record.mention) == ("the deal would fail", "Jones")
+
+
+# '“…,” said Eddie Griffin, who …' with the name and its relative clause parsed as the complement of "said"
+GRIFFIN = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+said say VERB 3 parataxis
+Eddie Eddie PROPN 12 nsubj
+Griffin Griffin PROPN 7 flat
+, , PUNCT 10 punct
+who who PRON 11 nsubj
+was be AUX 12 cop
+there there ADV 6 ccomp
+. . PUNCT 3 punct
+"""
+
+
+def test_a_name_after_the_cue_is_the_speaker_not_what_was_said(extract):
+    text = "“We won,” said Eddie Griffin, who was there."
+    records = extract(text, GRIFFIN)
+    assert [(r.kind, r.text) for r in records] == [("direct", "We won,")]
