@@ -416,6 +416,9 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
 _TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|of|entitled|titled|dubbed|called))\s*$", re.IGNORECASE)
 
 
+_TITLE_SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "yet", "off", "out", "via", "per"})
+
+
 def looks_like_title(inside: str, before: str = "") -> bool:
     """A short quotation in title case with no sentence ending — "Saturday Night Live", "Make Your Kid a
     Millionaire" — names a work or a programme; it is not something someone said. After a possessive or a
@@ -425,7 +428,8 @@ def looks_like_title(inside: str, before: str = "") -> bool:
     if led:
         inside = inside.rstrip(".,")
     words = re.findall(r"[^\W\d_][\w'’-]*", inside)
-    long_words = [w for w in words if len(w) > 3]
+    # words a title capitalises: "Morning Joe" (three letters count), not "the" or "and" ("Orange is the New Black")
+    long_words = [w for w in words if len(w) > 3 or (len(w) == 3 and w.lower() not in _TITLE_SMALL_WORDS)]
     if not 1 <= len(words) <= 6 or len(long_words) < min(2, len(words)) or re.search(r"[.!?]\W*$", inside):
         return False
     if len(words) == 1 and not led:

@@ -29,6 +29,10 @@ class QuoteSpan:
         return self.start <= start and end <= self.end
 
 
+# markup left in extracted text ('<blockquote author="@name" id="74…">'): attribute values are not quotations
+_ATTRIBUTE_VALUE = re.compile(r"[\w-]=(\"[^\"\n]{0,200}\")")
+
+
 def _mark_pattern() -> re.Pattern:
     marks = sorted(quote_marks(), key=len, reverse=True)
     return re.compile("|".join(re.escape(mark) for mark in marks))
@@ -86,6 +90,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in `text`, in order. A missing closing mark is closed at the paragraph end, so a
     stray mark costs at most one paragraph; a paragraph that re-opens the mark continues the quote."""
     pattern = _mark_pattern()
+    markup = {i for m in _ATTRIBUTE_VALUE.finditer(text) for i in (m.start(1), m.end(1) - 1)}
     paragraphs = [(start, end) for start, end in _paragraphs(text) if text[start:end].strip()]
     spans: list[QuoteSpan] = []
     pieces: list[tuple[int, int]] = []  # finished pieces of a quote still open across paragraphs
@@ -94,7 +99,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         for match in pattern.finditer(text, p_start, p_end):
             if open_at is not None and match.start() < open_at:
                 continue  # the re-open mark that started this piece
-            role = _role(text, match)
+            role = "stray" if match.start() in markup else _role(text, match)
             if role == "stray":
                 continue
             if open_at is None:

@@ -64,3 +64,10 @@ def test_missing_opening_mark_takes_paragraph_start():
 def test_curly_reopen_without_close_starts_a_new_quote():
     text = "He said “first and “second” later."
     assert inner(text)[-1] == "second"
+
+
+def test_markup_attribute_values_are_not_quotations():
+    from quotes.marks import quote_spans
+
+    text = 'Read <tweet author="@jdoe" id="7479">this</tweet>. She said "we won" today.'
+    assert [text[q.start:q.end] for q in quote_spans(text)] == ["we won"]

@@ -85,3 +85,15 @@ def test_short_title_case_quotation_is_a_title(inside, title):
     from quotes.attribute import looks_like_title
 
     assert looks_like_title(inside) is title
+
+
+@pytest.mark.parametrize("inside, before, title", [
+    ("Morning Joe.", "on MSNBC's “", True),   # the sentence's period sits inside the marks
+    ("Today", "NBC’s “", True),
+    ("We Will Not Back Down.", "he said, “", False),
+    ("Thank you.", "on Monday's “", False),
+])
+def test_programme_names_after_a_possessive_or_preposition(inside, before, title):
+    from quotes.attribute import looks_like_title
+
+    assert looks_like_title(inside, before) is title
