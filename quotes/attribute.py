@@ -404,6 +404,10 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
         if found is not None:
             return found
     standalone = _standalone(ctx, quote)
+    if standalone:
+        found = _cue_previous_sentence(ctx, quote)
+        if found is not None:
+            return found
     carries = previous is not None and (previous.mention is not None or previous.kind == "direct")
     if standalone and carries and _near(ctx.text, previous, quote):
         return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating", 0.6)
@@ -614,13 +618,36 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
         return None
     sentence = ctx.sentences[index]
     gap = ctx.text[quote.end:ctx.starts[index]]
-    if "\n" in gap or len(sentence.words) > 8 or any(ctx.quote_of(w) for w in sentence.words):
+    if "\n" in gap or len(sentence.words) > 25 or any(ctx.quote_of(w) for w in sentence.words):
         return None
-    for cue in sentence.words:
+    # a short sentence, or a longer one that opens with its attribution ('Trump asked reporters … last month.')
+    for cue in sentence.words[:8 if len(sentence.words) <= 8 else 4]:
         if ctx.is_cue(cue) and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
             subject, rule = cue_subject(ctx, index, cue)
             if subject is not None:
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence", 0.7)
+    return None
+
+
+def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attribution]:
+    """'Howard continued his scathing remarks. ⏎ “Eight years ago …”': a quote standing alone right after a
+    sentence whose cue says nothing of its own (no complement, no quote) is what that cue announced."""
+    index = ctx.sentence_at(quote.start) - 1
+    if index < 0 or ctx.kids[index] is None or ctx.ends[index] > quote.start:
+        return None
+    if len([p for p in ctx.text[ctx.ends[index]:quote.start].split("\n") if p.strip()]) > 1:
+        return None
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    if any(ctx.quote_of(w) for w in sentence.words) or not ctx.text[ctx.ends[index] - 1:ctx.ends[index]] in ".:":
+        return None
+    if re.search(r"[”\"'’]\s*$", ctx.text[max(0, ctx.starts[index] - 3):ctx.starts[index]]):
+        return None  # '“A?” Trump asked reporters. “B.”': that sentence is A's attribution, B goes on from A
+    for cue in sentence.words:
+        said = [k for k in kids[cue.id] if k.deprel in ("ccomp", "xcomp", "parataxis")]
+        if ctx.is_cue(cue) and not said and cue.deprel in ("root", "conj"):
+            subject, rule = cue_subject(ctx, index, cue)
+            if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN"):
+                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence", 0.65)
     return None
 
 

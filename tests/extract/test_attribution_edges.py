@@ -449,3 +449,74 @@ def test_a_name_after_the_cue_is_the_speaker_not_what_was_said(extract):
     text = "“We won,” said Eddie Griffin, who was there."
     records = extract(text, GRIFFIN)
     assert [(r.kind, r.text) for r in records] == [("direct", "We won,")]
+
+
+CONTINUED = """
+Howard Howard PROPN 2 nsubj
+continued continue VERB 0 root
+his he PRON 5 nmod:poss
+scathing scathing ADJ 5 amod
+remarks remark NOUN 2 obj
+. . PUNCT 2 punct
+"""
+
+EIGHT_YEARS = """
+“ “ PUNCT 5 punct
+She she PRON 5 nsubj
+was be AUX 5 cop
+the the DET 5 det
+nominee nominee NOUN 0 root
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+"""
+
+
+def test_a_lone_quote_after_a_sentence_that_announces_it(extract):
+    text = "Howard continued his scathing remarks.\n\n“She was the nominee.”"
+    [record] = extract(text, CONTINUED, EIGHT_YEARS)
+    assert (record.text, record.cue, record.mention, record.rule) == (
+        "She was the nominee.", "continued", "Howard", "previous-sentence")
+
+
+ASKED_LONG = """
+Trump Trump PROPN 2 nsubj
+asked ask VERB 0 root
+reporters reporter NOUN 2 obj
+during during ADP 6 case
+a a DET 6 det
+conference conference NOUN 2 obl
+late late ADV 9 advmod
+last last ADJ 9 amod
+month month NOUN 2 obl:tmod
+. . PUNCT 2 punct
+"""
+
+QUESTION = """
+“ “ PUNCT 4 punct
+You you PRON 3 nsubj
+think think VERB 0 root
+I I PRON 6 nsubj
+'ll will AUX 6 aux
+change change VERB 3 ccomp
+? ? PUNCT 3 punct
+” ” PUNCT 3 punct
+"""
+
+ANSWER = """
+“ “ PUNCT 4 punct
+I I PRON 4 nsubj
+wo will AUX 4 aux
+n't not PART 4 advmod
+. . PUNCT 4 punct
+” ” PUNCT 4 punct
+"""
+
+
+def test_attribution_sentence_after_a_question_serves_it_and_the_quote_after(extract):
+    text = "“You think I'll change?” Trump asked reporters during a conference late last month. “I won't.”"
+    answer = ANSWER.replace("wo will AUX 4 aux\nn't not PART 4 advmod", "wo will AUX 0 root\nn't not PART 3 advmod") \
+        .replace("“ “ PUNCT 4 punct\nI I PRON 4 nsubj", "“ “ PUNCT 3 punct\nI I PRON 3 nsubj") \
+        .replace(". . PUNCT 4 punct\n” ” PUNCT 4 punct", ". . PUNCT 3 punct\n” ” PUNCT 3 punct")
+    [record] = extract(text, QUESTION, ASKED_LONG, answer)
+    assert (record.cue, record.mention) == ("asked", "Trump")
+    assert [text[s:e] for s, e in record.spans] == ["You think I'll change?", "I won't."]
