@@ -146,7 +146,8 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
             and current.id < cue.id and ctx.is_cue(head_of(sentence, current))
         if subject is not None and not inside_said:
             if (subject.lemma or "").lower() in RELATIVE and current.deprel.startswith("acl"):
-                return subject, "relative"  # the mention is 'who'; its antecedent names the speaker
+                # a person's 'who' is the mention, standing for its antecedent; 'that'/'which' give way to the noun
+                return (subject if subject.text.lower() == "who" else head_of(sentence, current)), "relative"
             return subject, "passive" if via_as else _order_rule(subject, cue)
         passive = next((w for w in deps if w.deprel == "nsubj:pass"), None)
         if passive is not None and via_as:
@@ -242,6 +243,8 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     for word, rule in ((left, "adjacent"), (right, "adjacent-inverted")):
         if word is None or ctx.quote_of(word) is not None or _time_word(word):
             continue
+        if word.upos == "PRON" and rule == "adjacent-inverted" and not _ends_clause(words, word):
+            continue  # 'said it would …': the pronoun opens what was said
         if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in SUBJECT_PRONOUNS):
             return word, rule
         if word.text[:1].isupper() and word.id > 1 and word.upos not in NOT_NAME_TAGS:
@@ -263,6 +266,12 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
 def _quote_end(ctx: Context, word) -> int:
     start = word_span(word)[0]
     return max(q.end for q in ctx.quotes if q.end <= start)
+
+
+def _ends_clause(words: list, word) -> bool:
+    """Nothing but punctuation or a time follows ('…,” said he.' / 'said she on Monday')."""
+    after = words[word.id] if word.id < len(words) else None
+    return after is None or after.upos in ("PUNCT", "ADP", "ADV", "CCONJ") or _time_word(after)
 
 
 def _left_of(words: list, index: int):
@@ -321,8 +330,7 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     ('Sanders, who said …') is the mention as written, with the phrase it stands for as its antecedent."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     clause = head_of(sentence, head)
-    if (head.lemma or head.text).lower() in RELATIVE and clause is not None and clause.deprel.startswith("acl") \
-            and clause.head:
+    if head.text.lower() == "who" and clause is not None and clause.deprel.startswith("acl") and clause.head:
         start, end = word_span(head)
         return Mention(start, end, [head], index, antecedent=mention_at(ctx, index, head_of(sentence, clause)))
     # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is

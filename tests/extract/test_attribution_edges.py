@@ -520,3 +520,25 @@ def test_attribution_sentence_after_a_question_serves_it_and_the_quote_after(ext
     [record] = extract(text, QUESTION, ASKED_LONG, answer)
     assert (record.cue, record.mention) == ("asked", "Trump")
     assert [text[s:e] for s, e in record.spans] == ["You think I'll change?", "I won't."]
+
+
+def test_a_pronoun_that_opens_the_complement_is_not_an_inverted_speaker(extract):
+    # "said it would …" with no subject for "said": "it" starts what was said, so there is no speaker
+    text = "Officials in the city, speaking on Monday, said it would rain."
+    rows = """
+Officials official NOUN 9 obl
+in in ADP 4 case
+the the DET 4 det
+city city NOUN 1 nmod
+, , PUNCT 6 punct
+speaking speak VERB 1 acl
+on on ADP 8 case
+Monday Monday PROPN 6 obl
+said say VERB 0 root
+it it PRON 12 nsubj
+would would AUX 12 aux
+rain rain VERB 9 ccomp
+. . PUNCT 9 punct
+"""
+    [record] = extract(text, rows)
+    assert record.text == "it would rain" and record.mention != "it"
