@@ -385,7 +385,14 @@ def according_to(sentence, word):
     """(source noun, the clause it attaches to) for the word "according" in "according to X"."""
     if word.text.lower() != "according" or word.id >= len(sentence.words):
         return None
-    if sentence.words[word.id].text.lower() != "to" or not word.head:
+    if sentence.words[word.id].text.lower() != "to":
+        return None
+    # "That's according to the survey" parsed with "according" as the verb and "to the survey" below it
+    below = next((w for w in sentence.words if w.head == word.id and w.deprel.startswith(("obl", "obj"))
+                  and w.id > word.id), None)
+    if below is not None:
+        return below, word
+    if not word.head:
         return None
     source = head_of(sentence, word)
     return source, head_of(sentence, source)
@@ -393,7 +400,8 @@ def according_to(sentence, word):
 
 def according_span(ctx: Context, index: int, source) -> Span:
     sentence = ctx.sentences[index]
-    according = next(w for w in sentence.words if w.head == source.id and w.text.lower() == "according")
+    according = next(w for w in sentence.words if w.text.lower() == "according" and source.id in (w.head, w.id + 2)
+                     or w.text.lower() == "according" and w.id == source.head)
     return word_span(according)[0], word_span(sentence.words[according.id])[1]
 
 

@@ -542,3 +542,20 @@ rain rain VERB 9 ccomp
 """
     [record] = extract(text, rows)
     assert record.text == "it would rain" and record.mention != "it"
+
+
+def test_thats_according_to_with_according_parsed_as_the_verb(extract):
+    text = "That’s according to the survey."
+    rows = """
+That that PRON 3 nsubj
+’s be AUX 3 aux
+according accord VERB 0 root
+to to ADP 5 case
+survey survey NOUN 3 obl
+. . PUNCT 3 punct
+"""
+    rows = rows.replace("survey survey NOUN 3 obl", "the the DET 6 det\nsurvey survey NOUN 3 obl") \
+        .replace("to to ADP 5 case", "to to ADP 6 case").replace(". . PUNCT 3 punct", ". . PUNCT 3 punct")
+    [record] = extract(text, rows)
+    assert (record.cue, record.mention, record.rule) == ("according to", "the survey", "according-to")
+    assert record.text.startswith("That")
