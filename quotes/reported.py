@@ -246,12 +246,15 @@ def _object_content(sentence, kids, cue) -> list:
     """'touted the projects he has helped bring', 'described him as a visionary': what a reporting verb
     says can be its object (with an 'as …' or predicate after it). Not for addressees ('told reporters')."""
     deps = [c for c in kids[cue.id] if c.id > cue.id]
-    if (cue.lemma or "").lower() == "point":  # 'pointed to Cruz's organizational capabilities'
-        target = next((c for c in deps if c.deprel == "obl" and any(
-            k.deprel == "case" and k.text.lower() == "to" for k in kids[c.id])), None)
-        words = [w for w in subtree(sentence, target, kids) if w.head != target.id or w.deprel != "case"] \
-            if target is not None else []
+    # 'pointed to Cruz's organizational capabilities', 'was asked about his comments'
+    preposition = "to" if (cue.lemma or "").lower() == "point" else "about"
+    target = next((c for c in deps if c.deprel == "obl" and any(
+        k.deprel == "case" and k.text.lower() == preposition for k in kids[c.id])), None)
+    if target is not None and (preposition == "to" or not any(c.deprel == "obj" for c in deps)):
+        words = [w for w in subtree(sentence, target, kids) if w.head != target.id or w.deprel != "case"]
         return words if len(words) >= 2 else []
+    if preposition == "to":
+        return []
     if (cue.lemma or "").lower() not in object_verbs():
         return []
     obj = next((c for c in deps if c.deprel == "obj"), None)

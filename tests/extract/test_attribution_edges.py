@@ -559,3 +559,18 @@ survey survey NOUN 3 obl
     [record] = extract(text, rows)
     assert (record.cue, record.mention, record.rule) == ("according to", "the survey", "according-to")
     assert record.text.startswith("That")
+
+
+def test_what_a_speaker_was_asked_about_is_the_content(extract):
+    text = "Trump was asked about his comments."
+    rows = """
+Trump Trump PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+asked ask VERB 0 root
+about about ADP 6 case
+his he PRON 6 nmod:poss
+comments comment NOUN 3 obl
+. . PUNCT 3 punct
+"""
+    [record] = extract(text, rows)
+    assert (record.kind, record.text, record.cue) == ("indirect", "his comments", "asked")
