@@ -242,18 +242,23 @@ def _before_comma(words: list) -> list:
     return []
 
 
+# cues whose prepositional object is what they say ('called for a recount'); any other cue: 'about'
+PREPOSITION_CONTENT = {"point": ("to",), "call": ("for",), "ask": ("about", "for")}
+
+
 def _object_content(sentence, kids, cue) -> list:
     """'touted the projects he has helped bring', 'described him as a visionary': what a reporting verb
     says can be its object (with an 'as …' or predicate after it). Not for addressees ('told reporters')."""
     deps = [c for c in kids[cue.id] if c.id > cue.id]
-    # 'pointed to Cruz's organizational capabilities', 'was asked about his comments'
-    preposition = "to" if (cue.lemma or "").lower() == "point" else "about"
+    # 'pointed to Cruz's organizational capabilities', 'called for tighter gun control', 'asked about his comments'
+    lemma = (cue.lemma or "").lower()
+    prepositions = PREPOSITION_CONTENT.get(lemma, ("about",))
     target = next((c for c in deps if c.deprel == "obl" and any(
-        k.deprel == "case" and k.text.lower() == preposition for k in kids[c.id])), None)
-    if target is not None and (preposition == "to" or not any(c.deprel == "obj" for c in deps)):
+        k.deprel == "case" and k.text.lower() in prepositions for k in kids[c.id])), None)
+    if target is not None and (lemma in PREPOSITION_CONTENT or not any(c.deprel == "obj" for c in deps)):
         words = [w for w in subtree(sentence, target, kids) if w.head != target.id or w.deprel != "case"]
         return words if len(words) >= 2 else []
-    if preposition == "to":
+    if lemma == "point":
         return []
     if (cue.lemma or "").lower() not in object_verbs():
         return []

@@ -574,3 +574,17 @@ comments comment NOUN 3 obl
 """
     [record] = extract(text, rows)
     assert (record.kind, record.text, record.cue) == ("indirect", "his comments", "asked")
+
+
+def test_what_someone_called_for_is_the_content(extract):
+    text = "He called for a recount."
+    rows = """
+He he PRON 2 nsubj
+called call VERB 0 root
+for for ADP 5 case
+a a DET 5 det
+recount recount NOUN 2 obl
+. . PUNCT 2 punct
+"""
+    [record] = extract(text, rows)
+    assert (record.text, record.cue, record.mention) == ("a recount", "called", "He")
