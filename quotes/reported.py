@@ -264,16 +264,19 @@ def _object_content(sentence, kids, cue) -> list:
         return []
     obj = next((c for c in deps if c.deprel == "obj"), None)
     if obj is None or obj.upos == "PRON" and not kids[obj.id]:
-        return [] if obj is None or not any(c.deprel in ("xcomp", "obl") for c in deps) else _as_phrase(
+        return [] if obj is None or not any(c.deprel in ("xcomp", "obl", "advcl") for c in deps) else _as_phrase(
             sentence, kids, obj, deps)
     return _as_phrase(sentence, kids, obj, deps)
 
 
+def _marked(word, kids, markers: tuple) -> bool:
+    return any(k.deprel in ("case", "mark") and k.text.lower() in markers for k in kids[word.id])
+
+
 def _as_phrase(sentence, kids, obj, deps) -> list:
     words = subtree(sentence, obj, kids)
-    for c in deps:
-        if c.id > obj.id and (c.deprel == "xcomp" or c.deprel == "obl" and any(
-                k.deprel == "case" and k.text.lower() == "as" for k in kids[c.id])):
+    for c in deps:  # 'described him as …', 'accused him of …', 'praised her for …'
+        if c.id > obj.id and (c.deprel == "xcomp" or c.deprel in ("obl", "advcl") and _marked(c, kids, ("as", "of", "for"))):
             words += subtree(sentence, c, kids)
     return sorted(words, key=lambda w: w.id) if len(words) >= 3 else []
 

@@ -588,3 +588,17 @@ recount recount NOUN 2 obl
 """
     [record] = extract(text, rows)
     assert (record.text, record.cue, record.mention) == ("a recount", "called", "He")
+
+
+def test_accused_of_and_praised_for_belong_to_the_statement(extract):
+    text = "Clinton accused him of lying."
+    rows = """
+Clinton Clinton PROPN 2 nsubj
+accused accuse VERB 0 root
+him he PRON 2 obj
+of of SCONJ 5 mark
+lying lie VERB 2 advcl
+. . PUNCT 2 punct
+"""
+    [record] = extract(text, rows)
+    assert (record.text, record.cue, record.mention) == ("him of lying", "accused", "Clinton")
