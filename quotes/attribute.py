@@ -107,6 +107,8 @@ class Context:
             # '…,” the two write.': a cue form closing an attribution after a quote, however it was tagged
             return lower in self.forms and word.upos == "NOUN" and word.text.islower() \
                 and self.closes_quote(word, least=1) and re.match(r"\s*[.,;]", self.text[word_span(word)[1]:]) is not None
+        if lower == "known":
+            return False  # 'known as “Guccifer”' names; it reports no statement
         if (word.lemma or "").lower() in self.lemmas or lower in self.forms:
             return True
         # a document speaks by being read: '…,” the letter reads.' / 'The suit reads: “…”'

@@ -97,3 +97,23 @@ def test_programme_names_after_a_possessive_or_preposition(inside, before, title
     from quotes.attribute import looks_like_title
 
     assert looks_like_title(inside, before) is title
+
+
+def test_known_as_a_nickname_is_not_a_statement(extract):
+    text = "The hacker, known as “Guccifer,” was arrested."
+    rows = """
+The the DET 2 det
+hacker hacker NOUN 9 nsubj:pass
+, , PUNCT 4 punct
+known know VERB 2 acl
+as as ADP 7 case
+“ “ PUNCT 7 punct
+Guccifer Guccifer PROPN 4 obl
+, , PUNCT 7 punct
+” ” PUNCT 7 punct
+was be AUX 11 aux:pass
+arrested arrest VERB 0 root
+. . PUNCT 11 punct
+"""
+    rows = rows.replace("hacker hacker NOUN 9 nsubj:pass", "hacker hacker NOUN 11 nsubj:pass")
+    assert extract(text, rows) == []
