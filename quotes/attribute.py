@@ -215,8 +215,22 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "X", "ADJ", "SYM"})
 
 def _can_name(ctx: Context, word) -> bool:
     """A speaker is a nominal outside every quote: a parser that makes the quote's own subject the
-    subject of 'said' would otherwise have the quote speak for itself."""
-    return word.upos in NOMINAL and ctx.quote_of(word) is None and not _time_word(word)
+    subject of 'said' would otherwise have the quote speak for itself. Nor is a dateline's place a speaker."""
+    return word.upos in NOMINAL and ctx.quote_of(word) is None and not _time_word(word) \
+        and not _in_dateline(ctx.text, word)
+
+
+# 'ALMATY, Kazakhstan (Northwire) — The United Nations called …': the place and outlet before the dash
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,[^\n—–]{0,40}?)?(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s")
+
+
+def _in_dateline(text: str, word) -> bool:
+    start, end = word_span(word)
+    if not word.text[:1].isupper():
+        return False
+    paragraph = text.rfind("\n", 0, start) + 1
+    match = _DATELINE.match(text, paragraph)
+    return match is not None and end <= match.end()
 
 
 # month names that are also surnames or first names ("Theresa May", "April Ryan") stay possible speakers

@@ -602,3 +602,23 @@ lying lie VERB 2 advcl
 """
     [record] = extract(text, rows)
     assert (record.text, record.cue, record.mention) == ("him of lying", "accused", "Clinton")
+
+
+def test_a_dateline_place_is_never_the_speaker(extract):
+    text = "ALMATY (Wire) — The ministry said order was restored."
+    rows = """
+ALMATY Almaty PROPN 8 nsubj
+( ( PUNCT 3 punct
+Wire Wire PROPN 1 appos
+) ) PUNCT 3 punct
+— — PUNCT 1 punct
+The the DET 7 det
+ministry ministry NOUN 8 obl
+said say VERB 0 root
+order order NOUN 11 nsubj:pass
+was be AUX 11 aux:pass
+restored restore VERB 8 ccomp
+. . PUNCT 8 punct
+"""
+    [record] = extract(text, rows)
+    assert record.text == "order was restored" and record.mention is None
