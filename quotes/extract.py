@@ -4,10 +4,10 @@ that tokenizes articles, parses only the sentences that can hold a statement, an
 from __future__ import annotations
 
 import re
-
 from typing import Optional
 
-from quotes.attribute import Attribution, Context, direct_quote
+from quotes.attribute import Attribution, Context
+from quotes.direct import direct_quote
 from quotes.reported import reported_speech
 from quotes.lexicon import quote_marks, selection_forms
 from quotes.marks import quote_spans

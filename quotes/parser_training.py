@@ -37,12 +37,13 @@ def pin_vocab(vocab) -> None:
     from stanza.models import parser
     from stanza.models.depparse.data import DataLoader
 
+    pinned = vocab
+
     class PinnedVocabLoader(DataLoader):
         def __init__(self, doc, batch_size, args, pretrain, vocab=None, *rest, **options):
             super().__init__(doc, batch_size, args, pretrain, vocab if vocab is not None else pinned, *rest,
                              **options)
 
-    pinned = vocab
     parser.DataLoader = PinnedVocabLoader
 
 

@@ -59,9 +59,8 @@ def _reported_candidates(ctx: Context, index: int, word):
             cue_clause = {w.id for w in subtree(sentence, word, kids)}
             rest = [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause]
             yield rest, word, "parataxis"
-    according = according_to(sentence, word)
-    if according is not None:
-        source = according[0]
+    source = according_to(sentence, word)
+    if source is not None:
         phrase = {w.id for w in contiguous_around(subtree(sentence, source, kids), source)} | {word.id, word.id + 1}
         rest = [w for w in sentence.words if w.id not in phrase]
         yield _clause_around(rest, word.id), source, "according-to"
@@ -70,15 +69,15 @@ def _reported_candidates(ctx: Context, index: int, word):
 QUESTION_CUES = frozenset({"ask", "question", "wonder", "inquire", "enquire"})
 
 
-def _that_clause(child, kids, cue=None) -> bool:
+def _that_clause(child, kids, cue) -> bool:
     """'told the paper that he voted' parsed as an adverbial clause: its 'that' makes it the complement, as
     'if' or 'whether' does after a question ('asked workers if they planned to attend')."""
-    marks = {"that"} | ({"if", "whether"} if cue is not None and (cue.lemma or "").lower() in QUESTION_CUES else set())
+    marks = {"that"} | ({"if", "whether"} if (cue.lemma or "").lower() in QUESTION_CUES else set())
     return child.deprel == "advcl" and any(
         k.deprel == "mark" and k.text.lower() in marks and k.id < child.id for k in kids[child.id])
 
 
-# subject-like words that open a clause rather than name what was said
+# tags of a conjunct that can be a clause of its own ('… and the foundation had been careful')
 _CLAUSE_VERBS = frozenset({"VERB", "AUX", "ADJ"})
 
 
@@ -260,7 +259,7 @@ def _object_content(sentence, kids, cue) -> list:
         return words if len(words) >= 2 else []
     if lemma == "point":
         return []
-    if (cue.lemma or "").lower() not in object_verbs():
+    if lemma not in object_verbs():
         return []
     obj = next((c for c in deps if c.deprel == "obj"), None)
     if obj is None or obj.upos == "PRON" and not kids[obj.id]:

@@ -1,0 +1,293 @@
+"""Direct quotes: who said the words between the marks. Rules run from the most to the least direct evidence
+(a cue in the quote's sentence, "according to", a dash, a colon lead-in, the next or previous sentence) and a
+quote standing alone may float on from the statement before it. Titles and scare quotes yield nothing."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from quotes.attribute import (
+    SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, cue_subject, mention_at,
+)
+from quotes.marks import QuoteSpan
+from quotes.tokens import head_of, subtree, word_span
+
+
+def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]) -> Optional[Attribution]:
+    """Attribute one quotation, or None when it is not a statement (scare quotes, titles, nicknames).
+    Rules run from the most to the least direct evidence; the first that finds a cue decides."""
+    indexes = [i for i in ctx.overlapping(quote.start, quote.end) if ctx.kids[i] is not None]
+    size = len(re.findall(r"\w+", ctx.text[quote.start:quote.end]))
+    if looks_like_title(ctx.text[quote.start:quote.end], ctx.text[max(0, quote.start - 12):quote.start]):
+        return None
+    for rule in (_cue_in_sentence, _according_in_sentence, _dash_after, _colon_before, _cue_next_sentence):
+        found = rule(ctx, quote, indexes, size)
+        if found is not None:
+            return found
+    standalone = _standalone(ctx, quote)
+    if standalone:
+        found = _cue_previous_sentence(ctx, quote)
+        if found is not None:
+            return found
+    carries = previous is not None and (previous.mention is not None or previous.kind == "direct")
+    if standalone and carries and _near(ctx.text, previous, quote):
+        return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating", 0.6)
+    if (standalone and size >= 6) or size >= 12:
+        return Attribution([(quote.start, quote.end)], "direct", None, None, "no-cue", 0.3)
+    return None
+
+
+# what stands before a programme or a work's name: "MSNBC's “Morning Joe.”", "on “Meet the Press.”"
+_TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|of|entitled|titled|dubbed|called))\s*$", re.IGNORECASE)
+
+
+_TITLE_SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "yet", "off", "out", "via", "per"})
+
+
+def looks_like_title(inside: str, before: str = "") -> bool:
+    """A short quotation in title case with no sentence ending — "Saturday Night Live", "Make Your Kid a
+    Millionaire" — names a work or a programme; it is not something someone said. After a possessive or a
+    preposition ("on ABC's “This Week.”") a final period is the sentence's, not the quotation's."""
+    inside = inside.strip()
+    led = _TITLE_LEAD.search(before.rstrip("\"“'‘`« ")) is not None
+    if led:
+        inside = inside.rstrip(".,")
+    words = re.findall(r"[^\W\d_][\w'’-]*", inside)
+    # words a title capitalises: "Morning Joe" (three letters count), not "the" or "and" ("Orange is the New Black")
+    long_words = [w for w in words if len(w) > 3 or (len(w) == 3 and w.lower() not in _TITLE_SMALL_WORDS)]
+    if not 1 <= len(words) <= 6 or len(long_words) < min(2, len(words)) or re.search(r"[.!?]\W*$", inside):
+        return False
+    if len(words) == 1 and not led:
+        return False
+    return all(w[0].isupper() for w in long_words)
+
+
+def _direct(quote, cue: Optional[Span], mention: Optional[Mention], rule: str, confidence: float) -> Attribution:
+    if mention is None:
+        rule, confidence = rule + ":no-speaker", confidence * 0.6
+    return Attribution([(quote.start, quote.end)], "direct", cue, mention, rule, confidence)
+
+
+def _outside_words(ctx: Context, indexes: list[int]):
+    for index in indexes:
+        for word in ctx.sentences[index].words:
+            if ctx.quote_of(word) is None:
+                yield index, word
+
+
+def _inside(quote: QuoteSpan, word) -> bool:
+    start, end = word_span(word)
+    return quote.start <= start and end <= quote.end
+
+
+def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: int) -> Optional[Attribution]:
+    """A reporting verb in the quote's sentence: one the tree links to the quote wins; an unlinked one is
+    accepted for a quote long enough not to be a scare quote."""
+    candidates = [(i, w) for i, w in _outside_words(ctx, indexes)
+                  if ctx.is_cue(w) and not _leads_next(ctx, quote, w) and _same_paragraph(ctx.text, quote, w)]
+    if not candidates:
+        return None
+
+    def linked(item) -> bool:
+        index, cue = item
+        sentence = ctx.sentences[index]
+        governor = head_of(sentence, cue)
+        return (governor is not None and _inside(quote, governor)) or any(
+            _inside(quote, w) for w in ctx.kids[index][cue.id]
+        )
+
+    def distance(item) -> int:
+        start, end = word_span(item[1])
+        return max(quote.start - end, start - quote.end, 0)
+
+    tied = [item for item in candidates if linked(item)]
+    if not tied and size < 4:
+        return None
+    index, cue = _introducing(ctx, quote, candidates) or min(tied or candidates, key=distance)
+    subject, rule = cue_subject(ctx, index, cue)
+    mention = mention_at(ctx, index, subject) if subject is not None else None
+    found = _direct(quote, word_span(cue), mention, rule if tied else rule + ":unlinked", 0.9 if tied else 0.6)
+    lead = _lead_words(ctx, index, cue, quote, subject) if tied else None
+    if lead:  # 'called the plan “a disaster”': the quote finishes a clause the writer began
+        found.pieces, found.kind, found.rule = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "object:" + rule
+    return found
+
+
+def _introducing(ctx: Context, quote: QuoteSpan, candidates: list):
+    """A cue that opens the quote with a comma or colon ('…,” Trump said, adding later, “B”'): B is what was
+    added, whatever the parse linked it to."""
+    for index, cue in sorted(candidates, key=lambda item: -word_span(item[1])[1]):
+        end = word_span(cue)[1]
+        if end <= quote.start and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*[,:]\s*[“\"'‘`]*", ctx.text[end:quote.start]):
+            return index, cue
+    return None
+
+
+def _same_paragraph(text: str, quote: QuoteSpan, word) -> bool:
+    """A cue can only speak for a quote in its own paragraph (a sentence split can miss a line break)."""
+    start, end = word_span(word)
+    return "\n" not in (text[end:quote.start] if end <= quote.start else text[quote.end:start])
+
+
+# dependents of a cue that are not what was said: its speaker's company, the time, place or medium
+_NOT_LEAD = SUBJECTS + ("punct", "iobj", "aux", "advmod", "obl:tmod")
+
+
+def _lead_words(ctx: Context, index: int, cue, quote: QuoteSpan, subject=None) -> Optional[int]:
+    """Start of the cue's own words that run from just after the cue into the quote (its object or
+    complement), or None when only punctuation, a colon, the speaker ('“A,” said an Iowa Democrat, “B”'),
+    the addressee, a time or a medium ('said on ABC's “This Week.” “B”') stand between cue and quote."""
+    cue_end = word_span(cue)[1]
+    between = ctx.text[cue_end:quote.start]
+    if cue_end > quote.start or ":" in between or not re.search(r"\w", between) or "\n" in between:
+        return None
+    if re.search(r"[.!?][”\"'’]*\s+[“\"'‘]*$", between):
+        return None  # a sentence ends between them: the quote stands on its own
+    if re.search(r",\s*[“\"'‘]*$", between) and not re.search(r"\b(?:that|whether|if)\b", between, re.I):
+        return None  # a comma sets the quote off ('told reporters, “…”'), unless a that-clause runs into it
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    if subject is not None and _only_speaker_between(ctx, sentence, kids, cue, subject, quote):
+        return None
+    words = [w for c in kids[cue.id] if c.deprel not in _NOT_LEAD for w in subtree(sentence, c, kids)]
+    starts = [word_span(w)[0] for w in words if cue_end <= word_span(w)[0] < quote.start and w.upos != "PUNCT"]
+    return min(starts) if starts else None  # an inner cue ('said she did not believe …') stays inside
+
+
+def _only_speaker_between(ctx: Context, sentence, kids, cue, subject, quote: QuoteSpan) -> bool:
+    """'“A,” said an Iowa Democrat, “B.”': the speaker's phrase, whatever the parse made of it, fills the
+    gap between cue and quote."""
+    ids = sorted(w.id for w in subtree(sentence, subject, kids))
+    if cue.id in ids or ids[0] != cue.id + 1:
+        return False
+    rest = ctx.text[word_span(sentence.words[ids[-1] - 1])[1]:quote.start]
+    return re.fullmatch(r"[\s,;—–-]*[“\"'‘`]*", rest) is not None
+
+
+def _after_mark(text: str, end: int) -> int:
+    return end + 1 if end < len(text) and text[end] in "”\"»" else end
+
+
+def _leads_next(ctx: Context, quote: QuoteSpan, cue) -> bool:
+    """'“A.” Mr Z said: “B.”' — a cue after a finished quote that opens the next one with a colon is the
+    next quote's."""
+    start, end = word_span(cue)
+    if start < quote.end or ctx.text[quote.end - 1:quote.end] not in (".", "!", "?"):
+        return False
+    return re.match(r"[^“\"”.]{0,60}:\s*[“\"']", ctx.text[end:end + 70]) is not None
+
+
+def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
+    for index, word in _outside_words(ctx, indexes):
+        source = according_to(ctx.sentences[index], word)
+        if source is not None and ctx.quote_of(source) is None:
+            mention = mention_at(ctx, index, source)
+            return _direct(quote, according_span(ctx, index, source), mention, "according-to", 0.85)
+    return None
+
+
+def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'“…” — Commissioner X': a dash right after the closing mark, then a noun phrase."""
+    match = re.match(r"[\"”»]?\s*(—|–|--|-)\s*", ctx.text[quote.end:quote.end + 6])
+    if match is None or quote.end >= len(ctx.text):
+        return None
+    dash_end = quote.end + match.end()
+    index = ctx.sentence_at(dash_end)
+    if ctx.kids[index] is None:
+        return None
+    sentence = ctx.sentences[index]
+    after = [w for w in sentence.words if word_span(w)[0] >= dash_end]
+    if not after or after[0].upos not in ("PROPN", "NOUN", "PRON") and not after[0].text[:1].isupper():
+        return None
+    root = after[0]
+    while root.head and word_span(head_of(sentence, root))[0] >= dash_end:
+        root = head_of(sentence, root)
+    if root.upos not in ("PROPN", "NOUN", "PRON") or ctx.is_cue(root):
+        return None
+    dash = (quote.end + match.start(1), quote.end + match.end(1))
+    return _direct(quote, dash, mention_at(ctx, index, root), "dash", 0.75)
+
+
+def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'X told reporters:' or 'And from Chairwoman X:' ending the text before the opening mark."""
+    before = ctx.text[max(0, quote.start - 4):quote.start].rstrip("\"“«„ \n\t")
+    if not before.endswith(":"):
+        return None
+    colon = quote.start - 4 + len(before) - 1 if quote.start >= 4 else len(before) - 1
+    index = ctx.sentence_at(colon)
+    if ctx.kids[index] is None:
+        return None
+    lead = [w for w in ctx.sentences[index].words if word_span(w)[1] <= colon + 1 and ctx.quote_of(w) is None]
+    cues = [w for w in lead if ctx.is_cue(w)]
+    if cues:
+        subject, rule = cue_subject(ctx, index, cues[-1])
+        mention = mention_at(ctx, index, subject) if subject is not None else None
+        return _direct(quote, word_span(cues[-1]), mention, "colon:" + rule, 0.85)
+    names = [w for w in lead if w.upos in ("PROPN", "NOUN") and w.deprel not in ("compound", "flat")]
+    if not names:
+        return None
+    return _direct(quote, (colon, colon + 1), mention_at(ctx, index, names[-1]), "colon", 0.7)
+
+
+def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'“…” ⏎ He said.' — a short sentence right after the quote that is only an attribution."""
+    index = ctx.sentence_at(quote.end) + 1
+    if index >= len(ctx.sentences) or ctx.kids[index] is None:
+        return None
+    sentence = ctx.sentences[index]
+    gap = ctx.text[quote.end:ctx.starts[index]]
+    if "\n" in gap or len(sentence.words) > 25 or any(ctx.quote_of(w) for w in sentence.words):
+        return None
+    # a short sentence, or a longer one that opens with its attribution ('Trump asked reporters … last month.')
+    for cue in sentence.words[:8 if len(sentence.words) <= 8 else 4]:
+        if ctx.is_cue(cue) and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
+            subject, rule = cue_subject(ctx, index, cue)
+            if subject is not None:
+                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence", 0.7)
+    return None
+
+
+def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attribution]:
+    """'Howard continued his scathing remarks. ⏎ “Eight years ago …”': a quote standing alone right after a
+    sentence whose cue says nothing of its own (no complement, no quote) is what that cue announced."""
+    index = ctx.sentence_at(quote.start) - 1
+    if index < 0 or ctx.kids[index] is None or ctx.ends[index] > quote.start:
+        return None
+    if len([p for p in ctx.text[ctx.ends[index]:quote.start].split("\n") if p.strip()]) > 1:
+        return None
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    if any(ctx.quote_of(w) for w in sentence.words) or not ctx.text[ctx.ends[index] - 1:ctx.ends[index]] in ".:":
+        return None
+    if re.search(r"[”\"'’]\s*$", ctx.text[max(0, ctx.starts[index] - 3):ctx.starts[index]]):
+        return None  # '“A?” Trump asked reporters. “B.”': that sentence is A's attribution, B goes on from A
+    for cue in sentence.words:
+        said = [k for k in kids[cue.id] if k.deprel in ("ccomp", "xcomp", "parataxis")]
+        if ctx.is_cue(cue) and not said and cue.deprel in ("root", "conj"):
+            subject, rule = cue_subject(ctx, index, cue)
+            if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN"):
+                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence", 0.65)
+    return None
+
+
+def _standalone(ctx: Context, quote: QuoteSpan) -> bool:
+    """The quote's sentences hold nothing but the quote (and punctuation), or after it only the lead-in
+    of the next quote ('… Mr Z said: “…'), which a tokenizer may glue to this sentence."""
+    indexes = ctx.overlapping(quote.start, quote.end)
+    after = ctx.text[quote.end:ctx.ends[indexes[-1]] + 70] if indexes else ""
+    leads_next = re.match(r"[”\"']*\s*[^“\"”\n]{0,60}:\s*[“\"']", after) is not None
+    # '… Pelosi (D-Calif.). “B.”': a sentence the tokenizer did not end before the quote still ended
+    ended_before = re.search(r"[.!?][)\]]?[”\"']?\s+[“\"'‘]*$", ctx.text[max(0, quote.start - 8):quote.start])
+    for index in indexes:
+        for word in ctx.sentences[index].words:
+            if ctx.quote_of(word) is None and re.search(r"\w", word.text):
+                start = word_span(word)[0]
+                if not (leads_next and start >= quote.end) and not (ended_before and start < quote.start) \
+                        and _same_paragraph(ctx.text, quote, word):
+                    return False
+    return True
+
+
+def _near(text: str, previous: Attribution, quote: QuoteSpan) -> bool:
+    """The previous statement ends in this paragraph or the one before."""
+    between = text[previous.end:quote.start]
+    return previous.end <= quote.start and len([p for p in between.split("\n") if p.strip()]) <= 2
