@@ -7,9 +7,12 @@ the good ones around it.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 import re
+import stat
 import sys
 from datetime import date, datetime
 from itertools import chain
@@ -54,22 +57,25 @@ def article_format(path: str) -> str:
 
 def read_articles(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   stdin: Optional[BinaryIO] = None) -> Iterator[ReadResult]:
-    """Yield the articles in `path` (`-` reads stdin) and an InputError for each part that cannot be read."""
+    """Yield the articles in `path` (`-` reads stdin) and an InputError for each part that cannot be read.
+
+    Articles and errors name the file by `display_path(path)`, which stays printable and storable."""
+    source = display_path(path)
     try:
         if path != "-" and article_format(path) == "jsonl":
             with open_input(path) as fh:
-                refuse_binary(fh.read(8192), source=path)
+                refuse_binary(fh.read(8192), source=source)
                 fh.seek(0)
-                yield from jsonl_articles(bounded_lines(fh, max_bytes), source=path, max_bytes=max_bytes)
+                yield from jsonl_articles(bounded_lines(fh, max_bytes), source=source, max_bytes=max_bytes)
             return
         if path == "-":
             yield from stdin_articles(stdin or sys.stdin.buffer, max_bytes=max_bytes)
             return
         data = read_limited(path, max_bytes=max_bytes)
         if article_format(path) == "html":
-            yield html_article(decode(data, source=path), source=path)
+            yield html_article(decode(data, source=source), source=source)
         else:
-            yield text_article(decode(data, source=path), source=path)
+            yield text_article(decode(data, source=source), source=source)
     except InputError as error:
         yield error
 
@@ -81,19 +87,60 @@ def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         if isinstance(result, InputError):
             raise result
     if len(results) != 1:
-        raise InputError(f"{path}: holds {len(results)} articles; use read_articles() for JSONL files")
+        raise InputError(f"{display_path(path)}: holds {len(results)} articles; use read_articles() for JSONL files")
     return results[0]
 
 
+def display_path(path: str) -> str:
+    """The path as people can read and store it: bytes that are not UTF-8 (a name from another system,
+    kept by Python as surrogate escapes) are written as \\xNN instead of breaking printing and storage."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def file_problem(path: str, mode: int) -> Optional[str]:
+    """Why a path of this stat mode is not read as an article (None for a regular file). A FIFO is never
+    opened: with no writer, opening it waits forever."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory; pass the files in it, or the directory to `quotes ingest`"
+    if stat.S_ISFIFO(mode):
+        return ("a named pipe (FIFO), not a file: skipped, since reading it could wait forever; "
+                "pipe its contents to `-` instead")
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file: skipped; pass article files"
+    return "a device, not a file: skipped; pass article files"
+
+
+def stat_problem(path: str, error: OSError) -> str:
+    """One line saying why `path` could not be looked at or opened, and what to do."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop (the link leads back to itself); fix or remove the link"
+    if error.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return "a broken symbolic link (what it points to is gone); fix or remove the link"
+        return "no such file or directory; check the path"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; make it readable"
+    return f"cannot be read ({error.strerror or error}); check the path"
+
+
 def open_input(path: str) -> BinaryIO:
+    """The file opened for reading; anything but a regular file is refused before it is opened, and again
+    after (non-blocking), in case it was swapped for a pipe in between."""
+    source = display_path(path)
     try:
-        return open(path, "rb")
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; pass the files in it, or the directory to `quotes ingest`")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path")
-    except PermissionError:
-        raise InputError(f"{path}: permission denied; make the file readable")
+        problem = file_problem(path, os.stat(path).st_mode)
+        if problem is None:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+            problem = file_problem(path, os.fstat(fd).st_mode)
+            if problem is None:
+                os.set_blocking(fd, True)
+                return os.fdopen(fd, "rb")
+            os.close(fd)
+    except OSError as error:
+        raise InputError(f"{source}: {stat_problem(path, error)}")
+    raise InputError(f"{source}: {problem}")
 
 
 def stdin_articles(stream: BinaryIO, *, max_bytes: int) -> Iterator[ReadResult]:
@@ -128,7 +175,7 @@ def read_limited(path: str, *, max_bytes: int) -> bytes:
     with open_input(path) as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(too_large(path, max_bytes))
+        raise InputError(too_large(display_path(path), max_bytes))
     return data
 
 

@@ -8,9 +8,11 @@ of one article (unreadable, or the extractor raising on it) never stops the othe
 from __future__ import annotations
 
 import dataclasses
+import errno
 import glob
 import os
 import re
+import stat
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +21,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from quotes.article import DEFAULT_MAX_BYTES, SUFFIX_FORMATS, read_articles
+from quotes.article import (DEFAULT_MAX_BYTES, SUFFIX_FORMATS, display_path, file_problem, read_articles,
+                            stat_problem)
 from quotes.errors import InputError
 from quotes.records import Article, QuoteRecord
 
@@ -66,32 +69,69 @@ def _run_extract_articles(extract_articles, nlp, texts, sources):
 
 
 def expand_paths(paths: Iterable[Union[str, Failure]]) -> Iterator[Union[str, Failure]]:
-    """Files as given, directories recursively (article suffixes only), glob patterns, and `-` for stdin."""
+    """Files as given, directories recursively (article suffixes only), glob patterns, and `-` for stdin.
+
+    Every path that cannot be read (a folder that cannot be listed, a symbolic link loop or a broken link,
+    a FIFO, a socket, a device) is a Failure naming it; the paths around it are still yielded."""
     for path in paths:
-        if isinstance(path, Failure):  # already expanded once
+        if isinstance(path, Failure) or path == "-":  # a Failure: already expanded once
             yield path
-        elif path == "-" or os.path.isfile(path):
-            yield path
-        elif os.path.isdir(path):
-            yield from directory_files(path)
-        elif glob.has_magic(path):
+        elif glob.has_magic(path) and not os.path.lexists(path):
             matches = sorted(glob.glob(path, recursive=True))
-            files = [m for m in matches if os.path.isfile(m)]
-            yield from files or [Failure(path, "no files match this pattern; check the pattern and quote it "
-                                               "so the shell does not expand it")]
-            for directory in (m for m in matches if os.path.isdir(m)):
-                yield from directory_files(directory)
+            if not matches:
+                yield Failure(display_path(path), "no files match this pattern; check the pattern and quote "
+                                                  "it so the shell does not expand it")
+            for match in matches:
+                yield from given_path(match, article_files_only=True)
         else:
-            yield Failure(path, "no such file or directory; check the path")
+            yield from given_path(path)
 
 
-def directory_files(directory: str) -> Iterator[str]:
-    """Article files under `directory`, sorted, skipping hidden files and folders."""
-    for root, folders, files in os.walk(directory):
+def given_path(path: str, *, article_files_only: bool = False) -> Iterator[Union[str, Failure]]:
+    """`path` itself when it is a regular file, the files under it when it is a folder, else its Failure.
+    A glob match that is not a folder counts only when its name is an article file's."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if not article_files_only or is_article_name(path):
+            yield Failure(display_path(path), stat_problem(path, error))
+        return
+    if stat.S_ISDIR(mode):
+        yield from directory_files(path)
+    elif article_files_only and not is_article_name(path):
+        return
+    elif stat.S_ISREG(mode):
+        yield path
+    else:
+        yield Failure(display_path(path), file_problem(path, mode))
+
+
+def is_article_name(path: str) -> bool:
+    name = os.path.basename(path)
+    return not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS
+
+
+def directory_files(directory: str) -> Iterator[Union[str, Failure]]:
+    """Article files under `directory`, sorted, skipping hidden files and folders; a folder that cannot be
+    listed, or an article-named entry that is not a readable file, is a Failure (os.walk would skip them)."""
+    unreadable: list[OSError] = []
+    for root, folders, files in os.walk(directory, onerror=unreadable.append):
+        while unreadable:
+            yield unlisted(unreadable.pop(0))
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
-                yield os.path.join(root, name)
+            if is_article_name(name):
+                yield from given_path(os.path.join(root, name), article_files_only=True)
+    while unreadable:
+        yield unlisted(unreadable.pop(0))
+
+
+def unlisted(error: OSError) -> Failure:
+    path = error.filename or "?"
+    problem = stat_problem(path, error)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        problem = "permission denied: this folder cannot be read, so its articles were not; make it readable"
+    return Failure(display_path(path), problem)
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, outlet: Optional[str] = None,
@@ -110,6 +150,7 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, out
 
 def input_failure(path: str, error: InputError) -> Failure:
     """A Failure from an InputError whose message reads "PATH[:LINE]: reason"."""
+    path = display_path(path)
     match = re.match(re.escape(path) + r"(:\d+)?: (.*)", str(error), re.S)
     if match is None:
         return Failure(path, str(error))

@@ -164,7 +164,7 @@ def test_bad_jsonl_lines_are_reported_and_the_rest_read(tmp_path):
 
 
 def test_missing_file_and_directory(tmp_path):
-    assert errors_of(str(tmp_path / "nope.txt")) == [f"{tmp_path / 'nope.txt'}: no such file; check the path"]
+    assert errors_of(str(tmp_path / "nope.txt")) == [f"{tmp_path / 'nope.txt'}: no such file or directory; check the path"]
     with pytest.raises(InputError, match="is a directory"):
         read_article(str(tmp_path))
 

@@ -1,0 +1,368 @@
+"""Hostile and broken inputs, tried the way a careless user or a flaky machine would: prints tried / passed
+per category (paths, decoding, pickles, huge tokens) and the worst-case time of the huge-token cases.
+
+    OMP_NUM_THREADS=1 python benchmarks/hostile_inputs.py [--budget 60] [--only huge] [-v]
+
+Each case runs in its own process with a time limit, so a hang (a FIFO, a tokenizer stuck on one enormous
+"word") counts as a failure instead of stopping the run. A case passes when the input is handled the way
+issue 13 asks: every unreadable path is a failure that names it while good files beside it are read; text
+that is not language is refused; a hostile pickle never runs; a huge token does not take minutes.
+Run as root, the unreadable-folder cases drop to user nobody (root reads everything).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "Harbour plan\n\n“We will rebuild the pier,” the mayor said on Monday.\n"
+MARKER = "PWNED"
+
+
+# --- paths -------------------------------------------------------------------------------------------------
+
+def _read_all(paths):
+    """(sources of the articles read, sources of the failures) for the paths, through the batch reader."""
+    from quotes.batch import Failure, read_inputs
+
+    articles, failures = [], []
+    for item in read_inputs([str(p) for p in paths]):
+        (failures if isinstance(item, Failure) else articles).append(item)
+    return [a.source for a in articles], [f"{f.source}: {f.reason}" for f in failures]
+
+
+def _folder_with_good(tmp: Path) -> Path:
+    folder = tmp / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    return folder
+
+
+def _good_read_and_named(folder: Path, bad: str, *, extra_paths=()) -> bool:
+    read, failed = _read_all([folder, *extra_paths])
+    return any(s.endswith("good.txt") for s in read) and any(bad in f for f in failed)
+
+
+def paths_unreadable_folder(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "inside.txt").write_text(GOOD)
+    (folder / "locked").chmod(0)
+    return _good_read_and_named(folder, "locked")
+
+
+def paths_unreadable_file(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    (folder / "secret.txt").write_text(GOOD)
+    (folder / "secret.txt").chmod(0)
+    return _good_read_and_named(folder, "secret.txt")
+
+
+def paths_symlink_loop_in_folder(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    os.symlink("loop.txt", folder / "loop.txt")
+    return _good_read_and_named(folder, "loop.txt")
+
+
+def paths_symlink_loop_given(tmp: Path) -> bool:
+    loop = tmp / "loop.txt"
+    os.symlink("loop.txt", loop)
+    _, failed = _read_all([loop])
+    return len(failed) == 1 and "symbolic link" in failed[0] and "no such file" not in failed[0]
+
+
+def paths_fifo_in_folder(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    os.mkfifo(folder / "pipe.txt")
+    return _good_read_and_named(folder, "pipe.txt")
+
+
+def paths_fifo_given(tmp: Path) -> bool:
+    os.mkfifo(tmp / "pipe.txt")
+    _, failed = _read_all([tmp / "pipe.txt"])
+    return len(failed) == 1 and "pipe.txt" in failed[0] and "no such file" not in failed[0]
+
+
+def paths_socket_in_folder(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "sock.txt"))
+    return _good_read_and_named(folder, "sock.txt")
+
+
+def paths_device_given(tmp: Path) -> bool:
+    _, failed = _read_all(["/dev/zero"])
+    return len(failed) == 1 and "/dev/zero" in failed[0] and "no such file" not in failed[0]
+
+
+def paths_broken_symlink(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    os.symlink("gone.txt", folder / "dangling.txt")
+    return _good_read_and_named(folder, "dangling.txt")
+
+
+def paths_non_utf8_name(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(GOOD.encode())
+    with open(os.fsencode(folder) + b"/empty\xff.txt", "wb"):
+        pass
+    read, failed = _read_all([folder])
+    readable = all(_printable(s) for s in read + failed)
+    return readable and any("caf\\xe9.txt" in s for s in read) and any("empty\\xff.txt" in f for f in failed)
+
+
+def _printable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+UNPRIVILEGED = {"paths_unreadable_folder", "paths_unreadable_file"}
+"""Cases that need permissions to bite: as root they run without the capabilities that bypass them."""
+DROP_ROOT = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+# --- decoding ----------------------------------------------------------------------------------------------
+
+def _read_text(tmp: Path, data: bytes, name: str = "article.txt"):
+    """The article text, or None when the reader refused the file with a message naming it."""
+    from quotes.article import read_article
+    from quotes.errors import InputError
+
+    path = tmp / name
+    path.write_bytes(data)
+    try:
+        return read_article(str(path)).text
+    except InputError as error:
+        assert str(error).startswith(str(path)), error
+        return None
+
+
+BODY = ("Officials said on Tuesday that the bridge would reopen in May. “It is safe,” said Ana Müller, "
+        "the engineer in charge — “safer than before.”\n") * 40
+
+
+def decoding_random_bytes_refused(tmp: Path) -> bool:
+    rng = random.Random(13)
+    return _read_text(tmp, bytes(rng.randrange(1, 256) for _ in range(20_000))) is None
+
+
+def decoding_control_characters_refused(tmp: Path) -> bool:
+    rng = random.Random(13)
+    junk = "".join(chr(rng.choice([c for c in range(1, 32) if chr(c) not in "\t\n\r"])) for _ in range(80_000))
+    return _read_text(tmp, ("Title\n" + junk).encode()) is None
+
+
+def decoding_few_bad_bytes_replaced_only(tmp: Path) -> bool:
+    first, second = BODY.index(" ", 500), BODY.index(" ", 3000)
+    broken = (BODY[:first].encode() + b"\x93" + BODY[first:second].encode() + b"\xff\xfe"
+              + BODY[second:].encode())
+    text = _read_text(tmp, broken)
+    return text == BODY[:first] + "\ufffd" + BODY[first:second] + "\ufffd\ufffd" + BODY[second:]
+
+
+def decoding_cp1252_still_read(tmp: Path) -> bool:
+    legacy = "Caf\u00e9 talks\n\n\u201cWe agree,\u201d the minister said \u2014 na\u00efvely.\n" * 5
+    return _read_text(tmp, legacy.encode("cp1252")) == legacy
+
+
+def decoding_utf16le_without_bom(tmp: Path) -> bool:
+    return _read_text(tmp, BODY.encode("utf-16-le")) == BODY
+
+
+def decoding_utf16be_without_bom(tmp: Path) -> bool:
+    return _read_text(tmp, BODY.encode("utf-16-be")) == BODY
+
+
+def decoding_nul_after_8k_replaced(tmp: Path) -> bool:
+    body = BODY * 3
+    at = body.index(" ", 9000)
+    text = _read_text(tmp, (body[:at] + "\x00" + body[at + 1:]).encode())
+    return text == body[:at] + "\ufffd" + body[at + 1:]
+
+
+def decoding_nul_in_jsonl_text(tmp: Path) -> bool:
+    from quotes.article import read_articles
+
+    path = tmp / "feed.jsonl"
+    path.write_text('{"text": "A \\u0000 statement, she said."}\n')
+    [article] = list(read_articles(str(path)))
+    return "\x00" not in article.text and len(article.text) == len("A \x00 statement, she said.")
+
+
+def decoding_other_scripts_accepted(tmp: Path) -> bool:
+    text = ("Ο υπουργός είπε: «Θα το κάνουμε». 部长说：“我们会做到。” Министр сказал: «Сделаем».\n") * 20
+    return _read_text(tmp, text.encode()) == text
+
+
+def decoding_plain_english_accepted(tmp: Path) -> bool:
+    return _read_text(tmp, BODY.encode()) == BODY
+
+
+# --- pickles -----------------------------------------------------------------------------------------------
+
+class _Evil:
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def _hostile_checkpoint(path: Path, marker: Path) -> None:
+    import torch
+
+    torch.save({"vocab": _Evil(str(marker)), "model": {}}, path)
+
+
+def pickles_warmstart_hostile(tmp: Path) -> bool:
+    from quotes.parser_training import warmstart_vocab
+
+    marker = tmp / MARKER
+    _hostile_checkpoint(tmp / "parser.pt", marker)
+    try:
+        warmstart_vocab(str(tmp / "parser.pt"))
+    except Exception:
+        pass
+    return not marker.exists()
+
+
+def pickles_warmstart_genuine(tmp: Path) -> bool:
+    from quotes.parser_training import warmstart_vocab
+
+    vocab = warmstart_vocab(str(ROOT / "quotes" / "models" / "en" / "parser.pt"))
+    return len(vocab["word"]) > 100
+
+
+def pickles_stanza_dir_hostile(tmp: Path) -> bool:
+    from quotes.errors import QuotesError
+    from quotes.nlp import MODEL_FILES, load_pipeline
+
+    models = tmp / "models"
+    models.mkdir()
+    for name in MODEL_FILES.values():
+        shutil.copy(ROOT / "quotes" / "models" / "en" / name, models / name)
+    marker = tmp / MARKER
+    _hostile_checkpoint(models / "tokenizer.pt", marker)
+    try:
+        load_pipeline(stanza_dir=str(models))
+    except QuotesError as error:
+        return not marker.exists() and "\n" not in str(error) and str(models) in str(error)
+    except BaseException:
+        return False
+    return False
+
+
+# --- huge tokens (real models) -----------------------------------------------------------------------------
+
+TIMES: dict[str, float] = {}
+
+
+def _extract_timed(tmp: Path, text: str, name: str) -> bool:
+    from quotes.batch import stanza_extractor
+
+    extract = stanza_extractor()
+    started = time.perf_counter()
+    extract([text], [str(tmp / name)])
+    print(f"TIME {time.perf_counter() - started:.2f}")
+    return True
+
+
+def huge_word_100kb(tmp: Path) -> bool:
+    return _extract_timed(tmp, "Title\n\n“" + "a" * 100_000 + ",” he said.\n", "word.txt")
+
+
+def huge_single_line_5mb(tmp: Path) -> bool:
+    rng = random.Random(13)
+    words = ["the", "minister", "said", "that", "harbour", "works", "would", "go", "on", "“fine,”", "and"]
+    line = " ".join(rng.choice(words) for _ in range(800_000))[:4_990_000]
+    return _extract_timed(tmp, line, "line.txt")
+
+
+def huge_control_characters_82kb(tmp: Path) -> bool:
+    rng = random.Random(13)
+    junk = "".join(chr(rng.choice([c for c in range(1, 32) if not chr(c).isspace()])) for _ in range(82_000))
+    return _extract_timed(tmp, "Title\n\n" + junk + "\n“Yes,” she said.\n", "control.txt")
+
+
+CATEGORIES = {
+    "paths": [paths_unreadable_folder, paths_unreadable_file, paths_symlink_loop_in_folder,
+              paths_symlink_loop_given, paths_fifo_in_folder, paths_fifo_given,
+              paths_socket_in_folder, paths_device_given, paths_broken_symlink, paths_non_utf8_name],
+    "decoding": [decoding_random_bytes_refused, decoding_control_characters_refused,
+                 decoding_few_bad_bytes_replaced_only, decoding_cp1252_still_read, decoding_utf16le_without_bom,
+                 decoding_utf16be_without_bom, decoding_nul_after_8k_replaced, decoding_nul_in_jsonl_text,
+                 decoding_other_scripts_accepted, decoding_plain_english_accepted],
+    "pickles": [pickles_warmstart_hostile, pickles_warmstart_genuine, pickles_stanza_dir_hostile],
+    "huge tokens": [huge_word_100kb, huge_single_line_5mb, huge_control_characters_82kb],
+}
+CASES = {case.__name__: case for cases in CATEGORIES.values() for case in cases}
+
+
+def run_case(name: str, budget: float) -> tuple[bool, str, float]:
+    """(passed, why not, seconds) for one case, run in a child process with `budget` seconds."""
+    started = time.perf_counter()
+    try:
+        drop = DROP_ROOT if name in UNPRIVILEGED and os.geteuid() == 0 else []
+        done = subprocess.run([*drop, sys.executable, __file__, "--case", name], capture_output=True, text=True,
+                              timeout=budget, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return False, f"still running after {budget:.0f} s", time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    timed = [float(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("TIME ")]
+    seconds = timed[0] if timed else elapsed
+    if done.returncode == 0 and "PASS" in done.stdout:
+        return True, "", seconds
+    tail = (done.stderr.strip().splitlines() or done.stdout.strip().splitlines() or ["failed"])[-1]
+    return False, tail[:150], seconds
+
+
+def child(name: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
+    tmp.chmod(0o755)
+    print("PASS" if CASES[name](tmp) else "FAIL")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--budget", type=float, default=60.0, help="seconds per case (default 60)")
+    parser.add_argument("--only", choices=sorted({c.split()[0] for c in CATEGORIES}), help="one category")
+    parser.add_argument("--case", help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every case")
+    args = parser.parse_args()
+    if args.case:
+        return child(args.case)
+    print(f"{'category':<12} {'tried':>5} {'passed':>6}")
+    worst: dict[str, str] = {}
+    for category, cases in CATEGORIES.items():
+        if args.only and not category.startswith(args.only):
+            continue
+        passed = 0
+        for case in cases:
+            ok, why, seconds = run_case(case.__name__, args.budget)
+            passed += ok
+            if category == "huge tokens":
+                worst[case.__name__] = f"{seconds:.1f} s" if ok else f"> {args.budget:.0f} s ({why})"
+            if args.verbose or not ok:
+                print(f"  {'pass' if ok else 'FAIL'} {case.__name__}{': ' + why if why else ''}", file=sys.stderr)
+        print(f"{category:<12} {len(cases):>5} {passed:>6}")
+    for name, seconds in worst.items():
+        print(f"time {name}: {seconds}")
+
+
+if __name__ == "__main__":
+    main()

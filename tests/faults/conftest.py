@@ -1,0 +1,72 @@
+import os
+import re
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from quotes.records import QuoteRecord
+
+GOOD = "Harbour plan\n\n\"We will rebuild the pier,\" the mayor said.\n"
+DROP_ROOT = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+"""Prefix for a child process that root runs without the capabilities that ignore file permissions."""
+
+
+def fake_extract(texts, sources):
+    """Every "..." span is a direct quote: enough to see which articles reached the extractor."""
+    return [[QuoteRecord(source=source, text=m.group(1), start=m.start(1), end=m.end(1), kind="direct")
+             for m in re.finditer(r'"([^"]+)"', text)] for text, source in zip(texts, sources)]
+
+
+def fake_factory():
+    return fake_extract
+
+
+@pytest.fixture
+def invoke():
+    """Run `quotes ARGS` with the fake extractor; returns click's Result."""
+    from quotes.cli.main import main
+
+    runner = CliRunner(env={"COLUMNS": "80", "QUOTES_DB": None, "QUOTES_STANZA_DIR": None})
+
+    def run(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input, obj={"extractor_factory": fake_factory},
+                             catch_exceptions=False, prog_name="quotes")
+
+    return run
+
+
+@pytest.fixture
+def unprivileged():
+    """The command prefix that makes file permissions bite, or a skip where that cannot be had."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: permissions cannot be made to bite")
+    return DROP_ROOT
+
+
+class OverTime(Exception):
+    pass
+
+
+@pytest.fixture
+def time_limit():
+    """`with time_limit(s):` fails the test when the block runs longer (SIGALRM also breaks a blocked open)."""
+    import contextlib
+    import signal
+
+    @contextlib.contextmanager
+    def limit(seconds: int):
+        def expire(signum, frame):
+            raise OverTime(f"still running after {seconds} s")
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.alarm(seconds)
+        try:
+            yield
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
+
+    return limit
