@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from datetime import date, datetime
 from itertools import chain
 from pathlib import Path
@@ -26,9 +27,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5_000_000
 """Largest article read by default (5 MB, far above any news story); `--max-bytes` raises it."""
-
-FALLBACK_ENCODINGS = ("cp1252", "latin-1")
-"""Tried in order when a file is not UTF-8; latin-1 decodes any byte, so it is the last resort."""
 
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
                   ".ndjson": "jsonl"}
@@ -195,32 +193,97 @@ def sniff_format(data: bytes) -> str:
 
 
 def decode(data: bytes, *, source: str) -> str:
-    """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, else the fallbacks, which are logged."""
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 (BOM, or the NUL pattern of one without), cp1252
+    for a file with no UTF-8 multibyte sequence at all, else UTF-8 with only the bad bytes replaced (U+FFFD).
+    NUL characters become U+FFFD too: same length, so offsets hold, and every database can store them."""
     if not data.strip():
         raise InputError(f"{source}: empty file; nothing to read (check that the file was saved)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return without_nul(data.decode("utf-16", errors="replace"))
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        log.warning("%s: UTF-16 without a byte-order mark; read as %s", source, utf16)
+        return without_nul(data.decode(utf16, errors="replace"))
     refuse_binary(data, source=source)
     try:
-        return data.decode("utf-8-sig")
+        return without_nul(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         position = error.start
-    for encoding in FALLBACK_ENCODINGS:
+    if not UTF8_MULTIBYTE.search(data):
+        log.warning("%s: not valid UTF-8 (byte %d); read as cp1252 — re-save it as UTF-8 if the text looks wrong",
+                    source, position)
+        return without_nul(data.decode("cp1252", errors="replace"))
+    text = data.decode("utf-8-sig", errors="replace")
+    log.warning("%s: %d bytes are not valid UTF-8 (the first at byte %d); each is read as U+FFFD — re-save the "
+                "file as UTF-8", source, bad_utf8_bytes(data), position)
+    return without_nul(text)
+
+
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A well-formed UTF-8 multibyte sequence (near enough): a legacy 8-bit file almost never holds one."""
+
+
+def bad_utf8_bytes(data: bytes) -> int:
+    count, start = 0, 0
+    while True:
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        log.warning("%s: not valid UTF-8 (byte %d); read as %s — re-save it as UTF-8 if the text looks wrong",
-                    source, position, encoding)
-        return text
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+            data[start:].decode("utf-8")
+            return count
+        except UnicodeDecodeError as error:
+            count += error.end - error.start
+            start += error.end
+
+
+def utf16_without_bom(data: bytes) -> Optional[str]:
+    """'utf-16-le' or 'utf-16-be' when the first bytes show the NUL of every other byte that UTF-16 text in
+    a Latin script has (an 'A' is 41 00 or 00 41); None otherwise."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 8:
+        return None
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd >= 0.3 and nul_even <= 0.02:
+        return "utf-16-le"
+    if nul_even >= 0.3 and nul_odd <= 0.02:
+        return "utf-16-be"
+    return None
+
+
+def without_nul(text: str) -> str:
+    return text.replace("\x00", "\ufffd")
 
 
 def refuse_binary(data: bytes, *, source: str) -> None:
+    """A PDF, or a file whose start is over 1% NUL bytes (images, archives), is not an article. A stray NUL
+    in text is not enough: `decode` replaces it."""
     if data.startswith(b"%PDF"):
         raise InputError(f"{source}: a PDF, not text; convert it first (e.g. `pdftotext {source}`)")
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if head.count(0) > len(head) / 100:
         raise InputError(f"{source}: looks like a binary file (NUL bytes); pass a .txt, .html or .jsonl article")
+
+
+LANGUAGE_SAMPLE = 64
+"""Below this many visible characters the ratios below say too little to refuse anything."""
+MAX_CONTROL_SHARE = 0.05
+MIN_LETTER_SHARE = 0.30
+
+
+def refuse_non_language(text: str, *, source: str) -> None:
+    """Refuse text that is not language: random bytes read as characters, control characters, U+FFFD."""
+    visible = [char for char in text if not char.isspace()]
+    if len(visible) < LANGUAGE_SAMPLE:
+        return
+    control = sum(1 for char in visible if unicodedata.category(char) in ("Cc", "Cs") or char == "\ufffd")
+    letters = sum(1 for char in visible if char.isalpha())
+    if control > MAX_CONTROL_SHARE * len(visible) or letters < MIN_LETTER_SHARE * len(visible):
+        raise InputError(f"{source}: does not look like text ({percent(letters, visible)} letters, "
+                         f"{percent(control, visible)} control or undecodable characters); pass an article "
+                         "saved as text, in UTF-8")
+
+
+def percent(part: int, whole: list) -> str:
+    return f"{100 * part / len(whole):.0f}%"
 
 
 def text_article(text: str, *, source: str) -> Article:
@@ -231,6 +294,7 @@ def text_article(text: str, *, source: str) -> Article:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise InputError(f"{source}: empty file; nothing to read (check that the file was saved)")
+    refuse_non_language(text, source=source)
     return Article(text=text, source=source, title=lines[0],
                    published_at=find_date(lines[1:DATELINE_LINES + 1]))
 
@@ -267,6 +331,7 @@ def html_article(html: str, *, source: str) -> Article:
     if document is None or not (document.text or "").strip():
         raise InputError(f"{source}: no article text found in the HTML (broken markup or not an article page);"
                          " save the article page itself, or convert it to .txt")
+    refuse_non_language(document.text, source=source)
     return Article(text=document.text, source=source, title=document.title or None,
                    outlet=document.sitename or None, url=document.url or None,
                    published_at=parse_date(document.date))
@@ -312,6 +377,8 @@ def jsonl_article(line: str, *, source: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f'{source}: no "text" field with the article text; add it, e.g. {{"text": "..."}}')
+    text = without_nul(text)  # a NUL written as \u0000 in the JSON
+    refuse_non_language(text, source=source)
     try:
         published_at = parse_date(record.get("published_at"))
     except ValueError:
