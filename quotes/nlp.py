@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from quotes.entities import copy_ner_tags, ner_options
 from quotes.errors import ModelsNotFound
 
 BUNDLED_DIR = Path(__file__).parent / "models" / "en"
@@ -79,10 +80,13 @@ class QuotesNLP:
         import stanza  # heavy import, kept out of module import so the CLI starts fast
 
         self.source = source
+        # NER rides on the parse pipeline when a model is there (optional: quotes.entities)
+        ner = ner_options(source)
+        self.has_ner = bool(ner)
         try:
             self._tokenizer = stanza.Pipeline(**_pipeline_options(source, "tokenize,mwt"))
             self._parser = stanza.Pipeline(
-                **_pipeline_options(source, PARSE_PROCESSORS), tokenize_pretokenized=True
+                **(_pipeline_options(source, PARSE_PROCESSORS) | ner), tokenize_pretokenized=True
             )
         except (FileNotFoundError, KeyError, ValueError) as error:
             raise ModelsNotFound(
@@ -104,6 +108,8 @@ class QuotesNLP:
         parsed = self._parser([[word.text for word in sentence.words] for sentence in chosen])
         for target, result in zip(chosen, parsed.sentences):
             _copy_parse(result, target)
+            if self.has_ner:
+                copy_ner_tags(result, target)
         return len(chosen)
 
     def parse_all(self, docs: list) -> int:

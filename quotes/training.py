@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from quotes.entities import NER_MODEL, NER_PRETRAIN
 from quotes.errors import QuotesError
 from quotes.nlp import MODEL_FILES
 
 TREEBANK = "UD_English-QTNews"  # our combined treebank, in UD's folder layout
 SHORT = "en_qtnews"
-STAGES = ("prepare", "tokenize", "mwt", "pos", "lemma", "retag", "depparse", "evaluate")
+STAGES = ("prepare", "tokenize", "mwt", "pos", "lemma", "retag", "depparse", "ner", "evaluate")
 TEST_TREEBANKS = ("UD_English-EWT", "UD_English-GUM")
+# the size of the NER model's bundled word vectors
+NER_VECTOR_WORDS = 60000
+NER_VECTOR_DIMS = 100
 # the character model pads every word of a batch to the longest form in it; URLs make that very slow
 MAX_FORM_CHARS = 20
 
@@ -43,6 +47,8 @@ class TrainConfig:
     pos_steps: int = 6000
     lemma_epochs: int = 0  # 0 = dictionary lemmatizer only (seconds); >0 adds Stanza's seq2seq for unseen words
     parser_steps: int = 4000
+    ner_steps: int = 8000
+    ner_vectors: Optional[Path] = None  # spaCy en_core_web_md (wheel or folder); None trains NER without vectors
     threads: int = 1
     force: tuple[str, ...] = field(default_factory=tuple)
 
@@ -230,6 +236,49 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
     ])
 
 
+def _stage_ner(config: TrainConfig, runner: Runner) -> None:
+    """NER from GUM and GENTLE's entity annotations (quotes.ner_training), scored by type on the test sets."""
+    from quotes.ner_training import (NerFiles, build_pretrain, markdown_scores, prepare_ner_data,
+                                     score_predictions, word_frequencies)
+
+    files = NerFiles(config.data_dir / "ner")
+    counts = prepare_ner_data(config.ud_dir, files)
+    runner.log(f"[ner] sentences: {counts}")
+    if config.ner_vectors:
+        if not files.pretrain.is_file():
+            words, dims = build_pretrain(config.ner_vectors, files.pretrain, max_words=NER_VECTOR_WORDS,
+                                         dims=NER_VECTOR_DIMS, words_by_frequency=word_frequencies(config.ud_dir))
+            runner.log(f"[ner] word vectors: {words} words x {dims} dimensions from {config.ner_vectors}")
+        vectors = ["--wordvec_pretrain_file", str(files.pretrain)]
+    else:
+        vectors = ["--no_pretrain"]
+        (config.model_dir / NER_PRETRAIN).unlink(missing_ok=True)  # an earlier run's vectors would not fit
+    model = config.model_dir / NER_MODEL
+    runner.run("ner", "stanza.models.ner_tagger", [
+        "--mode", "train", "--shorthand", SHORT, "--cpu", *vectors,
+        "--train_file", str(files.train), "--eval_file", str(files.dev),
+        "--hidden_dim", "192", "--char_hidden_dim", "100", "--char_emb_dim", "50",
+        "--dropout", "0.5", "--word_dropout", "0.05",
+        "--optim", "adam", "--lr", "0.002", "--min_lr", "5e-5", "--patience", "3", "--lr_decay", "0.5",
+        "--batch_size", "32", "--max_steps", str(config.ner_steps), "--eval_interval", "300",
+        "--save_dir", str(model.parent), "--save_name", model.name,
+    ])
+    if config.ner_vectors:
+        shutil.copyfile(files.pretrain, config.model_dir / NER_PRETRAIN)
+    results = {}
+    for name in ("gum", "gentle"):
+        predictions = config.data_dir / f"ner_test_{name}_pred.tsv"
+        runner.run("ner", "stanza.models.ner_tagger", [
+            "--mode", "predict", "--shorthand", SHORT, "--cpu", *vectors,
+            "--eval_file", str(files.test(name)), "--eval_output_file", str(predictions),
+            "--save_dir", str(model.parent), "--save_name", model.name,
+        ])
+        results[f"{'GUM' if name == 'gum' else 'GENTLE (held-out docs)'} test"] = score_predictions(predictions)
+    table = markdown_scores(results)
+    (config.work_dir / "logs" / "ner-eval.md").write_text(table + "\n", encoding="utf-8")
+    runner.log(table)
+
+
 def _stage_evaluate(config: TrainConfig, runner: Runner) -> None:
     install_models(config.model_dir, config.output_dir, log=runner.log)
     evaluate_models(config, runner.log)
@@ -237,7 +286,8 @@ def _stage_evaluate(config: TrainConfig, runner: Runner) -> None:
 
 STAGE_FUNCTIONS = {
     "prepare": _stage_prepare, "tokenize": _stage_tokenize, "mwt": _stage_mwt, "pos": _stage_pos,
-    "lemma": _stage_lemma, "retag": _stage_retag, "depparse": _stage_depparse, "evaluate": _stage_evaluate,
+    "lemma": _stage_lemma, "retag": _stage_retag, "depparse": _stage_depparse, "ner": _stage_ner,
+    "evaluate": _stage_evaluate,
 }
 ALWAYS_RUN = frozenset({"evaluate"})  # a score is cheap to redo and must describe the models as they are now
 
@@ -282,7 +332,7 @@ def install_models(model_dir: Path, output_dir: Path, *, log: Callable[[str], No
     """Copy the trained models that exist into the folder quotes.nlp loads from."""
     output_dir.mkdir(parents=True, exist_ok=True)
     installed = []
-    for name in MODEL_FILES.values():
+    for name in [*MODEL_FILES.values(), NER_MODEL, NER_PRETRAIN]:
         if (model_dir / name).exists():
             shutil.copyfile(model_dir / name, output_dir / name)
             installed.append(output_dir / name)

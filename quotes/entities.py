@@ -1,0 +1,184 @@
+"""Named entities from the NER tags on a parsed document: spans, kinds, and the checks speaker rules need.
+
+The bundled NER model (`models/en/ner.pt` + `ner_pretrain.pt`, trained by `quotes train-models --stage ner`
+from GUM and GENTLE) is optional: without it `ner_available()` is False, documents carry no tags and
+`entities(doc)` is empty, so extraction works as before. quotes.nlp runs it on the sentences it parses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+NER_MODEL = "ner.pt"
+NER_PRETRAIN = "ner_pretrain.pt"
+
+# NER label -> what the entity is. Our labels (GUM-derived), then the official Stanza English (OntoNotes) ones.
+KINDS = {
+    "PER": "person", "ORG": "organization", "LOC": "place", "GRP": "group", "MISC": "other",
+    "PERSON": "person", "GPE": "place", "NORP": "group", "FAC": "place",
+}
+# what kind of speaker an entity of each kind makes: a country or city speaks for its government
+SPEAKER_KINDS = {"person": "person", "organization": "organization", "place": "organization", "group": "group"}
+NAME_KINDS = frozenset(SPEAKER_KINDS)
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str  # as written in the article
+    label: str  # the model's label (PER, ORG, LOC, GRP, MISC; or an official model's)
+    kind: str  # person | organization | place | group | other
+    start_char: int
+    end_char: int
+    sentence_index: int
+    word_ids: tuple[int, ...]  # 1-based word ids in that sentence
+
+    @property
+    def speaker_kind(self) -> str:
+        """person | organization | group, or unknown for entities that do not speak (works, events, …)."""
+        return speaker_kind(self.kind)
+
+
+def speaker_kind(kind: str) -> str:
+    return SPEAKER_KINDS.get(kind, "unknown")
+
+
+# --- models ---------------------------------------------------------------------------------------------------
+
+def ner_paths(folder: Path) -> Optional[tuple[Path, Optional[Path]]]:
+    """(model, word vectors or None) of a bundled-style NER model in `folder`, or None when it has none."""
+    model, pretrain = folder / NER_MODEL, folder / NER_PRETRAIN
+    if not model.is_file():
+        return None
+    return model, pretrain if pretrain.is_file() else None
+
+
+def ner_available(stanza_dir: Optional[str] = None) -> bool:
+    """Whether the models quotes.nlp would load (same choice rules) include a NER model."""
+    from quotes.errors import ModelsNotFound
+    from quotes.nlp import resolve_models
+
+    try:
+        return bool(ner_options(resolve_models(stanza_dir)))
+    except ModelsNotFound:
+        return False
+
+
+def ner_options(source) -> dict:
+    """Extra stanza.Pipeline options that add NER to quotes.nlp's parse pipeline; {} when there is no model."""
+    from quotes.nlp import PARSE_PROCESSORS
+
+    if source.official:
+        return {"processors": PARSE_PROCESSORS + ",ner"} if (source.path / "en" / "ner").is_dir() else {}
+    paths = ner_paths(source.path)
+    if paths is None:
+        return {}
+    return {
+        "processors": PARSE_PROCESSORS + ",ner",
+        "ner_model_path": str(paths[0]), "ner_pretrain_path": str(paths[1]) if paths[1] else None,
+        # trained without a character language model
+        "ner_forward_charlm_path": None, "ner_backward_charlm_path": None,
+    }
+
+
+def copy_ner_tags(tagged_sentence, target_sentence) -> None:
+    """Put the tags of a sentence tagged word by word (the parse pipeline is pretokenized on words) onto the
+    target's tokens; a multi-word token ("don't") gets one tag summing up its words'."""
+    tags = [token.ner for token in tagged_sentence.tokens]
+    position = 0
+    for token in target_sentence.tokens:
+        token.ner = _merge_tags(tags[position:position + len(token.words)])
+        position += len(token.words)
+
+
+def _merge_tags(tags: list[str]) -> str:
+    named = [tag for tag in tags if tag and tag != "O"]
+    if not named:
+        return "O"
+    label = named[0].split("-", 1)[-1]
+    starts_inside = tags[0][:2] in ("I-", "E-")
+    ends_inside = tags[-1][:2] in ("B-", "I-")
+    prefix = {(False, False): "S", (False, True): "B", (True, True): "I", (True, False): "E"}
+    return f"{prefix[(starts_inside, ends_inside)]}-{label}"
+
+
+# --- reading entities -----------------------------------------------------------------------------------------
+
+def entities(doc) -> list[Entity]:
+    """The entities tagged in a document, in text order (sentences never tagged contribute none)."""
+    found = []
+    for index, sentence in enumerate(doc.sentences):
+        found.extend(_sentence_entities(doc, index, sentence))
+    return found
+
+
+def _sentence_entities(doc, index: int, sentence) -> list[Entity]:
+    found, current, label = [], [], None
+
+    def close():
+        nonlocal current, label
+        if current:
+            found.append(_entity(doc, index, current, label))
+        current, label = [], None
+
+    for token in sentence.tokens:
+        tag = getattr(token, "ner", None) or "O"
+        prefix, _, name = tag.partition("-")
+        if tag == "O" or not name:
+            close()
+            continue
+        # BIOES, or BIO: a new span starts at B/S, at a label change, or after an E/S closed the last
+        if prefix in ("B", "S") or name != label:
+            close()
+        current.append(token)
+        label = name
+        if prefix in ("E", "S"):
+            close()
+    close()
+    return found
+
+
+def _entity(doc, index: int, tokens: list, label: str) -> Entity:
+    start, end = tokens[0].start_char, tokens[-1].end_char
+    text = doc.text[start:end] if getattr(doc, "text", None) else " ".join(token.text for token in tokens)
+    return Entity(text=text, label=label, kind=KINDS.get(label, "other"), start_char=start, end_char=end,
+                  sentence_index=index, word_ids=tuple(word.id for token in tokens for word in token.words))
+
+
+def entity_covering(found: Iterable[Entity], start: int, end: int) -> Optional[Entity]:
+    """The entity whose span holds all of start..end (character offsets), if any."""
+    for entity in found:
+        if entity.start_char <= start and end <= entity.end_char:
+            return entity
+    return None
+
+
+def entities_overlapping(found: Iterable[Entity], start: int, end: int) -> list[Entity]:
+    """The entities sharing at least one character with start..end."""
+    return [entity for entity in found if entity.start_char < end and start < entity.end_char]
+
+
+def looks_like_name(found: Iterable[Entity], start: int, end: int, text: str) -> bool:
+    """Whether the mention text[start:end] is a name by the NER's reading: it holds a person, organization,
+    place or group entity, cuts none in two ("Jomart Tokayev" of "Kassym-Jomart Tokayev"), and every
+    capitalised word outside its entities is a title or honorific ("President", "Mr."), not a stray sentence
+    word ("Entrusting Donald Trump", "Although Trump", "Still Sanders")."""
+    from quotes.lexicon import honorifics, role_words
+
+    inside = entities_overlapping(found, start, end)
+    if not any(entity.kind in NAME_KINDS for entity in inside):
+        return False
+    if any(entity.start_char < start or entity.end_char > end for entity in inside):
+        return False
+    allowed = honorifics() | role_words()
+    position = start
+    for entity in sorted(inside, key=lambda e: e.start_char) + [None]:
+        gap = text[position:entity.start_char if entity else end]
+        for word in gap.split():
+            word = word.strip(",;:()\"'’‘“”")
+            if word[:1].isupper() and word.lower() not in allowed and word.lower().rstrip(".") not in allowed:
+                return False
+        if entity:
+            position = max(position, entity.end_char)
+    return True

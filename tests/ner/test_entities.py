@@ -1,0 +1,116 @@
+"""quotes.entities on hand-built documents whose tokens carry NER tags: no model involved."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from quotes.entities import (KINDS, Entity, copy_ner_tags, entities, entities_overlapping, entity_covering,
+                             looks_like_name, ner_options, ner_paths, speaker_kind)
+from quotes.nlp import ModelSource
+from quotes.tokens import doc_from_rows
+
+TEXT = "Entrusting Senator Ana Ruiz, the Harbor Board told Norwegians in Oslo."
+ROWS = """
+Entrusting entrust VERB 0 root
+Senator senator PROPN 3 compound
+Ana Ana PROPN 1 obj
+Ruiz Ruiz PROPN 3 flat
+, , PUNCT 3 punct
+the the DET 8 det
+Harbor Harbor PROPN 8 compound
+Board Board PROPN 9 nsubj
+told tell VERB 1 parataxis
+Norwegians Norwegian PROPN 9 obj
+in in ADP 12 case
+Oslo Oslo PROPN 9 obl
+. . PUNCT 1 punct
+"""
+TAGS = ["O", "O", "B-PER", "E-PER", "O", "O", "B-ORG", "E-ORG", "O", "S-GRP", "O", "S-LOC", "O"]
+
+
+@pytest.fixture
+def doc():
+    document = doc_from_rows(TEXT, [ROWS])
+    for token, tag in zip(document.sentences[0].tokens, TAGS):
+        token.ner = tag
+    return document
+
+
+def test_entities_with_offsets_kinds_and_words(doc):
+    found = entities(doc)
+    assert [(e.text, e.label, e.kind, e.speaker_kind) for e in found] == [
+        ("Ana Ruiz", "PER", "person", "person"),
+        ("Harbor Board", "ORG", "organization", "organization"),
+        ("Norwegians", "GRP", "group", "group"),
+        ("Oslo", "LOC", "place", "organization"),
+    ]
+    ana = found[0]
+    assert TEXT[ana.start_char:ana.end_char] == "Ana Ruiz"
+    assert (ana.sentence_index, ana.word_ids) == (0, (3, 4))
+
+
+def test_untagged_document_has_no_entities():
+    assert entities(doc_from_rows(TEXT, [ROWS])) == []
+
+
+def test_bio_tags_and_label_changes_split_entities(doc):
+    for token, tag in zip(doc.sentences[0].tokens, ["O", "O", "B-PER", "I-PER", "O", "O", "I-ORG", "I-LOC"] + ["O"] * 5):
+        token.ner = tag
+    assert [(e.text, e.label) for e in entities(doc)] == [("Ana Ruiz", "PER"), ("Harbor", "ORG"), ("Board", "LOC")]
+
+
+def test_covering_and_overlapping(doc):
+    found = entities(doc)
+    start = TEXT.index("Ruiz")
+    assert entity_covering(found, start, start + 4).text == "Ana Ruiz"
+    assert entity_covering(found, TEXT.index("Senator"), start + 4) is None
+    assert [e.text for e in entities_overlapping(found, TEXT.index("Ruiz"), TEXT.index("Board"))] == [
+        "Ana Ruiz", "Harbor Board"]
+    assert entities_overlapping(found, 0, len("Entrusting")) == []
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("Ana Ruiz", True),
+    ("Senator Ana Ruiz", True),  # a title outside the name is fine
+    ("the Harbor Board", True),
+    ("Norwegians", True),
+    ("Entrusting Senator Ana Ruiz", False),  # a sentence word glued on
+    ("Ruiz", False),  # cuts the name in two
+    ("Harbor", False),
+    ("told", False),  # no entity at all
+])
+def test_looks_like_name(doc, mention, expected):
+    start = TEXT.index(mention)
+    assert looks_like_name(entities(doc), start, start + len(mention), TEXT) is expected
+
+
+def test_speaker_kinds():
+    assert speaker_kind("person") == "person" and speaker_kind("group") == "group"
+    assert speaker_kind("place") == "organization" and speaker_kind("other") == "unknown"
+    assert KINDS["NORP"] == "group" and KINDS["GPE"] == "place"  # official Stanza labels too
+    assert Entity("X", "MISC", "other", 0, 1, 0, (1,)).speaker_kind == "unknown"
+
+
+def _token(tag, words=1):
+    return SimpleNamespace(ner=tag, words=[object()] * words)
+
+
+def test_tags_copied_from_words_onto_multiword_tokens():
+    tagged = SimpleNamespace(tokens=[_token(t) for t in ["B-ORG", "E-ORG", "O", "O", "S-PER"]])
+    target = SimpleNamespace(tokens=[_token(None, 2), _token(None, 2), _token(None)])
+    copy_ner_tags(tagged, target)
+    assert [t.ner for t in target.tokens] == ["S-ORG", "O", "S-PER"]
+    tagged = SimpleNamespace(tokens=[_token(t) for t in ["B-ORG", "I-ORG", "E-ORG"]])
+    target = SimpleNamespace(tokens=[_token(None), _token(None, 2)])
+    copy_ner_tags(tagged, target)
+    assert [t.ner for t in target.tokens] == ["B-ORG", "E-ORG"]
+
+
+def test_ner_is_optional(tmp_path):
+    source = ModelSource(tmp_path, official=False)
+    assert ner_paths(tmp_path) is None and ner_options(source) == {}
+    (tmp_path / "ner.pt").write_bytes(b"")
+    options = ner_options(source)
+    assert options["processors"].endswith(",ner") and options["ner_pretrain_path"] is None
+    (tmp_path / "ner_pretrain.pt").write_bytes(b"")
+    assert ner_options(source)["ner_pretrain_path"] == str(tmp_path / "ner_pretrain.pt")
