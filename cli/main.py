@@ -22,6 +22,7 @@ COMMANDS = {
     "stats": "lookup:stats",
     "export": "export:export",
     "db": "dbcmd:db",
+    "serve": "serve:serve",
 }
 
 

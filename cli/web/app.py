@@ -1,0 +1,96 @@
+"""The web view's pages (Starlette + Jinja2): home with a search box, search results, a speaker's
+statements with their timeline, and an article with its statements marked. Read-only throughout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.templating import Jinja2Templates
+
+from quotes.cli.web import database
+from quotes.cli.web.highlight import segments
+from quotes.cli.web.timeline import Point, statement_colour, timeline_svg
+
+TEMPLATES = Path(__file__).parent / "templates"
+SEARCH_LIMIT = 100
+
+
+def create_app(engine: Engine) -> Starlette:
+    """The ASGI app over `engine` (make it with database.open_readonly)."""
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    environment.filters["day"] = lambda value: value.isoformat()[:10] if value else "undated"
+    environment.globals["statement_colour"] = statement_colour
+    templates = Jinja2Templates(env=environment)
+
+    def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    def home(request: Request):
+        with Session(engine) as session:
+            counts, speakers, articles = database.overview(session)
+        return page(request, "home.html", counts=counts, speakers=speakers, articles=articles)
+
+    def search(request: Request):
+        query = request.query_params.get("q", "").strip()
+        with Session(engine) as session:
+            speakers, quotes = database.search(session, query, limit=SEARCH_LIMIT)
+        return page(request, "search.html", query=query, speakers=speakers, quotes=quotes, limit=SEARCH_LIMIT)
+
+    def speaker(request: Request):
+        requested = request.path_params["speaker_id"]
+        with Session(engine) as session:
+            live = database.live_speaker_id(session, requested)
+            if live is not None and live != requested:  # merged: its quotes now live on the other page
+                return RedirectResponse(request.url_for("speaker", speaker_id=live), status_code=301)
+            found = live is not None and database.speaker_page(session, live)
+        if not found:
+            raise HTTPException(404, f"No speaker #{requested}.")
+        return page(request, "speaker.html", page=found, timeline=Markup(speaker_timeline(request, found)),
+                    undated=sum(1 for q in found.quotes if q.published_at is None))
+
+    def speaker_svg(request: Request):
+        with Session(engine) as session:
+            found = database.speaker_page(session, request.path_params["speaker_id"])
+        if not found:
+            raise HTTPException(404, "No such speaker.")
+        return Response(speaker_timeline(request, found), media_type="image/svg+xml")
+
+    def article(request: Request):
+        with Session(engine) as session:
+            found = database.article_page(session, request.path_params["article_id"])
+        if found is None:
+            raise HTTPException(404, f"No article #{request.path_params['article_id']}.")
+        quotes = {q.id: q for q in found.quotes}
+        return page(request, "article.html", page=found, quotes=quotes, segments=segments(found.text, found.quotes))
+
+    async def not_found(request: Request, exc: HTTPException):
+        return page(request, "error.html", status_code=exc.status_code, message=exc.detail)
+
+    routes = [Route("/", home, name="home"), Route("/search", search, name="search"),
+              Route("/speakers/{speaker_id:int}", speaker, name="speaker"),
+              Route("/speakers/{speaker_id:int}/timeline.svg", speaker_svg, name="speaker_svg"),
+              Route("/articles/{article_id:int}", article, name="article")]
+    return Starlette(routes=routes, exception_handlers={HTTPException: not_found})
+
+
+def speaker_timeline(request: Request, found: database.SpeakerPage) -> str:
+    """The SVG timeline of a speaker page: each dated quote, coloured by its statement."""
+    points = []
+    for index, statement in enumerate(found.statements):
+        for carrier in statement.carriers:
+            if carrier.published_at is None:
+                continue
+            label = f"{carrier.published_at.isoformat()} · {carrier.outlet or 'no outlet'} · {statement.text}"
+            href = f"{request.url_for('article', article_id=carrier.article_id).path}#q{carrier.quote_id}"
+            points.append(Point(when=carrier.published_at, outlet=carrier.outlet, statement=index,
+                                label=label if len(label) <= 300 else label[:299] + "…", href=href))
+    return timeline_svg(points)

@@ -1,0 +1,182 @@
+"""What the web view reads: a read-only engine over the same database `quotes` writes, and the few
+shapes its pages need, built from quotes.db.queries (statements grouped with the articles that carried
+them, an article with its text and quotes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel, Session
+
+from quotes.db import queries
+from quotes.db.engine import resolve_url
+from quotes.db.errors import DatabaseError, SchemaOutOfDate
+from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
+
+# Table objects rather than model classes: the web view only reads, and table names outlive class renames.
+_ARTICLE = SQLModel.metadata.tables["article"]
+_SPEAKER = SQLModel.metadata.tables["speaker"]
+
+
+class NoDatabase(DatabaseError):
+    """The web view was pointed at a database that does not exist (it never creates one)."""
+
+
+def open_readonly(url: Optional[str] = None) -> Engine:
+    """An engine that can only read: SQLite opened with mode=ro, PostgreSQL sessions read-only. The
+    schema must be quote-tracker's, at head; nothing is created or migrated."""
+    parsed = resolve_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
+        if path in (None, "", ":memory:") or not Path(path).is_file():
+            raise NoDatabase(f"no database at {path or ':memory:'}: store articles first with `quotes ingest "
+                             "FILE --db PATH`, or pass --db (or QUOTES_DB) naming an existing database")
+        uri = Path(path).resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
+        engine = create_engine("sqlite://", creator=lambda: _sqlite_readonly(uri))
+    else:
+        engine = create_engine(parsed, pool_pre_ping=True,
+                               connect_args={"options": "-c default_transaction_read_only=on"})
+    _check_schema(engine)
+    return engine
+
+
+def _sqlite_readonly(uri: str):
+    import sqlite3
+
+    # Worker threads of the server share the pool, hence check_same_thread=False.
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+    connection.execute("PRAGMA query_only=ON")
+    return connection
+
+
+def _check_schema(engine: Engine) -> None:
+    from quotes.db.migrate import current_revision, head_revision
+
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    if revision is None:
+        raise NoDatabase(f"{engine.url.render_as_string()} holds no quote-tracker data: point --db at a "
+                         "database made by `quotes ingest`")
+    if revision != head_revision():
+        raise SchemaOutOfDate(f"database schema is at revision {revision}, this quote-tracker needs "
+                              f"{head_revision()}: run `quotes db upgrade` (back up the file first)")
+
+
+@dataclass
+class Carrier:
+    """One article that carried a statement."""
+
+    article_id: int
+    title: Optional[str]
+    outlet: Optional[str]
+    published_at: Optional[date]
+    quote_id: int
+    source: Optional[str] = None
+
+
+@dataclass
+class GroupedStatement:
+    """A distinct statement of one speaker with every article that carried it."""
+
+    statement_id: Optional[int]
+    text: str
+    kind: str
+    carriers: list[Carrier] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({c.outlet for c in self.carriers if c.outlet}, key=str.casefold)
+
+    @property
+    def first_seen(self) -> Optional[date]:
+        dates = [c.published_at for c in self.carriers if c.published_at]
+        return min(dates) if dates else None
+
+    @property
+    def last_seen(self) -> Optional[date]:
+        dates = [c.published_at for c in self.carriers if c.published_at]
+        return max(dates) if dates else None
+
+
+@dataclass
+class SpeakerPage:
+    speaker: SpeakerRow
+    statements: list[GroupedStatement]
+    quotes: list[QuoteRow]
+
+
+@dataclass
+class ArticlePage:
+    article: ArticleRow
+    text: str
+    quotes: list[QuoteRow]
+
+
+def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
+    """`speaker_id`, or the speaker it was merged into; None when there is no such speaker."""
+    for _ in range(20):  # merges chain at most a few steps; the bound guards against a cycle
+        row = session.execute(select(_SPEAKER.c.merged_into_id).where(_SPEAKER.c.id == speaker_id)).one_or_none()
+        if row is None:
+            return None
+        if row.merged_into_id is None:
+            return speaker_id
+        speaker_id = row.merged_into_id
+    return None
+
+
+def speaker_page(session: Session, speaker_id: int) -> Optional[SpeakerPage]:
+    """The speaker, their statements grouped (earliest first) and every quote in publication order."""
+    rows = queries.speaker_rows(session, [speaker_id])
+    if not rows:
+        return None
+    quotes = list(queries.quotes_by(session, speaker_ids=[speaker_id], filters=QuoteFilters()))
+    return SpeakerPage(speaker=rows[0], statements=group_statements(session, speaker_id, quotes), quotes=quotes)
+
+
+def group_statements(session: Session, speaker_id: int, quotes: list[QuoteRow]) -> list[GroupedStatement]:
+    """One entry per statement, carrying its quotes' articles; quotes without a statement stand alone."""
+    texts = {row.id: row.text for row in queries.statements_by(session, speaker_id=speaker_id)}
+    groups: dict[tuple, GroupedStatement] = {}
+    for quote in quotes:
+        key = ("statement", quote.statement_id) if quote.statement_id is not None else ("quote", quote.id)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = GroupedStatement(statement_id=quote.statement_id,
+                                                   text=texts.get(quote.statement_id, quote.text), kind=quote.kind)
+        group.carriers.append(Carrier(article_id=quote.article_id, title=quote.title, outlet=quote.outlet,
+                                      published_at=quote.published_at, quote_id=quote.id, source=quote.source))
+    for group in groups.values():  # dated articles in order, undated ones last
+        group.carriers.sort(key=lambda c: (c.published_at is None, c.published_at or date.min, c.quote_id))
+    return sorted(groups.values(), key=lambda g: (g.first_seen is None, g.first_seen or date.min,
+                                                  min(c.quote_id for c in g.carriers)))
+
+
+def article_page(session: Session, article_id: int) -> Optional[ArticlePage]:
+    text = session.execute(select(_ARTICLE.c.text).where(_ARTICLE.c.id == article_id)).scalar_one_or_none()
+    if text is None:
+        return None
+    found, quotes = queries.article_quotes(session, article=str(article_id))
+    return ArticlePage(article=found, text=text, quotes=quotes)
+
+
+def search(session: Session, text: str, *, limit: int = 100) -> tuple[list[SpeakerRow], list[QuoteRow]]:
+    """Speakers whose names match `text`, and statements matching it by full-text search."""
+    if not text.strip():
+        return [], []
+    return (queries.find_speakers(session, name=text),
+            queries.search_quotes(session, text=text, filters=QuoteFilters(), limit=limit))
+
+
+def overview(session: Session, *, top: int = 20) -> tuple[dict[str, int], list[SpeakerRow], list[ArticleRow]]:
+    """Counts, the most quoted speakers and the latest articles, for the home page."""
+    recent = session.execute(select(_ARTICLE.c.id, _ARTICLE.c.title, _ARTICLE.c.outlet, _ARTICLE.c.url,
+                                    _ARTICLE.c.published_at, _ARTICLE.c.source)
+                             .order_by(_ARTICLE.c.published_at.desc().nulls_last(), _ARTICLE.c.id.desc())
+                             .limit(top))
+    return (queries.stats(session), queries.list_speakers(session)[:top],
+            [ArticleRow(**row._asdict()) for row in recent])

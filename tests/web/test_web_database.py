@@ -1,0 +1,114 @@
+"""The web view's read side: read-only connections, statements grouped with the articles that carried them."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from quotes.cli.web import database, open_readonly
+from quotes.db.errors import SchemaOutOfDate
+
+from webdata import REOPEN
+
+
+def varga(engine, sample_ids):
+    speakers, _ = sample_ids
+    with Session(engine) as session:
+        return database.speaker_page(session, speakers["Ines Varga"])
+
+
+def test_the_connection_refuses_writes(engine):
+    with engine.connect() as connection:
+        with pytest.raises(DBAPIError, match="(?i)read.?only"):
+            connection.execute(text("UPDATE speaker SET name = 'x'"))
+
+
+def test_a_missing_sqlite_file_is_not_created(tmp_path):
+    path = tmp_path / "absent.db"
+    with pytest.raises(database.NoDatabase, match="quotes ingest"):
+        open_readonly(str(path))
+    assert not path.exists()
+
+
+def test_a_file_that_is_not_quote_tracker_is_refused(tmp_path):
+    import sqlite3
+
+    sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(database.NoDatabase, match="no quote-tracker data"):
+        open_readonly(str(tmp_path / "other.db"))
+
+
+def test_an_old_schema_asks_for_an_upgrade(tmp_path, sqlite_url):
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "old.db"
+    shutil.copy(sqlite_url.removeprefix("sqlite:///"), copy)
+    with sqlite3.connect(copy) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
+    with pytest.raises(SchemaOutOfDate, match="quotes db upgrade"):
+        open_readonly(str(copy))
+
+
+def test_statements_are_grouped_with_every_article_that_carried_them(engine, sample_ids):
+    page = varga(engine, sample_ids)
+    reopen = next(s for s in page.statements if s.text == REOPEN)
+    assert sorted(c.outlet or "" for c in reopen.carriers) == ["", "Bay & <Port> Times", "Eastern Ledger",
+                                                               "Northwire"]
+    assert reopen.outlets == ["Bay & <Port> Times", "Eastern Ledger", "Northwire"]
+    assert (reopen.first_seen, reopen.last_seen) == (date(2023, 3, 1), date(2023, 4, 18))
+
+
+def test_each_statement_appears_once_earliest_first(engine, sample_ids):
+    page = varga(engine, sample_ids)
+    assert len(page.statements) == 4  # reopen (4 articles), routine, no cracks, tags
+    assert len({s.statement_id for s in page.statements}) == 4
+    firsts = [s.first_seen for s in page.statements]
+    assert firsts == sorted(firsts)
+    assert sum(len(s.carriers) for s in page.statements) == len(page.quotes) == 7
+
+
+def test_a_merged_speaker_leads_to_the_one_it_joined(merged):
+    url, speakers = merged
+    engine = open_readonly(url)
+    with Session(engine) as session:
+        assert database.live_speaker_id(session, speakers["Tomas Reyes"]) == speakers["Ines Varga"]
+        assert database.live_speaker_id(session, speakers["Ines Varga"]) == speakers["Ines Varga"]
+        assert database.live_speaker_id(session, 99_999) is None
+    engine.dispose()
+
+
+def test_an_article_comes_with_its_exact_text_and_quotes(engine, sample_ids):
+    _, articles = sample_ids
+    with Session(engine) as session:
+        page = database.article_page(session, articles["courier.txt"])
+        assert page.text.startswith('"We have found no cracks,"')
+        [quote] = page.quotes
+        assert [page.text[s:e] for s, e in quote.spans] == ["We have found no cracks",
+                                                             "and the cranes are safe to use"]
+        assert database.article_page(session, 99_999) is None
+
+
+def test_search_finds_statements_and_speakers(engine):
+    with Session(engine) as session:
+        speakers, quotes = database.search(session, "Varga")
+        assert [s.name for s in speakers] == ["Ines Varga"]
+        speakers, quotes = database.search(session, "cranes inspected")
+        assert {q.outlet for q in quotes} >= {"Northwire", "Eastern Ledger"}
+        assert database.search(session, "   ") == ([], [])
+
+
+def test_the_overview_counts_and_ranks(engine):
+    with Session(engine) as session:
+        counts, speakers, articles = database.overview(session)
+    assert counts["articles"] == 5 and counts["quotes"] == 8
+    assert speakers[0].name == "Ines Varga"
+    assert articles[0].published_at == date(2023, 4, 18) and articles[-1].published_at is None
+
+
+def test_statements_of_one_day_keep_text_order_and_undated_articles_come_last(engine, sample_ids):
+    page = varga(engine, sample_ids)
+    assert [s.text for s in page.statements[:2]] == [REOPEN, "the inspections were routine"]
+    assert [c.published_at for c in page.statements[0].carriers][-1] is None

@@ -1,0 +1,133 @@
+"""The pages, through Starlette's TestClient: they load, link to each other and escape what they show."""
+
+import re
+from xml.etree import ElementTree
+
+import pytest
+
+from webdata import REOPEN, REOPEN_TRIMMED
+
+
+def article_text(page) -> str:
+    return re.search(r'<div class="article-text" id="article-text">(.*?)</div>', page.text, re.S).group(1)
+
+
+def test_home_has_a_search_box_counts_and_speakers(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<input type="search" name="q"' in page.text
+    assert "5 articles" in page.text and "8 quotes" in page.text
+    assert "Ines Varga" in page.text and "Tomas Reyes" in page.text
+
+
+def test_search_lists_matching_statements_with_speaker_and_article(client, sample_ids):
+    speakers, articles = sample_ids
+    page = client.get("/search", params={"q": "cranes inspected"})
+    assert page.status_code == 200
+    assert REOPEN_TRIMMED in page.text
+    assert f'/speakers/{speakers["Ines Varga"]}"' in page.text
+    assert f'/articles/{articles["ledger.txt"]}#q' in page.text
+
+
+def test_search_by_name_lists_the_speaker(client, sample_ids):
+    speakers, _ = sample_ids
+    page = client.get("/search", params={"q": "Reyes"})
+    assert f'/speakers/{speakers["Tomas Reyes"]}"' in page.text
+
+
+def test_search_without_hits_says_so(client):
+    page = client.get("/search", params={"q": "zeppelin"})
+    assert page.status_code == 200 and 'id="no-results"' in page.text
+
+
+def test_empty_search_explains_the_syntax(client):
+    page = client.get("/search")
+    assert page.status_code == 200 and "prefix*" in page.text
+
+
+def test_search_operators_in_user_text_are_harmless(client):
+    assert client.get("/search", params={"q": 'NEAR("a" OR) AND *'}).status_code == 200
+
+
+def test_speaker_page_groups_statements_with_outlets_and_dates(client, sample_ids):
+    speakers, _ = sample_ids
+    page = client.get(f"/speakers/{speakers['Ines Varga']}")
+    assert page.status_code == 200
+    items = re.findall(r'<li data-statement="\d+">(.*?)</ul>\s*</li>', page.text, re.S)
+    assert len(items) == 4
+    reopen = next(item for item in items if REOPEN in item)
+    assert "4 articles" in reopen
+    assert "Bay &amp; &lt;Port&gt; Times, Eastern Ledger, Northwire" in reopen
+    assert "first seen 2023-03-01, last seen 2023-04-18" in reopen
+    assert reopen.count("<li>") == 4
+
+
+def test_speaker_page_embeds_the_timeline(client, sample_ids):
+    speakers, _ = sample_ids
+    page = client.get(f"/speakers/{speakers['Ines Varga']}")
+    svg = re.search(r"<svg.*?</svg>", page.text, re.S).group(0)
+    tree = ElementTree.fromstring(svg)
+    assert len(tree.findall(".//{http://www.w3.org/2000/svg}circle")) == 6  # 7 quotes, one undated
+    assert "1 undated quote not shown" in page.text
+
+
+def test_the_timeline_is_also_served_alone(client, sample_ids):
+    speakers, _ = sample_ids
+    svg = client.get(f"/speakers/{speakers['Ines Varga']}/timeline.svg")
+    assert svg.headers["content-type"].startswith("image/svg+xml")
+    ElementTree.fromstring(svg.text)
+
+
+def test_article_page_marks_each_statement_at_its_offsets(client, sample_ids):
+    _, articles = sample_ids
+    page = client.get(f"/articles/{articles['courier.txt']}")
+    assert page.status_code == 200
+    marks = re.findall(r"<mark[^>]*>(.*?)</mark>", article_text(page), re.S)
+    assert marks == ["We have found no cracks", "and the cranes are safe to use"]
+    assert re.search(r'<mark class="direct" id="q\d+"', page.text)
+
+
+def test_article_text_is_shown_exactly(client, sample_ids):
+    _, articles = sample_ids
+    page = client.get(f"/articles/{articles['wire.txt']}")
+    plain = re.sub(r"<[^>]+>", "", article_text(page)).replace("&#34;", '"').replace("&quot;", '"')
+    assert plain.startswith(f'"{REOPEN}," said Ines Varga') and "\n\nVarga said" in plain
+
+
+def test_what_articles_say_is_escaped_not_run(client, sample_ids):
+    _, articles = sample_ids
+    page = client.get(f"/articles/{articles['times.txt']}")
+    assert "<script>alert(1)</script>" not in page.text and "&lt;script&gt;" in page.text
+    assert "Crane &lt;operators&gt; &amp; the law" in page.text
+    assert 'href="javascript:' not in page.text
+
+
+@pytest.mark.parametrize("path", ["/speakers/99999", "/articles/99999", "/speakers/99999/timeline.svg",
+                                  "/nowhere"])
+def test_unknown_pages_are_404_pages(client, path):
+    page = client.get(path)
+    assert page.status_code == 404 and "Back to the start page" in page.text
+
+
+def test_a_merged_speakers_page_redirects_to_the_one_it_joined(merged):
+    from starlette.testclient import TestClient
+
+    from quotes.cli.web import create_app, open_readonly
+
+    url, speakers = merged
+    engine = open_readonly(url)
+    with TestClient(create_app(engine)) as client:
+        page = client.get(f"/speakers/{speakers['Tomas Reyes']}", follow_redirects=False)
+        assert page.status_code == 301
+        assert page.headers["location"].endswith(f"/speakers/{speakers['Ines Varga']}")
+    engine.dispose()
+
+
+def test_each_statement_is_keyed_to_its_colour_on_the_timeline(client, sample_ids):
+    speakers, _ = sample_ids
+    page = client.get(f"/speakers/{speakers['Ines Varga']}").text
+    swatches = re.findall(r'<li data-statement="(\d+)">\s*<blockquote><span class="swatch" style="background: '
+                          r'(#\w+)"', page)
+    dots = dict(re.findall(r'data-statement="(\d+)" cx="[\d.]+" cy="[\d.]+" r="\d+" fill="(#\w+)"', page))
+    assert len(swatches) == 4 and len(dots) == 4
+    assert all(dots[index] == colour for index, colour in swatches)
