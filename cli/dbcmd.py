@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
-from quotes.cli.lookup import db_option
+from quotes.cli.options import db_option
 
 
 @click.group(epilog="Examples:\n\n\b\n  quotes db current --db quotes.db\n  quotes db upgrade --db postgresql://user@host/quotes")
@@ -16,12 +17,11 @@ def db():
 @db.command(epilog="Example: quotes db upgrade --db quotes.db")
 @db_option
 @errors_to_click
-def upgrade(db):
+def upgrade():
     """Bring the database to the schema this version needs (creates it if new). Back up the file first."""
-    from quotes.db.engine import make_engine
     from quotes.db.migrate import upgrade as run_upgrade
 
-    before, after = run_upgrade(make_engine(db, migrate=False))
+    before, after = run_upgrade(current_app().engine(migrate=False))
     if before == after:
         click.echo(f"already at {after} (head)")
     else:
@@ -31,13 +31,11 @@ def upgrade(db):
 @db.command(epilog="Example: quotes db current --db quotes.db")
 @db_option
 @errors_to_click
-def current(db):
+def current():
     """Print the schema revision of the database and whether it is current."""
-    from quotes.db.engine import make_engine
     from quotes.db.migrate import current_revision, head_revision
 
-    engine = make_engine(db, migrate=False)
-    with engine.connect() as connection:
+    with current_app().engine(migrate=False).connect() as connection:
         revision = current_revision(connection)
     head = head_revision()
     if revision == head:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 
 import click
 
@@ -11,15 +12,31 @@ from quotes.errors import QuotesError
 
 
 def errors_to_click(command):
-    """Run `command`, turning a QuotesError into click.ClickException: "Error: <message>" and exit 1."""
+    """Run `command`, turning a QuotesError into click.ClickException: "Error: <message>" and exit 1.
+
+    A database driver error that escapes the library (a file damaged after it was opened, a server that
+    went away) becomes one line too, never a traceback full of SQL."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except QuotesError as error:
             raise click.ClickException(str(error)) from error
+        except Exception as error:
+            if not is_driver_error(error):
+                raise
+            from quotes.cli.context import current_app
+            from quotes.db.errors import unavailable
+
+            raise click.ClickException(str(unavailable(error, current_app().db_url))) from error
 
     return wrapper
+
+
+def is_driver_error(error: BaseException) -> bool:
+    """A SQLAlchemy DBAPIError (checked without importing SQLAlchemy into commands that never load it)."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(error, exc.DBAPIError)
 
 
 class _ClickHandler(logging.Handler):

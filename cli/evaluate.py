@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click, log_to_stderr
+from quotes.cli.options import stanza_dir_option
 from quotes.errors import InputError
 
 
@@ -25,10 +27,9 @@ Examples:
 @click.option("--beliefs/--no-beliefs", default=True, show_default=True,
               help="Count belief verbs (think, believe) as statement cues, as `quotes extract` does.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--stanza-dir", envvar="QUOTES_STANZA_DIR", type=click.Path(file_okay=False),
-              help="Official Stanza English models to use instead of the bundled ones.")
+@stanza_dir_option
 @errors_to_click
-def eval_command(gold, errors_path, limit, cache_dir, beliefs, as_json, stanza_dir):
+def eval_command(gold, errors_path, limit, cache_dir, beliefs, as_json):
     """Precision, recall and F1 at overlap 0.3/0.5/0.8, the direct-quote subset, speaker accuracy."""
     from quotes.evaluate import evaluate_directory, format_report, write_errors
     from quotes.nlp import load_pipeline
@@ -37,7 +38,7 @@ def eval_command(gold, errors_path, limit, cache_dir, beliefs, as_json, stanza_d
     if not (Path(gold) / "text").is_dir():
         raise InputError(f"{gold} has no text/ folder: point --gold at a PolNeAR-layout folder "
                          "(text/*.txt and attributions/*.ann)")
-    nlp = load_pipeline(stanza_dir)
+    nlp = load_pipeline(current_app().stanza_dir)
 
     def progress(done, total):
         click.echo(f"\r{done}/{total} documents", err=True, nl=done == total)

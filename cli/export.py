@@ -12,8 +12,10 @@ from contextlib import contextmanager
 
 import click
 
+from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
-from quotes.cli.lookup import db_option, open_engine, quote_filters, resolve_speaker, session
+from quotes.cli.options import db_option, quote_filters
+from quotes.cli.pick import pick_speaker
 
 FORMATS = ("csv", "jsonl", "csl-json")
 
@@ -64,7 +66,7 @@ Examples:
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark so Excel shows accents.")
 @db_option
 @errors_to_click
-def export(fmt, speaker_names, filters, since_id, updated_since, output, bom, db):
+def export(fmt, speaker_names, filters, since_id, updated_since, output, bom):
     """Export stored quotes for spreadsheets (csv), citation databases (jsonl) or Zotero (csl-json).
 
     Quotes come in id order, so `--since-id` with the last id of a previous export fetches only new ones.
@@ -73,8 +75,8 @@ def export(fmt, speaker_names, filters, since_id, updated_since, output, bom, db
 
     if bom and fmt != "csv":
         raise click.UsageError("--bom applies to --format csv only")
-    with session(open_engine(db)) as s:
-        speaker_ids = [resolve_speaker(s, name).id for name in speaker_names] or None
+    with current_app().session() as s:
+        speaker_ids = [pick_speaker(s, name).id for name in speaker_names] or None
         records = LastId(export_records(s, speaker_ids=speaker_ids, filters=filters, since_id=since_id,
                                         updated_since=updated_since))
         with output_stream(output) as fh:

@@ -5,16 +5,15 @@ The fixes call quotes.db.identity, which records them as manual aliases, so late
 
 from __future__ import annotations
 
-import re
-
 import click
 
+from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
-from quotes.cli.lookup import db_option, open_engine, resolve_speaker, session
+from quotes.cli.options import db_option
+from quotes.cli.pick import speaker_id
 from quotes.cli.render import output_options, render
 
 SPEAKER_TABLE = ("id", "name", "kind", "roles", "statements", "quotes", "first_seen", "last_seen")
-SPEAKER_ID = re.compile(r"#?(\d+)")
 
 
 @click.group(invoke_without_command=True, short_help="Speakers on record; merge or split them.",
@@ -32,7 +31,7 @@ Examples:
 @db_option
 @click.pass_context
 @errors_to_click
-def speakers(ctx, like, role, kind, fmt, db):
+def speakers(ctx, like, role, kind, fmt):
     """The speakers on record: kind, roles, how many statements and quotes, first and last seen.
 
     `merge` and `split` fix a wrong decision about who is who; later ingests follow the fix.
@@ -44,7 +43,7 @@ def speakers(ctx, like, role, kind, fmt, db):
         return
     from quotes.db.queries import list_speakers
 
-    with session(open_engine(db)) as s:
+    with current_app().session() as s:
         render(list_speakers(s, like=like, role=role, kind=kind), fmt, table_columns=SPEAKER_TABLE,
                empty="No speakers match.")
 
@@ -58,7 +57,7 @@ Examples:
 @output_options
 @db_option
 @errors_to_click
-def merge(a, b, fmt, db):
+def merge(a, b, fmt):
     """Merge speaker B into speaker A: B's names, roles, statements and quotes become A's, and later
     articles that name B go to A. Each is a name (as in `quotes by`) or an id like #12.
 
@@ -67,7 +66,7 @@ def merge(a, b, fmt, db):
     from quotes.db.identity import merge_speakers
     from quotes.db.queries import speaker_rows
 
-    with session(open_engine(db or parent_db())) as s:
+    with current_app().session() as s:
         keep, gone = speaker_id(s, a), speaker_id(s, b)
         merge_speakers(s, keep_id=keep, merge_id=gone)
         kept, merged = speaker_rows(s, [keep, gone])   # the merged row stays, pointing at the kept one
@@ -84,7 +83,7 @@ Examples:
 @output_options
 @db_option
 @errors_to_click
-def split(speaker, alias, fmt, db):
+def split(speaker, alias, fmt):
     """Move ALIAS of SPEAKER, and the quotes stored under it, to a new speaker; later articles that use
     that name go to the new one. SPEAKER is a name (as in `quotes by`) or an id like #12; its aliases
     are in `quotes speakers --like NAME --json`.
@@ -94,21 +93,10 @@ def split(speaker, alias, fmt, db):
     from quotes.db.identity import split_speaker
     from quotes.db.queries import speaker_rows
 
-    with session(open_engine(db or parent_db())) as s:
+    with current_app().session() as s:
         old = speaker_id(s, speaker)
         new = split_speaker(s, speaker_id=old, alias=alias)
         rows = speaker_rows(s, [old, new])
     click.echo(f"Split {rows[1].name} off #{rows[0].id} {rows[0].name} as new speaker #{new}.", err=True)
     render(rows, fmt, table_columns=SPEAKER_TABLE)
 
-
-def speaker_id(s, text: str) -> int:
-    """An id (#12) goes to the library as it is, so a merged or missing id gets its own message there;
-    a name is resolved as `quotes by` does (the only match, an exact name, or the user's choice)."""
-    given = SPEAKER_ID.fullmatch(text.strip())
-    return int(given.group(1)) if given else resolve_speaker(s, text).id
-
-
-def parent_db():
-    """--db given before the subcommand (`quotes speakers --db X merge …`) counts too."""
-    return click.get_current_context().parent.params.get("db")

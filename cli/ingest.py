@@ -1,71 +1,19 @@
-"""`quotes ingest PATH...`: read articles, extract their statements, store each article whole or not at all.
-
-`ingest_paths` is the library function (usable from Python with an injected extractor); the command adds
-the progress line and the summary.
-"""
+"""`quotes ingest PATH...`: options, the progress line and the summary over quotes.ingest, which reads,
+extracts and stores each article whole or not at all."""
 
 from __future__ import annotations
 
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional, TextIO, Union
+from typing import Optional, TextIO
 
 import click
 
-from quotes import PIPELINE_VERSION
-from quotes.article import DEFAULT_MAX_BYTES
-from quotes.batch import (Extracted, ExtractorFactory, Failure, Skipped, expand_paths, extract_results,
-                          read_inputs)
+from quotes.batch import Failure, expand_paths
+from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click, log_to_stderr
-from quotes.cli.extract import extractor_factory, max_bytes_option, stanza_dir_option, workers_option
-from quotes.cli.lookup import db_option, open_engine
-
-
-@dataclass
-class Stored:
-    source: str
-    status: str  # "ingested" | "duplicate" | "reprocessed"
-    statements: int
-
-
-def ingest_paths(engine, paths: Iterable[str], *, extractor_factory: ExtractorFactory, workers: int = 1,
-                 reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, outlet: Optional[str] = None,
-                 url: Optional[str] = None, pipeline_version: str = PIPELINE_VERSION
-                 ) -> Iterator[Union[Stored, Failure]]:
-    """Store every article under `paths`, one transaction each; yields what happened to each article.
-
-    Articles already stored (same text) are not sent through the NLP unless `reprocess` and their
-    pipeline version is older.
-    """
-    from quotes.db import session_scope
-    from quotes.db.store import ingest_article, needs_extraction
-
-    def wanted(article) -> bool:
-        with session_scope(engine) as session:
-            return needs_extraction(session, text=article.text, pipeline_version=pipeline_version,
-                                    reprocess=reprocess)
-
-    items = read_inputs(paths, max_bytes=max_bytes, outlet=outlet, url=url)
-    for result in extract_results(items, extractor_factory=extractor_factory, workers=workers, wanted=wanted):
-        if isinstance(result, Failure):
-            yield result
-        elif isinstance(result, Skipped):
-            yield Stored(result.article.source, "duplicate", 0)
-        else:
-            yield store(engine, result, pipeline_version=pipeline_version, reprocess=reprocess,
-                        session_scope=session_scope, ingest_article=ingest_article)
-
-
-def store(engine, result: Extracted, *, pipeline_version, reprocess, session_scope, ingest_article
-          ) -> Union[Stored, Failure]:
-    try:
-        with session_scope(engine) as session:
-            stored = ingest_article(session, article=result.article, records=result.records,
-                                    pipeline_version=pipeline_version, reprocess=reprocess)
-    except Exception as error:  # the transaction rolled back: nothing of this article is stored
-        return Failure(result.article.source, f"not stored: {type(error).__name__}: {error}")
-    return Stored(result.article.source, stored.status, stored.quote_count if stored.status != "duplicate" else 0)
+from quotes.cli.options import db_option, max_bytes_option, stanza_dir_option, workers_option
 
 
 @dataclass
@@ -76,7 +24,7 @@ class Summary:
     statements: int = 0
     failures: list[Failure] = field(default_factory=list)
 
-    def add(self, outcome: Union[Stored, Failure]) -> None:
+    def add(self, outcome) -> None:
         if isinstance(outcome, Failure):
             self.failures.append(outcome)
             return
@@ -169,22 +117,26 @@ Examples:
 @click.option("--progress/--no-progress", default=None,
               help="Show the progress line (default: only when stderr is a terminal).")
 @errors_to_click
-def ingest(paths, db, outlet, url, workers, reprocess, max_bytes, stanza_dir, progress):
+def ingest(paths, outlet, url, workers, reprocess, max_bytes, progress):
     """Extract the statements of the articles in PATH... and store them.
 
     PATH is a .txt, .html or .jsonl file, a directory (searched recursively), a glob, or - for stdin.
     Articles already stored are skipped without running the NLP. Each article is stored whole or not at
     all; one that fails is reported and the rest goes on. Exit code 1 when any failed.
     """
+    from quotes.ingest import ingest_expanded
+
     log_to_stderr()
-    engine = open_engine(db)
-    expanded = list(expand_paths(paths))
+    app = current_app()
+    engine = app.engine()
+    expanded = list(expand_paths(paths))  # once: the progress bar needs the count
     stderr = sys.stderr
     meter = Progress(total=known_total(expanded), stream=stderr,
                      enabled=stderr.isatty() if progress is None else progress)
     summary = Summary()
-    for outcome in ingest_paths(engine, expanded, extractor_factory=extractor_factory(stanza_dir),
-                                workers=workers, reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url):
+    for outcome in ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(),
+                                   workers=workers, reprocess=reprocess, max_bytes=max_bytes, outlet=outlet,
+                                   url=url):
         summary.add(outcome)
         meter.update(summary)
     meter.close()

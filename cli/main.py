@@ -7,6 +7,7 @@ import importlib
 import click
 
 from quotes import __version__
+from quotes.cli.context import install_app
 
 # command name -> "module:attribute" inside quotes.cli
 COMMANDS = {
@@ -41,5 +42,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, epilog="Example: quotes extract quotes/samples/wire-kazakhstan.txt")
 @click.version_option(__version__, prog_name="quotes")
-def main():
+@click.pass_context
+def main(ctx):
     """Find statements in news articles, tie them to speakers, track them across articles."""
+    install_app(ctx)

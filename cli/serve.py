@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
-from quotes.cli.lookup import db_option
+from quotes.cli.options import db_option
 
 MISSING_EXTRA = ("the web view needs its optional packages: pip install 'quote-tracker[web]' "
                  "(Starlette, Jinja2, uvicorn)")
@@ -20,10 +21,13 @@ Examples:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @db_option
 @errors_to_click
-def serve(host, port, db):
+def serve(host, port):
     """Browse the stored statements in a web browser: a search box, a page per speaker with a timeline of
     their statements by date and outlet, and each article with its statements marked. The database is
     opened read-only; stop with Ctrl-C."""
+    from quotes.db.url import given_url, shown
+
+    db = current_app().db_url
     try:
         import uvicorn
 
@@ -31,5 +35,5 @@ def serve(host, port, db):
     except ImportError as error:
         raise click.ClickException(f"{MISSING_EXTRA} (missing: {error.name})") from error
     app = create_app(open_readonly(db))
-    click.echo(f"Serving {db or './quotes.db'} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    click.echo(f"Serving {shown(given_url(db))} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,47 +1,58 @@
-"""The one place engines and sessions are made: URL resolution, SQLite pragmas, schema-at-head check."""
+"""The one place engines and sessions are made: SQLite pragmas, schema-at-head check, typed open errors.
+
+Which URL a command means is quotes.db.url's concern.
+"""
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
-DEFAULT_URL = "sqlite:///quotes.db"
+from quotes.db.errors import DatabaseError, DatabaseURLError, unavailable
+from quotes.db.url import resolve_url, shown
+
 BUSY_TIMEOUT_MS = 30_000
 # Execution option that makes the next SQLite transaction start with BEGIN IMMEDIATE (take the write lock).
 WRITE_OPTION = "quotes_sqlite_write"
 
 
-def resolve_url(url: Optional[str] = None) -> URL:
-    """`url`, else $QUOTES_DB, else ./quotes.db; a bare path means a SQLite file."""
-    raw = url or os.environ.get("QUOTES_DB") or DEFAULT_URL
-    if "://" not in raw:
-        raw = f"sqlite:///{raw}"
-    parsed = make_url(raw)
-    # Plain postgresql:// would pick psycopg2, which we do not ship; psycopg 3 is the driver we test.
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed
-
-
 def make_engine(url: Optional[str] = None, *, migrate: bool = True) -> Engine:
-    """An engine for `url` whose schema is at head: new databases are created, older ones raise
-    SchemaOutOfDate. `migrate=False` skips the check (used by `quotes db upgrade` itself)."""
-    parsed = resolve_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        engine = _sqlite_engine(parsed)
-    else:
-        engine = create_engine(parsed, pool_pre_ping=True)
-    if migrate:
-        from quotes.db.migrate import ensure_schema
+    """An engine for `url` (see quotes.db.url) whose schema is at head: new databases are created, older
+    ones raise SchemaOutOfDate. `migrate=False` skips the check (used by `quotes db upgrade` itself).
 
-        ensure_schema(engine)
+    Raises DatabaseURLError for a URL we cannot use and DatabaseUnavailable when the database cannot be
+    opened (no such folder, no permission, server down, not a database), each with the fix in its message.
+    """
+    parsed = resolve_url(url)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = _sqlite_engine(parsed)
+        else:
+            engine = create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as error:  # an unknown driver, or one not installed
+        raise DatabaseURLError(f"{shown(parsed)}: {error}; pass a SQLite file path or a postgresql:// URL "
+                               "with --db or QUOTES_DB") from None
+    try:
+        if migrate:
+            from quotes.db.migrate import ensure_schema
+
+            ensure_schema(engine)
+        else:
+            with engine.connect():
+                pass
+    except DBAPIError as error:
+        engine.dispose()
+        raise unavailable(error, url) from None
+    except DatabaseError:
+        engine.dispose()
+        raise
     return engine
 
 

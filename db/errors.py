@@ -1,10 +1,22 @@
 """Typed errors of the storage layer; each message says how to fix the problem."""
 
+from __future__ import annotations
+
+from typing import Optional
+
 from quotes.errors import QuotesError
 
 
 class DatabaseError(QuotesError):
     """Base of every error quotes.db raises on purpose."""
+
+
+class DatabaseURLError(DatabaseError):
+    """--db / $QUOTES_DB is not a URL we can use (malformed, or a backend we do not ship)."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The database cannot be opened or reached: missing folder, no permission, server down, damaged file."""
 
 
 class SchemaOutOfDate(DatabaseError):
@@ -33,3 +45,13 @@ class IdentityError(DatabaseError):
 
 class IngestConflict(DatabaseError):
     """An article could not be written after several retries because other writers held the database."""
+
+
+def unavailable(error: BaseException, url: Optional[str]) -> DatabaseUnavailable:
+    """A driver error met while opening or reading the database, as one line with the fix (no SQL, no
+    parameters, no password)."""
+    from quotes.db.url import DB_ENV, given_url, shown
+
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return DatabaseUnavailable(f"cannot open database {shown(given_url(url))}: "
+                               f"{reason[0] if reason else type(error).__name__}; check --db or {DB_ENV}")

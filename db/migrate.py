@@ -1,14 +1,14 @@
-"""Alembic, configured from code: the migrations ship inside the package, so no alembic.ini lookup by cwd."""
+"""Alembic, configured from code: the migrations ship inside the package, so no alembic.ini lookup by cwd.
+
+Alembic loads only when a database has to be created or migrated: checking that one is at head is one
+SELECT against HEAD_REVISION, which keeps read-only commands quick to start.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
@@ -18,9 +18,17 @@ from quotes.db.errors import NotADatabase, SchemaOutOfDate
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Any constant works; it only has to be the same for every quote-tracker process on one server.
 PG_LOCK_ID = 7_130_431
+# The newest revision in migrations/versions (test_db_migrations checks it against Alembic's head).
+HEAD_REVISION = "0002"
+VERSION_TABLE = "alembic_version"
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
-def alembic_config(connection: Optional[Connection] = None) -> Config:
+def alembic_config(connection: Optional[Connection] = None) -> "Config":
+    from alembic.config import Config
+
     config = Config(str(Path(__file__).parent / "alembic.ini"))
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -29,11 +37,17 @@ def alembic_config(connection: Optional[Connection] = None) -> Config:
 
 
 def head_revision() -> str:
+    """The head revision as Alembic computes it from the migration scripts."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(connection: Connection) -> Optional[str]:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The revision stamped in the database; None for a database without one (new, or not ours)."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -51,9 +65,9 @@ def ensure_schema(engine: Engine) -> None:
                         "point --db at a database made by quote-tracker, or at a new file")
                 _upgrade(connection, "head")
                 return
-    if revision != head_revision():
+    if revision != HEAD_REVISION:
         raise SchemaOutOfDate(
-            f"database schema is at revision {revision}, this quote-tracker needs {head_revision()}: "
+            f"database schema is at revision {revision}, this quote-tracker needs {HEAD_REVISION}: "
             "run `quotes db upgrade` (back up the file first)")
 
 
@@ -66,6 +80,8 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]
 
 
 def _upgrade(connection: Connection, revision: str) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), revision)
 
 

@@ -137,7 +137,13 @@ def unlisted(error: OSError) -> Failure:
 def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, outlet: Optional[str] = None,
                 url: Optional[str] = None) -> Iterator[Union[Article, Failure]]:
     """Every article under `paths`, with `outlet`/`url` overriding what the files say."""
-    for path in expand_paths(paths):
+    return read_expanded(expand_paths(paths), max_bytes=max_bytes, outlet=outlet, url=url)
+
+
+def read_expanded(expanded: Iterable[Union[str, Failure]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  outlet: Optional[str] = None, url: Optional[str] = None) -> Iterator[Union[Article, Failure]]:
+    """`read_inputs` over what expand_paths yielded (files, `-`, and the failures to pass on)."""
+    for path in expanded:
         if isinstance(path, Failure):
             yield path
             continue

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel, Session
 
 from quotes.db import queries
-from quotes.db.engine import resolve_url
+from quotes.db.url import resolve_url
 from quotes.db.errors import DatabaseError, SchemaOutOfDate
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
 

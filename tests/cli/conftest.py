@@ -2,6 +2,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli_fakes import fake_factory
+from quotes.cli.context import App
 from quotes.cli.main import main
 
 
@@ -11,7 +12,7 @@ def invoke():
     runner = CliRunner(env={"COLUMNS": "80", "QUOTES_DB": None, "QUOTES_STANZA_DIR": None})
 
     def run(*args, input=None, factory=fake_factory):
-        return runner.invoke(main, [str(a) for a in args], input=input, obj={"extractor_factory": factory},
+        return runner.invoke(main, [str(a) for a in args], input=input, obj=App(extractor_factory=factory),
                              catch_exceptions=False, prog_name="quotes")
 
     return run

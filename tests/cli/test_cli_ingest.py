@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from cli_fakes import fake_extract
-from quotes.cli.ingest import Progress, Summary, Stored
+from quotes.cli.ingest import Progress, Summary
+from quotes.ingest import Stored
 from quotes.batch import Failure
 from quotes.errors import ModelsNotFound
 from quotes.records import QuoteRecord
@@ -129,7 +130,7 @@ def test_progress_is_silent_when_disabled():
 
 def test_reprocess_reextracts_articles_of_an_older_pipeline(invoke, db):
     from cli_fakes import fake_factory
-    from quotes.cli.ingest import ingest_paths
+    from quotes.ingest import ingest_paths
     from quotes.db import make_engine
 
     engine = make_engine(db)

@@ -33,7 +33,7 @@ def test_by_ambiguous_surname_lists_the_candidates(invoke, stored):
 
 
 def test_by_asks_on_a_terminal(invoke, stored, monkeypatch):
-    monkeypatch.setattr("quotes.cli.lookup.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("quotes.cli.pick.stdin_is_terminal", lambda: True)
     result = invoke("by", "Lindqvist", "--db", stored, "--nl", input="3\n")
     assert result.exit_code == 0
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["Nobody can tell them anything"]

@@ -69,7 +69,7 @@ def test_split_undoes_a_merge_by_ids_with_json(invoke, stored):
 
 
 def test_merge_asks_on_a_terminal_when_a_name_is_ambiguous(invoke, stored, monkeypatch):
-    monkeypatch.setattr("quotes.cli.lookup.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("quotes.cli.pick.stdin_is_terminal", lambda: True)
     code, out, err = run(invoke, stored, "speakers", "merge", "Lindqvist", "Ruth Ashdown", "--nl", input="3\n")
     assert (code, [json.loads(line)["id"] for line in out.splitlines()]) == (0, [3])
     assert err == ("2 speakers match 'Lindqvist':\n"

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from quotes.db import make_engine
-from quotes.db.engine import resolve_url
+from quotes.db.url import resolve_url
 from quotes.db.errors import NotADatabase
 
 

@@ -10,7 +10,7 @@ from dbhelpers import article, ingest, one, quote
 from quotes.cli.main import main
 from quotes.db import make_engine, session_scope
 from quotes.db.errors import SchemaOutOfDate
-from quotes.db.migrate import head_revision, upgrade
+from quotes.db.migrate import HEAD_REVISION, head_revision, upgrade
 from quotes.db.models import SQLModel
 from quotes.db.queries import QuoteFilters, find_speakers, search_quotes
 
@@ -31,6 +31,10 @@ OLD_ROWS = [
     "'Vaccines arrive in every district this winter', 0, 46, '[]', 'direct', 'Amara Osei', 'person', 0.8, "
     "'nsubj-of-cue')",
 ]
+
+
+def test_the_head_constant_is_the_head_of_the_migration_scripts():
+    assert HEAD_REVISION == head_revision()
 
 
 def test_new_database_is_created_at_head(db_url):

@@ -1,0 +1,75 @@
+"""Ingest: articles under some paths, through extraction, into the database, one transaction per article.
+
+The library room for `quotes ingest` (the command adds only options, progress and the summary); the one
+module that imports both the extraction core and quotes.db. Extraction itself is quotes.batch's, with
+the extractor injected, so a caller without Stanza (tests, another NLP) passes its own factory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Union
+
+from quotes import PIPELINE_VERSION
+from quotes.article import DEFAULT_MAX_BYTES
+from quotes.batch import Extracted, ExtractorFactory, Failure, Skipped, expand_paths, extract_results, read_expanded
+from quotes.db.engine import session_scope
+from quotes.db.store import ingest_article, needs_extraction
+
+__all__ = ["Stored", "Outcome", "Failure", "ingest_paths", "ingest_expanded", "store"]
+
+
+@dataclass
+class Stored:
+    source: str
+    status: str  # "ingested" | "duplicate" | "reprocessed"
+    statements: int
+
+
+Outcome = Union[Stored, Failure]
+
+
+def ingest_paths(engine, paths: Iterable[str], *, extractor_factory: ExtractorFactory, workers: int = 1,
+                 reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, outlet: Optional[str] = None,
+                 url: Optional[str] = None, pipeline_version: str = PIPELINE_VERSION) -> Iterator[Outcome]:
+    """Store every article under `paths` (files, directories, globs, `-`); yields what happened to each.
+
+    Articles already stored (same text) are not sent through the NLP unless `reprocess` and their
+    pipeline version is older. One article that fails is a Failure; the rest go on.
+    """
+    return ingest_expanded(engine, expand_paths(paths), extractor_factory=extractor_factory, workers=workers,
+                           reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,
+                           pipeline_version=pipeline_version)
+
+
+def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extractor_factory: ExtractorFactory,
+                    workers: int = 1, reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+                    outlet: Optional[str] = None, url: Optional[str] = None,
+                    pipeline_version: str = PIPELINE_VERSION) -> Iterator[Outcome]:
+    """`ingest_paths` over paths that quotes.batch.expand_paths has expanded already (a caller that counts
+    the files first expands them once and passes the list here)."""
+    def wanted(article) -> bool:
+        with session_scope(engine) as session:
+            return needs_extraction(session, text=article.text, pipeline_version=pipeline_version,
+                                    reprocess=reprocess)
+
+    items = read_expanded(expanded, max_bytes=max_bytes, outlet=outlet, url=url)
+    for result in extract_results(items, extractor_factory=extractor_factory, workers=workers, wanted=wanted):
+        if isinstance(result, Failure):
+            yield result
+        elif isinstance(result, Skipped):
+            yield Stored(result.article.source, "duplicate", 0)
+        else:
+            yield store(engine, result, pipeline_version=pipeline_version, reprocess=reprocess)
+
+
+def store(engine, result: Extracted, *, pipeline_version: str = PIPELINE_VERSION,
+          reprocess: bool = False) -> Outcome:
+    """One extracted article in its own transaction: Stored, or a Failure with nothing of it kept."""
+    try:
+        with session_scope(engine) as session:
+            stored = ingest_article(session, article=result.article, records=result.records,
+                                    pipeline_version=pipeline_version, reprocess=reprocess)
+    except Exception as error:  # the transaction rolled back: nothing of this article is stored
+        return Failure(result.article.source, f"not stored: {type(error).__name__}: {error}")
+    return Stored(result.article.source, stored.status, stored.quote_count if stored.status != "duplicate" else 0)

@@ -1,0 +1,35 @@
+"""The database commands never load the NLP stack, and reading an up-to-date database never loads
+Alembic: `quotes by …` must start in a blink."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import json, sys
+from click.testing import CliRunner
+from quotes.cli.main import main
+result = CliRunner(env={"COLUMNS": "80"}).invoke(main, sys.argv[1:], prog_name="quotes")
+print(json.dumps({"exit": result.exit_code, "output": result.output[-300:],
+                  "heavy": sorted(m for m in ("torch", "stanza", "trafilatura") if m in sys.modules),
+                  "alembic": "alembic" in sys.modules}))
+"""
+
+
+def run_probe(*args):
+    done = subprocess.run([sys.executable, "-c", PROBE, *map(str, args)], capture_output=True, text=True,
+                          timeout=120, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"], ["by", "--help"], ["by", "Ashdown", "--csv"], ["speakers", "--json"], ["export", "--format", "jsonl"],
+    ["stats"], ["statements", "Ashdown"], ["search", "offer"], ["show", "1"], ["db", "current"],
+], ids=lambda args: " ".join(args))
+def test_database_commands_do_not_import_the_nlp_stack(stored, args):
+    probe = run_probe(*args, *([] if "--help" in args else ["--db", stored]))
+    assert probe["exit"] == 0, probe["output"]
+    assert probe["heavy"] == []
+    assert probe["alembic"] == (args[0] == "db")  # `db current` compares with the scripts' head
