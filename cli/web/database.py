@@ -11,11 +11,12 @@ from typing import Optional
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel, Session
 
 from quotes.db import queries
-from quotes.db.url import resolve_url
-from quotes.db.errors import DatabaseError, SchemaOutOfDate
+from quotes.db.errors import DatabaseError, SchemaOutOfDate, unavailable
+from quotes.db.url import resolve_url, shown
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
 
 # Table objects rather than model classes: the web view only reads, and table names outlive class renames.
@@ -41,7 +42,14 @@ def open_readonly(url: Optional[str] = None) -> Engine:
     else:
         engine = create_engine(parsed, pool_pre_ping=True,
                                connect_args={"options": "-c default_transaction_read_only=on"})
-    _check_schema(engine)
+    try:
+        _check_schema(engine)
+    except DBAPIError as error:  # server down, wrong password, not a database file …
+        engine.dispose()
+        raise unavailable(error, url) from None
+    except DatabaseError:
+        engine.dispose()
+        raise
     return engine
 
 
@@ -55,16 +63,16 @@ def _sqlite_readonly(uri: str):
 
 
 def _check_schema(engine: Engine) -> None:
-    from quotes.db.migrate import current_revision, head_revision
+    from quotes.db.migrate import HEAD_REVISION, current_revision
 
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision is None:
-        raise NoDatabase(f"{engine.url.render_as_string()} holds no quote-tracker data: point --db at a "
-                         "database made by `quotes ingest`")
-    if revision != head_revision():
+        raise NoDatabase(f"{shown(engine.url)} holds no quote-tracker data: point --db at a database made "
+                         "by `quotes ingest`")
+    if revision != HEAD_REVISION:
         raise SchemaOutOfDate(f"database schema is at revision {revision}, this quote-tracker needs "
-                              f"{head_revision()}: run `quotes db upgrade` (back up the file first)")
+                              f"{HEAD_REVISION}: run `quotes db upgrade` (back up the file first)")
 
 
 @dataclass

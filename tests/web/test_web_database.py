@@ -112,3 +112,11 @@ def test_statements_of_one_day_keep_text_order_and_undated_articles_come_last(en
     page = varga(engine, sample_ids)
     assert [s.text for s in page.statements[:2]] == [REOPEN, "the inspections were routine"]
     assert [c.published_at for c in page.statements[0].carriers][-1] is None
+
+
+def test_a_corrupted_file_is_one_clear_error(tmp_path):
+    from quotes.db.errors import DatabaseError
+
+    (tmp_path / "broken.db").write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DatabaseError, match=r"cannot open database .*broken\.db: file is not a database"):
+        open_readonly(str(tmp_path / "broken.db"))
