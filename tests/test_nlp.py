@@ -80,3 +80,23 @@ def test_pipeline_built_once_per_process(nlp):
     from quotes.nlp import load_pipeline
 
     assert load_pipeline() is nlp
+
+
+@pytest.mark.parametrize("value, threads", [(None, 1), ("", 1), ("3", 3), ("0", 1), ("two", 1), ("-2", 1)])
+def test_one_torch_thread_unless_asked(monkeypatch, value, threads):
+    from quotes.nlp import THREADS_VAR, torch_threads
+
+    if value is None:
+        monkeypatch.delenv(THREADS_VAR, raising=False)
+    else:
+        monkeypatch.setenv(THREADS_VAR, value)
+    assert torch_threads() == threads
+
+
+@needs_models
+def test_loaded_pipeline_runs_one_thread_and_fast_decode(nlp):
+    import torch
+    from stanza.models.depparse import model
+
+    assert torch.get_num_threads() == 1
+    assert hasattr(model.chuliu_edmonds_one_root, "__wrapped_decode__")
