@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, Union
 
 from quotes.errors import InputError
+from quotes.metadata import (DATE_PATTERNS, KNOWN_HINT, MONTHS, as_text, date_from_match, find_byline,  # noqa: F401
+                             find_date, find_wire_outlet, front_matter, known_fields, parse_date, read_sidecar,
+                             sidecar_of)
 from quotes.records import Article
 
 log = logging.getLogger(__name__)
@@ -31,17 +34,6 @@ DEFAULT_MAX_BYTES = 5_000_000
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
                   ".ndjson": "jsonl"}
 
-MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-DATE_PATTERNS = (
-    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
-)
 DATELINE_LINES = 6
 """How many non-empty lines at the top of a .txt article may hold its dateline."""
 
@@ -71,9 +63,14 @@ def read_articles(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
             return
         data = read_limited(path, max_bytes=max_bytes)
         if article_format(path) == "html":
-            yield html_article(decode(data, source=source), source=source)
+            article = html_article(decode(data, source=source), source=source)
         else:
-            yield text_article(decode(data, source=source), source=source)
+            article = text_article(decode(data, source=source), source=source)
+        sidecar = sidecar_of(path)
+        if sidecar is not None:
+            article = with_fields(article, read_sidecar(sidecar, source=source), source=source,
+                                  where=f"sidecar {sidecar.name}: ")
+        yield article
     except InputError as error:
         yield error
 
@@ -287,36 +284,40 @@ def percent(part: int, whole: list) -> str:
 
 
 def text_article(text: str, *, source: str) -> Article:
-    """A plain-text article: the first non-empty line is the title, a dateline near the top the date.
+    """A plain-text article: front matter (a `---` block of `key: value` lines) if it opens with one; else
+    the first non-empty line is the title, and the lines below it may hold a dateline, a "By …" line and a
+    wire dateline naming the outlet ("ALMATY (Northwire) — …").
 
-    The text is kept whole (title and dateline included) so offsets index the file exactly as read.
+    The text is kept whole (front matter, title and dateline included) so offsets index the file exactly
+    as read.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
+    fields, body_start = front_matter(text, source=source)
+    lines = [line.strip() for line in text[body_start:].splitlines() if line.strip()]
+    if not lines and not fields:
         raise InputError(f"{source}: empty file; nothing to read (check that the file was saved)")
     refuse_non_language(text, source=source)
-    return Article(text=text, source=source, title=lines[0],
-                   published_at=find_date(lines[1:DATELINE_LINES + 1]))
+    title = as_text(fields.get("title"))
+    top = lines[:DATELINE_LINES] if title else lines[1:DATELINE_LINES + 1]
+    author, byline_outlet = find_byline(top)
+    article = Article(text=text, source=source, title=title or (lines[0] if lines else None),
+                      outlet=byline_outlet or find_wire_outlet(top), published_at=find_date(top), author=author)
+    return with_fields(article, fields, source=source, where="front matter ")
 
 
-def find_date(lines: list[str]) -> Optional[date]:
-    """The first date written in `lines` ("Updated: January 11, 2022, 7:08 AM", "2022-01-11", "11 Jan 2022")."""
-    for line in lines:
-        for pattern in DATE_PATTERNS:
-            for match in pattern.finditer(line):
-                found = date_from_match(match)
-                if found:
-                    return found
-    return None
-
-
-def date_from_match(match: re.Match) -> Optional[date]:
-    parts = match.groupdict()
-    month = int(parts["mon"]) if parts.get("mon") else MONTHS[parts["month"].lower()]
-    try:
-        return date(int(parts["year"]), month, int(parts["day"]))
-    except ValueError:
-        return None
+def with_fields(article: Article, fields: dict, *, source: str, where: str = "") -> Article:
+    """`article` with the metadata `fields` (by Article field, from front matter, a sidecar or a JSONL
+    record) written over what was found in the text."""
+    for field in ("title", "outlet", "url", "author"):
+        value = as_text(fields.get(field))
+        if value:
+            setattr(article, field, value)
+    if fields.get("published_at") not in (None, ""):
+        try:
+            article.published_at = parse_date(fields["published_at"])
+        except ValueError:
+            raise InputError(f"{source}: {where}published_at {fields['published_at']!r} is not a date; "
+                             "write it as YYYY-MM-DD")
+    return article
 
 
 def html_article(html: str, *, source: str) -> Article:
@@ -337,18 +338,11 @@ def html_article(html: str, *, source: str) -> Article:
                    published_at=parse_date(document.date))
 
 
-def parse_date(value: object) -> Optional[date]:
-    """A date from an ISO date or datetime string; None for None; ValueError for anything else."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise ValueError(value)
-    return datetime.fromisoformat(value).date() if len(value) > 10 else date.fromisoformat(value)
-
-
 def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult]:
-    """One article per non-blank line of JSON; each bad line is one InputError naming its number."""
+    """One article per non-blank line of JSON; each bad line is one InputError naming its number. Fields
+    go by their usual names (quotes.metadata.FIELD_NAMES); keys it does not know are named in one warning."""
     seen_any = False
+    ignored: dict[str, int] = {}
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if raw is None or len(raw) > max_bytes:
@@ -358,14 +352,18 @@ def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult
             continue
         seen_any = True
         try:
-            yield jsonl_article(decode(raw, source=where), source=where)
+            yield jsonl_article(decode(raw, source=where), source=where, ignored=ignored)
         except InputError as error:
             yield error
+    if ignored:
+        listing = ", ".join(f"{key} ({count} line{'' if count == 1 else 's'})" for key, count in ignored.items())
+        log.warning("%s: fields ignored: %s (known: %s)", source, listing, KNOWN_HINT)
     if not seen_any:
         yield InputError(f"{source}: empty file; nothing to read (expected one JSON object per line)")
 
 
-def jsonl_article(line: str, *, source: str) -> Article:
+def jsonl_article(line: str, *, source: str, ignored: Optional[dict] = None) -> Article:
+    """One JSONL record as an Article; `ignored` counts the keys it did not know."""
     try:
         record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as error:
@@ -374,21 +372,14 @@ def jsonl_article(line: str, *, source: str) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{source}: a JSON {type(record).__name__}, not an object; "
                          'write one object per line, e.g. {"text": "..."}')
-    text = record.get("text")
+    fields, unknown = known_fields(record)
+    for key in unknown:
+        if ignored is not None:
+            ignored[key] = ignored.get(key, 0) + 1
+    text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f'{source}: no "text" field with the article text; add it, e.g. {{"text": "..."}}')
     text = without_nul(text)  # a NUL written as \u0000 in the JSON
     refuse_non_language(text, source=source)
-    try:
-        published_at = parse_date(record.get("published_at"))
-    except ValueError:
-        raise InputError(f"{source}: published_at {record['published_at']!r} is not a date; "
-                         "write it as YYYY-MM-DD")
-    return Article(text=text, source=str(record["id"]) if record.get("id") is not None else source,
-                   title=optional_str(record, "title"), outlet=optional_str(record, "outlet"),
-                   url=optional_str(record, "url"), published_at=published_at)
-
-
-def optional_str(record: dict, key: str) -> Optional[str]:
-    value = record.get(key)
-    return str(value) if value not in (None, "") else None
+    article = Article(text=text, source=as_text(fields.get("id")) or source)
+    return with_fields(article, fields, source=source, where="")

@@ -17,6 +17,7 @@ class Article:
     outlet: Optional[str] = None
     published_at: Optional[date] = None
     url: Optional[str] = None
+    author: Optional[str] = None  # the byline, as written ("Jane Doe and Ola Nordmann")
 
 
 @dataclass
