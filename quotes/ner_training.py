@@ -351,20 +351,19 @@ def build_pretrain(source: Path, output: Path, *, words_by_frequency: list[str],
             vocab.append(word)
         if len(vocab) >= max_words:
             break
-    emb = projected[[row_of[word] for word in vocab]].astype(np.float16)
-    _save_pretrain(vocab, emb, output)
+    from stanza.models.common.vocab import VOCAB_PREFIX
+
+    full = np.zeros((len(vocab) + len(VOCAB_PREFIX), dims), dtype=np.float16)  # PAD, UNK, …: zero vectors
+    full[len(VOCAB_PREFIX):] = projected[[row_of[word] for word in vocab]]
+    _save_pretrain(vocab, full, output)
     return len(vocab), dims
 
 
-def _save_pretrain(vocab: list[str], emb, output: Path) -> None:
-    """Stanza's pretrain format: {"vocab": PretrainedWordVocab state, "emb": rows for its ids (specials zero)}."""
-    import numpy as np
+def _save_pretrain(vocab: list[str], full, output: Path) -> None:
+    """Stanza's pretrain format: {"vocab": PretrainedWordVocab state, "emb": a row per id, specials first}."""
     import torch
     from stanza.models.common.pretrain import Pretrain, PretrainedWordVocab
-    from stanza.models.common.vocab import VOCAB_PREFIX
 
-    full = np.zeros((len(vocab) + len(VOCAB_PREFIX), emb.shape[1]), dtype=emb.dtype)
-    full[len(VOCAB_PREFIX):] = emb
     output.parent.mkdir(parents=True, exist_ok=True)
     word_vocab = PretrainedWordVocab(vocab, lower=False)
     torch.save({"vocab": word_vocab.state_dict(), "emb": torch.from_numpy(full)}, output)
@@ -513,3 +512,37 @@ def markdown_scores(results: dict[str, list[Score]]) -> str:
             lines.append(f"| {name} | {score.label} | {score.gold} | {100 * score.precision:.1f} | "
                          f"{100 * score.recall:.1f} | {100 * score.f1:.1f} |")
     return "\n".join(lines)
+
+
+# --- shipping: a smaller model with the same predictions ------------------------------------------------------
+
+def compact_ner_model(model_in: Path, pretrain_in: Optional[Path], model_out: Path, pretrain_out: Path) -> None:
+    """Fold the model's fine-tuned word-vector corrections ("delta" embedding, one row per training word) into
+    the pretrain file and store the weights as float16: the shipped pair is about half the size and tags alike.
+
+    Stanza adds delta[word] to the frozen vector of a word it knows, nothing to other known words, and
+    delta[UNK] to the UNK vector, so writing those sums into the vector table gives the same inputs.
+    """
+    import torch
+    from stanza.models.common.pretrain import Pretrain
+    from stanza.models.common.vocab import UNK_ID, VOCAB_PREFIX
+
+    checkpoint = torch.load(model_in, map_location="cpu", weights_only=False)
+    pretrain = Pretrain(str(pretrain_in)) if pretrain_in else None
+    if pretrain is not None and "delta" in checkpoint["vocab"]:
+        table = pretrain.emb.float().clone()
+        delta_vocab = checkpoint["vocab"]["delta"]
+        delta = checkpoint["model"].pop("delta_emb.weight").float()
+        known = pretrain.vocab._unit2id
+        for word, delta_id in delta_vocab["_unit2id"].items():
+            if delta_id >= len(VOCAB_PREFIX) and word in known:
+                table[known[word]] += delta[delta_id]
+        table[UNK_ID] += delta[UNK_ID]
+        del checkpoint["vocab"]["delta"]
+        checkpoint["vocab"]["_key2class"].pop("delta", None)
+        checkpoint["config"]["emb_finetune"] = False  # the table is now final; nothing left to fine-tune
+        _save_pretrain(list(pretrain.vocab._id2unit[len(VOCAB_PREFIX):]), table.half().numpy(), pretrain_out)
+    checkpoint["model"] = {name: value.half() if value.is_floating_point() else value
+                           for name, value in checkpoint["model"].items()}
+    model_out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(checkpoint, model_out, _use_new_zipfile_serialization=False)

@@ -238,8 +238,8 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
 
 def _stage_ner(config: TrainConfig, runner: Runner) -> None:
     """NER from GUM and GENTLE's entity annotations (quotes.ner_training), scored by type on the test sets."""
-    from quotes.ner_training import (NerFiles, build_pretrain, markdown_scores, prepare_ner_data,
-                                     score_predictions, word_frequencies)
+    from quotes.ner_training import (NerFiles, build_pretrain, compact_ner_model, markdown_scores,
+                                     prepare_ner_data, score_predictions, word_frequencies)
 
     files = NerFiles(config.data_dir / "ner")
     counts = prepare_ner_data(config.ud_dir, files)
@@ -253,23 +253,26 @@ def _stage_ner(config: TrainConfig, runner: Runner) -> None:
     else:
         vectors = ["--no_pretrain"]
         (config.model_dir / NER_PRETRAIN).unlink(missing_ok=True)  # an earlier run's vectors would not fit
-    model = config.model_dir / NER_MODEL
+    trained = config.model_dir / "ner_checkpoint.pt"  # Stanza's best-on-dev model, before compact_ner_model
+    # after an interruption, continue from the best model so far (with a fresh optimizer)
+    resume = ["--finetune"] if trained.is_file() else []
     runner.run("ner", "stanza.models.ner_tagger", [
-        "--mode", "train", "--shorthand", SHORT, "--cpu", *vectors,
+        "--mode", "train", "--shorthand", SHORT, "--cpu", *vectors, *resume,
         "--train_file", str(files.train), "--eval_file", str(files.dev),
         "--hidden_dim", "192", "--char_hidden_dim", "100", "--char_emb_dim", "50",
         "--dropout", "0.5", "--word_dropout", "0.05",
         "--optim", "adam", "--lr", "0.002", "--min_lr", "5e-5", "--patience", "3", "--lr_decay", "0.5",
         "--batch_size", "32", "--max_steps", str(config.ner_steps), "--eval_interval", "300",
-        "--save_dir", str(model.parent), "--save_name", model.name,
+        "--save_dir", str(trained.parent), "--save_name", trained.name,
     ])
-    if config.ner_vectors:
-        shutil.copyfile(files.pretrain, config.model_dir / NER_PRETRAIN)
+    model, pretrain = config.model_dir / NER_MODEL, config.model_dir / NER_PRETRAIN
+    compact_ner_model(trained, files.pretrain if config.ner_vectors else None, model, pretrain)
+    shipped_vectors = ["--wordvec_pretrain_file", str(pretrain)] if config.ner_vectors else ["--no_pretrain"]
     results = {}
     for name in ("gum", "gentle"):
         predictions = config.data_dir / f"ner_test_{name}_pred.tsv"
         runner.run("ner", "stanza.models.ner_tagger", [
-            "--mode", "predict", "--shorthand", SHORT, "--cpu", *vectors,
+            "--mode", "predict", "--shorthand", SHORT, "--cpu", *shipped_vectors,
             "--eval_file", str(files.test(name)), "--eval_output_file", str(predictions),
             "--save_dir", str(model.parent), "--save_name", model.name,
         ])

@@ -1,0 +1,39 @@
+"""The bundled NER model through quotes.nlp, on sentences written for this test (skipped without the model)."""
+
+import pytest
+
+from quotes.entities import NER_MODEL, entities, entity_covering, ner_available
+from quotes.nlp import BUNDLED_DIR, MODEL_FILES
+
+HAVE_NER = all((BUNDLED_DIR / name).is_file() for name in [*MODEL_FILES.values(), NER_MODEL])
+pytestmark = pytest.mark.skipif(not HAVE_NER, reason="bundled NER model not built (quotes train-models --stage ner)")
+
+TEXT = ("“We will rebuild the harbour before winter,” said John Smith, the mayor of Chicago.\n\n"
+        "The council met on Tuesday.")
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    from quotes.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    [doc] = nlp.tokenize([TEXT])
+    nlp.parse(doc_list := [doc], lambda sentence: sentence is doc.sentences[0])
+    return doc_list[0]
+
+
+def test_ner_is_available():
+    assert ner_available()
+
+
+def test_person_found_with_offsets_into_the_text(tagged):
+    found = entities(tagged)
+    start = TEXT.index("John Smith")
+    person = entity_covering(found, start, start + len("John Smith"))
+    assert person is not None and person.speaker_kind == "person"
+    assert all(TEXT[e.start_char:e.end_char] == e.text for e in found)
+
+
+def test_only_parsed_sentences_are_tagged(tagged):
+    assert all(e.sentence_index == 0 for e in entities(tagged))
+    assert all(token.ner is None for token in tagged.sentences[1].tokens)
