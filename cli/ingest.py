@@ -4,9 +4,8 @@ extracts and stores each article whole or not at all."""
 from __future__ import annotations
 
 import sys
-import time
 from dataclasses import dataclass, field
-from typing import Optional, TextIO
+from typing import Optional
 
 import click
 
@@ -14,6 +13,7 @@ from quotes.batch import Failure, expand_paths
 from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click, log_to_stderr
 from quotes.cli.options import db_option, max_bytes_option, stanza_dir_option, workers_option
+from quotes.cli.progress import Counts, Progress, choose_mode
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Summary:
     reprocessed: int = 0
     duplicates: int = 0
     statements: int = 0
+    undated: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     def add(self, outcome) -> None:
@@ -29,6 +30,8 @@ class Summary:
             self.failures.append(outcome)
             return
         self.statements += outcome.statements
+        if outcome.status != "duplicate" and not outcome.dated:
+            self.undated += 1
         if outcome.status == "duplicate":
             self.duplicates += 1
         elif outcome.status == "reprocessed":
@@ -48,49 +51,20 @@ class Summary:
                  f"skipped {plural(self.duplicates, 'duplicate')}"]
         parts.append(f"{len(self.failures)} failed" + (":" if self.failures else ""))
         head = ", ".join(parts)
-        return [head[0].upper() + head[1:]] + [f"  {failure}" for failure in self.failures]
+        lines = [head[0].upper() + head[1:]] + [f"  {failure}" for failure in self.failures]
+        if self.undated:
+            one = self.undated == 1
+            lines.append(f"{plural(self.undated, 'stored article')} {'has' if one else 'have'} no date, so "
+                         f"--since/--until leave {'it' if one else 'them'} out: give the date in the file "
+                         "(README 'Article files') or pass --published YYYY-MM-DD")
+        return lines
+
+    def counts(self) -> Counts:
+        return Counts(articles=self.articles, statements=self.statements, failed=len(self.failures))
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
-class Progress:
-    """One self-rewriting line on a terminal: a bar when the article count is known, counts and rate always.
-
-    Silent for runs shorter than `delay` seconds and when the stream is not a terminal.
-    """
-
-    def __init__(self, *, total: Optional[int], stream: TextIO, enabled: bool, delay: float = 2.0,
-                 clock=time.monotonic):
-        self.total, self.stream, self.enabled, self.delay, self.clock = total, stream, enabled, delay, clock
-        self.started = clock()
-        self.last_drawn = None
-
-    def update(self, summary: Summary) -> None:
-        now = self.clock()
-        if not self.enabled or now - self.started < self.delay:
-            return
-        if self.last_drawn is not None and now - self.last_drawn < 0.2:
-            return
-        self.last_drawn = now
-        self.stream.write("\r\x1b[K" + self.line(summary, now - self.started))
-        self.stream.flush()
-
-    def line(self, summary: Summary, elapsed: float) -> str:
-        rate = summary.articles / elapsed if elapsed > 0 else 0.0
-        counts = (f"{plural(summary.articles, 'article')}, {plural(summary.statements, 'statement')}, "
-                  f"{len(summary.failures)} failed, {rate:.1f} articles/s")
-        if not self.total:
-            return counts
-        done = min(summary.articles, self.total)
-        filled = round(20 * done / self.total)
-        return f"[{'#' * filled}{'-' * (20 - filled)}] {done}/{self.total}  {counts}"
-
-    def close(self) -> None:
-        if self.last_drawn is not None:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
 
 
 def known_total(paths: list) -> Optional[int]:
@@ -109,15 +83,18 @@ Examples:
 @db_option
 @click.option("--outlet", help="Outlet name for every article (overrides what the files say).")
 @click.option("--url", help="URL for every article (overrides what the files say).")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Publication date for every article (overrides what the files say).")
 @workers_option
 @click.option("--reprocess", is_flag=True,
               help="Re-extract articles stored by an older pipeline version instead of skipping them.")
 @max_bytes_option
 @stanza_dir_option
 @click.option("--progress/--no-progress", default=None,
-              help="Show the progress line (default: only when stderr is a terminal).")
+              help="Show a progress bar with the time left (default: a bar on a terminal, else a plain line "
+                   "every 30 s).")
 @errors_to_click
-def ingest(paths, outlet, url, workers, reprocess, max_bytes, progress):
+def ingest(paths, outlet, url, published, workers, reprocess, max_bytes, progress):
     """Extract the statements of the articles in PATH... and store them.
 
     PATH is a .txt, .html or .jsonl file, a directory (searched recursively), a glob, or - for stdin.
@@ -131,15 +108,14 @@ def ingest(paths, outlet, url, workers, reprocess, max_bytes, progress):
     engine = app.engine()
     expanded = list(expand_paths(paths))  # once: the progress bar needs the count
     stderr = sys.stderr
-    meter = Progress(total=known_total(expanded), stream=stderr,
-                     enabled=stderr.isatty() if progress is None else progress)
+    meter = Progress(total=known_total(expanded), stream=stderr, mode=choose_mode(stderr, progress))
     summary = Summary()
-    for outcome in ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(),
-                                   workers=workers, reprocess=reprocess, max_bytes=max_bytes, outlet=outlet,
-                                   url=url):
-        summary.add(outcome)
-        meter.update(summary)
-    meter.close()
+    with meter:
+        for outcome in ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(),
+                                       workers=workers, reprocess=reprocess, max_bytes=max_bytes, outlet=outlet,
+                                       url=url, published=published and published.date()):
+            summary.add(outcome)
+            meter.update(summary.counts())
     click.echo("\n".join(summary.lines()), err=True)
     if summary.failures:
         sys.exit(1)

@@ -7,7 +7,8 @@ the extractor injected, so a caller without Stanza (tests, another NLP) passes i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Iterable, Iterator, Optional, Union
 
 from quotes import PIPELINE_VERSION
@@ -15,6 +16,7 @@ from quotes.article import DEFAULT_MAX_BYTES
 from quotes.batch import Extracted, ExtractorFactory, Failure, Skipped, expand_paths, extract_results, read_expanded
 from quotes.db.engine import session_scope
 from quotes.db.store import ingest_article, needs_extraction
+from quotes.records import Article
 
 __all__ = ["Stored", "Outcome", "Failure", "ingest_paths", "ingest_expanded", "store"]
 
@@ -24,6 +26,7 @@ class Stored:
     source: str
     status: str  # "ingested" | "duplicate" | "reprocessed"
     statements: int
+    dated: bool = True  # False when the article has no publication date (`--since`/`--until` leave it out)
 
 
 Outcome = Union[Stored, Failure]
@@ -31,7 +34,8 @@ Outcome = Union[Stored, Failure]
 
 def ingest_paths(engine, paths: Iterable[str], *, extractor_factory: ExtractorFactory, workers: int = 1,
                  reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, outlet: Optional[str] = None,
-                 url: Optional[str] = None, pipeline_version: str = PIPELINE_VERSION) -> Iterator[Outcome]:
+                 url: Optional[str] = None, published: Optional[date] = None,
+                 pipeline_version: str = PIPELINE_VERSION) -> Iterator[Outcome]:
     """Store every article under `paths` (files, directories, globs, `-`); yields what happened to each.
 
     Articles already stored (same text) are not sent through the NLP unless `reprocess` and their
@@ -39,12 +43,12 @@ def ingest_paths(engine, paths: Iterable[str], *, extractor_factory: ExtractorFa
     """
     return ingest_expanded(engine, expand_paths(paths), extractor_factory=extractor_factory, workers=workers,
                            reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,
-                           pipeline_version=pipeline_version)
+                           published=published, pipeline_version=pipeline_version)
 
 
 def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extractor_factory: ExtractorFactory,
                     workers: int = 1, reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-                    outlet: Optional[str] = None, url: Optional[str] = None,
+                    outlet: Optional[str] = None, url: Optional[str] = None, published: Optional[date] = None,
                     pipeline_version: str = PIPELINE_VERSION) -> Iterator[Outcome]:
     """`ingest_paths` over paths that quotes.batch.expand_paths has expanded already (a caller that counts
     the files first expands them once and passes the list here)."""
@@ -54,6 +58,8 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
                                     reprocess=reprocess)
 
     items = read_expanded(expanded, max_bytes=max_bytes, outlet=outlet, url=url)
+    if published is not None:  # --published: one date for every article, over what the files say
+        items = (replace(item, published_at=published) if isinstance(item, Article) else item for item in items)
     for result in extract_results(items, extractor_factory=extractor_factory, workers=workers, wanted=wanted):
         if isinstance(result, Failure):
             yield result
@@ -72,4 +78,5 @@ def store(engine, result: Extracted, *, pipeline_version: str = PIPELINE_VERSION
                                     pipeline_version=pipeline_version, reprocess=reprocess)
     except Exception as error:  # the transaction rolled back: nothing of this article is stored
         return Failure(result.article.source, f"not stored: {type(error).__name__}: {error}")
-    return Stored(result.article.source, stored.status, stored.quote_count if stored.status != "duplicate" else 0)
+    return Stored(result.article.source, stored.status, stored.quote_count if stored.status != "duplicate" else 0,
+                  dated=result.article.published_at is not None)

@@ -6,13 +6,14 @@ from pathlib import Path
 import pytest
 
 from cli_fakes import fake_extract
-from quotes.cli.ingest import Progress, Summary
 from quotes.ingest import Stored
 from quotes.batch import Failure
 from quotes.errors import ModelsNotFound
 from quotes.records import QuoteRecord
 
 SAMPLES = Path(__file__).resolve().parents[2] / "quotes" / "samples"
+UNDATED_ONE = ("1 stored article has no date, so --since/--until leave it out: give the date in the file "
+               "(README 'Article files') or pass --published YYYY-MM-DD\n")
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_failures_are_listed_and_the_rest_stored(invoke, db, tmp_path):
         f"  {tmp_path / 'in' / 'crash.txt'}: extraction failed: RuntimeError: parser crashed\n"
         f"  {tmp_path / 'in' / 'empty.txt'}: empty file; nothing to read (check that the file was saved)\n"
         f"  {tmp_path / 'in' / 'feed.jsonl'}:2: no \"text\" field with the article text; "
-        "add it, e.g. {\"text\": \"...\"}\n")
+        "add it, e.g. {\"text\": \"...\"}\n" + UNDATED_ONE)
     assert rows(db, "select count(*) from article") == [(2,)]
 
 
@@ -104,30 +105,6 @@ def test_help_shows_an_example(invoke):
     assert "quotes ingest quotes/samples/" in invoke("ingest", "--help").output
 
 
-def test_progress_line_after_the_delay_then_cleared():
-    times = iter([0.0, 1.0, 2.5, 2.6, 3.0])
-    stream = io.StringIO()
-    meter = Progress(total=4, stream=stream, enabled=True, clock=lambda: next(times))
-    summary = Summary()
-    for outcome in [Stored("a", "ingested", 5), Stored("b", "duplicate", 0), Failure("c", "bad"),
-                    Stored("d", "ingested", 2)]:
-        summary.add(outcome)
-        meter.update(summary)
-    meter.close()
-    assert stream.getvalue() == (
-        "\r\x1b[K[##########----------] 2/4  2 articles, 5 statements, 0 failed, 0.8 articles/s"
-        "\r\x1b[K[####################] 4/4  4 articles, 7 statements, 1 failed, 1.3 articles/s"
-        "\r\x1b[K")
-
-
-def test_progress_is_silent_when_disabled():
-    stream = io.StringIO()
-    meter = Progress(total=None, stream=stream, enabled=False, clock=lambda: 100.0)
-    meter.update(Summary())
-    meter.close()
-    assert stream.getvalue() == ""
-
-
 def test_reprocess_reextracts_articles_of_an_older_pipeline(invoke, db):
     from cli_fakes import fake_factory
     from quotes.ingest import ingest_paths
@@ -153,5 +130,28 @@ def test_html_and_globs(invoke, db, tmp_path):
         '</body></html>')
     (tmp_path / "skip.md").write_text("not matched by the glob")
     result = invoke("ingest", str(tmp_path / "*.html"), "--db", db)
-    assert result.stderr == "Ingested 1 article (1 statement), skipped 0 duplicates, 0 failed\n"
+    assert result.stderr == "Ingested 1 article (1 statement), skipped 0 duplicates, 0 failed\n" + UNDATED_ONE
     assert rows(db, "select title, outlet from article") == [("Dockers vote", "Coastal Courier")]
+
+
+def test_the_summary_counts_undated_articles_and_published_dates_them(invoke, db, tmp_path):
+    (tmp_path / "a.txt").write_text('Strike ends\n\n"We have a deal," said Ruth Ashdown.\n')
+    (tmp_path / "b.txt").write_text('Ships move\n\n"Cranes are safe," said Ines Varga.\n')
+    undated = invoke("ingest", tmp_path / "a.txt", tmp_path / "b.txt", "--db", db)
+    assert undated.stderr.endswith("2 stored articles have no date, so --since/--until leave them out: give the "
+                                   "date in the file (README 'Article files') or pass --published YYYY-MM-DD\n")
+    (tmp_path / "c.txt").write_text('Port reopens\n\n"All clear," said Ines Varga.\n')
+    dated = invoke("ingest", tmp_path / "c.txt", "--db", db, "--published", "2022-01-14")
+    assert dated.stderr == "Ingested 1 article (1 statement), skipped 0 duplicates, 0 failed\n"
+    assert rows(db, "select title, published_at from article where title = 'Port reopens'") == [
+        ("Port reopens", "2022-01-14")]
+
+
+def test_without_a_terminal_ingest_reports_progress_as_plain_lines(invoke, db, monkeypatch):
+    import quotes.cli.progress as progress
+
+    monkeypatch.setattr(progress, "LINE_INTERVAL", 0.0)
+    result = invoke("ingest", SAMPLES, "--db", db)
+    lines = result.stderr.splitlines()
+    assert [line.split(" articles")[0] for line in lines[:3]] == ["progress: 1/3", "progress: 2/3", "progress: 3/3"]
+    assert "left" in lines[0] and "\r" not in result.stderr and lines[3].startswith("Ingested 3 articles")
