@@ -9,12 +9,13 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from quotes.entities import copy_ner_tags, ner_options
-from quotes.errors import ModelsNotFound
+from quotes.errors import ModelsNotFound, UnsafeModel
 
 BUNDLED_DIR = Path(__file__).parent / "models" / "en"
 ENV_VAR = "QUOTES_STANZA_DIR"
@@ -66,7 +67,8 @@ def resolve_models(stanza_dir: Optional[str] = None) -> ModelSource:
 
 
 def _pipeline_options(source: ModelSource, processors: str) -> dict:
-    common = dict(lang="en", processors=processors, download_method=None, logging_level="ERROR", use_gpu=False,
+    # CRITICAL: Stanza would log each load error too; the caller gets it as an exception, shown in one line
+    common = dict(lang="en", processors=processors, download_method=None, logging_level="CRITICAL", use_gpu=False,
                   dir=str(source.path))
     if source.official:
         return common
@@ -100,6 +102,8 @@ class QuotesNLP:
             raise ModelsNotFound(
                 f"could not load {source.describe()}: {error}. Check the folder or pass another --stanza-dir"
             ) from error
+        except pickle.UnpicklingError as error:  # Stanza loads weights-only: this file would have run code
+            raise UnsafeModel.refusing(source.describe(), error) from error
 
     def tokenize(self, texts: Iterable[str]) -> list:
         """Tokenize and split sentences; tokens keep start_char/end_char into each text."""

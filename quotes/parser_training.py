@@ -10,16 +10,23 @@ M's instead (words and tags M never saw map to its unknown entry).
 
 from __future__ import annotations
 
+import pickle
 import sys
 from typing import Optional
 
+from quotes.errors import UnsafeModel
+
 
 def warmstart_vocab(path: str):
-    """The vocabulary stored in a saved Stanza parser."""
+    """The vocabulary stored in a saved Stanza parser. Loaded weights-only, as Stanza loads its own models:
+    a pickle that would run code (a hostile --parser-warmstart file) raises UnsafeModel instead."""
     import torch
     from stanza.models.pos.vocab import MultiVocab
 
-    saved = torch.load(path, map_location="cpu", weights_only=False)
+    try:
+        saved = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as error:
+        raise UnsafeModel.refusing(path, error) from error
     return MultiVocab.load_state_dict(saved["vocab"])
 
 
@@ -53,7 +60,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     warmstart = _continue_from(argv)
     if warmstart:
-        pin_vocab(warmstart_vocab(warmstart))
+        try:
+            pin_vocab(warmstart_vocab(warmstart))
+        except UnsafeModel as error:
+            sys.exit(f"error: {error}")  # one line in the stage log, not a traceback
     parser.main(argv)
 
 
