@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import GOOD, fake_factory
+from faults_helpers import GOOD, fake_factory
 from quotes.article import read_article
 from quotes.batch import Extracted, Failure, expand_paths, extract_results, read_inputs
 from quotes.errors import InputError
