@@ -8,6 +8,7 @@ from typing import Optional
 
 from quotes.attribute import Attribution, Context
 from quotes.direct import direct_quote
+from quotes.guard import parseable, tokenizer_texts, warn_unparsed
 from quotes.reported import reported_speech
 from quotes.lexicon import quote_marks, selection_forms
 from quotes.marks import quote_spans
@@ -172,7 +173,7 @@ def selected_sentences(doc) -> set[int]:
     """Indexes of the sentences to parse. No context sentences are added: a colon lead-in or a trailing
     'he said.' holds a cue form or a colon itself, and speaker resolution reads earlier names from the
     records and the raw text, not from parses."""
-    return {index for index, sentence in enumerate(doc.sentences) if needs_parse(sentence)}
+    return {index for index, sentence in enumerate(doc.sentences) if needs_parse(sentence) and parseable(sentence)}
 
 
 def parse_selected(nlp, docs: list) -> tuple[int, int]:
@@ -185,7 +186,8 @@ def parse_selected(nlp, docs: list) -> tuple[int, int]:
 def extract_articles(texts: list[str], *, nlp, sources: list[str],
                      include_beliefs: bool = INCLUDE_BELIEFS) -> list[list[QuoteRecord]]:
     """Tokenize, parse the sentences that can hold a statement, extract. One list of records per text."""
-    docs = nlp.tokenize(texts)
+    docs = nlp.tokenize(tokenizer_texts(texts, sources))  # same offsets; no minutes-long "words"
+    warn_unparsed(docs, sources)
     parse_selected(nlp, docs)
     return [
         extract_from_doc(doc, text, source=source, include_beliefs=include_beliefs)

@@ -1,0 +1,96 @@
+"""Caps on what the NLP sees of an article, so no accepted input runs for minutes: the Stanza tokenizer's
+time grows with the square of a token's length (a 100 KB "word" took 157 s), the parser's with the square
+of a sentence's (a 5 MB line is one 4,600-word "sentence": minutes).
+
+The tokenizer gets a view of the text with what is too long left out: it only ever puts spaces where
+characters were, so every offset into the view is an offset into the text as read, and the tokens that
+remain read the same in both. What is left out is logged, naming the file. Control characters are not
+blanked one by one: the reader refuses text with over 5% of them, a run of them is a long run here, and
+three PolNeAR texts hold a lone one inside a word that blanking would split. The view of every PolNeAR
+text and sample is the text itself, so extraction there is unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+MAX_TOKEN_CHARS = 200
+"""Longer runs without whitespace are no words (a 100 KB 'word', base64, a line of dashes): left out whole."""
+MAX_PARAGRAPH_CHARS = 20_000
+"""A paragraph (one line) is read up to here: a whole news story fits; the rest of a 5 MB line does not."""
+
+MAX_PARSE_WORDS = 300
+"""Longer sentences are not parsed (300 words take 2.2 s, 600 words 10 s); the longest of PolNeAR dev has 222."""
+
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_LONG_PARAGRAPH = re.compile(r"[^\n]{%d,}" % (MAX_PARAGRAPH_CHARS + 1))
+
+
+@dataclass
+class TokenizerView:
+    """`text` as the tokenizer should see it, and what was left out of it."""
+
+    text: str
+    long_runs: int = 0
+    longest_run: int = 0
+    cut_paragraphs: int = 0
+
+    def left_out(self) -> str:
+        """What was left out, in words; empty when the view is the text itself."""
+        parts = []
+        if self.long_runs:
+            parts.append(f"{self.long_runs} run(s) of over {MAX_TOKEN_CHARS} characters without a space "
+                         f"(the longest {self.longest_run:,})")
+        if self.cut_paragraphs:
+            parts.append(f"what follows the first {MAX_PARAGRAPH_CHARS:,} characters of {self.cut_paragraphs} "
+                         "paragraph(s)")
+        return ", ".join(parts)
+
+
+def tokenizer_view(text: str) -> TokenizerView:
+    """The view of `text` for the tokenizer: same length, spaces where runs of over MAX_TOKEN_CHARS
+    non-space characters and paragraph tails past MAX_PARAGRAPH_CHARS were."""
+    view = TokenizerView(text)
+
+    def blank_run(match: re.Match) -> str:
+        view.longest_run = max(view.longest_run, len(match.group()))
+        return " " * len(match.group())
+
+    view.text, view.long_runs = _LONG_RUN.subn(blank_run, view.text)
+
+    def cut(match: re.Match) -> str:
+        return match.group()[:MAX_PARAGRAPH_CHARS] + " " * (len(match.group()) - MAX_PARAGRAPH_CHARS)
+
+    view.text, view.cut_paragraphs = _LONG_PARAGRAPH.subn(cut, view.text)
+    return view
+
+
+def tokenizer_texts(texts: list[str], sources: list[str]) -> list[str]:
+    """The views of `texts` for the tokenizer, with a warning naming each source where something was left
+    out (statements there are not found)."""
+    views = []
+    for text, source in zip(texts, sources, strict=True):
+        view = tokenizer_view(text)
+        if view.text != text:
+            log.warning("%s: left out of the analysis: %s; statements there are not found", source,
+                        view.left_out())
+        views.append(view.text)
+    return views
+
+
+def parseable(sentence) -> bool:
+    """Is this tokenized sentence short enough to parse?"""
+    return len(sentence.words) <= MAX_PARSE_WORDS
+
+
+def warn_unparsed(docs: list, sources: list[str]) -> None:
+    """A warning naming each source with sentences too long to parse (statements there are not found)."""
+    for doc, source in zip(docs, sources, strict=True):
+        lengths = [len(sentence.words) for sentence in doc.sentences if not parseable(sentence)]
+        if lengths:
+            log.warning("%s: %d sentence(s) of over %d words (the longest %d) left out of the analysis; "
+                        "statements there are not found", source, len(lengths), MAX_PARSE_WORDS, max(lengths))
