@@ -24,7 +24,7 @@ from sqlalchemy import insert, text
 
 from quotes.db import make_engine, session_scope
 from quotes.db.export import export_records, write_csv
-from quotes.db.models import Alias, Article, Quote, Speaker, Statement
+from quotes.db.models import Alias, StoredArticle, Quote, StoredSpeaker, Statement
 from quotes.db.names import name_parts
 from quotes.db.queries import QuoteFilters, find_speakers, quotes_by, statements_by
 from quotes.db.statements import statement_key
@@ -72,10 +72,10 @@ def bulk_load(engine, scale: Scale, rng: random.Random) -> list[str]:
     names = synthetic_names(scale.speakers, rng)
     start = time.perf_counter()
     with engine.begin() as connection:
-        connection.execute(insert(Speaker.__table__), [_speaker(i + 1, name) for i, name in enumerate(names)])
+        connection.execute(insert(StoredSpeaker.__table__), [_speaker(i + 1, name) for i, name in enumerate(names)])
         connection.execute(insert(Alias.__table__), [a for i, name in enumerate(names) for a in _aliases(i + 1, name)])
         for first in range(0, scale.articles, BATCH):
-            connection.execute(insert(Article.__table__), [_article(n, rng) for n in
+            connection.execute(insert(StoredArticle.__table__), [_article(n, rng) for n in
                                                            range(first + 1, min(first + BATCH, scale.articles) + 1)])
         statements = _statements(scale, rng)
         connection.execute(insert(Statement.__table__), statements)

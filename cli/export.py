@@ -1,7 +1,8 @@
 """`quotes export`: stored quotes as CSV, JSON lines or CSL-JSON, to a file or stdout.
 
-The formats and their stable column set live in quotes.db.export; this command picks the quotes
-(the filters of `quotes by`, plus --since-id / --updated-since for incremental feeds) and the target.
+The stable column set and the query live in quotes.db.export, the formats in cli/render.py; this command
+picks the quotes (the filters of `quotes by`, plus --since-id / --updated-since for incremental feeds)
+and the target.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
 from quotes.cli.options import db_option, quote_filters
 from quotes.cli.pick import pick_speaker
-
-FORMATS = ("csv", "jsonl", "csl-json")
+from quotes.cli.render import EXPORT_FORMATS, render
 
 
 class LastId:
@@ -53,7 +53,7 @@ Examples:
   quotes export --format csv -o quotes.csv --bom          (for Excel)
   quotes export --format jsonl --since-id 1200 >> feed.jsonl
   quotes export --format csl-json --speaker Lindqvist -o lindqvist.json   (import into Zotero)""")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
               help="csv and jsonl share one documented column set; csl-json is for reference managers.")
 @click.option("--speaker", "speaker_names", multiple=True, metavar="NAME",
               help="Only quotes by this speaker (as in `quotes by`); repeat for several.")
@@ -71,7 +71,7 @@ def export(fmt, speaker_names, filters, since_id, updated_since, output, bom):
 
     Quotes come in id order, so `--since-id` with the last id of a previous export fetches only new ones.
     """
-    from quotes.db.export import export_records, write_csl_json, write_csv, write_jsonl
+    from quotes.db.export import EXPORT_COLUMNS, export_records
 
     if bom and fmt != "csv":
         raise click.UsageError("--bom applies to --format csv only")
@@ -80,10 +80,7 @@ def export(fmt, speaker_names, filters, since_id, updated_since, output, bom):
         records = LastId(export_records(s, speaker_ids=speaker_ids, filters=filters, since_id=since_id,
                                         updated_since=updated_since))
         with output_stream(output) as fh:
-            if fmt == "csv":
-                count = write_csv(records, fh, bom=bom)
-            else:
-                count = (write_jsonl if fmt == "jsonl" else write_csl_json)(records, fh)
+            count = render(records, fmt, columns=EXPORT_COLUMNS, out=fh, bom=bom)
     where = "" if output == "-" else f" to {output}"
     resume = f"; next time pass --since-id {records.last} for newer ones" if records.last else ""
     click.echo(f"Exported {count} quote{'' if count == 1 else 's'}{where}{resume}", err=True)

@@ -1,8 +1,8 @@
 """The one renderer every listing command streams its rows through, and the output switches it reads.
 
 A person gets a table wrapped to the terminal; pipes get `--json` (an array), `--nl` (JSON lines),
-`--csv` or `--tsv`. Rows are dicts or dataclasses; machine formats carry every field, the table only
-the columns a command names as readable.
+`--csv` or `--tsv`; `quotes export` also writes CSL-JSON for reference managers. Rows are dicts or
+dataclasses; machine formats carry every field, the table only the columns a command names as readable.
 """
 
 from __future__ import annotations
@@ -15,11 +15,15 @@ import shutil
 import textwrap
 from datetime import date, datetime, time
 from itertools import chain, islice
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import IO, Iterable, Iterator, Optional, Sequence
 
 import click
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
+EXPORT_FORMATS = ("csv", "jsonl", "csl-json")
+# Fields holding structured data: a CSV/TSV cell shows them as JSON even when empty ("[]").
+JSON_FIELDS = frozenset({"spans"})
+UTF8_BOM = "\ufeff"
 SHORTCUTS = (("--json", "json", "a JSON array"), ("--nl", "jsonl", "one JSON object per line"),
              ("--csv", "csv", "CSV with a header row"), ("--tsv", "tsv", "tab-separated with a header row"))
 TABLE_SIZING_ROWS = 200
@@ -47,11 +51,13 @@ def output_options(command):
 
 def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
            table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None,
-           empty: Optional[str] = None) -> int:
-    """Write `rows` to stdout in `fmt`, streaming; returns how many rows were written.
+           empty: Optional[str] = None, out: Optional[IO[str]] = None, bom: bool = False) -> int:
+    """Write `rows` to `out` (default stdout) in `fmt`, streaming; returns how many rows were written.
 
     `empty` is said on stderr when a table has no rows (machine formats stay well-formed and silent).
+    `bom` starts CSV with a UTF-8 byte order mark, so Excel reads accents.
     """
+    echo = functools.partial(click.echo, file=out)
     rows = (as_dict(row) for row in rows)
     first = list(islice(rows, 1))
     if columns is None:
@@ -60,13 +66,20 @@ def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
     if fmt == "table":
         if not first and empty:
             click.echo(empty, err=True)
-        return write_table(rows, table_columns or columns, width=width or terminal_width())
+        return write_table(rows, table_columns or columns, width=width or terminal_width(), echo=echo)
     if fmt in ("csv", "tsv"):
-        return write_delimited(rows, columns, delimiter="," if fmt == "csv" else "\t")
+        if bom and fmt == "csv":
+            echo(UTF8_BOM, nl=False)
+        return write_delimited(rows, columns, delimiter="," if fmt == "csv" else "\t", echo=echo)
     if fmt == "jsonl":
-        return write_lines(json_line(row, columns) for row in rows)
+        return write_lines((json_line(row, columns) for row in rows), echo=echo)
     if fmt == "json":
-        return write_json_array(rows, columns)
+        return write_json_array((project(row, columns) for row in rows), echo=echo)
+    if fmt == "csl-json":
+        from quotes.citations import csl_items
+
+        return write_json_array(csl_items((project(row, columns) for row in rows), per_quote=True), echo=echo,
+                                per_line=True)
     raise ValueError(f"unknown output format {fmt!r}")
 
 
@@ -82,10 +95,10 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def write_lines(lines: Iterable[str]) -> int:
+def write_lines(lines: Iterable[str], *, echo=click.echo) -> int:
     count = 0
     for count, line in enumerate(lines, start=1):
-        click.echo(line)
+        echo(line)
     return count
 
 
@@ -93,31 +106,42 @@ def json_value(value):
     return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
 
 
+def project(row: dict, columns: Sequence[str]) -> dict:
+    return {key: row.get(key) for key in columns}
+
+
 def json_line(row: dict, columns: Sequence[str]) -> str:
-    return json.dumps({key: row.get(key) for key in columns}, ensure_ascii=False, default=json_value)
+    return json.dumps(project(row, columns), ensure_ascii=False, default=json_value)
 
 
-def write_json_array(rows: Iterator[dict], columns: Sequence[str]) -> int:
+def write_json_array(objects: Iterable[dict], *, echo=click.echo, per_line: bool = False) -> int:
+    """A JSON array written as it streams; `per_line` puts "[" and "]" on lines of their own."""
     count = 0
-    for count, row in enumerate(rows, start=1):
-        click.echo(("[" if count == 1 else ",\n ") + json_line(row, columns), nl=False)
-    click.echo("]" if count else "[]")
+    opening, separator = ("[\n", ",\n") if per_line else ("[", ",\n ")
+    for count, item in enumerate(objects, start=1):
+        text = json.dumps(item, ensure_ascii=False, default=json_value)
+        echo((opening if count == 1 else separator) + text, nl=False)
+    echo(("\n]" if per_line else "]") if count else "[]")
     return count
 
 
 class _Echo:
-    """A file-like object over click.echo, so the csv module writes wherever click writes."""
+    """A file-like object over `echo`, so the csv module writes wherever click writes."""
+
+    def __init__(self, echo):
+        self.echo = echo
 
     def write(self, text: str) -> None:
-        click.echo(text, nl=False)
+        self.echo(text, nl=False)
 
 
-def write_delimited(rows: Iterator[dict], columns: Sequence[str], *, delimiter: str) -> int:
-    writer = csv.writer(_Echo(), delimiter=delimiter, lineterminator="\n")
+def write_delimited(rows: Iterator[dict], columns: Sequence[str], *, delimiter: str, echo=click.echo) -> int:
+    writer = csv.writer(_Echo(echo), delimiter=delimiter, lineterminator="\n")
     writer.writerow(columns)
     count = 0
     for count, row in enumerate(rows, start=1):
-        writer.writerow([cell_text(row.get(key)) for key in columns])
+        writer.writerow([json.dumps(row.get(key)) if key in JSON_FIELDS and row.get(key) is not None
+                         else cell_text(row.get(key)) for key in columns])
     return count
 
 
@@ -140,7 +164,7 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int) -> int:
+def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int, echo=click.echo) -> int:
     """A plain table, header underlined with dashes, long cells wrapped so each line fits `width`."""
     sizing = list(islice(rows, TABLE_SIZING_ROWS))
     if not sizing:
@@ -149,14 +173,14 @@ def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int) -> 
     widths = fit_widths(longest(texts, columns, str.splitlines), [len(c) for c in columns], width,
                         words=longest(texts, columns, str.split))
     numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in sizing) for c in columns]
-    click.echo(table_line(columns, widths, numeric=[False] * len(columns)))
-    click.echo(table_line(["-" * w for w in widths], widths, numeric=numeric))
+    echo(table_line(columns, widths, numeric=[False] * len(columns)))
+    echo(table_line(["-" * w for w in widths], widths, numeric=numeric))
     count = 0
     for count, row in enumerate(chain(sizing, rows), start=1):
         cells = [wrap(cell_text(row.get(c)), w) for c, w in zip(columns, widths)]
         for depth in range(max(len(lines) for lines in cells)):
             parts = [lines[depth] if depth < len(lines) else "" for lines in cells]
-            click.echo(table_line(parts, widths, numeric=numeric))
+            echo(table_line(parts, widths, numeric=numeric))
     return count
 
 

@@ -1,4 +1,5 @@
-"""Export of stored quotes: CSV, JSON lines and CSL-JSON, over one documented and stable column set.
+"""What `quotes export` writes: the stored quotes, streamed in id order, over one documented column set.
+The formats (CSV, JSON lines, CSL-JSON) are cli/render.py's, like every other listing.
 
 EXPORT_COLUMNS is a promise to users' scripts: columns may be added at the end, never renamed or removed.
   quote_id, statement_id     stable ids; statement_id groups the same statement across articles
@@ -10,28 +11,30 @@ EXPORT_COLUMNS is a promise to users' scripts: columns may be added at the end, 
   start, end, spans          character offsets into the article text; spans is a JSON list of [start, end]
   confidence, rule           how sure extraction was, and which rule decided
   updated_at                 when the quote was stored or last changed (UTC), for incremental exports
+  then every other field of a stored quote (db/rows.py QUOTE_ROW_FIELDS), in that order: today source,
+  cue_start, cue_end, mention_start, mention_end; a field added to the output contract appears here by itself.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 from datetime import date, datetime
-from typing import IO, Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from sqlmodel import Session
 
 from quotes.db.models import Quote
 from quotes.db.queries import apply_filters, quote_query
-from quotes.db.rows import QuoteFilters
+from quotes.db.rows import QUOTE_ROW_FIELDS, QuoteFilters
 
-EXPORT_COLUMNS: tuple[str, ...] = (
+# The first release's columns, in its order; quote_id is QuoteRow's id.
+FIRST_COLUMNS = (
     "quote_id", "statement_id", "speaker_id", "speaker", "speaker_kind", "role", "text", "kind", "cue",
     "mention", "article_id", "title", "outlet", "url", "published_at", "start", "end", "spans",
     "confidence", "rule", "updated_at",
 )
+EXPORT_COLUMNS: tuple[str, ...] = FIRST_COLUMNS + tuple(
+    name for name, _type in QUOTE_ROW_FIELDS if name != "id" and name not in FIRST_COLUMNS)
 STREAM_BATCH = 1000
-UTF8_BOM = "\ufeff"
 
 
 def export_records(session: Session, *, speaker_ids: Optional[list[int]], filters: Optional[QuoteFilters],
@@ -59,57 +62,3 @@ def _record(row) -> dict:
 
 def _iso(value) -> Optional[str]:
     return value.isoformat() if isinstance(value, (date, datetime)) else value
-
-
-def write_csv(records: Iterable[dict], fh: IO[str], *, bom: bool = False) -> int:
-    """CSV with a header row; `bom=True` starts with a UTF-8 byte order mark so Excel reads accents.
-    Returns the number of records written. Open `fh` with newline="" as the csv module asks."""
-    if bom:
-        fh.write(UTF8_BOM)
-    writer = csv.DictWriter(fh, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    count = 0
-    for record in records:
-        writer.writerow({**record, "spans": json.dumps(record.get("spans") or [])})
-        count += 1
-    return count
-
-
-def write_jsonl(records: Iterable[dict], fh: IO[str]) -> int:
-    count = 0
-    for record in records:
-        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += 1
-    return count
-
-
-def write_csl_json(records: Iterable[dict], fh: IO[str]) -> int:
-    """A CSL-JSON array (one article-newspaper item per quote) for Zotero and other reference managers."""
-    fh.write("[")
-    count = 0
-    for record in records:
-        fh.write(("," if count else "") + "\n" + json.dumps(csl_item(record), ensure_ascii=False))
-        count += 1
-    fh.write("\n]\n" if count else "]\n")
-    return count
-
-
-def csl_item(record: dict) -> dict:
-    item = {"id": f"quote-{record['quote_id']}", "type": "article-newspaper", "title": record.get("title") or ""}
-    if record.get("outlet"):
-        item["container-title"] = record["outlet"]
-    if record.get("url"):
-        item["URL"] = record["url"]
-    if record.get("published_at"):
-        year, month, day = (int(part) for part in record["published_at"][:10].split("-"))
-        item["issued"] = {"date-parts": [[year, month, day]]}
-    item["note"] = _csl_note(record)
-    return item
-
-
-def _csl_note(record: dict) -> str:
-    lines = [f"Speaker: {record.get('speaker') or 'unknown'}"]
-    if record.get("role"):
-        lines.append(f"Role: {record['role']}")
-    lines.append(f"Statement: {record['text']}")
-    return "\n".join(lines)

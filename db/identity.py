@@ -9,7 +9,7 @@ from sqlmodel import Session
 from quotes.db.engine import begin_write
 from quotes.db.errors import IdentityError, SpeakerNotFound
 from quotes.db.matching import record_role
-from quotes.db.models import Alias, Article, Quote, Role, Speaker, SpeakerDecision, Statement, utcnow
+from quotes.db.models import Alias, StoredArticle, Quote, Role, StoredSpeaker, SpeakerDecision, Statement, utcnow
 from quotes.db.names import name_parts
 from quotes.db.statements import attach_statement, refresh_statements, seen_at
 from quotes.db.upsert import insert_or_get
@@ -27,10 +27,11 @@ def merge_speakers(session: Session, *, keep_id: int, merge_id: int) -> None:
     _move_statements(session, keep_id=keep.id, merge_id=merged.id)
     session.execute(update(Quote).where(Quote.speaker_id == merged.id)
                     .values(speaker_id=keep.id, updated_at=utcnow()))
-    session.execute(update(Speaker).where(Speaker.merged_into_id == merged.id).values(merged_into_id=keep.id))
-    session.execute(update(Speaker).where(Speaker.id == merged.id).values(merged_into_id=keep.id))
+    session.execute(update(StoredSpeaker).where(StoredSpeaker.merged_into_id == merged.id)
+                    .values(merged_into_id=keep.id))
+    session.execute(update(StoredSpeaker).where(StoredSpeaker.id == merged.id).values(merged_into_id=keep.id))
     if keep.kind == "unknown" and merged.kind != "unknown":
-        session.execute(update(Speaker).where(Speaker.id == keep.id).values(kind=merged.kind))
+        session.execute(update(StoredSpeaker).where(StoredSpeaker.id == keep.id).values(kind=merged.kind))
     session.add(SpeakerDecision(action="merge", speaker_id=keep.id, other_speaker_id=merged.id))
     session.flush()
 
@@ -56,9 +57,9 @@ def split_speaker(session: Session, *, speaker_id: int, alias: str) -> int:
 
 
 def _live_speaker(session: Session, speaker_id: int):
-    row = session.execute(select(Speaker.id, Speaker.name, Speaker.kind, Speaker.name_key,
-                                 Speaker.surname_key, Speaker.merged_into_id)
-                          .where(Speaker.id == speaker_id)).one_or_none()
+    row = session.execute(select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.kind, StoredSpeaker.name_key,
+                                 StoredSpeaker.surname_key, StoredSpeaker.merged_into_id)
+                          .where(StoredSpeaker.id == speaker_id)).one_or_none()
     if row is None:
         raise SpeakerNotFound(f"no speaker with id {speaker_id}: list them with `quotes speakers`")
     if row.merged_into_id is not None:
@@ -106,9 +107,10 @@ def _move_statements(session: Session, *, keep_id: int, merge_id: int) -> None:
 def _new_split_speaker(session: Session, *, speaker, alias: Alias) -> int:
     parts = name_parts(alias.name)
     # identity_key must stay unique; the suffix also keeps automatic matching from upserting into it by name.
-    taken = session.execute(select(Speaker.id).where(Speaker.identity_key == parts.key)).scalar_one_or_none()
+    taken = session.execute(select(StoredSpeaker.id)
+                            .where(StoredSpeaker.identity_key == parts.key)).scalar_one_or_none()
     identity_key = parts.key if taken is None else f"{parts.key}|split-from:{speaker.id}:{alias.id}"
-    new = Speaker(name=alias.name, kind=speaker.kind, identity_key=identity_key, name_key=parts.key,
+    new = StoredSpeaker(name=alias.name, kind=speaker.kind, identity_key=identity_key, name_key=parts.key,
                   surname_key=parts.surname if speaker.kind == "person" else None)
     session.add(new)
     session.flush()
@@ -117,8 +119,9 @@ def _new_split_speaker(session: Session, *, speaker, alias: Alias) -> int:
 
 def _move_quotes_of_alias(session: Session, *, old_id: int, new_id: int, key: str) -> None:
     quotes = session.execute(
-        select(Quote.id, Quote.text, Quote.statement_id, Quote.role, Article.published_at, Article.ingested_at)
-        .join(Article, Article.id == Quote.article_id)
+        select(Quote.id, Quote.text, Quote.statement_id, Quote.role, StoredArticle.published_at,
+               StoredArticle.ingested_at)
+        .join(StoredArticle, StoredArticle.id == Quote.article_id)
         .where(Quote.speaker_id == old_id, Quote.alias_key == key).order_by(Quote.id)).all()
     for quote in quotes:
         seen = seen_at(quote.published_at, quote.ingested_at)

@@ -14,8 +14,8 @@ from typing import Optional
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from quotes.db.models import Alias, Role, Speaker
-from quotes.db.names import (NameParts, fold, given_names_compatible, name_parts, roles_conflict,
+from quotes.db.models import Alias, Role, StoredSpeaker
+from quotes.db.names import (NameParts, fold_words, given_names_compatible, name_parts, roles_conflict,
                              surname_prefix_range, surnames_match)
 from quotes.db.upsert import earliest, insert_or_get, latest
 
@@ -29,13 +29,13 @@ class Candidate:
 
 
 @dataclass
-class ResolvedSpeaker:
+class MatchedSpeaker:
     id: int
     alias_key: str
 
 
-def resolve_speaker(session: Session, *, name: str, kind: str, role: Optional[str]) -> Optional[ResolvedSpeaker]:
-    """The Speaker id for `name` as written in one article (None for an empty name); records the alias."""
+def match_speaker(session: Session, *, name: str, kind: str, role: Optional[str]) -> Optional[MatchedSpeaker]:
+    """The stored speaker for `name` as written in one article (None for an empty name); records the alias."""
     parts = name_parts(name)
     if not parts.key:
         return None
@@ -47,12 +47,13 @@ def resolve_speaker(session: Session, *, name: str, kind: str, role: Optional[st
     insert_or_get(session, Alias, values=dict(speaker_id=speaker_id, name=name, key=parts.key, manual=False),
                   unique=["speaker_id", "key"])
     _improve(session, speaker_id=speaker_id, name=name, parts=parts, kind=kind)
-    return ResolvedSpeaker(id=speaker_id, alias_key=parts.key)
+    return MatchedSpeaker(id=speaker_id, alias_key=parts.key)
 
 
 def record_role(session: Session, *, speaker_id: int, role: str, seen: date) -> None:
     """Role held by the speaker, widening its first/last seen dates."""
-    values = dict(speaker_id=speaker_id, title=role.strip(), title_key=fold(role), first_seen=seen, last_seen=seen)
+    values = dict(speaker_id=speaker_id, title=role.strip(), title_key=fold_words(role), first_seen=seen,
+                  last_seen=seen)
     if not values["title_key"]:
         return
     role_id, created = insert_or_get(session, Role, values=values, unique=["speaker_id", "title_key"])
@@ -63,9 +64,9 @@ def record_role(session: Session, *, speaker_id: int, role: str, seen: date) -> 
 
 def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Optional[int]:
     rows = session.execute(
-        select(Alias.speaker_id, Alias.manual, Speaker.name_key, Speaker.identity_key)
-        .join(Speaker, Speaker.id == Alias.speaker_id)
-        .where(Alias.key == parts.key, Speaker.merged_into_id.is_(None))
+        select(Alias.speaker_id, Alias.manual, StoredSpeaker.name_key, StoredSpeaker.identity_key)
+        .join(StoredSpeaker, StoredSpeaker.id == Alias.speaker_id)
+        .where(Alias.key == parts.key, StoredSpeaker.merged_into_id.is_(None))
         .order_by(Alias.speaker_id)).all()
     manual = [row.speaker_id for row in rows if row.manual]
     if manual:
@@ -108,9 +109,9 @@ def _surname_candidates(session: Session, surname: str) -> list[Candidate]:
     """Full-named people whose surname shares its first three letters (an index range scan)."""
     low, high = surname_prefix_range(surname)
     speakers = session.execute(
-        select(Speaker.id, Speaker.name, Speaker.name_key)
-        .where(Speaker.surname_key >= low, Speaker.surname_key < high, Speaker.kind == "person",
-               Speaker.merged_into_id.is_(None))).all()
+        select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.name_key)
+        .where(StoredSpeaker.surname_key >= low, StoredSpeaker.surname_key < high, StoredSpeaker.kind == "person",
+               StoredSpeaker.merged_into_id.is_(None))).all()
     full = [s for s in speakers if " " in s.name_key]
     roles = _roles_of(session, [s.id for s in full])
     return [Candidate(id=s.id, name=s.name, parts=name_parts(s.name), roles=roles.get(s.id, [])) for s in full]
@@ -136,14 +137,14 @@ def _fitting_role(session: Session, speaker_ids: list[int], role: Optional[str])
 def _bare_placeholder(session: Session, parts: NameParts, name: str) -> int:
     """The speaker that collects an ambiguous bare surname until a user merges it."""
     written = name.split()[-1].strip(".,") if name.split() else ""
-    label = written if fold(written) == parts.key else parts.key.title()
+    label = written if fold_words(written) == parts.key else parts.key.title()
     return _create(session, name=label, parts=parts, kind="person")
 
 
 def _create(session: Session, *, name: str, parts: NameParts, kind: str) -> int:
     values = dict(name=name.strip(), kind=kind, identity_key=parts.key, name_key=parts.key,
                   surname_key=parts.surname if kind == "person" else None)
-    speaker_id, _created = insert_or_get(session, Speaker, values=values, unique=["identity_key"])
+    speaker_id, _created = insert_or_get(session, StoredSpeaker, values=values, unique=["identity_key"])
     return _follow_merges(session, speaker_id)
 
 
@@ -151,7 +152,8 @@ def _follow_merges(session: Session, speaker_id: int) -> int:
     seen = set()
     while speaker_id not in seen:
         seen.add(speaker_id)
-        target = session.execute(select(Speaker.merged_into_id).where(Speaker.id == speaker_id)).scalar_one()
+        target = session.execute(select(StoredSpeaker.merged_into_id)
+                                 .where(StoredSpeaker.id == speaker_id)).scalar_one()
         if target is None:
             return speaker_id
         speaker_id = target
@@ -160,14 +162,15 @@ def _follow_merges(session: Session, speaker_id: int) -> int:
 
 def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, kind: str) -> None:
     """Upgrade an unknown kind, and prefer the fuller name ("S. Dujarric" -> "Stéphane Dujarric")."""
-    speaker = session.execute(select(Speaker.name, Speaker.kind).where(Speaker.id == speaker_id)).one()
+    speaker = session.execute(select(StoredSpeaker.name, StoredSpeaker.kind)
+                              .where(StoredSpeaker.id == speaker_id)).one()
     changes = {}
     if speaker.kind == "unknown" and kind != "unknown":
         changes["kind"] = kind
     if _fuller(name_parts(speaker.name), speaker.name, parts, name):
         changes.update(name=name.strip(), name_key=parts.key)
     if changes:
-        session.execute(update(Speaker).where(Speaker.id == speaker_id).values(**changes))
+        session.execute(update(StoredSpeaker).where(StoredSpeaker.id == speaker_id).values(**changes))
 
 
 def _fuller(old: NameParts, old_name: str, new: NameParts, new_name: str) -> bool:

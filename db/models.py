@@ -1,12 +1,22 @@
-"""All table models of quote-tracker in one place; Alembic migrations in migrations/ build exactly this schema."""
+"""All table models of quote-tracker in one place; Alembic migrations in migrations/ build exactly this schema.
+
+Stored* names keep the tables apart from the records of the same things (quotes.records.Article,
+quotes.speakers.Speaker). A quote's contract fields are not written here: QuoteBase takes them from
+quotes.records.QuoteRecord, the output contract, so a field added there is a column here (plus a migration).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from datetime import date, datetime, timezone
 from typing import Optional
 
 from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from quotes.records import CONTRACT_FIELDS, QuoteRecord
 
 
 def utcnow() -> datetime:
@@ -19,7 +29,8 @@ def naive_utc(*, nullable: bool, index: bool = False) -> Column:
     return Column(DateTime(), nullable=nullable, index=index)
 
 
-class Article(SQLModel, table=True):
+class StoredArticle(SQLModel, table=True):
+    __tablename__ = "article"
     id: Optional[int] = Field(default=None, primary_key=True)
     source: str
     url: Optional[str] = Field(default=None, index=True)
@@ -32,7 +43,8 @@ class Article(SQLModel, table=True):
     ingested_at: datetime = Field(default_factory=utcnow, sa_column=naive_utc(nullable=False))
 
 
-class Speaker(SQLModel, table=True):
+class StoredSpeaker(SQLModel, table=True):
+    __tablename__ = "speaker"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str
     kind: str = "unknown"
@@ -75,7 +87,36 @@ class Statement(SQLModel, table=True):
     occurrences: int = 0
 
 
-class Quote(SQLModel, table=True):
+# How some contract fields are stored; every other field is a column of the type the contract gives it.
+_STORED_AS = {
+    "text": lambda: Field(sa_column=Column(Text, nullable=False)),
+    "spans": lambda: Field(default_factory=list, sa_column=Column(JSON, nullable=False)),
+}
+
+
+def _contract_namespace(namespace: dict) -> None:
+    """Fill a class body with QuoteRecord's fields, in contract order, with their types and defaults."""
+    hints = typing.get_type_hints(QuoteRecord)
+    fields = {field.name: field for field in dataclasses.fields(QuoteRecord)}
+    namespace["__annotations__"] = {name: hints[name] for name in CONTRACT_FIELDS}
+    namespace["__module__"] = __name__
+    namespace["__doc__"] = "The fields of the output contract (quotes.records.QuoteRecord) as columns."
+    for name in CONTRACT_FIELDS:
+        field = fields[name]
+        if name in _STORED_AS:
+            namespace[name] = _STORED_AS[name]()
+        elif field.default is not dataclasses.MISSING:
+            namespace[name] = field.default
+        elif field.default_factory is not dataclasses.MISSING:
+            namespace[name] = Field(default_factory=field.default_factory)
+
+
+QuoteBase = types.new_class("QuoteBase", (SQLModel,), exec_body=_contract_namespace)
+
+
+class Quote(QuoteBase, table=True):
+    """One occurrence of a statement in one article: the contract fields plus where it is filed."""
+
     __table_args__ = (Index("ix_quote_speaker_article", "speaker_id", "article_id"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
@@ -83,23 +124,6 @@ class Quote(SQLModel, table=True):
     statement_id: Optional[int] = Field(default=None, foreign_key="statement.id", index=True)
     # Folded form of the record's speaker name: which alias brought this quote to its speaker (for splits).
     alias_key: Optional[str] = None
-    source: str
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    start: int
-    end: int
-    spans: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    kind: str
-    cue: Optional[str] = None
-    cue_start: Optional[int] = None
-    cue_end: Optional[int] = None
-    speaker: Optional[str] = None
-    speaker_kind: str = "unknown"
-    mention: Optional[str] = None
-    mention_start: Optional[int] = None
-    mention_end: Optional[int] = None
-    role: Optional[str] = None
-    confidence: float = 0.0
-    rule: str = ""
     # Revision 0002: lets `export --updated-since` pick up quotes moved by merges and splits.
     updated_at: datetime = Field(default_factory=utcnow, sa_column=naive_utc(nullable=False, index=True))
 

@@ -27,7 +27,7 @@ _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-def fold(text: str) -> str:
+def fold_words(text: str) -> str:
     """Case- and accent-folded words separated by single spaces; apostrophes vanish (O'Brien = OBrien)."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -39,7 +39,7 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Forms of address from the shared word list, folded ("Mr." -> "mr")."""
-    return frozenset(fold(word) for word in word_set("honorifics.txt")) - {""}
+    return frozenset(fold_words(word) for word in word_set("honorifics.txt")) - {""}
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class NameParts:
 
 
 def name_parts(name: str) -> NameParts:
-    tokens = fold(name).split()
+    tokens = fold_words(name).split()
     titles = honorifics()
     while len(tokens) > 1 and tokens[0] in titles:
         tokens = tokens[1:]
@@ -95,7 +95,7 @@ def roles_conflict(known: list[str], role: Optional[str]) -> bool:
 
 def _roles_differ(a: str, b: str) -> bool:
     # A shared content word ("UN", "minister") keeps them compatible; so does a near-identical spelling.
-    a_key, b_key = fold(a), fold(b)
+    a_key, b_key = fold_words(a), fold_words(b)
     if (set(a_key.split()) & set(b_key.split())) - ROLE_STOPWORDS:
         return False
     return fuzz.token_set_ratio(a_key, b_key) < ROLE_MIN_SCORE

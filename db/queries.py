@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable, Iterator, Optional
 
 from sqlalchemy import func, or_, select
@@ -9,9 +10,10 @@ from sqlmodel import Session
 
 from quotes.db.errors import AmbiguousArticle, ArticleNotFound
 from quotes.db.fulltext import restrict, search_terms
-from quotes.db.models import Alias, Article, Quote, Role, Speaker, Statement
-from quotes.db.names import fold, name_parts
-from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow, StatementRow
+from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, StoredSpeaker
+from quotes.db.names import fold_words, name_parts
+from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
+                            StatementRow)
 
 __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "statements_by", "article_quotes",
            "search_quotes", "stats", "quote_query", "apply_filters", "quote_row"]
@@ -28,7 +30,7 @@ def find_speakers(session: Session, *, name: str) -> list[SpeakerRow]:
         return []
     ids = _live(session, select(Alias.speaker_id).where(Alias.key == parts.key))
     if not ids and parts.surname:
-        ids = _live(session, select(Speaker.id).where(Speaker.surname_key == parts.surname))
+        ids = _live(session, select(StoredSpeaker.id).where(StoredSpeaker.surname_key == parts.surname))
     if not ids:
         partial = select(Alias.speaker_id).where(Alias.key.contains(parts.key, autoescape=True))
         ids = _live(session, partial.limit(PARTIAL_MATCH_LIMIT))
@@ -38,15 +40,15 @@ def find_speakers(session: Session, *, name: str) -> list[SpeakerRow]:
 def list_speakers(session: Session, *, like: Optional[str] = None, role: Optional[str] = None,
                   kind: Optional[str] = None) -> list[SpeakerRow]:
     """Every live speaker, most quoted first; `like` matches any alias, `role` any role held."""
-    query = select(Speaker.id).where(Speaker.merged_into_id.is_(None))
+    query = select(StoredSpeaker.id).where(StoredSpeaker.merged_into_id.is_(None))
     if like:
-        aliases = select(Alias.speaker_id).where(Alias.key.contains(fold(like), autoescape=True))
-        query = query.where(Speaker.id.in_(aliases))
+        aliases = select(Alias.speaker_id).where(Alias.key.contains(fold_words(like), autoescape=True))
+        query = query.where(StoredSpeaker.id.in_(aliases))
     if role:
-        roles = select(Role.speaker_id).where(Role.title_key.contains(fold(role), autoescape=True))
-        query = query.where(Speaker.id.in_(roles))
+        roles = select(Role.speaker_id).where(Role.title_key.contains(fold_words(role), autoescape=True))
+        query = query.where(StoredSpeaker.id.in_(roles))
     if kind:
-        query = query.where(Speaker.kind == kind)
+        query = query.where(StoredSpeaker.kind == kind)
     rows = speaker_rows(session, list(session.execute(query).scalars()))
     return sorted(rows, key=lambda row: (-row.quotes, row.name.casefold(), row.id))
 
@@ -54,17 +56,17 @@ def list_speakers(session: Session, *, like: Optional[str] = None, role: Optiona
 def quotes_by(session: Session, *, speaker_ids: list[int], filters: QuoteFilters) -> Iterator[QuoteRow]:
     """The speakers' quotes in publication order, streamed."""
     query = apply_filters(quote_query().where(Quote.speaker_id.in_(speaker_ids)), filters)
-    query = query.order_by(Article.published_at, Quote.article_id, Quote.start, Quote.id)
+    query = query.order_by(StoredArticle.published_at, Quote.article_id, Quote.start, Quote.id)
     for row in session.execute(query.execution_options(yield_per=STREAM_BATCH)):
         yield quote_row(row)
 
 
 def statements_by(session: Session, *, speaker_id: int) -> list[StatementRow]:
     """What one speaker said, each distinct statement once, earliest first, with where it appeared."""
-    name = session.execute(select(Speaker.name).where(Speaker.id == speaker_id)).scalar_one_or_none() or ""
+    name = session.execute(select(StoredSpeaker.name).where(StoredSpeaker.id == speaker_id)).scalar_one_or_none() or ""
     seen: dict[int, tuple[set, set]] = {}
-    for row in session.execute(select(Quote.statement_id, Quote.article_id, Article.outlet)
-                               .join(Article, Article.id == Quote.article_id)
+    for row in session.execute(select(Quote.statement_id, Quote.article_id, StoredArticle.outlet)
+                               .join(StoredArticle, StoredArticle.id == Quote.article_id)
                                .where(Quote.speaker_id == speaker_id, Quote.statement_id.is_not(None))):
         articles, outlets = seen.setdefault(row.statement_id, (set(), set()))
         articles.add(row.article_id)
@@ -97,8 +99,8 @@ def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: 
 
 
 def stats(session: Session) -> dict[str, int]:
-    live_speakers = select(func.count()).select_from(Speaker).where(Speaker.merged_into_id.is_(None))
-    counts = {"articles": select(func.count()).select_from(Article), "speakers": live_speakers,
+    live_speakers = select(func.count()).select_from(StoredSpeaker).where(StoredSpeaker.merged_into_id.is_(None))
+    counts = {"articles": select(func.count()).select_from(StoredArticle), "speakers": live_speakers,
               "aliases": select(func.count()).select_from(Alias), "roles": select(func.count()).select_from(Role),
               "statements": select(func.count()).select_from(Statement),
               "quotes": select(func.count()).select_from(Quote)}
@@ -108,16 +110,20 @@ def stats(session: Session) -> dict[str, int]:
 
 
 def quote_query():
-    """One quote per row with its article and resolved speaker; shared by queries and export."""
-    return (select(Quote.id, Quote.statement_id, Quote.speaker_id,
-                   func.coalesce(Speaker.name, Quote.speaker).label("speaker"),
-                   func.coalesce(Speaker.kind, Quote.speaker_kind).label("speaker_kind"),
-                   Quote.role, Quote.text, Quote.kind, Quote.cue, Quote.article_id, Article.title,
-                   Article.outlet, Article.url, Article.published_at, Quote.start, Quote.end,
-                   Quote.confidence, Quote.rule, Quote.spans, Quote.mention, Quote.cue_start, Quote.cue_end,
-                   Quote.mention_start, Quote.mention_end, Quote.source, Quote.updated_at)
-            .join(Article, Article.id == Quote.article_id)
-            .outerjoin(Speaker, Speaker.id == Quote.speaker_id))
+    """One quote per row with its article and resolved speaker, columns named as QuoteRow's fields;
+    shared by queries and export."""
+    resolved = {"speaker": func.coalesce(StoredSpeaker.name, Quote.speaker),
+                "speaker_kind": func.coalesce(StoredSpeaker.kind, Quote.speaker_kind)}
+    article_fields = {name for name, _type in ARTICLE_FIELDS}
+
+    def column(name):
+        if name in resolved:
+            return resolved[name].label(name)
+        return getattr(StoredArticle if name in article_fields else Quote, name)
+
+    return (select(*(column(name) for name, _type in QUOTE_ROW_FIELDS))
+            .join(StoredArticle, StoredArticle.id == Quote.article_id)
+            .outerjoin(StoredSpeaker, StoredSpeaker.id == Quote.speaker_id))
 
 
 def quote_row(row) -> QuoteRow:
@@ -129,11 +135,11 @@ def apply_filters(query, filters: Optional[QuoteFilters]):
     if filters is None:
         return query
     if filters.since:
-        query = query.where(Article.published_at >= filters.since)
+        query = query.where(StoredArticle.published_at >= filters.since)
     if filters.until:
-        query = query.where(Article.published_at <= filters.until)
+        query = query.where(StoredArticle.published_at <= filters.until)
     if filters.outlet:
-        query = query.where(func.lower(Article.outlet) == filters.outlet.lower())
+        query = query.where(func.lower(StoredArticle.outlet) == filters.outlet.lower())
     if filters.role:
         query = query.where(func.lower(Quote.role).contains(filters.role.lower(), autoescape=True))
     if filters.kind:
@@ -149,7 +155,8 @@ def speaker_rows(session: Session, ids: Iterable[int]) -> list[SpeakerRow]:
     if not ids:
         return []
     rows = {s.id: SpeakerRow(id=s.id, name=s.name, kind=s.kind)
-            for s in session.execute(select(Speaker.id, Speaker.name, Speaker.kind).where(Speaker.id.in_(ids)))}
+            for s in session.execute(select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.kind)
+                                     .where(StoredSpeaker.id.in_(ids)))}
     for role in session.execute(select(Role.speaker_id, Role.title).where(Role.speaker_id.in_(ids))
                                 .order_by(Role.last_seen.desc(), Role.id)):
         rows[role.speaker_id].roles.append(role.title)
@@ -159,8 +166,9 @@ def speaker_rows(session: Session, ids: Iterable[int]) -> list[SpeakerRow]:
     counted = select(Statement.speaker_id, func.count()).where(Statement.speaker_id.in_(ids))
     for speaker_id, count in session.execute(counted.group_by(Statement.speaker_id)):
         rows[speaker_id].statements = count
-    quotes = (select(Quote.speaker_id, func.count(), func.min(Article.published_at), func.max(Article.published_at))
-              .join(Article, Article.id == Quote.article_id).where(Quote.speaker_id.in_(ids))
+    published = StoredArticle.published_at
+    quotes = (select(Quote.speaker_id, func.count(), func.min(published), func.max(published))
+              .join(StoredArticle, StoredArticle.id == Quote.article_id).where(Quote.speaker_id.in_(ids))
               .group_by(Quote.speaker_id))
     for speaker_id, count, first, last in session.execute(quotes):
         rows[speaker_id].quotes, rows[speaker_id].first_seen, rows[speaker_id].last_seen = count, first, last
@@ -172,22 +180,22 @@ def _live(session: Session, query) -> list[int]:
     ids = list(dict.fromkeys(session.execute(query).scalars()))
     if not ids:
         return []
-    merged = dict(session.execute(select(Speaker.id, Speaker.merged_into_id)
-                                  .where(Speaker.id.in_(ids), Speaker.merged_into_id.is_not(None))).all())
+    merged = dict(session.execute(select(StoredSpeaker.id, StoredSpeaker.merged_into_id)
+                                  .where(StoredSpeaker.id.in_(ids), StoredSpeaker.merged_into_id.is_not(None))).all())
     return list(dict.fromkeys(merged.get(i, i) for i in ids))
 
 
 def _find_article(session: Session, article: str) -> ArticleRow:
-    columns = select(Article.id, Article.title, Article.outlet, Article.url, Article.published_at, Article.source)
+    columns = select(*(getattr(StoredArticle, field.name) for field in dataclasses.fields(ArticleRow)))
     if article.isdigit():
-        row = session.execute(columns.where(Article.id == int(article))).one_or_none()
+        row = session.execute(columns.where(StoredArticle.id == int(article))).one_or_none()
         if row is not None:
             return ArticleRow(**row._asdict())
-    rows = session.execute(columns.where(or_(Article.url == article, Article.source == article))).all()
+    rows = session.execute(columns.where(or_(StoredArticle.url == article, StoredArticle.source == article))).all()
     if not rows:
         fragment = article.lower()
-        rows = session.execute(columns.where(func.lower(Article.title).contains(fragment, autoescape=True))
-                               .order_by(Article.id).limit(10)).all()
+        rows = session.execute(columns.where(func.lower(StoredArticle.title).contains(fragment, autoescape=True))
+                               .order_by(StoredArticle.id).limit(10)).all()
     if not rows:
         raise ArticleNotFound(f"no article matches {article!r}: pass an id, URL or words from its title "
                               "(`quotes stats` shows what is stored)")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import typing
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
 from typing import Optional
+
+from quotes.records import CONTRACT_FIELDS, QuoteRecord
 
 
 @dataclass
@@ -37,35 +40,17 @@ class SpeakerRow:
     last_seen: Optional[date] = None
 
 
-@dataclass
-class QuoteRow:
-    id: int
-    statement_id: Optional[int]
-    speaker_id: Optional[int]
-    speaker: Optional[str]
-    speaker_kind: str
-    role: Optional[str]
-    text: str
-    kind: str
-    cue: Optional[str]
-    article_id: int
-    title: Optional[str]
-    outlet: Optional[str]
-    url: Optional[str]
-    published_at: Optional[date]
-    start: int
-    end: int
-    confidence: float
-    rule: str
-    # Added beyond the contract; consumers may ignore them.
-    spans: list = field(default_factory=list)
-    mention: Optional[str] = None
-    cue_start: Optional[int] = None
-    cue_end: Optional[int] = None
-    mention_start: Optional[int] = None
-    mention_end: Optional[int] = None
-    source: Optional[str] = None
-    updated_at: Optional[datetime] = None
+# A stored quote as read back: where it is filed, the output contract (quotes.records), the article it
+# came from, and when it last changed. The query columns (queries.quote_query) and the export columns
+# (export.EXPORT_COLUMNS) are derived from this list.
+QUOTE_IDS = (("id", int), ("statement_id", Optional[int]), ("speaker_id", Optional[int]), ("article_id", int))
+ARTICLE_FIELDS = (("title", Optional[str]), ("outlet", Optional[str]), ("url", Optional[str]),
+                  ("published_at", Optional[date]))
+QUOTE_ROW_FIELDS = (*QUOTE_IDS, *((name, typing.get_type_hints(QuoteRecord)[name]) for name in CONTRACT_FIELDS),
+                    *ARTICLE_FIELDS, ("updated_at", Optional[datetime]))
+QuoteRow = make_dataclass("QuoteRow", QUOTE_ROW_FIELDS)
+QuoteRow.__module__ = __name__
+QuoteRow.__doc__ = "One stored quote with its ids and article (fields: QUOTE_ROW_FIELDS)."
 
 
 @dataclass

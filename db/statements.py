@@ -11,7 +11,7 @@ from typing import Optional
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from quotes.db.models import Article, Quote, Statement
+from quotes.db.models import StoredArticle, Quote, Statement
 from quotes.db.upsert import earliest, insert_or_get
 
 # A fragment this long found inside another statement by the same speaker is the same statement trimmed
@@ -101,8 +101,8 @@ def refresh_statements(session: Session, *, statement_ids) -> None:
     Used after quotes are deleted or moved (reprocess, merge, split)."""
     for statement_id in sorted(set(statement_ids)):
         seen = session.execute(
-            select(Article.published_at, Article.ingested_at)
-            .join(Quote, Quote.article_id == Article.id).where(Quote.statement_id == statement_id)).all()
+            select(StoredArticle.published_at, StoredArticle.ingested_at)
+            .join(Quote, Quote.article_id == StoredArticle.id).where(Quote.statement_id == statement_id)).all()
         if not seen:
             session.execute(delete(Statement).where(Statement.id == statement_id))
             continue

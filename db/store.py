@@ -15,8 +15,8 @@ from sqlmodel import Session
 
 from quotes.db.engine import begin_write
 from quotes.db.errors import IngestConflict
-from quotes.db.matching import record_role, resolve_speaker
-from quotes.db.models import Article, Quote, utcnow
+from quotes.db.matching import match_speaker, record_role
+from quotes.db.models import Quote, StoredArticle, utcnow
 from quotes.db.rows import IngestResult
 from quotes.db.statements import attach_statement, refresh_statements, seen_at, statement_key
 from quotes.db.upsert import insert_or_get
@@ -36,8 +36,8 @@ def content_hash(text: str) -> str:
 
 def needs_extraction(session: Session, *, text: str, pipeline_version: str, reprocess: bool) -> bool:
     """False when the article is stored already and would not be re-extracted (lets ingest skip the NLP)."""
-    stored = session.execute(select(Article.pipeline_version)
-                             .where(Article.content_hash == content_hash(text))).scalar_one_or_none()
+    stored = session.execute(select(StoredArticle.pipeline_version)
+                             .where(StoredArticle.content_hash == content_hash(text))).scalar_one_or_none()
     if stored is None:
         return True
     return reprocess and is_older(stored, pipeline_version)
@@ -73,16 +73,16 @@ def ingest_article(session: Session, *, article: ArticleRecord, records: list[Qu
 def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteRecord],
             pipeline_version: str, reprocess: bool) -> IngestResult:
     digest = content_hash(article.text)
-    stored = session.execute(select(Article.id, Article.pipeline_version)
-                             .where(Article.content_hash == digest)).one_or_none()
+    stored = session.execute(select(StoredArticle.id, StoredArticle.pipeline_version)
+                             .where(StoredArticle.content_hash == digest)).one_or_none()
     if stored is not None:
         if not (reprocess and is_older(stored.pipeline_version, pipeline_version)):
             return IngestResult("duplicate", stored.id, _quote_count(session, stored.id))
         _replace_article(session, article_id=stored.id, article=article, pipeline_version=pipeline_version)
         count = _store_quotes(session, article_id=stored.id, article=article, records=records)
         return IngestResult("reprocessed", stored.id, count)
-    article_id, created = insert_or_get(session, Article, values=_article_values(article, digest, pipeline_version),
-                                        unique=["content_hash"])
+    values = _article_values(article, digest, pipeline_version)
+    article_id, created = insert_or_get(session, StoredArticle, values=values, unique=["content_hash"])
     if not created:  # a parallel writer stored it between our check and our insert
         return IngestResult("duplicate", article_id, _quote_count(session, article_id))
     count = _store_quotes(session, article_id=article_id, article=article, records=records)
@@ -99,7 +99,7 @@ def _replace_article(session: Session, *, article_id: int, article: ArticleRecor
     old_statements = set(session.execute(select(Quote.statement_id).where(
         Quote.article_id == article_id, Quote.statement_id.is_not(None))).scalars())
     session.execute(delete(Quote).where(Quote.article_id == article_id))
-    session.execute(update(Article).where(Article.id == article_id).values(
+    session.execute(update(StoredArticle).where(StoredArticle.id == article_id).values(
         source=article.source, url=article.url, title=article.title, outlet=article.outlet,
         published_at=article.published_at, pipeline_version=pipeline_version))
     refresh_statements(session, statement_ids=old_statements)
@@ -107,7 +107,7 @@ def _replace_article(session: Session, *, article_id: int, article: ArticleRecor
 
 def _store_quotes(session: Session, *, article_id: int, article: ArticleRecord, records: list[QuoteRecord]) -> int:
     seen = _seen_at(session, article_id=article_id, published=article.published_at)
-    speakers = _resolve_speakers(session, records=records, seen=seen.date())
+    speakers = _match_speakers(session, records=records, seen=seen.date())
     statements = _attach_statements(session, records=records, speakers=speakers, seen=seen)
     now = utcnow()
     rows = []
@@ -126,7 +126,7 @@ def _seen_at(session: Session, *, article_id: int, published: Optional[date]) ->
     """When the statements were first seen: the publication date, else when the article was ingested."""
     if published is not None:
         return seen_at(published, None)
-    return session.execute(select(Article.ingested_at).where(Article.id == article_id)).scalar_one()
+    return session.execute(select(StoredArticle.ingested_at).where(StoredArticle.id == article_id)).scalar_one()
 
 
 def _speaker_key(record: QuoteRecord) -> Optional[tuple]:
@@ -135,12 +135,12 @@ def _speaker_key(record: QuoteRecord) -> Optional[tuple]:
     return (record.speaker.strip(), record.speaker_kind or "unknown", record.role or "")
 
 
-def _resolve_speakers(session: Session, *, records: list[QuoteRecord], seen: date) -> dict:
+def _match_speakers(session: Session, *, records: list[QuoteRecord], seen: date) -> dict:
     # Sorted, so parallel PostgreSQL writers take row locks in one order and do not deadlock.
     resolved = {}
     for key in sorted({k for k in map(_speaker_key, records) if k is not None}):
         name, kind, role = key
-        speaker = resolve_speaker(session, name=name, kind=kind, role=role or None)
+        speaker = match_speaker(session, name=name, kind=kind, role=role or None)
         if speaker is not None:
             resolved[key] = speaker
             if role:
@@ -164,14 +164,14 @@ def _attach_statements(session: Session, *, records: list[QuoteRecord], speakers
 
 def _quote_values(record: QuoteRecord, *, article_id: int, now: datetime, speaker_id: Optional[int],
                   alias_key: Optional[str], statement_id: Optional[int]) -> dict:
-    return dict(
-        article_id=article_id, speaker_id=speaker_id, statement_id=statement_id, alias_key=alias_key,
-        source=record.source, text=record.text, start=record.start, end=record.end,
-        spans=[list(span) for span in record.spans or []], kind=record.kind,
-        cue=record.cue, cue_start=record.cue_start, cue_end=record.cue_end,
-        speaker=record.speaker, speaker_kind=record.speaker_kind or "unknown",
-        mention=record.mention, mention_start=record.mention_start, mention_end=record.mention_end,
-        role=record.role, confidence=float(record.confidence or 0.0), rule=record.rule or "", updated_at=now)
+    """The Quote row for `record`: its contract fields (normalised where a record may leave them loose)
+    and where it is filed."""
+    values = record.to_dict()
+    values.update(spans=[list(span) for span in record.spans or []], speaker_kind=record.speaker_kind or "unknown",
+                  confidence=float(record.confidence or 0.0), rule=record.rule or "")
+    values.update(article_id=article_id, speaker_id=speaker_id, statement_id=statement_id, alias_key=alias_key,
+                  updated_at=now)
+    return values
 
 
 def _quote_count(session: Session, article_id: int) -> int:

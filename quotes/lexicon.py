@@ -123,21 +123,3 @@ def cue_forms(include_beliefs: bool = True) -> frozenset[str]:
 def selection_forms() -> frozenset[str]:
     """Word forms that make a sentence worth parsing: every cue, belief and intention verb form."""
     return cue_forms(True) | frozenset(form for lemma in intention_verbs() for form in inflections(lemma))
-
-
-def first_names_from_gum(conllu_texts: list[str]) -> list[str]:
-    """First names seen in GUM: the first of two or more proper nouns that open a person entity (MISC
-    `Entity=(N-person-…`). How quotes/data/first_names.txt was made, so it can be made again."""
-    import re
-
-    names, common = set(), set()
-    for conllu in conllu_texts:
-        rows = [line.split("\t") for line in conllu.splitlines() if line and line[0].isdigit()]
-        common.update(row[1] for row in rows if row[1].islower())  # "bill", "as": words first, names second
-        for i, row in enumerate(rows[:-1]):
-            if "-" in row[0] or not re.search(r"Entity=[^|]*\(\d+-person-", row[9]):
-                continue
-            following = rows[i + 1]
-            if row[3] == "PROPN" and following[3] == "PROPN" and row[1][:1].isupper() and row[1].isalpha():
-                names.add(row[1].lower())
-    return sorted(names - common)

@@ -35,7 +35,7 @@ def test_csv_has_every_contract_field_and_offsets_index_the_file(invoke):
     text = Path(LEDGER).read_text(encoding="utf-8")
     assert [text[int(r["start"]):int(r["end"])] for r in rows] == [r["text"] for r in rows]
     assert result.stdout.splitlines()[2] == (
-        f"{LEDGER},We are deeply concerned about the reports of deaths and injuries,555,619,,direct,"
+        f"{LEDGER},We are deeply concerned about the reports of deaths and injuries,555,619,[],direct,"
         "said,622,626,Matteo Lindqvist,person,Matteo Lindqvist,627,643,,0.9,fake")
 
 

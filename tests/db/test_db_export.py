@@ -1,4 +1,4 @@
-"""Export: the stable column set, CSV/JSONL/CSL-JSON writers, incremental exports."""
+"""Export: the stable column set, its CSV/JSONL/CSL-JSON forms (cli/render.py), incremental exports."""
 
 import io
 import json
@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 from dbhelpers import article, ingest, quote
 from quotes.db import session_scope
-from quotes.db.export import EXPORT_COLUMNS, export_records, write_csl_json, write_csv, write_jsonl
+from quotes.cli.render import render
+from quotes.db.export import EXPORT_COLUMNS, FIRST_COLUMNS, export_records
 from quotes.db.identity import merge_speakers
 from quotes.db.queries import QuoteFilters, find_speakers
 
@@ -29,10 +30,15 @@ def exported(engine, **options):
         return list(export_records(session, **options))
 
 
+def written(records, fmt, out, **options):
+    return render(records, fmt, columns=EXPORT_COLUMNS, out=out, **options)
+
+
 def test_columns_are_the_documented_stable_set(engine):
     fill(engine)
     records = exported(engine)
-    assert EXPORT_COLUMNS[:3] == ("quote_id", "statement_id", "speaker_id")
+    assert EXPORT_COLUMNS[:len(FIRST_COLUMNS)] == FIRST_COLUMNS  # only ever added to at the end
+    assert EXPORT_COLUMNS[len(FIRST_COLUMNS):] == ("source", "cue_start", "cue_end", "mention_start", "mention_end")
     assert all(tuple(record) == EXPORT_COLUMNS for record in records)
     first = records[0]
     assert (first["speaker"], first["speaker_kind"], first["role"], first["kind"], first["cue"]) == (
@@ -46,14 +52,14 @@ def test_csv_round_trips_through_the_csv_module_with_bom(engine):
     import csv
     fill(engine)
     out = io.StringIO(newline="")
-    assert write_csv(exported(engine), out, bom=True) == 2
+    assert written(exported(engine), "csv", out, bom=True) == 2
     text = out.getvalue()
     assert text.startswith("\ufeffquote_id,statement_id,speaker_id,speaker,")
     rows = list(csv.DictReader(io.StringIO(text[1:], newline="")))
     assert rows[0]["text"] == SAID and rows[0]["spans"] == "[]" and rows[1]["published_at"] == ""
     plain = io.StringIO(newline="")
-    write_csv([], plain)
-    assert plain.getvalue() == ",".join(EXPORT_COLUMNS) + "\r\n"
+    written([], "csv", plain)
+    assert plain.getvalue() == ",".join(EXPORT_COLUMNS) + "\n"
 
 
 def test_jsonl_since_id_resumes(engine):
@@ -62,7 +68,7 @@ def test_jsonl_since_id_resumes(engine):
     rest = exported(engine, since_id=everything[0]["quote_id"])
     assert [r["quote_id"] for r in rest] == [everything[1]["quote_id"]]
     out = io.StringIO()
-    write_jsonl(rest, out)
+    written(rest, "jsonl", out)
     assert json.loads(out.getvalue()) == rest[0]
 
 
@@ -89,8 +95,9 @@ def test_speaker_filter(engine):
 def test_csl_json_items(engine):
     fill(engine)
     out = io.StringIO()
-    assert write_csl_json(exported(engine), out) == 2
+    assert written(exported(engine), "csl-json", out) == 2
     items = json.loads(out.getvalue())
+    assert [item.pop("custom")["article_id"] for item in items] == [1, 2]  # quotes.citations' record copy
     assert items[0] == {
         "id": f"quote-{items[0]['id'].split('-')[1]}", "type": "article-newspaper", "title": "Schools reopen",
         "container-title": "Wire", "URL": "https://wire.example/schools",
@@ -99,5 +106,5 @@ def test_csl_json_items(engine):
     }
     assert "issued" not in items[1] and "URL" not in items[1]
     empty = io.StringIO()
-    write_csl_json([], empty)
+    written([], "csl-json", empty)
     assert json.loads(empty.getvalue()) == []

@@ -1,6 +1,6 @@
 import pytest
 
-from quotes.db.names import fold, given_names_compatible, name_parts, roles_conflict
+from quotes.db.names import fold_words, given_names_compatible, name_parts, roles_conflict
 from quotes.db.statements import contains_words, statement_key
 
 
@@ -11,7 +11,7 @@ from quotes.db.statements import contains_words, statement_key
     ("Zoë Ångström", "zoe angstrom"),
 ])
 def test_fold_removes_case_accents_and_punctuation(raw, folded):
-    assert fold(raw) == folded
+    assert fold_words(raw) == folded
 
 
 @pytest.mark.parametrize("raw, key, given, surname", [
