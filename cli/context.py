@@ -19,6 +19,7 @@ class App:
     def __init__(self, *, extractor_factory=None):
         self.db_url: Optional[str] = None
         self.stanza_dir: Optional[str] = None
+        self.raw_cells = False  # --raw: CSV/TSV cells as stored, formulas included
         self._extractor_factory = extractor_factory
         self._engines: dict = {}
 

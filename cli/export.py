@@ -17,7 +17,7 @@ from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
 from quotes.cli.options import db_option, quote_filters
 from quotes.cli.pick import pick_speaker
-from quotes.cli.render import EXPORT_FORMATS, render
+from quotes.cli.render import EXPORT_FORMATS, raw_cells_option, render
 
 
 class LastId:
@@ -64,6 +64,7 @@ Examples:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               help="Write to this file (default: stdout).")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark so Excel shows accents.")
+@raw_cells_option
 @db_option
 @errors_to_click
 def export(fmt, speaker_names, filters, since_id, updated_since, output, bom):

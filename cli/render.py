@@ -19,10 +19,15 @@ from typing import IO, Iterable, Iterator, Optional, Sequence
 
 import click
 
+from quotes.cli.context import App, current_app
+
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 EXPORT_FORMATS = ("csv", "jsonl", "csl-json")
 # Fields holding structured data: a CSV/TSV cell shows them as JSON even when empty ("[]").
 JSON_FIELDS = frozenset({"spans"})
+# A text cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"): CSV and
+# TSV cells get a leading ' unless --raw. Numbers are never touched ("-3" stays a number).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 UTF8_BOM = "\ufeff"
 SHORTCUTS = (("--json", "json", "a JSON array"), ("--nl", "jsonl", "one JSON object per line"),
              ("--csv", "csv", "CSV with a header row"), ("--tsv", "tsv", "tab-separated with a header row"))
@@ -43,19 +48,40 @@ def output_options(command):
             raise click.UsageError(f"choose one output format, not {' and '.join(sorted(chosen))}")
         return command(*args, fmt=chosen.pop() if chosen else "table", **kwargs)
 
+    wrapper = raw_cells_option(wrapper)
     for flag, value, help_text in reversed(SHORTCUTS):
         wrapper = click.option(flag, f"fmt_{value}", is_flag=True, help=f"Output {help_text}.")(wrapper)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                         help="Output format (default: a table for people).")(wrapper)
 
 
+def raw_cells_option(command):
+    """--raw: write CSV/TSV cells as stored, even those a spreadsheet would run as a formula."""
+    def remember(ctx, param, value):
+        if value:
+            current_app().raw_cells = True
+
+    return click.option("--raw", is_flag=True, expose_value=False, callback=remember,
+                        help="CSV/TSV: keep cells that start with = + - @ as they are (by default they get a "
+                             "leading ' so spreadsheets do not run them as formulas).")(command)
+
+
+def raw_cells_wanted() -> bool:
+    """Whether the running command was given --raw (False outside a command)."""
+    ctx = click.get_current_context(silent=True)
+    app = ctx.find_object(App) if ctx is not None else None
+    return bool(app and app.raw_cells)
+
+
 def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
            table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None,
-           empty: Optional[str] = None, out: Optional[IO[str]] = None, bom: bool = False) -> int:
+           empty: Optional[str] = None, out: Optional[IO[str]] = None, bom: bool = False,
+           raw: Optional[bool] = None) -> int:
     """Write `rows` to `out` (default stdout) in `fmt`, streaming; returns how many rows were written.
 
     `empty` is said on stderr when a table has no rows (machine formats stay well-formed and silent).
-    `bom` starts CSV with a UTF-8 byte order mark, so Excel reads accents.
+    `bom` starts CSV with a UTF-8 byte order mark, so Excel reads accents. CSV/TSV text cells that a
+    spreadsheet would run as a formula get a leading ' unless `raw` (None: as --raw said).
     """
     echo = functools.partial(click.echo, file=out)
     rows = (as_dict(row) for row in rows)
@@ -70,7 +96,8 @@ def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
     if fmt in ("csv", "tsv"):
         if bom and fmt == "csv":
             echo(UTF8_BOM, nl=False)
-        return write_delimited(rows, columns, delimiter="," if fmt == "csv" else "\t", echo=echo)
+        return write_delimited(rows, columns, delimiter="," if fmt == "csv" else "\t", echo=echo,
+                               raw=raw_cells_wanted() if raw is None else raw)
     if fmt == "jsonl":
         return write_lines((json_line(row, columns) for row in rows), echo=echo)
     if fmt == "json":
@@ -135,14 +162,27 @@ class _Echo:
         self.echo(text, nl=False)
 
 
-def write_delimited(rows: Iterator[dict], columns: Sequence[str], *, delimiter: str, echo=click.echo) -> int:
-    writer = csv.writer(_Echo(echo), delimiter=delimiter, lineterminator="\n")
+def write_delimited(rows: Iterator[dict], columns: Sequence[str], *, delimiter: str, echo=click.echo,
+                    raw: bool = False) -> int:
+    # "\r\n" (RFC 4180), not "\n": the csv module quotes a cell holding any line-terminator character,
+    # so with "\n" a cell with a bare "\r" would be written unquoted and split the row for readers.
+    writer = csv.writer(_Echo(echo), delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
     for count, row in enumerate(rows, start=1):
-        writer.writerow([json.dumps(row.get(key)) if key in JSON_FIELDS and row.get(key) is not None
-                         else cell_text(row.get(key)) for key in columns])
+        writer.writerow([delimited_cell(row.get(key), json_field=key in JSON_FIELDS, raw=raw) for key in columns])
     return count
+
+
+def delimited_cell(value, *, json_field: bool = False, raw: bool = False) -> str:
+    """One CSV/TSV cell: JSON for structured fields, else cell_text; text a spreadsheet would take for a
+    formula gets a leading ' (OWASP), unless `raw`."""
+    if json_field and value is not None:
+        return json.dumps(value, ensure_ascii=False)
+    text = cell_text(value)
+    if raw or isinstance(value, (int, float)) or not text.startswith(FORMULA_STARTS):
+        return text
+    return "'" + text
 
 
 def cell_text(value) -> str:

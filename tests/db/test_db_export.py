@@ -59,7 +59,7 @@ def test_csv_round_trips_through_the_csv_module_with_bom(engine):
     assert rows[0]["text"] == SAID and rows[0]["spans"] == "[]" and rows[1]["published_at"] == ""
     plain = io.StringIO(newline="")
     written([], "csv", plain)
-    assert plain.getvalue() == ",".join(EXPORT_COLUMNS) + "\n"
+    assert plain.getvalue() == ",".join(EXPORT_COLUMNS) + "\r\n"
 
 
 def test_jsonl_since_id_resumes(engine):
