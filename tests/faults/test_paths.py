@@ -3,6 +3,7 @@
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 
@@ -134,3 +135,13 @@ def test_ingest_names_each_bad_path_and_stores_the_good_file(invoke, folder, tmp
     assert f"{folder / 'loop.txt'}: {LOOP}" in result.stderr
     assert f"{folder / 'pipe.txt'}: {FIFO}" in result.stderr
     assert "Ingested 1 article" in result.stderr
+
+
+def test_a_name_that_is_not_utf8_is_ingested(invoke, folder, tmp_path):
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(GOOD.replace("pier", "quay").encode())
+    result = invoke("ingest", folder, "--db", tmp_path / "q.db")
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(tmp_path / "q.db") as db:
+        sources = [row[0] for row in db.execute("select source from article order by source")]
+    assert sources == [f"{folder}/caf\\xe9.txt", str(folder / "good.txt")]
