@@ -29,6 +29,10 @@ def make_engine(url: Optional[str] = None, *, migrate: bool = True) -> Engine:
 
     Raises DatabaseURLError for a URL we cannot use and DatabaseUnavailable when the database cannot be
     opened (no such folder, no permission, server down, not a database), each with the fix in its message.
+
+    Example:
+        engine = quotes.make_engine("quotes.db")                           # a SQLite file
+        engine = quotes.make_engine("postgresql://reader@db.example/quotes")
     """
     parsed = resolve_url(url)
     try:
@@ -110,7 +114,12 @@ def begin_write(session: Session) -> None:
 @contextmanager
 def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
     """A short session that commits on success and rolls back on error. `write=True` takes the SQLite
-    write lock at once; store functions that write do this themselves."""
+    write lock at once; store functions that write do this themselves.
+
+    Example:
+        with quotes.session_scope(engine) as session:
+            speakers = quotes.find_speakers(session, "Lindqvist")
+    """
     with Session(engine, expire_on_commit=False) as session:
         if write:
             begin_write(session)

@@ -22,9 +22,13 @@ PARTIAL_MATCH_LIMIT = 50
 STREAM_BATCH = 1000
 
 
-def find_speakers(session: Session, *, name: str) -> list[SpeakerRow]:
+def find_speakers(session: Session, name: str) -> list[SpeakerRow]:
     """Speakers `name` can mean: an exact alias ("Mr Dujarric", "stephane dujarric"), else a surname,
-    else aliases containing it. Accents, case and honorifics do not matter."""
+    else aliases containing it. Accents, case and honorifics do not matter.
+
+    Example:
+        [speaker] = quotes.find_speakers(session, "Mr Lindqvist")    # SpeakerRow: id, name, roles, quotes, …
+    """
     parts = name_parts(name)
     if not parts.key:
         return []
@@ -39,7 +43,11 @@ def find_speakers(session: Session, *, name: str) -> list[SpeakerRow]:
 
 def list_speakers(session: Session, *, like: Optional[str] = None, role: Optional[str] = None,
                   kind: Optional[str] = None) -> list[SpeakerRow]:
-    """Every live speaker, most quoted first; `like` matches any alias, `role` any role held."""
+    """Every live speaker, most quoted first; `like` matches any alias, `role` any role held.
+
+    Example:
+        spokespeople = quotes.list_speakers(session, role="spokes")
+    """
     query = select(StoredSpeaker.id).where(StoredSpeaker.merged_into_id.is_(None))
     if like:
         aliases = select(Alias.speaker_id).where(Alias.key.contains(fold_words(like), autoescape=True))
@@ -54,7 +62,13 @@ def list_speakers(session: Session, *, like: Optional[str] = None, role: Optiona
 
 
 def quotes_by(session: Session, *, speaker_ids: list[int], filters: QuoteFilters) -> Iterator[QuoteRow]:
-    """The speakers' quotes in publication order, streamed."""
+    """The speakers' quotes in publication order, streamed.
+
+    Example:
+        since_2022 = quotes.QuoteFilters(since=datetime.date(2022, 1, 1), kind="direct")
+        for quote in quotes.quotes_by(session, speaker_ids=[speaker.id], filters=since_2022):
+            print(quote.published_at, quote.outlet, quote.text)
+    """
     query = apply_filters(quote_query().where(Quote.speaker_id.in_(speaker_ids)), filters)
     query = query.order_by(StoredArticle.published_at, Quote.article_id, Quote.start, Quote.id)
     for row in session.execute(query.execution_options(yield_per=STREAM_BATCH)):
@@ -62,7 +76,12 @@ def quotes_by(session: Session, *, speaker_ids: list[int], filters: QuoteFilters
 
 
 def statements_by(session: Session, *, speaker_id: int) -> list[StatementRow]:
-    """What one speaker said, each distinct statement once, earliest first, with where it appeared."""
+    """What one speaker said, each distinct statement once, earliest first, with where it appeared.
+
+    Example:
+        for statement in quotes.statements_by(session, speaker_id=speaker.id):
+            print(statement.articles, statement.outlets, statement.text)
+    """
     name = session.execute(select(StoredSpeaker.name).where(StoredSpeaker.id == speaker_id)).scalar_one_or_none() or ""
     seen: dict[int, tuple[set, set]] = {}
     for row in session.execute(select(Quote.statement_id, Quote.article_id, StoredArticle.outlet)
@@ -82,7 +101,11 @@ def statements_by(session: Session, *, speaker_id: int) -> list[StatementRow]:
 
 
 def article_quotes(session: Session, *, article: str) -> tuple[ArticleRow, list[QuoteRow]]:
-    """One article (by id, URL or a fragment of its title) and its quotes in text order."""
+    """One article (by id, URL or a fragment of its title) and its quotes in text order.
+
+    Example:
+        article, found = quotes.article_quotes(session, article="unrest in Kazakhstan")
+    """
     found = _find_article(session, str(article))
     quotes = session.execute(quote_query().where(Quote.article_id == found.id).order_by(Quote.start, Quote.id))
     return found, [quote_row(row) for row in quotes]
@@ -90,7 +113,11 @@ def article_quotes(session: Session, *, article: str) -> tuple[ArticleRow, list[
 
 def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: int = 100) -> list[QuoteRow]:
     """Quotes matching every word, "phrase" and prefix* of `text`, best first (SQLite FTS5 / PostgreSQL
-    full-text search; English stemming)."""
+    full-text search; English stemming).
+
+    Example:
+        hits = quotes.search_quotes(session, text='"peaceful protest" detain*', filters=quotes.QuoteFilters())
+    """
     terms = search_terms(text)
     if not terms:
         return []

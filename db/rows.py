@@ -19,6 +19,12 @@ class IngestResult:
 
 @dataclass
 class QuoteFilters:
+    """Which quotes a look-up returns; every field is optional (None: no limit).
+
+    Example:
+        QuoteFilters(since=date(2022, 1, 1), outlet="Northwire", kind="direct")
+    """
+
     since: Optional[date] = None
     until: Optional[date] = None
     outlet: Optional[str] = None

@@ -55,7 +55,13 @@ def is_older(stored: str, current: str) -> bool:
 def ingest_article(session: Session, *, article: ArticleRecord, records: list[QuoteRecord],
                    pipeline_version: str, reprocess: bool = False) -> IngestResult:
     """Store `article` with `records` in the session's transaction (the caller commits). On SQLite the
-    transaction restarts as a writer first, so it must be the first write of its session_scope."""
+    transaction restarts as a writer first, so it must be the first write of its session_scope.
+
+    Example:
+        with quotes.session_scope(engine) as session:
+            quotes.ingest_article(session, article=article, records=records,
+                                  pipeline_version=quotes.PIPELINE_VERSION)     # .status == "ingested"
+    """
     for attempt in range(RETRIES):
         begin_write(session)
         try:

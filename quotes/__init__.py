@@ -1,6 +1,61 @@
-"""quote-tracker: find statements in news articles, tie them to speakers, track them across articles."""
+"""quote-tracker: find statements in news articles, tie them to speakers, track them across articles.
+
+The public API is importable from `quotes` itself; each name loads its module on first use, so
+`import quotes` stays fast (Stanza and the database layer load only when asked for):
+
+- extraction: `load_pipeline`, `extract_articles`, `read_articles`, `Article`, `QuoteRecord`,
+  `PIPELINE_VERSION`
+- storage: `make_engine`, `session_scope`, `ingest_paths` (files to database, as `quotes ingest`),
+  `ingest_article` (one article and its records), `stanza_extractor`
+- look-ups: `find_speakers`, `list_speakers`, `quotes_by`, `statements_by`, `article_quotes`,
+  `search_quotes`, `QuoteFilters`
+- citations: `csl_items`
+
+The README's "Python" section walks through them (it runs as a doctest).
+"""
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output can change, so `quotes ingest --reprocess` knows what to redo.
 PIPELINE_VERSION = "1"
+
+# public name -> the module that defines it
+_EXPORTS = {
+    "load_pipeline": "quotes.nlp",
+    "extract_articles": "quotes.extract",
+    "read_articles": "quotes.article",
+    "Article": "quotes.records",
+    "QuoteRecord": "quotes.records",
+    "make_engine": "quotes.db.engine",
+    "session_scope": "quotes.db.engine",
+    "ingest_article": "quotes.db.store",
+    "ingest_paths": "quotes.ingest",
+    "stanza_extractor": "quotes.batch",
+    "find_speakers": "quotes.db.queries",
+    "list_speakers": "quotes.db.queries",
+    "quotes_by": "quotes.db.queries",
+    "statements_by": "quotes.db.queries",
+    "article_quotes": "quotes.db.queries",
+    "search_quotes": "quotes.db.queries",
+    "QuoteFilters": "quotes.db.rows",
+    "csl_items": "quotes.citations",
+}
+
+__all__ = ["__version__", "PIPELINE_VERSION", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quotes' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -49,7 +49,13 @@ def read_articles(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   stdin: Optional[BinaryIO] = None) -> Iterator[ReadResult]:
     """Yield the articles in `path` (`-` reads stdin) and an InputError for each part that cannot be read.
 
-    Articles and errors name the file by `display_path(path)`, which stays printable and storable."""
+    Articles and errors name the file by `display_path(path)`, which stays printable and storable.
+
+    Example:
+        for article in quotes.read_articles("feed.jsonl"):
+            if isinstance(article, quotes.Article):
+                print(article.title, article.published_at)
+    """
     source = display_path(path)
     try:
         if path != "-" and article_format(path) == "jsonl":

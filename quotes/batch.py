@@ -56,7 +56,11 @@ Result = Union[Extracted, Skipped, Failure]
 
 
 def stanza_extractor(stanza_dir: Optional[str] = None) -> Extractor:
-    """The real extractor: builds the Stanza pipeline once and returns extract(texts, sources)."""
+    """The real extractor: builds the Stanza pipeline once and returns extract(texts, sources).
+
+    Example:
+        quotes.ingest_paths(engine, ["articles/"], extractor_factory=quotes.stanza_extractor)
+    """
     from quotes.extract import extract_articles
     from quotes.nlp import load_pipeline
 

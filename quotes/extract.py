@@ -183,9 +183,19 @@ def parse_selected(nlp, docs: list) -> tuple[int, int]:
     return len(chosen), sum(len(doc.sentences) for doc in docs)
 
 
-def extract_articles(texts: list[str], *, nlp, sources: list[str],
+def extract_articles(texts: list[str], *, nlp=None, sources: Optional[list[str]] = None,
                      include_beliefs: bool = INCLUDE_BELIEFS) -> list[list[QuoteRecord]]:
-    """Tokenize, parse the sentences that can hold a statement, extract. One list of records per text."""
+    """Tokenize, parse the sentences that can hold a statement, extract. One list of records per text.
+
+    `nlp` is a pipeline from `quotes.load_pipeline()` (the bundled models when omitted); `sources` names
+    each text in its records ("text-1", "text-2", ... when omitted).
+
+    Example:
+        nlp = quotes.load_pipeline()
+        [records] = quotes.extract_articles(['"We are ready," said Ines Varga.'], nlp=nlp)
+        records[0].speaker    # 'Ines Varga'
+    """
+    nlp, sources = _defaults(texts, nlp, sources)
     docs = nlp.tokenize(tokenizer_texts(texts, sources))  # same offsets; no minutes-long "words"
     warn_unparsed(docs, sources)
     parse_selected(nlp, docs)
@@ -193,3 +203,15 @@ def extract_articles(texts: list[str], *, nlp, sources: list[str],
         extract_from_doc(doc, text, source=source, include_beliefs=include_beliefs)
         for doc, text, source in zip(docs, texts, sources)
     ]
+
+
+def _defaults(texts: list[str], nlp, sources: Optional[list[str]]):
+    if sources is None:
+        sources = [f"text-{number}" for number in range(1, len(texts) + 1)]
+    elif len(sources) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(sources)} sources: give one source per text, or none")
+    if nlp is None:
+        from quotes.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    return nlp, list(sources)

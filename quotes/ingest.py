@@ -40,6 +40,10 @@ def ingest_paths(engine, paths: Iterable[str], *, extractor_factory: ExtractorFa
 
     Articles already stored (same text) are not sent through the NLP unless `reprocess` and their
     pipeline version is older. One article that fails is a Failure; the rest go on.
+
+    Example:
+        for outcome in quotes.ingest_paths(engine, ["articles/"], extractor_factory=quotes.stanza_extractor):
+            print(outcome)      # Stored(source, status, statements) or Failure(source, reason)
     """
     return ingest_expanded(engine, expand_paths(paths), extractor_factory=extractor_factory, workers=workers,
                            reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,

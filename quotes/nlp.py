@@ -157,6 +157,11 @@ def _cached_pipeline(source: ModelSource) -> QuotesNLP:
 
 
 def load_pipeline(stanza_dir: Optional[str] = None) -> QuotesNLP:
-    """The pipeline for these models, built once per process and reused."""
+    """The pipeline for these models, built once per process and reused.
+
+    Example:
+        nlp = quotes.load_pipeline()                      # the bundled models
+        nlp = quotes.load_pipeline("/models/stanza-en")   # official Stanza English models instead
+    """
     logging.getLogger("stanza").setLevel(logging.WARNING)
     return _cached_pipeline(resolve_models(stanza_dir))

@@ -9,7 +9,12 @@ from typing import Optional
 
 @dataclass
 class Article:
-    """An article as read from a file or a JSONL line; `text` is exactly what offsets index into."""
+    """An article as read from a file or a JSONL line; `text` is exactly what offsets index into.
+
+    Example:
+        Article(text=body, source="story.txt", title="Harbour reopens", outlet="Northwire",
+                published_at=date(2022, 1, 12), url="https://northwire.example/h")
+    """
 
     text: str
     source: str
@@ -22,7 +27,11 @@ class Article:
 
 @dataclass
 class QuoteRecord:
-    """One statement found in an article: the output contract of `quotes extract` (see DESIGN.md)."""
+    """One statement found in an article: the output contract of `quotes extract` (see DESIGN.md).
+
+    Example:
+        record.speaker, record.kind, article_text[record.start:record.end] == record.text
+    """
 
     source: str
     text: str
