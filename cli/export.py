@@ -24,11 +24,12 @@ class LastId:
     """Passes records through, remembering the highest quote id seen (the next --since-id)."""
 
     def __init__(self, records):
-        self.records, self.last = records, None
+        self.records, self.last, self.count = records, None, 0
 
     def __iter__(self):
         for record in self.records:
             self.last = max(self.last or 0, record["quote_id"])
+            self.count += 1
             yield record
 
 
@@ -52,7 +53,8 @@ def output_stream(path: str):
 Examples:
   quotes export --format csv -o quotes.csv --bom          (for Excel)
   quotes export --format jsonl --since-id 1200 >> feed.jsonl
-  quotes export --format csl-json --speaker Lindqvist -o lindqvist.json   (import into Zotero)""")
+  quotes export --format csl-json --speaker Lindqvist -o lindqvist.json   (import into Zotero)
+  quotes export --format csl-json --per-quote -o quotes.json""")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
               help="csv and jsonl share one documented column set; csl-json is for reference managers.")
 @click.option("--speaker", "speaker_names", multiple=True, metavar="NAME",
@@ -64,11 +66,17 @@ Examples:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               help="Write to this file (default: stdout).")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark so Excel shows accents.")
+@click.option("--per-quote", is_flag=True,
+              help="csl-json: one item per quote instead of one per article with its quotes attached.")
 @raw_cells_option
 @db_option
 @errors_to_click
-def export(fmt, speaker_names, filters, since_id, updated_since, output, bom):
+def export(fmt, speaker_names, filters, since_id, updated_since, output, bom, per_quote):
     """Export stored quotes for spreadsheets (csv), citation databases (jsonl) or Zotero (csl-json).
+
+    csl-json makes one item per article (author, outlet, date, URL) with its quotes attached: readable in
+    the abstract, one line per quote with its character offsets in the note (Zotero's "Extra"), and the
+    full records under custom.quotes; --per-quote gives one item per quote instead.
 
     Quotes come in id order, so `--since-id` with the last id of a previous export fetches only new ones.
     """
@@ -76,12 +84,16 @@ def export(fmt, speaker_names, filters, since_id, updated_since, output, bom):
 
     if bom and fmt != "csv":
         raise click.UsageError("--bom applies to --format csv only")
+    if per_quote and fmt != "csl-json":
+        raise click.UsageError("--per-quote applies to --format csl-json only")
     with current_app().session() as s:
         speaker_ids = [pick_speaker(s, name).id for name in speaker_names] or None
         records = LastId(export_records(s, speaker_ids=speaker_ids, filters=filters, since_id=since_id,
                                         updated_since=updated_since))
         with output_stream(output) as fh:
-            count = render(records, fmt, columns=EXPORT_COLUMNS, out=fh, bom=bom)
+            items = render(records, fmt, columns=EXPORT_COLUMNS, out=fh, bom=bom, per_quote=per_quote)
     where = "" if output == "-" else f" to {output}"
     resume = f"; next time pass --since-id {records.last} for newer ones" if records.last else ""
-    click.echo(f"Exported {count} quote{'' if count == 1 else 's'}{where}{resume}", err=True)
+    grouped = f" as {items} article item{'' if items == 1 else 's'}" if fmt == "csl-json" and not per_quote else ""
+    count = records.count
+    click.echo(f"Exported {count} quote{'' if count == 1 else 's'}{grouped}{where}{resume}", err=True)

@@ -76,8 +76,9 @@ def raw_cells_wanted() -> bool:
 def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
            table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None,
            empty: Optional[str] = None, out: Optional[IO[str]] = None, bom: bool = False,
-           raw: Optional[bool] = None) -> int:
-    """Write `rows` to `out` (default stdout) in `fmt`, streaming; returns how many rows were written.
+           raw: Optional[bool] = None, per_quote: bool = False) -> int:
+    """Write `rows` to `out` (default stdout) in `fmt`, streaming; returns how many rows were written
+    (for csl-json: how many items, one per article unless `per_quote`).
 
     `empty` is said on stderr when a table has no rows (machine formats stay well-formed and silent).
     `bom` starts CSV with a UTF-8 byte order mark, so Excel reads accents. CSV/TSV text cells that a
@@ -105,8 +106,8 @@ def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
     if fmt == "csl-json":
         from quotes.citations import csl_items
 
-        return write_json_array(csl_items((project(row, columns) for row in rows), per_quote=True), echo=echo,
-                                per_line=True)
+        return write_json_array(csl_items((project(row, columns) for row in rows), per_quote=per_quote),
+                                echo=echo, per_line=True)
     raise ValueError(f"unknown output format {fmt!r}")
 
 

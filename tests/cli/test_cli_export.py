@@ -66,8 +66,22 @@ def test_filters_as_in_by(invoke, stored):
     assert [json.loads(line)["speaker"] for line in out.splitlines()] == ["Matteo Lindqvist", "Interior Ministry"]
 
 
-def test_csl_json_for_reference_managers(invoke, stored):
-    code, out, err = run(invoke, stored, "--format", "csl-json", "--speaker", "Ruth Ashdown")
+def test_csl_json_one_item_per_article_with_its_quotes(invoke, stored):
+    code, out, err = run(invoke, stored, "--format", "csl-json", "--speaker", "Matteo Lindqvist")
+    items = json.loads(out)
+    assert [item["title"] for item in items] == ["UN urges restraint in Kazakhstan", "Almaty counts the cost"]
+    assert [len(item["custom"]["quotes"]) for item in items] == [2, 1]
+    assert items[0]["note"].splitlines()[1].startswith("quote 2 [")
+    assert err == "Exported 3 quotes as 2 article items; next time pass --since-id 4 for newer ones\n"
+
+
+def test_per_quote_only_with_csl_json(invoke, stored):
+    code, out, err = run(invoke, stored, "--format", "csv", "--per-quote")
+    assert code == 2 and err.endswith("Error: --per-quote applies to --format csl-json only\n")
+
+
+def test_csl_json_per_quote(invoke, stored):
+    code, out, err = run(invoke, stored, "--format", "csl-json", "--per-quote", "--speaker", "Ruth Ashdown")
     [item] = json.loads(out)
     assert [q["quote_id"] for q in item.pop("custom")["quotes"]] == [6]  # quotes.citations' record copy
     assert [item] == [{

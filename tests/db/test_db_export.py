@@ -95,7 +95,7 @@ def test_speaker_filter(engine):
 def test_csl_json_items(engine):
     fill(engine)
     out = io.StringIO()
-    assert written(exported(engine), "csl-json", out) == 2
+    assert written(exported(engine), "csl-json", out, per_quote=True) == 2
     items = json.loads(out.getvalue())
     assert [item.pop("custom")["article_id"] for item in items] == [1, 2]  # quotes.citations' record copy
     assert items[0] == {

@@ -1,0 +1,58 @@
+"""`quotes export --format csl-json` end to end: what a reference manager imports validates against the
+CSL-JSON schema, one item per article by default and one per quote with --per-quote."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotes.cli.main import main
+from quotes.db import make_engine, session_scope
+from quotes.db.store import ingest_article
+from quotes.records import Article, QuoteRecord
+
+jsonschema = pytest.importorskip("jsonschema")
+SCHEMA = json.loads((Path(__file__).parent / "csl-data.json").read_text(encoding="utf-8"))
+TEXT = '"The cranes are safe," said Ines Varga. She said the harbour would reopen on Monday.'
+
+
+@pytest.fixture
+def db(tmp_path):
+    url = f"sqlite:///{tmp_path / 'csl.db'}"
+    engine = make_engine(url)
+    for number, (outlet, day) in enumerate([("Northwire", date(2023, 3, 1)), (None, None)], start=1):
+        text = TEXT if number == 1 else TEXT.replace("Monday", "Tuesday")
+        article = Article(text=text, source=f"story-{number}.txt", title=f"Story {number}", outlet=outlet,
+                          published_at=day)
+        records = [QuoteRecord(source=article.source, text=piece, start=text.index(piece),
+                               end=text.index(piece) + len(piece), kind=kind, cue="said", speaker="Ines Varga",
+                               speaker_kind="person", confidence=0.9, rule="test")
+                   for piece, kind in (("The cranes are safe", "direct"),
+                                       (text[text.index("the harbour"):-1], "indirect"))]
+        with session_scope(engine) as session:
+            ingest_article(session, article=article, records=records, pipeline_version="1")
+    engine.dispose()
+    return url
+
+
+def export(db, *args):
+    result = CliRunner().invoke(main, ["export", "--format", "csl-json", "--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_one_valid_item_per_article(db):
+    items = export(db)
+    jsonschema.Draft7Validator(SCHEMA).validate(items)
+    assert [(item["id"], item["title"], len(item["custom"]["quotes"])) for item in items] == [
+        ("article-1", "Story 1", 2), ("article-2", "Story 2", 2)]
+    assert items[0]["abstract"].splitlines() == ["Ines Varga: “The cranes are safe”",
+                                                 "Ines Varga: the harbour would reopen on Monday"]
+
+
+def test_one_valid_item_per_quote_behind_the_switch(db):
+    items = export(db, "--per-quote")
+    jsonschema.Draft7Validator(SCHEMA).validate(items)
+    assert [item["id"] for item in items] == ["quote-1", "quote-2", "quote-3", "quote-4"]
