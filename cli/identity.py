@@ -13,7 +13,8 @@ from quotes.cli.options import db_option
 from quotes.cli.pick import speaker_id
 from quotes.cli.render import output_options, render
 
-SPEAKER_TABLE = ("id", "name", "kind", "roles", "statements", "quotes", "first_seen", "last_seen")
+# One role per speaker (the latest): all of them would wrap a row to a dozen lines; --json etc. carry them all.
+SPEAKER_TABLE = ("id", "name", "kind", "role", "statements", "quotes", "first_seen", "last_seen")
 
 
 @click.group(invoke_without_command=True, short_help="Speakers on record; merge or split them.",

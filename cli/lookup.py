@@ -15,7 +15,14 @@ from quotes.cli.options import db_option, quote_filters
 from quotes.cli.pick import pick_speaker
 from quotes.cli.render import output_options, render
 
-QUOTE_TABLE = ("published_at", "outlet", "kind", "text")
+# Quote listings write the export's records (quote_id, …), so `by --csv` and `export --format csv` agree.
+QUOTE_TABLE = ("published_at", "outlet", "title", "text")
+
+
+def quote_records(rows):
+    from quotes.db.export import EXPORT_COLUMNS, quote_record
+
+    return (quote_record(row) for row in rows), EXPORT_COLUMNS
 
 
 @click.command(short_help="Quotes by one speaker, with filters.", epilog="""\b
@@ -33,7 +40,8 @@ def by(speaker, filters, fmt):
 
     with current_app().session() as s:
         chosen = pick_speaker(s, speaker)
-        render(quotes_by(s, speaker_ids=[chosen.id], filters=filters), fmt, table_columns=QUOTE_TABLE,
+        records, columns = quote_records(quotes_by(s, speaker_ids=[chosen.id], filters=filters))
+        render(records, fmt, columns=columns, table_columns=QUOTE_TABLE,
                empty=f"No quotes by {chosen.name} match these filters.")
 
 
@@ -72,7 +80,9 @@ def show(article, fmt):
         if fmt == "table":
             details = ", ".join(str(v) for v in (found.outlet, found.published_at, found.url) if v)
             click.echo(f"#{found.id} {found.title or found.source}" + (f" ({details})" if details else ""))
-        render(rows, fmt, table_columns=("speaker", "kind", "cue", "text"), empty="No statements found in it.")
+        records, columns = quote_records(rows)
+        render(records, fmt, columns=columns, table_columns=("speaker", "kind", "cue", "text"),
+               empty="No statements found in it.")
 
 
 @click.command(short_help="Full-text search over the statements.", epilog="""\b
@@ -90,8 +100,9 @@ def search(text, filters, limit, fmt):
     from quotes.db.queries import search_quotes
 
     with current_app().session() as s:
-        render(search_quotes(s, text=text, filters=filters, limit=limit), fmt,
-               table_columns=("speaker", "published_at", "outlet", "text"), empty=f"No statements match {text!r}.")
+        records, columns = quote_records(search_quotes(s, text=text, filters=filters, limit=limit))
+        render(records, fmt, columns=columns, table_columns=("speaker", "published_at", "outlet", "title", "text"),
+               empty=f"No statements match {text!r}.")
 
 
 @click.command(short_help="Counts of what is stored.", epilog="""\b

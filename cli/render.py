@@ -186,6 +186,14 @@ def delimited_cell(value, *, json_field: bool = False, raw: bool = False) -> str
     return "'" + text
 
 
+def table_text(value) -> str:
+    """A value as a person reads it in a table: like cell_text, but a time of day only to the minute (an
+    ingest time's seconds and microseconds are noise there; machine formats keep them)."""
+    if isinstance(value, datetime) and value.time() != time():
+        return value.strftime("%Y-%m-%d %H:%M")
+    return cell_text(value)
+
+
 def cell_text(value) -> str:
     """A value as one flat string: lists joined with "; ", nested lists as JSON, None as empty."""
     if value is None:
@@ -210,7 +218,7 @@ def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int, ech
     sizing = list(islice(rows, TABLE_SIZING_ROWS))
     if not sizing:
         return 0
-    texts = [[cell_text(row.get(c)) for c in columns] for row in sizing]
+    texts = [[table_text(row.get(c)) for c in columns] for row in sizing]
     widths = fit_widths(longest(texts, columns, str.splitlines), [len(c) for c in columns], width,
                         words=longest(texts, columns, str.split))
     numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in sizing) for c in columns]
@@ -218,7 +226,7 @@ def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int, ech
     echo(table_line(["-" * w for w in widths], widths, numeric=numeric))
     count = 0
     for count, row in enumerate(chain(sizing, rows), start=1):
-        cells = [wrap(cell_text(row.get(c)), w) for c, w in zip(columns, widths)]
+        cells = [wrap(table_text(row.get(c)), w) for c, w in zip(columns, widths)]
         for depth in range(max(len(lines) for lines in cells)):
             parts = [lines[depth] if depth < len(lines) else "" for lines in cells]
             echo(table_line(parts, widths, numeric=numeric))

@@ -17,6 +17,7 @@ EXPORT_COLUMNS is a promise to users' scripts: columns may be added at the end, 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from typing import Iterator, Optional
 
@@ -49,11 +50,13 @@ def export_records(session: Session, *, speaker_ids: Optional[list[int]], filter
     if updated_since is not None:
         query = query.where(Quote.updated_at >= updated_since)
     for row in session.execute(query.order_by(Quote.id).execution_options(yield_per=STREAM_BATCH)):
-        yield _record(row)
+        yield quote_record(row)
 
 
-def _record(row) -> dict:
-    values = row._asdict()
+def quote_record(row) -> dict:
+    """A QuoteRow (or a quote_query row) as an export record: the names and order of EXPORT_COLUMNS, dates
+    as ISO strings. Every command that lists quotes (`by`, `search`, `show`, `export`) writes these."""
+    values = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else row._asdict()
     values["quote_id"] = values.pop("id")
     values["published_at"] = _iso(values["published_at"])
     values["updated_at"] = _iso(values["updated_at"])

@@ -187,6 +187,8 @@ def speaker_rows(session: Session, ids: Iterable[int]) -> list[SpeakerRow]:
     for role in session.execute(select(Role.speaker_id, Role.title).where(Role.speaker_id.in_(ids))
                                 .order_by(Role.last_seen.desc(), Role.id)):
         rows[role.speaker_id].roles.append(role.title)
+    for row in rows.values():
+        row.role = row.roles[0] if row.roles else None
     for alias in session.execute(select(Alias.speaker_id, Alias.name).where(Alias.speaker_id.in_(ids))
                                  .order_by(Alias.id)):
         rows[alias.speaker_id].aliases.append(alias.name)

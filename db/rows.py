@@ -44,6 +44,7 @@ class SpeakerRow:
     quotes: int = 0
     first_seen: Optional[date] = None
     last_seen: Optional[date] = None
+    role: Optional[str] = None  # the latest of `roles`: the one tables show
 
 
 # A stored quote as read back: where it is filed, the output contract (quotes.records), the article it

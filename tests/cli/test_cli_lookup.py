@@ -12,16 +12,29 @@ def run(invoke, stored, *args):
 
 def test_by_full_name_table(invoke, stored):
     assert run(invoke, stored, "by", "Matteo Lindqvist") == (0, (
-        "published_at  outlet          kind      text\n"
-        "------------  --------------  --------  ----------------------------------------\n"
-        "2022-01-10    Northwire       direct    We are deeply concerned about the\n"
-        "                                        reports of deaths and injuries, and we\n"
-        "                                        call on all sides to refrain from\n"
-        "                                        violence\n"
-        "2022-01-10    Northwire       indirect  the UN had not received a request for\n"
-        "                                        assistance\n"
-        "2022-01-11    Eastern Ledger  direct    We are deeply concerned about the\n"
-        "                                        reports of deaths and injuries\n"), "")
+        "published_at  outlet          title                     text\n"
+        "------------  --------------  ------------------------  ------------------------\n"
+        "2022-01-10    Northwire       UN urges restraint in     We are deeply concerned\n"
+        "                              Kazakhstan                about the reports of\n"
+        "                                                        deaths and injuries, and\n"
+        "                                                        we call on all sides to\n"
+        "                                                        refrain from violence\n"
+        "2022-01-10    Northwire       UN urges restraint in     the UN had not received\n"
+        "                              Kazakhstan                a request for assistance\n"
+        "2022-01-11    Eastern Ledger  Almaty counts the cost    We are deeply concerned\n"
+        "                                                        about the reports of\n"
+        "                                                        deaths and injuries\n"), "")
+
+
+def test_quote_listings_use_the_export_column_names(invoke, stored):
+    from quotes.db.export import EXPORT_COLUMNS
+
+    for command in (["by", "Ruth Ashdown"], ["search", "fair"], ["show", "Dockers"]):
+        code, out, err = run(invoke, stored, *command, "--csv")
+        [row] = list(csv.DictReader(io.StringIO(out)))
+        assert tuple(row) == EXPORT_COLUMNS and row["quote_id"] == "6", command
+    exported = invoke("export", "--format", "csv", "--speaker", "Ruth Ashdown", "--db", stored).stdout
+    assert exported.splitlines()[0] == out.splitlines()[0]
 
 
 def test_by_ambiguous_surname_lists_the_candidates(invoke, stored):
@@ -68,7 +81,7 @@ def test_by_bad_date_is_a_usage_error(invoke, stored):
 
 def test_speakers_table(invoke, stored):
     assert run(invoke, stored, "speakers") == (0, (
-        "id  name       kind        roles      statements  quotes  first_seen  last_seen\n"
+        "id  name       kind        role       statements  quotes  first_seen  last_seen\n"
         "--  ---------  ----------  ---------  ----------  ------  ----------  ----------\n"
         " 2  Matteo     person      UN                  2       3  2022-01-10  2022-01-11\n"
         "    Lindqvist              spokesman\n"
@@ -82,8 +95,8 @@ def test_speakers_table(invoke, stored):
 
 def test_speakers_filters_csv(invoke, stored):
     assert run(invoke, stored, "speakers", "--role", "spokesman", "--csv") == (0, (
-        "id,name,kind,roles,aliases,statements,quotes,first_seen,last_seen\n"
-        "2,Matteo Lindqvist,person,UN spokesman,Matteo Lindqvist,2,3,2022-01-10,2022-01-11\n"), "")
+        "id,name,kind,roles,aliases,statements,quotes,first_seen,last_seen,role\n"
+        "2,Matteo Lindqvist,person,UN spokesman,Matteo Lindqvist,2,3,2022-01-10,2022-01-11,UN spokesman\n"), "")
     code, out, err = run(invoke, stored, "speakers", "--kind", "organization", "--nl")
     assert [json.loads(line)["name"] for line in out.splitlines()] == ["Interior Ministry"]
     assert run(invoke, stored, "speakers", "--like", "zzz") == (0, "", "No speakers match.\n")
@@ -130,9 +143,11 @@ def test_show_unknown_article(invoke, stored):
 
 def test_search(invoke, stored):
     assert run(invoke, stored, "search", "detained") == (0, (
-        "speaker            published_at  outlet     text\n"
-        "-----------------  ------------  ---------  ------------------------------\n"
-        "Interior Ministry  2022-01-10    Northwire  9,900 people had been detained\n"), "")
+        "speaker            published_at  outlet     title              text\n"
+        "-----------------  ------------  ---------  -----------------  -----------------\n"
+        "Interior Ministry  2022-01-10    Northwire  UN urges           9,900 people had\n"
+        "                                            restraint in       been detained\n"
+        "                                            Kazakhstan\n"), "")
     code, out, err = run(invoke, stored, "search", "concerned", "--outlet", "Eastern Ledger", "--nl")
     assert [json.loads(line)["outlet"] for line in out.splitlines()] == ["Eastern Ledger"]
     assert run(invoke, stored, "search", 'zebra" OR 1=1 --') == (0, "", "No statements match 'zebra\" OR 1=1 --'.\n")
@@ -161,3 +176,15 @@ def test_every_lookup_has_an_example_and_the_output_switches(invoke, command):
 def test_empty_database(invoke, tmp_path):
     result = invoke("stats", "--db", tmp_path / "new.db", "--csv")
     assert result.stdout == ("what,count\narticles,0\nspeakers,0\naliases,0\nroles,0\nstatements,0\nquotes,0\n")
+
+
+def test_tables_show_a_time_to_the_minute_and_machine_formats_keep_it_whole(invoke, stored, tmp_path):
+    import re
+
+    (tmp_path / "undated.txt").write_text('Court news\n\n"The appeal goes ahead," said Ruth Ashdown.\n')
+    invoke("ingest", tmp_path / "undated.txt", "--db", stored)  # no date: first seen is the ingest time
+    code, out, err = run(invoke, stored, "statements", "Ruth Ashdown")
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d ", out) and not re.search(r"\d\d:\d\d:\d\d", out)
+    code, out, err = run(invoke, stored, "statements", "Ruth Ashdown", "--nl")
+    assert any(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+", json.loads(line)["first_seen"])
+               for line in out.splitlines())

@@ -31,10 +31,9 @@ def quotes_by(invoke, stored, speaker):
 
 def test_merge_prints_the_kept_speaker_and_later_ingests_follow(invoke, stored, tmp_path):
     assert run(invoke, stored, "speakers", "merge", "Matteo Lindqvist", "Anna Lindqvist") == (0, (
-        "id  name         kind    roles        statements  quotes  first_seen  last_seen\n"
-        "--  -----------  ------  -----------  ----------  ------  ----------  ----------\n"
-        " 2  Matteo       person  lawyer; UN            3       4  2022-01-10  2022-01-11\n"
-        "    Lindqvist            spokesman\n"), "Merged #3 Anna Lindqvist into #2 Matteo Lindqvist.\n")
+        "id  name              kind    role    statements  quotes  first_seen  last_seen\n"
+        "--  ----------------  ------  ------  ----------  ------  ----------  ----------\n"
+        " 2  Matteo Lindqvist  person  lawyer           3       4  2022-01-10  2022-01-11\n"), "Merged #3 Anna Lindqvist into #2 Matteo Lindqvist.\n")
     # Without the merge "Anna Lindqvist" is an exact alias of #3; now the decision sends her to #2.
     ingest(invoke, stored, tmp_path / "court.txt", 'Court news\n\n"The appeal goes ahead," said Anna Lindqvist.\n')
     assert speakers(invoke, stored) == {
@@ -48,9 +47,9 @@ def test_split_prints_both_speakers_and_later_ingests_follow(invoke, stored, tmp
     ingest(invoke, stored, tmp_path / "later.txt", 'Later news\n\n"We will look into it," said Matt Lindqvist.\n')
     assert speakers(invoke, stored)[2] == ("Matteo Lindqvist", "Matteo Lindqvist; Matt Lindqvist", 4)
     assert run(invoke, stored, "speakers", "split", "Matteo Lindqvist", "Matt Lindqvist", "--csv") == (0, (
-        "id,name,kind,roles,aliases,statements,quotes,first_seen,last_seen\n"
-        "2,Matteo Lindqvist,person,UN spokesman,Matteo Lindqvist,2,3,2022-01-10,2022-01-11\n"
-        "5,Matt Lindqvist,person,,Matt Lindqvist,1,1,,\n"),  # undated articles: no first/last seen
+        "id,name,kind,roles,aliases,statements,quotes,first_seen,last_seen,role\n"
+        "2,Matteo Lindqvist,person,UN spokesman,Matteo Lindqvist,2,3,2022-01-10,2022-01-11,UN spokesman\n"
+        "5,Matt Lindqvist,person,,Matt Lindqvist,1,1,,,\n"),  # undated articles: no first/last seen
         "Split Matt Lindqvist off #2 Matteo Lindqvist as new speaker #5.\n")
     # Automatic matching joined "Matt" to "Matteo" before; after the split the name goes to #5.
     ingest(invoke, stored, tmp_path / "more.txt", 'More news\n\n"We have nothing to add," said Matt Lindqvist.\n')

@@ -19,17 +19,18 @@ INTRO = """\
 ## Walk-through: three wire stories
 
 The package ships three short sample articles, written for this walk-through, from three outlets. Two of
-them carry the same statement by a UN spokesman, one of them trimmed. Keep the database in the current
-directory for the session:
+them carry the same statement by a UN spokesman, one of them trimmed. Keep the database in a scratch
+folder for the session, so nothing is left in the checkout:
 
 ```console
-$ export QUOTES_DB=walkthrough.db
+$ scratch=$(mktemp -d)
+$ export QUOTES_DB=$scratch/walkthrough.db
 ```
 """
 
 STEPS = [
-    ("Ingest the articles (a whole folder works too: `quotes ingest quotes/samples/`); `--outlet` names "
-     "the outlet, which plain-text files do not say in a machine-readable way:",
+    ("Ingest the articles (a whole folder works too: `quotes ingest quotes/samples/`); `--outlet` gives "
+     "each outlet one spelling (the files name theirs in a byline or dateline, or not at all):",
      ['quotes ingest quotes/samples/wire-kazakhstan.txt --outlet Northwire',
       'quotes ingest quotes/samples/ledger-almaty.txt --outlet "Eastern Ledger"',
       'quotes ingest quotes/samples/courier-harbour.txt --outlet "Coastal Courier"']),
