@@ -16,7 +16,8 @@ from quotes.errors import InputError
 @click.command("eval", epilog="""\b
 Examples:
   quotes eval --gold data/polnear --cache .cache/parses
-  quotes eval --gold data/polnear --limit 20 --errors errors.jsonl --json""")
+  quotes eval --gold data/polnear --limit 20 --errors errors.jsonl --json
+  quotes eval --gold data/polnear --uk-style --cache .cache/parses-uk""")
 @click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False),
               help="Folder with text/*.txt and attributions/*.ann (PolNeAR layout).")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
@@ -26,10 +27,13 @@ Examples:
               help="Keep parses here, keyed by text hash and model files, so reruns skip parsing.")
 @click.option("--beliefs/--no-beliefs", default=True, show_default=True,
               help="Count belief verbs (think, believe) as statement cues, as `quotes extract` does.")
+@click.option("--uk-style", "uk", is_flag=True,
+              help="Extract from a UK house-style copy of each text (every double quotation mark made single, "
+                   "same offsets), scored against the original annotations.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @stanza_dir_option
 @errors_to_click
-def eval_command(gold, errors_path, limit, cache_dir, beliefs, as_json):
+def eval_command(gold, errors_path, limit, cache_dir, beliefs, uk, as_json):
     """Precision, recall and F1 at overlap 0.3/0.5/0.8, the direct-quote subset, speaker accuracy."""
     from quotes.evaluate import evaluate_directory, format_report, write_errors
     from quotes.nlp import load_pipeline
@@ -45,7 +49,7 @@ def eval_command(gold, errors_path, limit, cache_dir, beliefs, as_json):
 
     docs, predictions, report = evaluate_directory(
         Path(gold), nlp, cache_dir=Path(cache_dir) if cache_dir else None, limit=limit,
-        include_beliefs=beliefs, progress=progress,
+        include_beliefs=beliefs, progress=progress, uk=uk,
     )
     if errors_path:
         write_errors(Path(errors_path), docs, predictions)

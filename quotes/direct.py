@@ -10,7 +10,7 @@ from typing import Optional
 from quotes.attribute import (
     SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, cue_subject, mention_at,
 )
-from quotes.marks import QuoteSpan
+from quotes.marks import CLOSING_MARKS, QuoteSpan
 from quotes.tokens import head_of, subtree, word_span
 
 
@@ -165,7 +165,7 @@ def _only_speaker_between(ctx: Context, sentence, kids, cue, subject, quote: Quo
 
 
 def _after_mark(text: str, end: int) -> int:
-    return end + 1 if end < len(text) and text[end] in "”\"»" else end
+    return end + 1 if end < len(text) and text[end] in CLOSING_MARKS else end
 
 
 def _leads_next(ctx: Context, quote: QuoteSpan, cue) -> bool:
@@ -174,7 +174,7 @@ def _leads_next(ctx: Context, quote: QuoteSpan, cue) -> bool:
     start, end = word_span(cue)
     if start < quote.end or ctx.text[quote.end - 1:quote.end] not in (".", "!", "?"):
         return False
-    return re.match(r"[^“\"”.]{0,60}:\s*[“\"']", ctx.text[end:end + 70]) is not None
+    return re.match(r"[^“\"”‘.]{0,60}:\s*[“\"'‘]", ctx.text[end:end + 70]) is not None
 
 
 def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
@@ -188,7 +188,7 @@ def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
 
 def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
     """'“…” — Commissioner X': a dash right after the closing mark, then a noun phrase."""
-    match = re.match(r"[\"”»]?\s*(—|–|--|-)\s*", ctx.text[quote.end:quote.end + 6])
+    match = re.match(r"[\"”»’']?\s*(—|–|--|-)\s*", ctx.text[quote.end:quote.end + 6])
     if match is None or quote.end >= len(ctx.text):
         return None
     dash_end = quote.end + match.end()
@@ -210,7 +210,7 @@ def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
 
 def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
     """'X told reporters:' or 'And from Chairwoman X:' ending the text before the opening mark."""
-    before = ctx.text[max(0, quote.start - 4):quote.start].rstrip("\"“«„ \n\t")
+    before = ctx.text[max(0, quote.start - 4):quote.start].rstrip("\"“«„‘' \n\t")
     if not before.endswith(":"):
         return None
     colon = quote.start - 4 + len(before) - 1 if quote.start >= 4 else len(before) - 1
@@ -274,9 +274,9 @@ def _standalone(ctx: Context, quote: QuoteSpan) -> bool:
     of the next quote ('… Mr Z said: “…'), which a tokenizer may glue to this sentence."""
     indexes = ctx.overlapping(quote.start, quote.end)
     after = ctx.text[quote.end:ctx.ends[indexes[-1]] + 70] if indexes else ""
-    leads_next = re.match(r"[”\"']*\s*[^“\"”\n]{0,60}:\s*[“\"']", after) is not None
+    leads_next = re.match(r"[”\"'’]*\s*[^“\"”‘\n]{0,60}:\s*[“\"'‘]", after) is not None
     # '… Pelosi (D-Calif.). “B.”': a sentence the tokenizer did not end before the quote still ended
-    ended_before = re.search(r"[.!?][)\]]?[”\"']?\s+[“\"'‘]*$", ctx.text[max(0, quote.start - 8):quote.start])
+    ended_before = re.search(r"[.!?][)\]]?[”\"'’]?\s+[“\"'‘]*$", ctx.text[max(0, quote.start - 8):quote.start])
     for index in indexes:
         for word in ctx.sentences[index].words:
             if ctx.quote_of(word) is None and re.search(r"\w", word.text):

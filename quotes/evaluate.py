@@ -245,12 +245,46 @@ def _write(out, error: str, doc: GoldDoc, record: Optional[QuoteRecord] = None, 
 
 
 class ParseCache:
-    """Parsed documents on disk keyed by text hash and a model fingerprint (stale parses never load)."""
+    """Parsed documents on disk keyed by text hash and a model fingerprint (stale parses never load), and
+    every parsed sentence keyed by its words, so another text with the same sentence (an edited copy, the UK
+    house-style copy) reuses its parse."""
 
     def __init__(self, directory: Path, fingerprint: str):
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.fingerprint = fingerprint
+        self._sentences: Optional[dict[tuple, list]] = None
+
+    @property
+    def _sentence_path(self) -> Path:
+        return self.directory / f"sentences-{self.fingerprint}.jsonl.gz"
+
+    def _sentence_index(self) -> dict[tuple, list]:
+        if self._sentences is None:
+            self._sentences = {}
+            if self._sentence_path.is_file():
+                with gzip.open(self._sentence_path, "rt", encoding="utf-8") as lines:
+                    for line in lines:
+                        forms, fields = json.loads(line)
+                        self._sentences[tuple(forms)] = fields
+        return self._sentences
+
+    def sentence(self, sentence) -> Optional[list]:
+        """Stored parse fields (one dict per word) of a sentence with these very words, or None."""
+        return self._sentence_index().get(tuple(word.text for word in sentence.words))
+
+    def put_sentences(self, doc) -> None:
+        from quotes.nlp import PARSED_FIELDS
+
+        index, new = self._sentence_index(), []
+        for sentence in doc.sentences:
+            forms = tuple(word.text for word in sentence.words)
+            if forms not in index and _is_parsed(sentence):
+                index[forms] = [{name: getattr(word, name) for name in PARSED_FIELDS} for word in sentence.words]
+                new.append(json.dumps([forms, index[forms]]))
+        if new:
+            with gzip.open(self._sentence_path, "at", encoding="utf-8") as out:
+                out.write("\n".join(new) + "\n")
 
     def _path(self, text: str) -> Path:
         key = hashlib.sha256((self.fingerprint + "\0" + text).encode("utf-8")).hexdigest()
@@ -266,11 +300,12 @@ class ParseCache:
 
     def put(self, text: str, doc) -> None:
         self._path(text).write_bytes(gzip.compress(json.dumps(doc.to_dict()).encode("utf-8")))
+        self.put_sentences(doc)
 
 
-def model_fingerprint(model_dir: Optional[Path], selection_version: str) -> str:
-    """Names, sizes and times of the model files plus the sentence-selection version."""
-    parts = [selection_version]
+def model_fingerprint(model_dir: Optional[Path]) -> str:
+    """Names, sizes and times of the model files, plus the cache layout version."""
+    parts = [CACHE_VERSION]
     if model_dir is not None and Path(model_dir).is_dir():
         for path in sorted(Path(model_dir).rglob("*.pt")):
             stat = path.stat()
@@ -278,39 +313,108 @@ def model_fingerprint(model_dir: Optional[Path], selection_version: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
+# A cached document keeps every sentence it ever had parsed. Sentence selection is applied when it is read:
+# newly selected sentences are parsed then (and stored), parses of sentences the selection no longer picks
+# are hidden, so a change to quotes.extract.selected_sentences costs only the new sentences, never a reparse.
+CACHE_VERSION = "cache-2"
+
+
+def _is_parsed(sentence) -> bool:
+    return all(word.deprel is not None for word in sentence.words)
+
+
+def _selected_view(doc, text: str, wanted: set[int]):
+    """`doc` as the batch path would have parsed it: parses outside `wanted` removed."""
+    from stanza import Document
+
+    if all(i in wanted or not _is_parsed(s) for i, s in enumerate(doc.sentences)):
+        return doc
+    from quotes.nlp import PARSED_FIELDS
+
+    rows = doc.to_dict()
+    for index, sentence in enumerate(rows):
+        if index not in wanted:
+            for word in sentence:
+                for name in PARSED_FIELDS:
+                    word.pop(name, None)
+    return Document(rows, text=text)
+
+
 def parsed_documents(texts: list[str], nlp, cache: Optional[ParseCache]) -> list:
     """Documents with the selected sentences parsed, from the cache where possible."""
-    from quotes.extract import parse_selected
+    from quotes.extract import selected_sentences
 
     docs = [cache.get(text) if cache else None for text in texts]
     missing = [i for i, doc in enumerate(docs) if doc is None]
-    if missing:
-        fresh = nlp.tokenize([texts[i] for i in missing])
-        parse_selected(nlp, fresh)
-        for i, doc in zip(missing, fresh):
-            docs[i] = doc
-            if cache:
-                cache.put(texts[i], doc)
-    return docs
+    fresh = set(missing)
+    for i, doc in zip(missing, nlp.tokenize([texts[i] for i in missing]) if missing else []):
+        docs[i] = doc
+    wanted = [selected_sentences(doc) for doc in docs]
+    to_parse = {
+        id(sentence): i
+        for i, doc in enumerate(docs) for index, sentence in enumerate(doc.sentences)
+        if index in wanted[i] and not _is_parsed(sentence)
+    }
+    reused = _reuse_sentences(cache, docs, to_parse) if cache else set()
+    if len(reused) < len(to_parse):
+        nlp.parse(docs, lambda sentence: id(sentence) in to_parse and id(sentence) not in reused)
+    for i in fresh | set(to_parse.values()):
+        if cache:
+            cache.put(texts[i], docs[i])
+    return [_selected_view(doc, text, chosen) for doc, text, chosen in zip(docs, texts, wanted)]
 
 
-SELECTION_VERSION = "sel-2"  # bump when quotes.extract.selected_sentences changes what gets parsed
+def _reuse_sentences(cache: ParseCache, docs: list, to_parse: dict) -> set[int]:
+    """Fill in, from the cache, sentences parsed before in another text; returns their ids."""
+    reused = set()
+    for doc in docs:
+        for sentence in doc.sentences:
+            fields = cache.sentence(sentence) if id(sentence) in to_parse else None
+            if fields is None:
+                continue
+            for word, values in zip(sentence.words, fields):
+                for name, value in values.items():
+                    setattr(word, name, value)
+            sentence.build_dependencies()
+            reused.add(id(sentence))
+    return reused
+
+
+def uk_style(text: str) -> str:
+    """The UK house-style copy of a text: every double quotation mark becomes a single one (“ ” " -> ‘ ’),
+    nothing else changes, so every character offset of the gold annotations still holds. The same rule as
+    shared/tools/make_ukstyle.py."""
+    chars = list(text)
+    for i, char in enumerate(chars):
+        if char == "\u201c":
+            chars[i] = "\u2018"
+        elif char == "\u201d":
+            chars[i] = "\u2019"
+        elif char == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opening = (before.isspace() or before in "([{-\u2014\u2013/") and not after.isspace()
+            chars[i] = "\u2018" if opening else "\u2019"
+    return "".join(chars)
 
 
 def evaluate_directory(gold_dir: Path, nlp, *, cache_dir: Optional[Path] = None, limit: Optional[int] = None,
-                       include_beliefs: bool = True, progress=None, batch: int = 8):
-    """Read the gold folder, parse (through the cache), extract, score. Returns (docs, predictions, report)."""
+                       include_beliefs: bool = True, progress=None, batch: int = 8, uk: bool = False):
+    """Read the gold folder, parse (through the cache), extract, score. Returns (docs, predictions, report).
+    With `uk`, extraction reads the UK house-style copy of each text (`uk_style`) and is scored against the
+    original: the offsets are the same, and which gold statements are direct is read from the original."""
     from quotes.extract import extract_from_doc
 
     docs = read_gold(gold_dir, limit)
     model_dir = getattr(getattr(nlp, "source", None), "path", None)
-    cache = ParseCache(cache_dir, model_fingerprint(model_dir, SELECTION_VERSION)) if cache_dir else None
+    cache = ParseCache(cache_dir, model_fingerprint(model_dir)) if cache_dir else None
     predictions = []
     for first in range(0, len(docs), batch):
         chunk = docs[first:first + batch]
-        parsed = parsed_documents([d.text for d in chunk], nlp, cache)
-        for doc, stanza_doc in zip(chunk, parsed):
-            predictions.append(extract_from_doc(stanza_doc, doc.text, source=doc.name,
+        texts = [uk_style(d.text) if uk else d.text for d in chunk]
+        parsed = parsed_documents(texts, nlp, cache)
+        for doc, text, stanza_doc in zip(chunk, texts, parsed):
+            predictions.append(extract_from_doc(stanza_doc, text, source=doc.name,
                                                 include_beliefs=include_beliefs))
         if progress:
             progress(min(first + batch, len(docs)), len(docs))

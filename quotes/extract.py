@@ -10,7 +10,7 @@ from quotes.attribute import Attribution, Context
 from quotes.direct import direct_quote
 from quotes.guard import parseable, tokenizer_texts, warn_unparsed
 from quotes.reported import reported_speech
-from quotes.lexicon import quote_marks, selection_forms
+from quotes.lexicon import quote_mark_families, selection_forms
 from quotes.marks import quote_spans
 from quotes.records import QuoteRecord
 from quotes.speakers import ArticleSpeakers
@@ -18,7 +18,9 @@ from quotes.tokens import word_span
 
 MERGE_FLOATING = True
 INCLUDE_BELIEFS = True  # belief verbs (think, believe) count: on PolNeAR dev both precision and recall rise
-MARK_CHARS = frozenset("".join(quote_marks()))
+# characters of double marks: a sentence holding one is parsed; single marks are parsed where quotes.marks
+# reads them as quotation marks, not apostrophes
+MARK_CHARS = frozenset("".join(mark for mark, family in quote_mark_families().items() if family == "double"))
 
 
 def extract_from_doc(doc, text: str, *, source: str, include_beliefs: bool = INCLUDE_BELIEFS) -> list[QuoteRecord]:
@@ -162,7 +164,7 @@ def needs_parse(sentence) -> bool:
         lower = form.lower()
         if lower in forms or form == ":" or any(c in MARK_CHARS for c in form):
             return True
-        if form in ("—", "–", "--") and (i == 0 or any(c in MARK_CHARS for c in words[i - 1])):
+        if form in ("—", "–", "--") and (i == 0 or any(c in MARK_CHARS or c in "‘’" for c in words[i - 1])):
             return True  # a dash attribution follows a quote; other dashes are asides
         if lower == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return True
@@ -170,10 +172,21 @@ def needs_parse(sentence) -> bool:
 
 
 def selected_sentences(doc) -> set[int]:
-    """Indexes of the sentences to parse. No context sentences are added: a colon lead-in or a trailing
-    'he said.' holds a cue form or a colon itself, and speaker resolution reads earlier names from the
-    records and the raw text, not from parses."""
-    return {index for index, sentence in enumerate(doc.sentences) if needs_parse(sentence) and parseable(sentence)}
+    """Indexes of the sentences to parse: those `needs_parse` accepts and those a quotation in single marks
+    overlaps. No context sentences are added: a colon lead-in or a trailing 'he said.' holds a cue form or a
+    colon itself, and speaker resolution reads earlier names from the records and the raw text, not from
+    parses."""
+    chosen = {index for index, sentence in enumerate(doc.sentences) if needs_parse(sentence) and parseable(sentence)}
+    text = getattr(doc, "text", None) or ""
+    # the characters of single marks that quotes.marks read as quotation marks, not apostrophes
+    marks = {offset for q in quote_spans(text) for start, end in q.pieces for offset in (start - 1, end)
+             if 0 <= offset < len(text) and text[offset] in "‘’'"} if any(c in text for c in "‘’") else set()
+    if marks:
+        for index, sentence in enumerate(doc.sentences):
+            start, end = word_span(sentence.words[0])[0], word_span(sentence.words[-1])[1]
+            if any(start <= offset < end for offset in marks) and parseable(sentence):
+                chosen.add(index)
+    return chosen
 
 
 def parse_selected(nlp, docs: list) -> tuple[int, int]:

@@ -98,6 +98,18 @@ def quote_marks() -> dict[str, str]:
     return {mark: rest[0] for mark, rest in table("quote_marks.tsv").items()}
 
 
+@functools.lru_cache(maxsize=None)
+def quote_mark_families() -> dict[str, str]:
+    """mark -> "double" | "single" (single marks double as apostrophes)."""
+    return {mark: rest[1] for mark, rest in table("quote_marks.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
+def elisions() -> frozenset[str]:
+    """Words written with a leading apostrophe (’n’, ’em, ’til): that mark opens no quotation."""
+    return word_set("elisions.txt")
+
+
 def inflections(lemma: str) -> set[str]:
     """Surface forms of a verb lemma, regular rules plus the irregular table; over-generation is harmless
     because the forms only pick sentences worth parsing."""

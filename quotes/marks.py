@@ -1,5 +1,6 @@
-"""Quote-mark spans found in raw text: straight and curly double marks, quotes that run over several
-paragraphs by re-opening the mark, and unbalanced or stray marks that must never swallow the article."""
+"""Quote-mark spans found in raw text: straight and curly, double and single marks (single ones told from
+apostrophes), a quotation nested in the other kind of mark, quotes that run over several paragraphs by
+re-opening the mark, and unbalanced or stray marks that must never swallow the article."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from quotes.lexicon import quote_marks
+from quotes.lexicon import elisions, quote_mark_families, quote_marks
 
 # characters that may stand right before an opening mark / right after a closing one
-_BEFORE_OPEN = set(" \t\n([{—–-/:;")
-_AFTER_CLOSE = set(" \t\n)]}.,;:!?—–-/")
+_BEFORE_OPEN = set(" \t\n([{—–-/:;“‘„«\"'")
+_AFTER_CLOSE = set(" \t\n)]}.,;:!?—–-/”’»\"'")
+# every character that can be (part of) a quotation mark, and the opening / closing ones, for rules that
+# look at the text around a quote
+MARK_CHARS = "\"“”„«»`'‘’"
+OPENING_MARKS = "“\"'‘`«„"
+CLOSING_MARKS = "”\"'’»"
+# an apostrophe that opens a word: ’90s, ’n’, ’em
+_ELIDED = re.compile(r"(\d\d(?:s|\b)|[a-z]+\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -40,10 +48,16 @@ def _mark_pattern() -> re.Pattern:
 
 def _role(text: str, match: re.Match) -> str:
     """"open", "close" or "either" for one mark: from its shape, or for a straight mark from its neighbours
-    (an opener follows a space and precedes a word; a closer does the reverse)."""
+    (an opener follows a space and precedes a word; a closer does the reverse). A single mark can also be
+    "stray" (an apostrophe: don’t, ’90s, rock ’n’ roll) or "possessive" (the candidates’ plans: a closing
+    mark only if no other closes the quote)."""
     declared = quote_marks()[match.group()]
     before = text[match.start() - 1] if match.start() > 0 else " "
     after = text[match.end()] if match.end() < len(text) else " "
+    if quote_mark_families()[match.group()] == "single":
+        role = _single_role(text, match, before, after)
+        if role is not None:
+            return role
     if declared == "open" and after.isspace() and not before.isspace():
         return "close"  # “ typed for ” after a word: closes, as the writer meant
     if declared == "open" and after.isspace() and not text[match.end():match.end() + 6].lstrip().startswith(
@@ -59,6 +73,27 @@ def _role(text: str, match: re.Match) -> str:
     if close_like and not open_like:
         return "close"
     return "either"
+
+
+def _single_role(text: str, match: re.Match, before: str, after: str) -> Optional[str]:
+    """What tells an apostrophe from a single quotation mark; None leaves the mark to the shared rules."""
+    if before.isalnum() and after.isalnum():
+        return "stray"  # don’t, O’Brien, Hawai‘i
+    if not before.isalnum() and after.isalnum():
+        elided = _ELIDED.match(text, match.end())
+        if elided and (elided.group().lower() in elisions() or elided.group()[0].isdigit()):
+            return "stray"  # ’90s, ’em, the first mark of ’n’
+    if before.isalpha() and not after.isalnum():
+        word = re.search(r"(\w+)$", text[max(0, match.start() - 30):match.start()])
+        previous = text[max(0, match.start() - 3):match.start() - 1]
+        if word and word.group(1).lower() in elisions() and previous[-1:] in "'‘’":
+            return "stray"  # the second mark of rock ’n’ roll
+        if after.isspace() and word and word.group(1)[-1].lower() in "sxz" \
+                and re.match(r"\s+[\w$£€]", text[match.end():match.end() + 3]):
+            return "possessive"  # the candidates’ plans
+    if match.group() == "’" and not before.isalnum() and after.isalnum():
+        return "close"  # typed for ‘ or an unknown elision: it opens nothing
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -88,27 +123,44 @@ def _reopens(text: str, paragraph: tuple[int, int], pattern: re.Pattern) -> Opti
 
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in `text`, in order. A missing closing mark is closed at the paragraph end, so a
-    stray mark costs at most one paragraph; a paragraph that re-opens the mark continues the quote."""
+    stray mark costs at most one paragraph; a paragraph that re-opens the mark continues the quote. Inside a
+    quotation the other kind of mark is a nested quotation and belongs to it; a single mark inside a single
+    quotation nests one level deeper (‘He called it ‘fake’,’ she said)."""
     pattern = _mark_pattern()
+    families = quote_mark_families()
     markup = {i for m in _ATTRIBUTE_VALUE.finditer(text) for i in (m.start(1), m.end(1) - 1)}
     paragraphs = [(start, end) for start, end in _paragraphs(text) if text[start:end].strip()]
     spans: list[QuoteSpan] = []
     pieces: list[tuple[int, int]] = []  # finished pieces of a quote still open across paragraphs
     open_at: Optional[int] = None  # offset just after the opening mark of the current piece
+    family, depth = "", 0  # the kind of mark that opened the current quote, and its nesting depth
     for index, (p_start, p_end) in enumerate(paragraphs):
-        for match in pattern.finditer(text, p_start, p_end):
+        matches = [m for m in pattern.finditer(text, p_start, p_end)]
+        for position, match in enumerate(matches):
             if open_at is not None and match.start() < open_at:
                 continue  # the re-open mark that started this piece
             role = "stray" if match.start() in markup else _role(text, match)
             if role == "stray":
                 continue
+            kind = families[match.group()]
             if open_at is None:
                 if role == "open" or role == "either":
-                    open_at = match.end()
-                elif not spans or spans[-1].end < p_start:
+                    open_at, family, depth = match.end(), kind, 1
+                elif role == "close" and (not spans or spans[-1].end < p_start):
                     _missing_open(text, p_start, match.start(), spans)
                 continue
-            if role == "open" and quote_marks()[match.group()] == "open":
+            if kind != family:
+                continue  # a quotation nested in the other kind of mark
+            if kind == "single":
+                if role == "open":
+                    depth += 1
+                    continue
+                if role == "possessive" and depth == 1 and _closed_later(text, matches[position + 1:]):
+                    continue
+                depth -= 1
+                if depth > 0:
+                    continue
+            elif role == "open" and quote_marks()[match.group()] == "open":
                 spans.append(_span(text, pieces + [(open_at, match.start())], closed=False))
                 pieces, open_at = [], match.end()
                 continue
@@ -118,13 +170,27 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             continue
         following = _next_paragraph(text, paragraphs, index)
         reopen = _reopens(text, following, pattern) if following else None
-        if reopen is not None and _quote_ends_sentence(text, open_at, p_end):
+        if reopen is not None and families[reopen.group()] == family and _quote_ends_sentence(text, open_at, p_end):
             pieces.append((open_at, p_end))
-            open_at = reopen.end()
+            open_at, depth = reopen.end(), 1
         else:
             spans.append(_span(text, pieces + [(open_at, p_end)], closed=False))
             pieces, open_at = [], None
     return [span for span in spans if span.end > span.start]
+
+
+def _closed_later(text: str, later: list[re.Match]) -> bool:
+    """Another single mark later in the paragraph closes the quote before any new one opens: the mark
+    before it was an apostrophe."""
+    for match in later:
+        if quote_mark_families()[match.group()] != "single":
+            continue
+        role = _role(text, match)
+        if role in ("close", "either", "possessive"):
+            return True
+        if role == "open":
+            return False
+    return False
 
 
 def _next_paragraph(text, paragraphs, index) -> Optional[tuple[int, int]]:

@@ -385,16 +385,19 @@ def _pieces(ctx: Context, words: list) -> list[Span]:
         run = strip_punct(run)
         if run:
             spans.append(ctx.span(run))
-    return _close_quote_edges(ctx.text, spans)
+    return _close_quote_edges(ctx.text, ctx.quotes, spans)
 
 
-def _close_quote_edges(text: str, spans: list[Span]) -> list[Span]:
+def _close_quote_edges(text: str, quotes: list[QuoteSpan], spans: list[Span]) -> list[Span]:
     """Punctuation trimming can cut a closing mark off a mixed quote; keep the mark with its quote."""
     fixed = []
     for start, end in spans:
         segment = text[start:end]
         if segment.count("“") > segment.count("”") and text[end:end + 2].lstrip(".,").startswith("”"):
             end = text.index("”", end) + 1
+        for quote in quotes:  # single marks: ‘…’ cannot be counted (’ is also an apostrophe), so ask the spans
+            if start < quote.start <= end <= quote.end <= end + 2 and text[quote.end:quote.end + 1] in "’'":
+                end = quote.end + 1
         fixed.append((start, end))
     return fixed
 

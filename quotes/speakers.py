@@ -109,8 +109,8 @@ def _without_nicknames(words: list) -> list:
     """Drop a quoted nickname and the marks around it from a name."""
     kept, quoted = [], False
     for word in words:
-        if word.text in ("“", "”", '"'):
-            quoted = word.text == "“" or (word.text == '"' and not quoted)
+        if word.text in ("“", "”", '"', "‘", "’"):
+            quoted = word.text in ("“", "‘") or (word.text == '"' and not quoted)
             continue
         if not quoted:
             kept.append(word)

@@ -78,3 +78,52 @@ def test_parse_cache_round_trip_keeps_offsets(tmp_path):
     first = extract_from_doc(doc, TEXT, source="x")
     assert first and extract_from_doc(again, TEXT, source="x") == first
     assert ParseCache(tmp_path, "other models").get(TEXT) is None
+
+
+def _unparsed(doc):
+    from quotes.nlp import PARSED_FIELDS
+
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            for name in PARSED_FIELDS:
+                setattr(word, name, None)
+    return doc
+
+
+SAID_SO = "She she PRON 2 nsubj\nsaid say VERB 0 root\nso so ADV 2 advmod\n. . PUNCT 2 punct"
+
+
+class RecordingNLP:
+    """Tokenizes into unparsed sentences; parsing copies the hand-built parse and records what it parsed."""
+
+    def __init__(self, rows):
+        self.rows, self.parsed = rows, []
+
+    def tokenize(self, texts):
+        return [_unparsed(doc_from_rows(text, self.rows[text])) for text in texts]
+
+    def parse(self, docs, select):
+        for doc in docs:
+            parsed = doc_from_rows(doc.text, self.rows[doc.text])
+            for sentence, source in zip(doc.sentences, parsed.sentences):
+                if select(sentence):
+                    self.parsed.append(" ".join(w.text for w in sentence.words))
+                    for word, done in zip(sentence.words, source.words):
+                        word.upos, word.lemma, word.head, word.deprel = done.upos, done.lemma, done.head, done.deprel
+                    sentence.build_dependencies()
+
+
+def test_a_sentence_parsed_in_one_text_is_reused_in_another(tmp_path):
+    from quotes.evaluate import parsed_documents, uk_style
+
+    text = "She said so.\n\n" + TEXT.split("\n\n")[1]
+    copy = uk_style(text)
+    uk_rows = [row.replace("“", "‘").replace("”", "’") for row in ROWS[1:]]
+    nlp = RecordingNLP({text: [SAID_SO] + ROWS[1:], copy: [SAID_SO] + uk_rows})
+    cache = ParseCache(tmp_path, "fingerprint")
+    parsed_documents([text], nlp, cache)
+    assert nlp.parsed == ["She said so .", "“ We won , ” she said ."]
+    [doc] = parsed_documents([copy], nlp, ParseCache(tmp_path, "fingerprint"))
+    assert nlp.parsed[2:] == ["‘ We won , ’ she said ."]  # the first sentence came from the cache
+    assert [w.deprel for w in doc.sentences[0].words] == ["nsubj", "root", "advmod", "punct"]
+    assert extract_from_doc(doc, copy, source="x")[0].text == "We won,"
