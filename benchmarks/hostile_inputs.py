@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import socket
 import stat
@@ -278,6 +279,7 @@ def _extract_timed(tmp: Path, text: str, name: str) -> bool:
     started = time.perf_counter()
     extract([text], [str(tmp / name)])
     print(f"TIME {time.perf_counter() - started:.2f}")
+    print(f"RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")  # MB, models included
     return True
 
 
@@ -324,8 +326,9 @@ def run_case(name: str, budget: float) -> tuple[bool, str, float]:
     elapsed = time.perf_counter() - started
     timed = [float(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("TIME ")]
     seconds = timed[0] if timed else elapsed
+    rss = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("RSS ")]
     if done.returncode == 0 and "PASS" in done.stdout:
-        return True, "", seconds
+        return True, f"peak RSS {rss[0]} MB" if rss else "", seconds
     tail = (done.stderr.strip().splitlines() or done.stdout.strip().splitlines() or ["failed"])[-1]
     return False, tail[:150], seconds
 
@@ -356,9 +359,10 @@ def main() -> None:
             ok, why, seconds = run_case(case.__name__, args.budget)
             passed += ok
             if category == "huge tokens":
-                worst[case.__name__] = f"{seconds:.1f} s" if ok else f"> {args.budget:.0f} s ({why})"
+                worst[case.__name__] = f"{seconds:.1f} s, {why}" if ok else f"> {args.budget:.0f} s ({why})"
             if args.verbose or not ok:
-                print(f"  {'pass' if ok else 'FAIL'} {case.__name__}{': ' + why if why else ''}", file=sys.stderr)
+                print(f"  {'pass' if ok else 'FAIL'} {case.__name__}{': ' + why if why and not ok else ''}",
+                      file=sys.stderr)
         print(f"{category:<12} {len(cases):>5} {passed:>6}")
     for name, seconds in worst.items():
         print(f"time {name}: {seconds}")
