@@ -7,7 +7,7 @@ Ours: the batch path that `quotes extract` / `ingest` run (tokenize, parse the s
 in batches of --batch-size articles, one torch thread (the default; $QUOTES_THREADS overrides), reporting
 words per CPU-second (process time: what a busy machine can sustain per core) and per wall second, the
 time per stage, model-load time and max RSS. --compare-decode runs the documents again with Stanza's own
-tree decode and prints its parse time and how many heads/labels differ from ours (none should).
+parser inference (quotes/decode.py undone) and prints its parse time and how many heads/labels differ from ours (none should).
 
 Peer: spaCy `en_core_web_sm` (tagger + parser + NER, the model the Gender Gap Tracker and textacy set-ups
 start from) parsing the same texts in its own Python (never a project dependency). Make that environment once:
@@ -94,10 +94,9 @@ def _load():
 
 
 def use_stanza_decode() -> None:
-    from stanza.models.depparse import model
+    from quotes import decode
 
-    model.chuliu_edmonds_one_root = getattr(model.chuliu_edmonds_one_root, "__wrapped_decode__",
-                                            model.chuliu_edmonds_one_root)
+    decode.uninstall(_load()._parser)
 
 
 def run_peer(python: str, texts: list[str]) -> dict:
@@ -115,7 +114,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=50)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--peer-python", help="a Python with spacy and en_core_web_sm installed")
-    parser.add_argument("--compare-decode", action="store_true", help="also run Stanza's own tree decode")
+    parser.add_argument("--compare-decode", action="store_true", help="also run Stanza's own parser inference")
     args = parser.parse_args()
     texts = read_texts(args.folder, args.limit)
     words = sum(len(text.split()) for text in texts)
@@ -138,7 +137,7 @@ def main() -> None:
         slow = Clock()
         _, _, _, stanza_trees = run_ours(texts, args.batch_size, slow)
         differ = sum(a != b for a, b in zip(trees, stanza_trees))
-        print(f"      with Stanza's own decode: parse {slow.cpu['parse']:.1f} cpu-s (ours {work['parse']:.1f}); "
+        print(f"      with Stanza's own inference: parse {slow.cpu['parse']:.1f} cpu-s (ours {work['parse']:.1f}); "
               f"words with another head or label: {differ} of {len(trees)}")
     if args.peer_python:
         peer = run_peer(args.peer_python, texts)

@@ -1,14 +1,24 @@
-"""A faster maximum-spanning-tree decode for Stanza's dependency parser, giving the same trees.
+"""Faster inference for Stanza's graph dependency parser, giving the same trees and labels.
 
+Two savings, both exact:
+
+1. **Tree decode.**
 Stanza decodes every sentence with Chu-Liu-Edmonds (`chuliu_edmonds_one_root`), whose first step is the
 best head of every word (an argmax) followed by a cycle search (Tarjan's algorithm, in Python). For most
 sentences the argmax heads already form a tree with one root: then that tree *is* the maximum spanning tree
 (no tree can score more than every word's best head), and the Python cycle search is wasted work. We check
 "is a tree" with vectorised pointer doubling and fall back to Stanza's own decode for the rest, so the
 result is Stanza's result, only sooner.
+
+2. **Labels only where they are used.** Stanza scores every label for every (word, possible head) pair, an
+n x n x labels tensor per sentence, takes a log-softmax of all of it for a repair step we do not run, then
+reads one cell per word. We decode the heads first and score the labels of each word's chosen arc only:
+the same bilinear form on the same vectors, so the same argmax (up to float rounding in the last digit).
 """
 
 from __future__ import annotations
+
+import types
 
 import numpy as np
 
@@ -40,8 +50,9 @@ def one_root_tree(scores: np.ndarray, fallback) -> np.ndarray:
     return tree if tree is not None else fallback(scores)
 
 
-def install() -> None:
-    """Make Stanza's dependency parser decode through `one_root_tree`. Idempotent."""
+def install(pipeline=None) -> None:
+    """Make Stanza's dependency parser decode through `one_root_tree` (idempotent) and, given a pipeline,
+    give its graph parser the arc-only label scoring of `graph_predict`."""
     from stanza.models.depparse import model
 
     original = getattr(model.chuliu_edmonds_one_root, "__wrapped_decode__", model.chuliu_edmonds_one_root)
@@ -51,3 +62,76 @@ def install() -> None:
 
     decode.__wrapped_decode__ = original
     model.chuliu_edmonds_one_root = decode
+    parser = _graph_parser(pipeline)
+    if parser is not None and not parser.args.get("use_arc_embedding"):
+        parser.predict = types.MethodType(graph_predict, parser)
+
+
+def uninstall(pipeline=None) -> None:
+    """Back to Stanza's own decode and prediction (benchmarks compare the two)."""
+    from stanza.models.depparse import model
+
+    model.chuliu_edmonds_one_root = getattr(model.chuliu_edmonds_one_root, "__wrapped_decode__",
+                                            model.chuliu_edmonds_one_root)
+    parser = _graph_parser(pipeline)
+    if parser is not None:
+        parser.__dict__.pop("predict", None)
+
+
+def _graph_parser(pipeline):
+    if pipeline is None or "depparse" not in pipeline.processors:
+        return None
+    parser = pipeline.processors["depparse"].trainer.model
+    return parser if type(parser).__name__ == "GraphParser" else None
+
+
+def graph_predict(self, word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma, head,
+                  deprel, word_orig_idx, sentlens, wordlens, text, resolve_head_constraints=False):
+    """`GraphParser.predict` (eval mode) with labels scored only on the decoded arcs."""
+    import torch
+    import torch.nn.functional as F
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+    from stanza.models.depparse import model as depparse_model
+
+    if resolve_head_constraints:  # the repair needs every arc's label scores: Stanza's own path
+        return type(self).predict(self, word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained,
+                                  lemma, head, deprel, word_orig_idx, sentlens, wordlens, text,
+                                  resolve_head_constraints=True)
+    outputs = self.embed(word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma, head,
+                         deprel, word_orig_idx, sentlens, wordlens, text)
+    arcs = self.unlabeled(outputs, outputs).squeeze(3)
+    if self.args["linearization"] or self.args["distance"]:
+        positions = torch.arange(word.size(1), device=outputs.device)
+        offset = (positions.view(1, 1, -1) - positions.view(1, -1, 1)).expand(word.size(0), -1, -1)
+        if self.args["linearization"]:
+            linear = self.linearization(outputs, outputs).squeeze(3)
+            arcs = arcs + F.logsigmoid(linear * torch.sign(offset).float())
+        if self.args["distance"]:
+            predicted = 1 + F.softplus(self.distance(outputs, outputs).squeeze(3))
+            arcs = arcs + -torch.log((torch.abs(offset).float() - predicted) ** 2 / 2 + 1)
+    arcs.masked_fill_(torch.eye(arcs.size(-1), dtype=torch.bool).unsqueeze(0), -float("inf"))
+    arc_scores = F.log_softmax(arcs, 2).numpy()
+    trees = [depparse_model.chuliu_edmonds_one_root(arc_scores[i][:length, :length])
+             for i, length in enumerate(sentlens)]
+
+    heads = torch.zeros(arcs.shape[:2], dtype=torch.long)
+    for i, tree in enumerate(trees):
+        heads[i, : len(tree)] = torch.as_tensor(tree, dtype=torch.long)
+    labels = _arc_labels(self.deprel, outputs, heads).numpy() + VOCAB_PREFIX_SIZE
+    vocab = self.vocab["deprel"]
+    return [[[int(tree[j]), vocab.id2unit(int(labels[i, j]))] for j in range(1, length)]
+            for i, (tree, length) in enumerate(zip(trees, sentlens))]
+
+
+def _arc_labels(scorer, outputs, heads):
+    """Best label of each word's arc to `heads[n, l]`: DeepBiaffineScorer's pairwise form at one pair a word."""
+    import torch
+
+    dependents = scorer.hidden_func(scorer.W1(outputs))
+    governors = scorer.hidden_func(scorer.W2(outputs))
+    ones = dependents.new_ones(*dependents.shape[:-1], 1)
+    dependents, governors = torch.cat([dependents, ones], -1), torch.cat([governors, ones], -1)
+    chosen = torch.gather(governors, 1, heads.unsqueeze(2).expand(-1, -1, governors.size(2)))
+    bilinear = scorer.scorer.W_bilin
+    scores = torch.einsum("nli,ijo,nlj->nlo", dependents, bilinear.weight, chosen) + bilinear.bias
+    return scores.argmax(2)
