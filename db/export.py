@@ -12,7 +12,8 @@ EXPORT_COLUMNS is a promise to users' scripts: columns may be added at the end, 
   confidence, rule           how sure extraction was, and which rule decided
   updated_at                 when the quote was stored or last changed (UTC), for incremental exports
   then every other field of a stored quote (db/rows.py QUOTE_ROW_FIELDS), in that order: today source,
-  cue_start, cue_end, mention_start, mention_end; a field added to the output contract appears here by itself.
+  cue_start, cue_end, mention_start, mention_end, author (the article's byline); a field added to the
+  output contract appears here by itself.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ class SpeakerRow:
 # (export.EXPORT_COLUMNS) are derived from this list.
 QUOTE_IDS = (("id", int), ("statement_id", Optional[int]), ("speaker_id", Optional[int]), ("article_id", int))
 ARTICLE_FIELDS = (("title", Optional[str]), ("outlet", Optional[str]), ("url", Optional[str]),
-                  ("published_at", Optional[date]))
+                  ("published_at", Optional[date]), ("author", Optional[str]))
 QUOTE_ROW_FIELDS = (*QUOTE_IDS, *((name, typing.get_type_hints(QuoteRecord)[name]) for name in CONTRACT_FIELDS),
                     *ARTICLE_FIELDS, ("updated_at", Optional[datetime]))
 QuoteRow = make_dataclass("QuoteRow", QUOTE_ROW_FIELDS)
@@ -80,3 +80,4 @@ class ArticleRow:
     url: Optional[str]
     published_at: Optional[date]
     source: str
+    author: Optional[str] = None

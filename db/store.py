@@ -97,7 +97,7 @@ def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteReco
 
 def _article_values(article: ArticleRecord, digest: str, pipeline_version: str) -> dict:
     return dict(source=article.source, url=article.url, title=article.title, outlet=article.outlet,
-                published_at=article.published_at, text=article.text, content_hash=digest,
+                author=article.author, published_at=article.published_at, text=article.text, content_hash=digest,
                 pipeline_version=pipeline_version, ingested_at=utcnow())
 
 
@@ -107,7 +107,7 @@ def _replace_article(session: Session, *, article_id: int, article: ArticleRecor
     session.execute(delete(Quote).where(Quote.article_id == article_id))
     session.execute(update(StoredArticle).where(StoredArticle.id == article_id).values(
         source=article.source, url=article.url, title=article.title, outlet=article.outlet,
-        published_at=article.published_at, pipeline_version=pipeline_version))
+        author=article.author, published_at=article.published_at, pipeline_version=pipeline_version))
     refresh_statements(session, statement_ids=old_statements)
 
 

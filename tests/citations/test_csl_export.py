@@ -25,7 +25,7 @@ def db(tmp_path):
     for number, (outlet, day) in enumerate([("Northwire", date(2023, 3, 1)), (None, None)], start=1):
         text = TEXT if number == 1 else TEXT.replace("Monday", "Tuesday")
         article = Article(text=text, source=f"story-{number}.txt", title=f"Story {number}", outlet=outlet,
-                          published_at=day)
+                          published_at=day, author="Jane Doe and Ola Nordmann" if number == 1 else None)
         records = [QuoteRecord(source=article.source, text=piece, start=text.index(piece),
                                end=text.index(piece) + len(piece), kind=kind, cue="said", speaker="Ines Varga",
                                speaker_kind="person", confidence=0.9, rule="test")
@@ -56,3 +56,25 @@ def test_one_valid_item_per_quote_behind_the_switch(db):
     items = export(db, "--per-quote")
     jsonschema.Draft7Validator(SCHEMA).validate(items)
     assert [item["id"] for item in items] == ["quote-1", "quote-2", "quote-3", "quote-4"]
+
+
+def test_the_stored_byline_is_the_items_author(db):
+    first, second = export(db)
+    assert first["author"] == [{"family": "Doe", "given": "Jane"}, {"family": "Nordmann", "given": "Ola"}]
+    assert "author" not in second
+
+
+def test_ingest_stores_the_byline_a_text_file_carries(tmp_path):
+    import sqlite3
+
+    from quotes.cli.context import App
+
+    path = tmp_path / "story.txt"
+    path.write_text('Harbour reopens\n2023-03-01\n\nBy Jane Doe, The Harbour Times\n\n"We are ready," said Ines Varga.\n')
+    db = tmp_path / "q.db"
+    fake = lambda: (lambda texts, sources: [[] for _ in texts])  # no extraction needed: the article row is the point
+    result = CliRunner().invoke(main, ["ingest", str(path), "--db", str(db)], obj=App(extractor_factory=fake))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT author, outlet FROM article").fetchall() == [
+            ("Jane Doe", "The Harbour Times")]

@@ -39,7 +39,7 @@ def test_the_head_constant_is_the_head_of_the_migration_scripts():
 
 def test_new_database_is_created_at_head(db_url):
     engine = make_engine(db_url)
-    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0002"
+    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0003"
 
 
 def test_upgrade_from_first_revision_keeps_data(db_url):
@@ -52,8 +52,8 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
         make_engine(db_url)
 
     result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
-    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0002\n")
-    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0002 (head)\n"
+    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0003\n")
+    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0003 (head)\n"
 
     engine = make_engine(db_url)
     assert one(engine, "SELECT text FROM quote WHERE id = 1") == "Vaccines arrive in every district this winter"
@@ -70,7 +70,7 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
 def test_cli_current_on_older_database_says_how_to_fix(db_url):
     upgrade(make_engine(db_url, migrate=False), FIRST)
     result = CliRunner().invoke(main, ["db", "current", "--db", db_url])
-    assert result.output == "0001 (head is 0002: run `quotes db upgrade`)\n"
+    assert result.output == "0001 (head is 0003: run `quotes db upgrade`)\n"
 
 
 def test_migrations_build_exactly_the_models(db_url):

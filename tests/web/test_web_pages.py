@@ -87,9 +87,10 @@ def test_article_page_marks_each_statement_at_its_offsets(client, sample_ids):
     assert re.search(r'<mark class="direct" id="q\d+"', page.text)
 
 
-def test_article_text_is_shown_exactly(client, sample_ids):
+def test_article_text_is_shown_exactly_under_its_byline(client, sample_ids):
     _, articles = sample_ids
     page = client.get(f"/articles/{articles['wire.txt']}")
+    assert "By Jane Doe · Northwire · 2023-03-01" in page.text
     plain = re.sub(r"<[^>]+>", "", article_text(page)).replace("&#34;", '"').replace("&quot;", '"')
     assert plain.startswith(f'"{REOPEN}," said Ines Varga') and "\n\nVarga said" in plain
 

@@ -28,7 +28,7 @@ def quote(article, text, *, speaker, kind="direct", role=None, spans=None, cue="
 
 def articles() -> list[tuple[Article, list[QuoteRecord]]]:
     wire = Article(source="wire.txt", title="Harbour to reopen after crane checks", outlet="Northwire",
-                   url="https://northwire.example/harbour", published_at=date(2023, 3, 1),
+                   url="https://northwire.example/harbour", published_at=date(2023, 3, 1), author="Jane Doe",
                    text=f'"{REOPEN}," said Ines Varga, who chairs the harbour authority.\n\n'
                         "Varga said the inspections were routine. Tomas Reyes said the union would wait "
                         "for the report.")
