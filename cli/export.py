@@ -17,7 +17,7 @@ from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
 from quotes.cli.options import db_option, quote_filters
 from quotes.cli.pick import pick_speaker
-from quotes.cli.render import EXPORT_FORMATS, raw_cells_option, render
+from quotes.cli.render import CITATION_FORMATS, EXPORT_FORMATS, raw_cells_option, render
 
 
 class LastId:
@@ -54,9 +54,11 @@ Examples:
   quotes export --format csv -o quotes.csv --bom          (for Excel)
   quotes export --format jsonl --since-id 1200 >> feed.jsonl
   quotes export --format csl-json --speaker Lindqvist -o lindqvist.json   (import into Zotero)
-  quotes export --format csl-json --per-quote -o quotes.json""")
+  quotes export --format csl-json --per-quote -o quotes.json
+  quotes export --format ris -o quotes.ris                 (EndNote, RefWorks; needs quote-tracker[citations])""")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
-              help="csv and jsonl share one documented column set; csl-json is for reference managers.")
+              help="csv and jsonl share one documented column set; csl-json, ris and bibtex are for "
+                   "reference managers.")
 @click.option("--speaker", "speaker_names", multiple=True, metavar="NAME",
               help="Only quotes by this speaker (as in `quotes by`); repeat for several.")
 @quote_filters
@@ -67,7 +69,7 @@ Examples:
               help="Write to this file (default: stdout).")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark so Excel shows accents.")
 @click.option("--per-quote", is_flag=True,
-              help="csl-json: one item per quote instead of one per article with its quotes attached.")
+              help="csl-json/ris/bibtex: one item per quote instead of one per article with its quotes attached.")
 @raw_cells_option
 @db_option
 @errors_to_click
@@ -84,8 +86,8 @@ def export(fmt, speaker_names, filters, since_id, updated_since, output, bom, pe
 
     if bom and fmt != "csv":
         raise click.UsageError("--bom applies to --format csv only")
-    if per_quote and fmt != "csl-json":
-        raise click.UsageError("--per-quote applies to --format csl-json only")
+    if per_quote and fmt not in CITATION_FORMATS:
+        raise click.UsageError("--per-quote applies to --format csl-json, ris and bibtex only")
     with current_app().session() as s:
         speaker_ids = [pick_speaker(s, name).id for name in speaker_names] or None
         records = LastId(export_records(s, speaker_ids=speaker_ids, filters=filters, since_id=since_id,
@@ -94,6 +96,7 @@ def export(fmt, speaker_names, filters, since_id, updated_since, output, bom, pe
             items = render(records, fmt, columns=EXPORT_COLUMNS, out=fh, bom=bom, per_quote=per_quote)
     where = "" if output == "-" else f" to {output}"
     resume = f"; next time pass --since-id {records.last} for newer ones" if records.last else ""
-    grouped = f" as {items} article item{'' if items == 1 else 's'}" if fmt == "csl-json" and not per_quote else ""
+    grouped = (f" as {items} article item{'' if items == 1 else 's'}" if fmt in CITATION_FORMATS and not per_quote
+               else "")
     count = records.count
     click.echo(f"Exported {count} quote{'' if count == 1 else 's'}{grouped}{where}{resume}", err=True)

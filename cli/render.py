@@ -22,7 +22,8 @@ import click
 from quotes.cli.context import App, current_app
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
-EXPORT_FORMATS = ("csv", "jsonl", "csl-json")
+EXPORT_FORMATS = ("csv", "jsonl", "csl-json", "ris", "bibtex")
+CITATION_FORMATS = ("csl-json", "ris", "bibtex")
 # Fields holding structured data: a CSV/TSV cell shows them as JSON even when empty ("[]").
 JSON_FIELDS = frozenset({"spans"})
 # A text cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"): CSV and
@@ -108,7 +109,24 @@ def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
 
         return write_json_array(csl_items((project(row, columns) for row in rows), per_quote=per_quote),
                                 echo=echo, per_line=True)
+    if fmt in ("ris", "bibtex"):
+        return write_citations(rows, columns, fmt, per_quote=per_quote, echo=echo)
     raise ValueError(f"unknown output format {fmt!r}")
+
+
+def write_citations(rows: Iterable[dict], columns: Sequence[str], fmt: str, *, per_quote: bool, echo) -> int:
+    """RIS or BibTeX through the citations extra's libraries (rispy, bibtexparser), from the CSL items."""
+    from quotes.citations import bibtex_text, csl_items, ris_text
+
+    try:
+        write = ris_text if fmt == "ris" else bibtex_text
+        items = list(csl_items((project(row, columns) for row in rows), per_quote=per_quote))
+        text = write(items) if items else ""
+    except ImportError as error:
+        raise click.ClickException(f"--format {fmt} needs its optional package ({error.name}): "
+                                   "pip install 'quote-tracker[citations]'") from None
+    echo(text, nl=False)
+    return len(items)
 
 
 def as_dict(row) -> dict:

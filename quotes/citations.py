@@ -3,7 +3,8 @@
 By default one `article-newspaper` item per article, carrying its quotes three ways a reference manager
 keeps: readable lines in `abstract`, one compact line per quote with its offsets in `note` (Zotero shows it
 as "Extra"), and the full records under `custom.quotes` for tools. `per_quote=True` gives the older shape,
-one item per quote. Pure: export records (dicts with the export columns) in, CSL items out.
+one item per quote. Pure: export records (dicts with the export columns) in, CSL items out; `ris_text`
+and `bibtex_text` write those items as RIS and BibTeX through rispy and bibtexparser (the `citations` extra).
 """
 
 from __future__ import annotations
@@ -119,3 +120,70 @@ def _note_line(quote: dict) -> str:
     spans = quote.get("spans") or [[quote.get("start"), quote.get("end")]]
     offsets = ",".join(f"{start}-{end}" for start, end in spans)
     return f"quote {quote['quote_id']} [{offsets}] {quote.get('speaker') or 'unknown'}: {quote['text']}"
+
+
+def ris_text(items: Iterable[dict]) -> str:
+    """CSL items as RIS (EndNote, Zotero, Mendeley, RefWorks) through rispy: one NEWS record each, one
+    N1 note per quote line. Needs the `citations` extra."""
+    import rispy
+    from rispy.writer import RisWriter
+
+    class Writer(RisWriter):
+        def set_header(self, count):  # rispy numbers records ("1."); RIS readers expect TY first
+            return None
+
+    return rispy.dumps([_ris_entry(item) for item in items], implementation=Writer)
+
+
+def _ris_entry(item: dict) -> dict:
+    entry = {"type_of_reference": "NEWS", "id": item["id"], "title": _one_line(item["title"])}
+    if item.get("author"):
+        entry["authors"] = [_family_first(name) for name in item["author"]]
+    if item.get("container-title"):
+        entry["secondary_title"] = item["container-title"]
+    if item.get("issued"):
+        year, month, day = item["issued"]["date-parts"][0]
+        entry["year"], entry["date"] = str(year), f"{year:04d}/{month:02d}/{day:02d}"
+    if item.get("URL"):
+        entry["urls"] = [item["URL"]]
+    if item.get("abstract"):
+        entry["abstract"] = " | ".join(item["abstract"].splitlines())
+    entry["notes"] = [_one_line(line) for line in item.get("note", "").splitlines() if line.strip()]
+    return entry
+
+
+def bibtex_text(items: Iterable[dict]) -> str:
+    """CSL items as BibTeX through bibtexparser: one @article each (journal = the outlet, biblatex date),
+    the quotes in `note`; LaTeX special characters escaped. Needs the `citations` extra."""
+    import bibtexparser
+    from bibtexparser.middlewares import LatexEncodingMiddleware
+    from bibtexparser.model import Entry, Field
+
+    library = bibtexparser.Library()
+    for item in items:
+        fields = [Field("title", item["title"])]
+        if item.get("author"):
+            fields.append(Field("author", " and ".join(_family_first(name) for name in item["author"])))
+        if item.get("container-title"):
+            fields.append(Field("journal", item["container-title"]))
+        if item.get("issued"):
+            year, month, day = item["issued"]["date-parts"][0]
+            fields += [Field("year", str(year)), Field("month", str(month)),
+                       Field("date", f"{year:04d}-{month:02d}-{day:02d}")]
+        if item.get("URL"):
+            fields.append(Field("url", item["URL"]))
+        if item.get("abstract"):
+            fields.append(Field("abstract", item["abstract"]))
+        fields.append(Field("note", item.get("note", "")))
+        library.add(Entry("article", item["id"], fields))
+    return bibtexparser.write_string(library, prepend_middleware=[LatexEncodingMiddleware(enclose_urls=True)])
+
+
+def _family_first(name: dict) -> str:
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']}, {name['given']}" if name.get("given") else name["family"]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -88,3 +88,13 @@ def test_the_byline_becomes_the_author():
 ])
 def test_bylines_as_csl_names(byline, expected):
     assert csl_authors(byline) == expected
+
+
+def test_bibtex_escapes_what_latex_would_read_as_commands():
+    pytest.importorskip("bibtexparser")
+    from quotes.citations import bibtex_text
+
+    items = list(csl_items([record(9, 20, "50% & more, said she", 0, title="Rates & rents: 5% #up",
+                                   url="https://northwire.example/a_b?x=1")]))
+    text = bibtex_text(items)
+    assert r"Rates \& rents: 5\% \#up" in text and r"\url{https://northwire.example/a_b?x=1}" in text

@@ -78,3 +78,39 @@ def test_ingest_stores_the_byline_a_text_file_carries(tmp_path):
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT author, outlet FROM article").fetchall() == [
             ("Jane Doe", "The Harbour Times")]
+
+
+def exported_text(db, fmt, *args):
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+def test_ris_reads_back_one_record_per_article_with_a_note_per_quote(db):
+    rispy = pytest.importorskip("rispy")
+    out, err = exported_text(db, "ris")
+    records = rispy.loads(out)
+    assert [(r["type_of_reference"], r["title"], len(r["notes"])) for r in records] == [
+        ("NEWS", "Story 1", 2), ("NEWS", "Story 2", 2)]
+    assert records[0]["authors"] == ["Doe, Jane", "Nordmann, Ola"] and records[0]["date"] == "2023/03/01"
+    assert records[0]["notes"][0].startswith("quote 1 [1-20] Ines Varga: The cranes are safe")
+    assert err == "Exported 4 quotes as 2 article items; next time pass --since-id 4 for newer ones\n"
+
+
+def test_bibtex_reads_back_with_its_special_characters_escaped(db):
+    bibtexparser = pytest.importorskip("bibtexparser")
+    out, _ = exported_text(db, "bibtex", "--per-quote")
+    library = bibtexparser.parse_string(out)
+    assert [entry.key for entry in library.entries] == ["quote-1", "quote-2", "quote-3", "quote-4"]
+    first = library.entries[0]
+    assert first.fields_dict["author"].value == "Doe, Jane and Nordmann, Ola"
+    assert first.fields_dict["date"].value == "2023-03-01" and first.fields_dict["journal"].value == "Northwire"
+    assert not library.failed_blocks
+
+
+def test_ris_without_its_library_says_how_to_install_it(db, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "rispy", None)
+    result = CliRunner().invoke(main, ["export", "--format", "ris", "--db", db])
+    assert result.exit_code == 1 and "pip install 'quote-tracker[citations]'" in result.output

@@ -77,7 +77,7 @@ def test_csl_json_one_item_per_article_with_its_quotes(invoke, stored):
 
 def test_per_quote_only_with_csl_json(invoke, stored):
     code, out, err = run(invoke, stored, "--format", "csv", "--per-quote")
-    assert code == 2 and err.endswith("Error: --per-quote applies to --format csl-json only\n")
+    assert code == 2 and err.endswith("Error: --per-quote applies to --format csl-json, ris and bibtex only\n")
 
 
 def test_csl_json_per_quote(invoke, stored):
