@@ -86,24 +86,20 @@ def expand_paths(paths: Iterable[Union[str, Failure]]) -> Iterator[Union[str, Fa
                 yield Failure(display_path(path), "no files match this pattern; check the pattern and quote "
                                                   "it so the shell does not expand it")
             for match in matches:
-                yield from given_path(match, article_files_only=True)
+                yield from given_path(match)
         else:
             yield from given_path(path)
 
 
-def given_path(path: str, *, article_files_only: bool = False) -> Iterator[Union[str, Failure]]:
-    """`path` itself when it is a regular file, the files under it when it is a folder, else its Failure.
-    A glob match that is not a folder counts only when its name is an article file's."""
+def given_path(path: str) -> Iterator[Union[str, Failure]]:
+    """`path` itself when it is a regular file, the files under it when it is a folder, else its Failure."""
     try:
         mode = os.stat(path).st_mode
     except OSError as error:
-        if not article_files_only or is_article_name(path):
-            yield Failure(display_path(path), stat_problem(path, error))
+        yield Failure(display_path(path), stat_problem(path, error))
         return
     if stat.S_ISDIR(mode):
         yield from directory_files(path)
-    elif article_files_only and not is_article_name(path):
-        return
     elif stat.S_ISREG(mode):
         yield path
     else:
@@ -125,7 +121,7 @@ def directory_files(directory: str) -> Iterator[Union[str, Failure]]:
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
             if is_article_name(name):
-                yield from given_path(os.path.join(root, name), article_files_only=True)
+                yield from given_path(os.path.join(root, name))
     while unreadable:
         yield unlisted(unreadable.pop(0))
 

@@ -145,3 +145,10 @@ def test_a_name_that_is_not_utf8_is_ingested(invoke, folder, tmp_path):
     with sqlite3.connect(tmp_path / "q.db") as db:
         sources = [row[0] for row in db.execute("select source from article order by source")]
     assert sources == [f"{folder}/caf\\xe9.txt", str(folder / "good.txt")]
+
+
+def test_a_glob_still_takes_any_regular_file_it_matches(folder):
+    (folder / "notes.md").write_text(GOOD)
+    os.mkfifo(folder / "pipe")
+    assert outcomes(folder / "*") == [f"read {folder / 'good.txt'}", f"read {folder / 'notes.md'}",
+                                      f"{folder / 'pipe'}: {FIFO}"]
