@@ -20,24 +20,28 @@ class App:
         self.db_url: Optional[str] = None
         self.stanza_dir: Optional[str] = None
         self.raw_cells = False  # --raw: CSV/TSV cells as stored, formulas included
+        self.lock_timeout: Optional[float] = None  # --lock-timeout; None: quotes.db's default
         self._extractor_factory = extractor_factory
         self._engines: dict = {}
 
-    def engine(self, *, migrate: bool = True):
-        """The engine for --db (else $QUOTES_DB, else ./quotes.db), made once; raises quotes.db's typed
-        errors (DatabaseURLError, DatabaseUnavailable, SchemaOutOfDate …), which errors_to_click shows."""
-        key = (self.db_url, migrate)
+    def engine(self, *, write: bool = False, migrate: bool = True):
+        """The engine for --db (else $QUOTES_DB, else ./quotes.db), made once. Read-only unless `write`:
+        a command that only reads never creates, migrates or changes a database. Raises quotes.db's typed
+        errors (DatabaseURLError, DatabaseUnavailable, NoDatabase, SchemaOutOfDate …), which
+        errors_to_click shows as one line."""
+        key = (self.db_url, write, migrate)
         if key not in self._engines:
             from quotes.db.engine import make_engine
 
-            self._engines[key] = make_engine(self.db_url, migrate=migrate)
+            options = {} if self.lock_timeout is None else {"lock_timeout": self.lock_timeout}
+            self._engines[key] = make_engine(self.db_url, migrate=migrate, read_only=not write, **options)
         return self._engines[key]
 
-    def session(self):
-        """A short session over `engine()` that commits on success (quotes.db.session_scope)."""
+    def session(self, *, write: bool = False):
+        """A short session over `engine(write=…)` that commits on success (quotes.db.session_scope)."""
         from quotes.db.engine import session_scope
 
-        return session_scope(self.engine())
+        return session_scope(self.engine(write=write))
 
     def extractor_factory(self):
         """What builds the extractor in each process: the Stanza pipeline from --stanza-dir, unless replaced."""

@@ -21,7 +21,7 @@ def upgrade():
     """Bring the database to the schema this version needs (creates it if new). Back up the file first."""
     from quotes.db.migrate import upgrade as run_upgrade
 
-    before, after = run_upgrade(current_app().engine(migrate=False))
+    before, after = run_upgrade(current_app().engine(write=True, migrate=False))
     if before == after:
         click.echo(f"already at {after} (head)")
     else:
@@ -33,14 +33,17 @@ def upgrade():
 @errors_to_click
 def current():
     """Print the schema revision of the database and whether it is current."""
-    from quotes.db.migrate import current_revision, head_revision
+    from quotes.db.migrate import current_revision, head_revision, refuse_foreign
 
-    with current_app().engine(migrate=False).connect() as connection:
+    engine = current_app().engine(migrate=False)
+    with engine.connect() as connection:
         revision = current_revision(connection)
+        if revision is None:
+            refuse_foreign(connection, engine)
     head = head_revision()
     if revision == head:
         click.echo(f"{revision} (head)")
     elif revision is None:
-        click.echo(f"empty database (head is {head}: any command creates it, or run `quotes db upgrade`)")
+        click.echo(f"no quote-tracker schema yet (head is {head}: `quotes ingest` or `quotes db upgrade` creates it)")
     else:
         click.echo(f"{revision} (head is {head}: run `quotes db upgrade`)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from contextlib import contextmanager
 
 import click
@@ -35,18 +36,34 @@ class LastId:
 
 @contextmanager
 def output_stream(path: str):
-    """stdout for "-"; else a file that appears only when the export completes (no half-written exports)."""
+    """stdout for "-"; else a new temporary file beside `path`, renamed over it only when the export is
+    complete (no half-written exports). The temporary name is created exclusively, so a file or symbolic
+    link already there is never written through; a full disk is one line, and nothing is left behind."""
     if path == "-":
         yield sys.stdout
         return
-    partial = f"{path}.part"
+    directory = os.path.dirname(os.path.abspath(path))
     try:
-        with open(partial, "w", encoding="utf-8", newline="") as fh:
+        fd, partial = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".part", dir=directory)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {path}: {error.strerror}; choose another -o") from None
+    try:
+        os.chmod(partial, 0o666 & ~current_umask())  # mkstemp makes 0600; an export is an ordinary file
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
         os.replace(partial, path)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {path}: {error.strerror}; free some space or choose another "
+                                   "-o (nothing was written)") from None
     finally:
         if os.path.exists(partial):
             os.remove(partial)
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @click.command(short_help="Export quotes as CSV, JSON lines or CSL-JSON.", epilog="""\b
@@ -65,7 +82,7 @@ Examples:
 @click.option("--since-id", type=click.IntRange(min=0), help="Only quotes with an id above this one.")
 @click.option("--updated-since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]),
               help="Only quotes stored or changed at or after this UTC time.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write to this file (default: stdout).")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark so Excel shows accents.")
 @click.option("--per-quote", is_flag=True,

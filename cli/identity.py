@@ -67,7 +67,7 @@ def merge(a, b, fmt):
     from quotes.db.identity import merge_speakers
     from quotes.db.queries import speaker_rows
 
-    with current_app().session() as s:
+    with current_app().session(write=True) as s:
         keep, gone = speaker_id(s, a), speaker_id(s, b)
         merge_speakers(s, keep_id=keep, merge_id=gone)
         kept, merged = speaker_rows(s, [keep, gone])   # the merged row stays, pointing at the kept one
@@ -94,7 +94,7 @@ def split(speaker, alias, fmt):
     from quotes.db.identity import split_speaker
     from quotes.db.queries import speaker_rows
 
-    with current_app().session() as s:
+    with current_app().session(write=True) as s:
         old = speaker_id(s, speaker)
         new = split_speaker(s, speaker_id=old, alias=alias)
         rows = speaker_rows(s, [old, new])

@@ -12,7 +12,8 @@ import click
 from quotes.batch import Failure, expand_paths
 from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click, log_to_stderr
-from quotes.cli.options import db_option, max_bytes_option, stanza_dir_option, workers_option
+from quotes.cli.options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
+from quotes.db.errors import DatabaseError
 from quotes.cli.progress import Counts, Progress, choose_mode
 
 
@@ -59,6 +60,11 @@ class Summary:
                          "(README 'Article files') or pass --published YYYY-MM-DD")
         return lines
 
+    def stored_line(self) -> str:
+        """"3 articles stored before it stopped": what a stopped run leaves behind."""
+        stored = self.ingested + self.reprocessed
+        return f"{plural(stored, 'article')} stored before it stopped"
+
     def counts(self) -> Counts:
         return Counts(articles=self.articles, statements=self.statements, failed=len(self.failures))
 
@@ -90,6 +96,7 @@ Examples:
               help="Re-extract articles stored by an older pipeline version instead of skipping them.")
 @max_bytes_option
 @stanza_dir_option
+@lock_timeout_option
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar with the time left (default: a bar on a terminal, else a plain line "
                    "every 30 s).")
@@ -99,23 +106,36 @@ def ingest(paths, outlet, url, published, workers, reprocess, max_bytes, progres
 
     PATH is a .txt, .html or .jsonl file, a directory (searched recursively), a glob, or - for stdin.
     Articles already stored are skipped without running the NLP. Each article is stored whole or not at
-    all; one that fails is reported and the rest goes on. Exit code 1 when any failed.
+    all; one that fails is reported and the rest goes on. Exit code 1 when any failed. A database that
+    cannot be written stops the run before any article is parsed; Ctrl-C stops it after the article
+    being stored, and says how many were.
     """
+    from quotes.db.engine import check_writable
     from quotes.ingest import ingest_expanded
 
     log_to_stderr()
     app = current_app()
-    engine = app.engine()
+    engine = app.engine(write=True)
+    check_writable(engine, app.db_url)
     expanded = list(expand_paths(paths))  # once: the progress bar needs the count
     stderr = sys.stderr
     meter = Progress(total=known_total(expanded), stream=stderr, mode=choose_mode(stderr, progress))
     summary = Summary()
-    with meter:
-        for outcome in ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(),
-                                       workers=workers, reprocess=reprocess, max_bytes=max_bytes, outlet=outlet,
-                                       url=url, published=published and published.date()):
-            summary.add(outcome)
-            meter.update(summary.counts())
+    outcomes = ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(), workers=workers,
+                               reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,
+                               published=published and published.date())
+    try:
+        with meter:
+            for outcome in outcomes:
+                summary.add(outcome)
+                meter.update(summary.counts())
+    except KeyboardInterrupt:  # one line, the count, exit 130 (not click's bare "Aborted!")
+        click.echo(f"Interrupted: {summary.stored_line()}; run the same command again to go on "
+                   "(articles already stored are skipped)", err=True)
+        sys.exit(130)
+    except DatabaseError as error:  # the database itself failed: every later article would too
+        click.echo("\n".join(summary.lines()), err=True)
+        raise click.ClickException(f"{error} ({summary.stored_line()})") from error
     click.echo("\n".join(summary.lines()), err=True)
     if summary.failures:
         sys.exit(1)

@@ -30,6 +30,16 @@ def db_option(command):
                              f"default ./{DEFAULT_PATH}).")(command)
 
 
+def lock_timeout_option(command):
+    """--lock-timeout SECONDS: how long a write waits for another process's lock before its article fails."""
+    from quotes.db.engine import LOCK_TIMEOUT_S
+
+    return click.option("--lock-timeout", type=click.FloatRange(min=0.1), metavar="SECONDS", expose_value=False,
+                        callback=_on_app("lock_timeout"),
+                        help=f"Wait this long for another writer's lock before an article fails "
+                             f"(default {LOCK_TIMEOUT_S:g}).")(command)
+
+
 def stanza_dir_option(command):
     return click.option("--stanza-dir", envvar=STANZA_ENV, type=click.Path(file_okay=False), expose_value=False,
                         callback=_on_app("stanza_dir"),

@@ -5,27 +5,38 @@ Which URL a command means is quotes.db.url's concern.
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator, Optional
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
-from quotes.db.errors import DatabaseError, DatabaseURLError, unavailable
-from quotes.db.url import resolve_url, shown
+from quotes.db.errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait, unavailable
+from quotes.db.url import given_url, resolve_url, shown
 
-BUSY_TIMEOUT_MS = 30_000
+LOCK_TIMEOUT_S = 30.0
+"""How long a writer waits for another's lock before its article fails (SQLite busy_timeout, PostgreSQL
+lock_timeout); `make_engine(lock_timeout=…)` and `quotes ingest --lock-timeout` change it."""
 # Execution option that makes the next SQLite transaction start with BEGIN IMMEDIATE (take the write lock).
 WRITE_OPTION = "quotes_sqlite_write"
+# Engine execution option carrying the lock timeout to the store functions that retry.
+LOCK_TIMEOUT_OPTION = "quotes_lock_timeout"
 
 
-def make_engine(url: Optional[str] = None, *, migrate: bool = True) -> Engine:
+def make_engine(url: Optional[str] = None, *, migrate: bool = True, read_only: bool = False,
+                lock_timeout: float = LOCK_TIMEOUT_S) -> Engine:
     """An engine for `url` (see quotes.db.url) whose schema is at head: new databases are created, older
-    ones raise SchemaOutOfDate. `migrate=False` skips the check (used by `quotes db upgrade` itself).
+    ones raise SchemaOutOfDate. `migrate=False` skips the check (`quotes db upgrade` and `db current`).
+
+    `read_only=True` (every command that only reads) never creates, migrates or changes anything: the
+    database must exist and be quote-tracker's at head (SQLite opened with mode=ro, PostgreSQL sessions
+    read-only). A database with tables but no quote-tracker schema version is refused either way.
 
     Raises DatabaseURLError for a URL we cannot use and DatabaseUnavailable when the database cannot be
     opened (no such folder, no permission, server down, not a database), each with the fix in its message.
@@ -37,16 +48,22 @@ def make_engine(url: Optional[str] = None, *, migrate: bool = True) -> Engine:
     parsed = resolve_url(url)
     try:
         if parsed.get_backend_name() == "sqlite":
-            engine = _sqlite_engine(parsed)
+            engine = _sqlite_engine(parsed, read_only=read_only, lock_timeout=lock_timeout)
         else:
-            engine = create_engine(parsed, pool_pre_ping=True)
+            options = [f"-c lock_timeout={int(lock_timeout * 1000)}"]
+            if read_only:
+                options.append("-c default_transaction_read_only=on")
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args={"options": " ".join(options)})
     except (ArgumentError, ImportError) as error:  # an unknown driver, or one not installed
         raise DatabaseURLError(f"{shown(parsed)}: {error}; pass a SQLite file path or a postgresql:// URL "
                                "with --db or QUOTES_DB") from None
+    engine = engine.execution_options(**{LOCK_TIMEOUT_OPTION: lock_timeout})
     try:
-        if migrate:
-            from quotes.db.migrate import ensure_schema
+        from quotes.db.migrate import check_schema, ensure_schema
 
+        if migrate and read_only:
+            check_schema(engine, where=shown(given_url(url)))
+        elif migrate:
             ensure_schema(engine)
         else:
             with engine.connect():
@@ -60,27 +77,69 @@ def make_engine(url: Optional[str] = None, *, migrate: bool = True) -> Engine:
     return engine
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def check_writable(engine: Engine, url: Optional[str] = None) -> None:
+    """Fail now, before any article is read or parsed, when the database cannot be written (read-only
+    file, folder or mount, no write permission, a read-only PostgreSQL role). Changes nothing: the probe
+    rewrites the schema version in a transaction that is rolled back."""
+    from quotes.db.migrate import VERSION_TABLE
+
+    try:
+        with engine.connect() as connection:
+            with connection.begin() as transaction:
+                connection.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = version_num"))
+                transaction.rollback()
+    except DBAPIError as error:
+        if not is_lock_wait(error):  # another writer holds the lock now: each article waits its turn
+            raise unavailable(error, url) from None
+
+
+def lock_timeout_of(session_or_engine) -> float:
+    """The lock timeout the engine was made with (seconds)."""
+    bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
+    return float(bind.get_execution_options().get(LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S))
+
+
+def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
     in_memory = url.database in (None, "", ":memory:")
-    options = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}}
-    if in_memory:
-        options["poolclass"] = StaticPool  # one shared connection, or every session sees an empty database
-    engine = create_engine(url, **options)
-    _install_sqlite_hooks(engine, wal=not in_memory)
+    connect_args = {"timeout": lock_timeout, "check_same_thread": False}
+    if read_only:
+        path = Path(url.database or "")
+        if in_memory or not path.is_file():
+            raise NoDatabase(f"no database at {url.database or ':memory:'}: store articles first with "
+                             f"`quotes ingest FILE --db {url.database or 'FILE'}`, or check --db or QUOTES_DB")
+        uri = path.resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
+        engine = create_engine(url, creator=lambda: sqlite3.connect(uri, uri=True, **connect_args))
+    else:
+        options = {"connect_args": connect_args}
+        if in_memory:
+            options["poolclass"] = StaticPool  # one shared connection, or every session sees an empty database
+        engine = create_engine(url, **options)
+    _install_sqlite_hooks(engine, busy_timeout_ms=int(lock_timeout * 1000))
     return engine
 
 
-def _install_sqlite_hooks(engine: Engine, *, wal: bool) -> None:
+def use_wal(engine: Engine) -> None:
+    """Switch a new SQLite file to write-ahead logging (readers never wait for the writer). Done once, when
+    quote-tracker creates the schema: the mode is stored in the file, and a file that is not ours is
+    never changed."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA journal_mode=WAL")
+    finally:
+        raw.close()
+
+
+def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
         # Take transaction control from the sqlite3 module so BEGIN is ours (see on_begin).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if wal:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; per connection, not stored in the file
         cursor.close()
 
     @event.listens_for(engine, "begin")

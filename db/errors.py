@@ -19,6 +19,10 @@ class DatabaseUnavailable(DatabaseError):
     """The database cannot be opened or reached: missing folder, no permission, server down, damaged file."""
 
 
+class NoDatabase(DatabaseError):
+    """A command that only reads was pointed at a database that does not exist (it never creates one)."""
+
+
 class SchemaOutOfDate(DatabaseError):
     """The database was created by an older (or newer) quote-tracker and needs a migration."""
 
@@ -48,10 +52,62 @@ class IngestConflict(DatabaseError):
 
 
 def unavailable(error: BaseException, url: Optional[str]) -> DatabaseUnavailable:
-    """A driver error met while opening or reading the database, as one line with the fix (no SQL, no
-    parameters, no password)."""
+    """A driver error that concerns the whole database (it cannot be opened, written, or read back), as
+    one line with the fix: never the SQL, its parameters or a password."""
     from quotes.db.url import DB_ENV, given_url, shown
 
-    reason = str(getattr(error, "orig", None) or error).strip().splitlines()
-    return DatabaseUnavailable(f"cannot open database {shown(given_url(url))}: "
-                               f"{reason[0] if reason else type(error).__name__}; check --db or {DB_ENV}")
+    where = shown(given_url(url))
+    reason = driver_reason(error)
+    lowered = reason.lower()
+    if "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered:
+        return DatabaseUnavailable(f"cannot write to {where}: {reason}; make the file and its folder writable "
+                                   f"(or give the user write access), or pass another --db")
+    if "disk is full" in lowered or "no space left" in lowered:
+        return DatabaseUnavailable(f"cannot write to {where}: {reason}; free some disk space and run the "
+                                   "command again (articles already stored are skipped)")
+    if "not a database" in lowered:
+        return DatabaseUnavailable(f"{where} is not a SQLite database (or it is encrypted or damaged): "
+                                   f"check --db or {DB_ENV}")
+    if "malformed" in lowered or "disk i/o error" in lowered:
+        return DatabaseUnavailable(f"{where} is damaged ({reason}): restore it from a backup, or try "
+                                   "`sqlite3 FILE .recover` on a copy")
+    return DatabaseUnavailable(f"cannot open database {where}: {reason}; check --db or {DB_ENV}")
+
+
+def driver_reason(error: BaseException) -> str:
+    """The driver's own first line ("database is locked"), without SQLAlchemy's SQL and parameters."""
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+LOCK_WAITS = ("database is locked", "deadlock detected", "could not serialize", "lock timeout")
+"""Driver messages of a writer that waited too long for, or lost a race for, another writer's lock."""
+
+
+def is_lock_wait(error: BaseException) -> bool:
+    """A wait for another writer's lock ran out, or two writers deadlocked: worth a retry, not a fault."""
+    lowered = driver_reason(error).lower()
+    return any(sign in lowered for sign in LOCK_WAITS)
+
+
+def concerns_the_database(error: BaseException) -> bool:
+    """True for driver errors that no other article would escape (cannot write, disk full, damaged file,
+    connection lost); False for a problem with one article's data (a constraint, a value the database
+    refuses), which fails that article only."""
+    exc = _sqlalchemy_exc()
+    if exc is None or not isinstance(error, exc.DBAPIError):
+        return False
+    if isinstance(error, (exc.IntegrityError, exc.DataError)):
+        return False
+    if error.connection_invalidated:
+        return True
+    lowered = driver_reason(error).lower()
+    return any(sign in lowered for sign in ("readonly", "read-only", "permission denied", "disk is full",
+                                            "no space left", "not a database", "malformed", "disk i/o error",
+                                            "unable to open", "server closed", "connection", "terminating"))
+
+
+def _sqlalchemy_exc():
+    import sys
+
+    return sys.modules.get("sqlalchemy.exc")

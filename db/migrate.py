@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Optional
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
-from quotes.db.engine import WRITE_OPTION
+from quotes.db.engine import WRITE_OPTION, use_wal
 from quotes.db.errors import NotADatabase, SchemaOutOfDate
+from quotes.db.url import shown
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Any constant works; it only has to be the same for every quote-tracker process on one server.
@@ -51,7 +52,7 @@ def current_revision(connection: Connection) -> Optional[str]:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create a new (empty) database at head; raise if an existing one is not at head."""
+    """Create a new (empty) database at head; raise if an existing one is not at head or is not ours."""
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision is None:
@@ -59,24 +60,54 @@ def ensure_schema(engine: Engine) -> None:
         with _locked(engine) as connection:
             revision = current_revision(connection)
             if revision is None:
-                if "article" in inspect(connection).get_table_names():
-                    raise NotADatabase(
-                        f"{engine.url.render_as_string()} has quote-tracker tables but no migration record: "
-                        "point --db at a database made by quote-tracker, or at a new file")
+                refuse_foreign(connection, engine)
                 _upgrade(connection, "head")
-                return
+        if revision is None:
+            use_wal(engine)
+            return
+    _check_head(revision)
+
+
+def check_schema(engine: Engine, *, where: str) -> None:
+    """For read-only engines: the database must be quote-tracker's, at head; nothing is created or changed."""
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+        if revision is None:
+            refuse_foreign(connection, engine)
+    if revision is None:
+        raise NotADatabase(f"{where} holds no quote-tracker data (no schema version): store articles with "
+                           "`quotes ingest`, or point --db at a database made by quote-tracker")
+    _check_head(revision)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]:
+    """Bring the database to `revision`; returns (revision before, revision after). A database with
+    tables but no quote-tracker schema version is refused, not converted."""
+    with _locked(engine) as connection:
+        before = current_revision(connection)
+        if before is None:
+            refuse_foreign(connection, engine)
+        _upgrade(connection, revision)
+        after = current_revision(connection)
+    if before is None:
+        use_wal(engine)
+    return before, after
+
+
+def _check_head(revision: str) -> None:
     if revision != HEAD_REVISION:
         raise SchemaOutOfDate(
             f"database schema is at revision {revision}, this quote-tracker needs {HEAD_REVISION}: "
             "run `quotes db upgrade` (back up the file first)")
 
 
-def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]:
-    """Bring the database to `revision`; returns (revision before, revision after)."""
-    with _locked(engine) as connection:
-        before = current_revision(connection)
-        _upgrade(connection, revision)
-        return before, current_revision(connection)
+def refuse_foreign(connection: Connection, engine: Engine) -> None:
+    """A database without our schema version must be empty before we put our tables in it."""
+    tables = sorted(inspect(connection).get_table_names())
+    if tables:
+        ours = "quote-tracker tables" if "article" in tables else f"tables ({', '.join(tables[:4])})"
+        raise NotADatabase(f"{shown(engine.url)} has {ours} but no migration record: it is not a quote-tracker "
+                           "database; point --db at a database made by quote-tracker, or at a new file")
 
 
 def _upgrade(connection: Connection, revision: str) -> None:

@@ -13,8 +13,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from quotes.db.engine import begin_write
-from quotes.db.errors import IngestConflict
+from quotes.db.engine import begin_write, lock_timeout_of
+from quotes.db.errors import IngestConflict, is_lock_wait
 from quotes.db.matching import match_speaker, record_role
 from quotes.db.models import Quote, StoredArticle, utcnow
 from quotes.db.rows import IngestResult
@@ -26,8 +26,6 @@ from quotes.records import QuoteRecord
 __all__ = ["IngestResult", "content_hash", "needs_extraction", "ingest_article"]
 
 RETRIES = 6
-# Lock waits and deadlocks between parallel writers are worth a retry; anything else is a real error.
-_RETRYABLE = re.compile(r"database is locked|deadlock detected|could not serialize", re.I)
 
 
 def content_hash(text: str) -> str:
@@ -61,19 +59,28 @@ def ingest_article(session: Session, *, article: ArticleRecord, records: list[Qu
         with quotes.session_scope(engine) as session:
             quotes.ingest_article(session, article=article, records=records,
                                   pipeline_version=quotes.PIPELINE_VERSION)     # .status == "ingested"
+
+    Waiting for another writer's lock is bounded by the engine's lock timeout (make_engine(lock_timeout=…)):
+    deadlocks and short waits are retried, up to RETRIES times within that time; then IngestConflict,
+    with nothing of the article stored.
     """
-    for attempt in range(RETRIES):
-        begin_write(session)
+    started, limit = time.monotonic(), lock_timeout_of(session)
+    for attempt in range(1, RETRIES + 1):
         try:
+            begin_write(session)  # on SQLite this is where a held write lock makes us wait
             return _ingest(session, article=article, records=records,
                            pipeline_version=pipeline_version, reprocess=reprocess)
         except OperationalError as error:
-            if not _RETRYABLE.search(str(error)):
+            if not is_lock_wait(error):  # lock waits and deadlocks are worth a retry; anything else is not
                 raise
             session.rollback()
-            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
-    raise IngestConflict(f"could not write {article.source}: other writers held the database "
-                         f"through {RETRIES} attempts; retry later or ingest with one process")
+        waited = time.monotonic() - started
+        if waited >= limit:
+            break
+        time.sleep(min(random.uniform(0.05, 0.2) * attempt, max(0.0, limit - waited)))
+    raise IngestConflict(f"another process held the database's write lock for {time.monotonic() - started:.1f} s "
+                         f"({attempt} attempt{'s' if attempt > 1 else ''}); run the same command again later (stored articles are "
+                         "skipped) or raise --lock-timeout")
 
 
 def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteRecord],

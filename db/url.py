@@ -51,7 +51,7 @@ def resolve_url(url: Optional[str] = None) -> "URL":
 
 
 def shown(url) -> str:
-    """A URL as it may appear in a message: any password replaced by ***."""
+    """A URL as it may appear in a message: a SQLite file's path, else the URL with any password as ***."""
     if isinstance(url, str):
         if "://" not in url:
             return url
@@ -61,4 +61,6 @@ def shown(url) -> str:
             url = make_url(url)
         except Exception:  # not a URL: a file path is shown as given; anything else loses its credentials
             return url if "://" not in url or "@" not in url else url.split("://", 1)[0] + "://***"
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database  # a file: its path, as people write it
     return url.render_as_string(hide_password=True)

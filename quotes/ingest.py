@@ -11,11 +11,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable, Iterator, Optional, Union
 
+from sqlalchemy.exc import DBAPIError
+
 from quotes import PIPELINE_VERSION
 from quotes.article import DEFAULT_MAX_BYTES
 from quotes.batch import Extracted, ExtractorFactory, Failure, Skipped, expand_paths, extract_results, read_expanded
 from quotes.db.engine import session_scope
+from quotes.db.errors import concerns_the_database, driver_reason, unavailable
 from quotes.db.store import ingest_article, needs_extraction
+from quotes.errors import QuotesError
 from quotes.records import Article
 
 __all__ = ["Stored", "Outcome", "Failure", "ingest_paths", "ingest_expanded", "store"]
@@ -57,9 +61,12 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
     """`ingest_paths` over paths that quotes.batch.expand_paths has expanded already (a caller that counts
     the files first expands them once and passes the list here)."""
     def wanted(article) -> bool:
-        with session_scope(engine) as session:
-            return needs_extraction(session, text=article.text, pipeline_version=pipeline_version,
-                                    reprocess=reprocess)
+        try:
+            with session_scope(engine) as session:
+                return needs_extraction(session, text=article.text, pipeline_version=pipeline_version,
+                                        reprocess=reprocess)
+        except DBAPIError as error:
+            raise unavailable(error, engine.url) from None
 
     items = read_expanded(expanded, max_bytes=max_bytes, outlet=outlet, url=url)
     if published is not None:  # --published: one date for every article, over what the files say
@@ -75,12 +82,22 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
 
 def store(engine, result: Extracted, *, pipeline_version: str = PIPELINE_VERSION,
           reprocess: bool = False) -> Outcome:
-    """One extracted article in its own transaction: Stored, or a Failure with nothing of it kept."""
+    """One extracted article in its own transaction: Stored, or a Failure with nothing of it kept.
+
+    A problem no later article would escape (the database is read-only, full, damaged or gone) raises
+    DatabaseUnavailable instead, so a run stops at once rather than parsing everything for nothing.
+    """
     try:
         with session_scope(engine) as session:
             stored = ingest_article(session, article=result.article, records=result.records,
                                     pipeline_version=pipeline_version, reprocess=reprocess)
-    except Exception as error:  # the transaction rolled back: nothing of this article is stored
+    except DBAPIError as error:  # rolled back: nothing of this article is stored
+        if concerns_the_database(error):
+            raise unavailable(error, engine.url) from None
+        return Failure(result.article.source, f"not stored: {driver_reason(error)}")  # never the SQL or text
+    except QuotesError as error:
+        return Failure(result.article.source, f"not stored: {error}")
+    except Exception as error:
         return Failure(result.article.source, f"not stored: {type(error).__name__}: {error}")
     return Stored(result.article.source, stored.status, stored.quote_count if stored.status != "duplicate" else 0,
                   dated=result.article.published_at is not None)

@@ -25,11 +25,16 @@ def test_a_password_in_the_url_is_never_echoed(invoke):
     assert result.output.startswith("Error: cannot open database postgresql://reader:***@127.0.0.1:1/quotes: ")
 
 
-def test_a_missing_folder_is_one_line_for_db_current(invoke, tmp_path):
+def test_a_missing_database_is_one_line_and_never_created(invoke, tmp_path):
     missing = tmp_path / "no" / "such" / "q.db"
     result = invoke("db", "current", "--db", missing)
     assert (result.exit_code, result.output) == (
+        1, f"Error: no database at {missing}: store articles first with `quotes ingest FILE --db {missing}`, "
+           "or check --db or QUOTES_DB\n")
+    written = invoke("ingest", "nothing.txt", "--db", missing)
+    assert (written.exit_code, written.output) == (
         1, f"Error: cannot open database {missing}: unable to open database file; check --db or QUOTES_DB\n")
+    assert not missing.parent.exists()
 
 
 def test_db_given_to_the_group_reaches_the_subcommand(invoke, stored):
@@ -44,5 +49,5 @@ def test_db_falls_back_to_the_environment(tmp_path, monkeypatch):
     from quotes.cli.main import main
 
     path = tmp_path / "env.db"
-    result = CliRunner(env={"QUOTES_DB": str(path)}).invoke(main, ["stats", "--nl"], catch_exceptions=False)
+    result = CliRunner(env={"QUOTES_DB": str(path)}).invoke(main, ["db", "upgrade"], catch_exceptions=False)
     assert result.exit_code == 0 and path.exists()

@@ -174,6 +174,7 @@ def test_every_lookup_has_an_example_and_the_output_switches(invoke, command):
 
 
 def test_empty_database(invoke, tmp_path):
+    assert invoke("db", "upgrade", "--db", tmp_path / "new.db").exit_code == 0
     result = invoke("stats", "--db", tmp_path / "new.db", "--csv")
     assert result.stdout == ("what,count\narticles,0\nspeakers,0\naliases,0\nroles,0\nstatements,0\nquotes,0\n")
 

@@ -118,5 +118,5 @@ def test_a_corrupted_file_is_one_clear_error(tmp_path):
     from quotes.db.errors import DatabaseError
 
     (tmp_path / "broken.db").write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(DatabaseError, match=r"cannot open database .*broken\.db: file is not a database"):
+    with pytest.raises(DatabaseError, match=r"broken\.db is not a SQLite database"):
         open_readonly(str(tmp_path / "broken.db"))
