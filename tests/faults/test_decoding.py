@@ -50,7 +50,7 @@ def test_a_few_bad_bytes_are_replaced_alone(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="quotes.article"):
         text = read(tmp_path, data)
     assert text == BODY[:first] + "\ufffd" + BODY[first:second] + "\ufffd\ufffd" + BODY[second:]
-    assert "3 bytes are not valid UTF-8 (the first at byte" in caplog.messages[0]
+    assert "3 places are not valid UTF-8 (the first at byte" in caplog.messages[0]
 
 
 def test_legacy_cp1252_is_still_read(tmp_path):

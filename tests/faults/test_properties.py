@@ -98,6 +98,8 @@ def test_reading_any_file_yields_articles_or_one_line_errors(tmp_path_factory, d
 @given(st.dictionaries(st.sampled_from(["text", "title", "id", "published_at", "url"]),
                        st.none() | st.integers() | hostile_text | st.lists(st.integers(), max_size=2)))
 @settings(deadline=None)
+@example({"text": "A statement, she said.", "published_at": -9223372036854775809})
+@example({"text": "A statement, she said.", "published_at": 10**30})
 def test_any_jsonl_record_is_an_article_or_one_line_error(tmp_path_factory, record):
     path = tmp_path_factory.mktemp("j") / "feed.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
