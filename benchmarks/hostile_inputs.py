@@ -161,6 +161,11 @@ def decoding_random_bytes_refused(tmp: Path) -> bool:
     return _read_text(tmp, bytes(rng.randrange(1, 256) for _ in range(20_000))) is None
 
 
+def decoding_5mb_noise_refused(tmp: Path) -> bool:
+    noise = random.Random(13).randbytes(4_900_000).replace(b"\x00", b"\x01")
+    return _read_text(tmp, noise) is None
+
+
 def decoding_control_characters_refused(tmp: Path) -> bool:
     rng = random.Random(13)
     junk = "".join(chr(rng.choice([c for c in range(1, 32) if chr(c) not in "\t\n\r"])) for _ in range(80_000))
@@ -304,7 +309,7 @@ CATEGORIES = {
     "paths": [paths_unreadable_folder, paths_unreadable_file, paths_symlink_loop_in_folder,
               paths_symlink_loop_given, paths_fifo_in_folder, paths_fifo_given,
               paths_socket_in_folder, paths_device_given, paths_broken_symlink, paths_non_utf8_name],
-    "decoding": [decoding_random_bytes_refused, decoding_control_characters_refused,
+    "decoding": [decoding_random_bytes_refused, decoding_5mb_noise_refused, decoding_control_characters_refused,
                  decoding_few_bad_bytes_replaced_only, decoding_cp1252_still_read, decoding_utf16le_without_bom,
                  decoding_utf16be_without_bom, decoding_nul_after_8k_replaced, decoding_nul_in_jsonl_text,
                  decoding_other_scripts_accepted, decoding_plain_english_accepted],

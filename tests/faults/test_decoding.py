@@ -38,6 +38,12 @@ def test_random_bytes_without_nul_are_refused(tmp_path):
     assert NOT_TEXT in message and message.endswith("pass an article saved as text, in UTF-8")
 
 
+def test_megabytes_of_noise_are_refused_in_seconds(tmp_path, time_limit):
+    noise = random.Random(7).randbytes(4_900_000).replace(b"\x00", b"\x01")
+    with time_limit(60):  # counting the bad bytes one decode at a time made this quadratic
+        assert NOT_TEXT in refusal(tmp_path, noise)
+
+
 def test_control_characters_are_refused(tmp_path):
     rng = random.Random(7)
     junk = "".join(chr(rng.choice([c for c in range(1, 32) if not chr(c).isspace()])) for _ in range(5_000))
