@@ -8,7 +8,6 @@ import functools
 
 import click
 
-from quotes.article import DEFAULT_MAX_BYTES
 from quotes.cli.context import current_app
 from quotes.db.url import DB_ENV, DEFAULT_PATH
 
@@ -49,6 +48,8 @@ def stanza_dir_option(command):
 
 
 def max_bytes_option(command):
+    from quotes.article import DEFAULT_MAX_BYTES  # here, not at the top: `quotes by` never reads articles
+
     return click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
                         help="Refuse articles larger than this many bytes.")(command)
 
