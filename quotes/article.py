@@ -80,6 +80,16 @@ def read_articles(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         yield error
 
 
+def is_sidecar(path: str) -> bool:
+    """A .json beside an article file of the same name (story.json or story.txt.json by story.txt): the
+    article's metadata, never an article itself."""
+    if not path.lower().endswith(".json"):
+        return False
+    stem = Path(path)
+    siblings = [Path(path[:-5])] + [stem.with_suffix(suffix) for suffix in SUFFIX_FORMATS if suffix != ".jsonl"]
+    return any(s.suffix.lower() in SUFFIX_FORMATS and s.is_file() for s in siblings)
+
+
 def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """The single article in a .txt or .html file; raises InputError when it cannot be read."""
     results = list(read_articles(path, max_bytes=max_bytes))

@@ -21,8 +21,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from quotes.article import (DEFAULT_MAX_BYTES, SUFFIX_FORMATS, display_path, file_problem, read_articles,
-                            stat_problem)
+from quotes.article import (DEFAULT_MAX_BYTES, SUFFIX_FORMATS, display_path, file_problem, is_sidecar,
+                            read_articles, stat_problem)
 from quotes.errors import InputError
 from quotes.records import Article, QuoteRecord
 
@@ -86,7 +86,8 @@ def expand_paths(paths: Iterable[Union[str, Failure]]) -> Iterator[Union[str, Fa
                 yield Failure(display_path(path), "no files match this pattern; check the pattern and quote "
                                                   "it so the shell does not expand it")
             for match in matches:
-                yield from given_path(match)
+                if not is_sidecar(match):  # story.json beside story.txt is read with it, not as an article
+                    yield from given_path(match)
         else:
             yield from given_path(path)
 

@@ -149,3 +149,12 @@ def test_the_readme_lists_the_field_names_that_are_read():
     for field, names in rows:
         listed = [name for name in re.findall(r"`([^`]+)`", names) if not name.startswith("{")]
         assert listed and all(field_of(name) == field for name in listed), (field, listed)
+
+
+def test_a_glob_does_not_take_a_sidecar_for_an_article(tmp_path):
+    from quotes.batch import expand_paths
+
+    for name in ("story.txt", "story.json", "page.html", "page.html.json", "data.json"):
+        (tmp_path / name).write_text("{}" if name.endswith(".json") else "Title\n\nBody.\n", encoding="utf-8")
+    found = [Path(p).name for p in expand_paths([str(tmp_path / "*")])]
+    assert found == ["data.json", "page.html", "story.txt"]  # a .json without an article beside it is asked for
