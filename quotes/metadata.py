@@ -19,18 +19,23 @@ log = logging.getLogger(__name__)
 # Article field -> the names it goes by in feeds and exports (compared case-, space- and dash-blind).
 FIELD_NAMES = {
     "text": ("text", "body", "content", "article", "maintext", "full_text", "article_text"),
-    "id": ("id", "doc_id", "docid", "uuid", "guid", "article_id"),
+    "id": ("id", "doc_id", "uuid", "guid", "article_id"),
     "title": ("title", "headline", "heading"),
-    "outlet": ("outlet", "source", "publication", "publisher", "site", "sitename", "site_name", "newspaper",
+    "outlet": ("outlet", "source", "publication", "publisher", "site", "site_name", "newspaper",
                "source_name", "source_domain", "medium"),
     "published_at": ("published_at", "date", "published", "publish_date", "date_publish", "publication_date",
-                     "pubdate", "datepublished", "date_published", "published_date", "pub_date", "issued"),
+                     "pubdate", "date_published", "published_date", "pub_date", "issued"),
     "url": ("url", "link", "uri", "canonical_url", "source_url", "href"),
     "author": ("author", "authors", "byline", "by", "creator", "writer"),
 }
+
+
+def _fold(key: str) -> str:
+    return re.sub(r"[\s_\-]+", "", key).lower()
+
+
 # folded name -> (field, rank): the first name listed wins when a record has several for one field
-_ALIASES = {re.sub(r"_", "", name): (field, rank) for field, names in FIELD_NAMES.items()
-            for rank, name in enumerate(names)}
+_ALIASES = {_fold(name): (field, rank) for field, names in FIELD_NAMES.items() for rank, name in enumerate(names)}
 
 MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -52,10 +57,6 @@ BYLINE = re.compile(rf"^(?i:by):?\s+(?P<names>(?!The\s){_NAME}(?:\s*(?:,|&|\b(?i
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’\-]{1,40}(?:,[^()\n]{1,40})?\s+\((?P<outlet>[A-Z][\w .&'’\-]{1,40})\)\s*[-–—]")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 FRONT_MATTER_LINE = re.compile(r"^\s*(?P<key>[\w][\w \-]*?)\s*:\s*(?P<value>.*?)\s*$")
-
-
-def _fold(key: str) -> str:
-    return re.sub(r"[\s_\-]+", "", key).lower()
 
 
 def field_of(key: str) -> Optional[str]:
