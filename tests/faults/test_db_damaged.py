@@ -2,25 +2,16 @@
 clear line and exit 1 for every command that opens it: no traceback, no SQL."""
 
 import os
-import shutil
 
 import pytest
-from click.testing import CliRunner
 
 from faults_helpers import GOOD
-from quotes.cli.context import App
-from quotes.cli.main import main
-from faults_helpers import fake_factory
+from storage_helpers import invoke
 
 COMMANDS = [["stats"], ["by", "Mayor"], ["speakers"], ["speakers", "merge", "#1", "#2"],
             ["speakers", "split", "#1", "x"], ["statements", "#1"], ["show", "1"], ["search", "pier"],
             ["export"], ["export", "--format", "jsonl"], ["db", "current"], ["db", "upgrade"],
             ["ingest", "ARTICLE"]]
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], obj=App(extractor_factory=fake_factory),
-                              prog_name="quotes")
 
 
 @pytest.fixture

@@ -5,28 +5,16 @@ run goes on and a rerun stores everything. Before: the retry never ran on SQLite
 
 import os
 import sqlite3
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from faults_helpers import GOOD
 from quotes.db import make_engine
+from storage_helpers import quotes_cli
 
-FAULTS = str(Path(__file__).parent)
-CLI = ("import sys; sys.path.insert(0, sys.argv.pop(1)); from faults_helpers import fake_factory; "
-       "from quotes.cli.context import App; from quotes.cli.main import main; "
-       "main(sys.argv[1:], prog_name='quotes', obj=App(extractor_factory=fake_factory))")
 HELD = "not stored: another process held the database's write lock for"
-
-
-def quotes_cli(*args, timeout=90):
-    """`quotes ARGS` in a fresh process with the fake extractor; the harness bounds its time."""
-    return subprocess.run([sys.executable, "-c", CLI, FAULTS, *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -5,19 +5,12 @@ import hashlib
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from faults_helpers import GOOD, fake_factory
-from quotes.cli.context import App
-from quotes.cli.main import main
+from faults_helpers import GOOD
+from storage_helpers import invoke
 
 READERS = [["stats"], ["by", "Mayor"], ["speakers"], ["statements", "#1"], ["show", "1"], ["search", "pier"],
            ["export"], ["db", "current"]]
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], obj=App(extractor_factory=fake_factory),
-                              prog_name="quotes")
 
 
 @pytest.fixture

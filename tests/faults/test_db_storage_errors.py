@@ -9,19 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from faults_helpers import DROP_ROOT, GOOD, fake_extract
-from quotes.cli.context import App
-from quotes.cli.main import main
 from quotes.records import QuoteRecord
+from storage_helpers import invoke as invoke_with
 
 SECRET_TEXT = "Confidential harbour figures"
 
 
 def invoke(*args, factory):
-    return CliRunner().invoke(main, [str(a) for a in args], obj=App(extractor_factory=factory),
-                              prog_name="quotes", catch_exceptions=False)
+    return invoke_with(*args, factory=factory, catch_exceptions=False)
 
 
 def write(folder: Path, count: int, body=GOOD):

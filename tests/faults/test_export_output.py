@@ -5,16 +5,9 @@ import errno
 import os
 
 import pytest
-from click.testing import CliRunner
 
-from faults_helpers import GOOD, fake_factory
-from quotes.cli.context import App
-from quotes.cli.main import main
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], obj=App(extractor_factory=fake_factory),
-                              prog_name="quotes", catch_exceptions=False)
+from faults_helpers import GOOD
+from storage_helpers import invoke
 
 
 @pytest.fixture
