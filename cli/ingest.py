@@ -84,6 +84,7 @@ def known_total(paths: list) -> Optional[int]:
 Examples:
   quotes ingest quotes/samples/
   quotes ingest 'archive/**/*.html' --outlet "Eastern Ledger" --workers 2
+  quotes ingest archive/ --cluster tcp://scheduler:8786 --db postgresql://db/quotes
   cat feed.jsonl | quotes ingest - --db postgresql://localhost/quotes""")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -92,6 +93,9 @@ Examples:
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Publication date for every article (overrides what the files say).")
 @workers_option
+@click.option("--cluster", metavar="ADDRESS",
+              help="Extract on the Dask scheduler at ADDRESS (tcp://HOST:8786) instead of local --workers; "
+                   "needs the 'cluster' extra on this machine and the workers.")
 @click.option("--reprocess", is_flag=True,
               help="Re-extract articles stored by an older pipeline version instead of skipping them.")
 @max_bytes_option
@@ -101,7 +105,7 @@ Examples:
               help="Show a progress bar with the time left (default: a bar on a terminal, else a plain line "
                    "every 30 s).")
 @errors_to_click
-def ingest(paths, outlet, url, published, workers, reprocess, max_bytes, progress):
+def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes, progress):
     """Extract the statements of the articles in PATH... and store them.
 
     PATH is a .txt, .html or .jsonl file, a directory (searched recursively), a glob, or - for stdin.
@@ -123,7 +127,7 @@ def ingest(paths, outlet, url, published, workers, reprocess, max_bytes, progres
     summary = Summary()
     outcomes = ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(), workers=workers,
                                reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,
-                               published=published and published.date())
+                               published=published and published.date(), cluster=cluster)
     try:
         with meter:
             for outcome in outcomes:

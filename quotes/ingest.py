@@ -39,11 +39,13 @@ Outcome = Union[Stored, Failure]
 def ingest_paths(engine, paths: Iterable[str], *, extractor_factory: ExtractorFactory, workers: int = 1,
                  reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, outlet: Optional[str] = None,
                  url: Optional[str] = None, published: Optional[date] = None,
-                 pipeline_version: str = PIPELINE_VERSION) -> Iterator[Outcome]:
+                 pipeline_version: str = PIPELINE_VERSION, cluster=None) -> Iterator[Outcome]:
     """Store every article under `paths` (files, directories, globs, `-`); yields what happened to each.
 
     Articles already stored (same text) are not sent through the NLP unless `reprocess` and their
-    pipeline version is older. One article that fails is a Failure; the rest go on.
+    pipeline version is older. One article that fails is a Failure; the rest go on. `cluster` (a Dask
+    scheduler address or Client) extracts on that cluster instead of `workers` local processes; storing
+    stays here, one transaction per article.
 
     Example:
         for outcome in quotes.ingest_paths(engine, ["articles/"], extractor_factory=quotes.stanza_extractor):
@@ -51,13 +53,13 @@ def ingest_paths(engine, paths: Iterable[str], *, extractor_factory: ExtractorFa
     """
     return ingest_expanded(engine, expand_paths(paths), extractor_factory=extractor_factory, workers=workers,
                            reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,
-                           published=published, pipeline_version=pipeline_version)
+                           published=published, pipeline_version=pipeline_version, cluster=cluster)
 
 
 def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extractor_factory: ExtractorFactory,
                     workers: int = 1, reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
                     outlet: Optional[str] = None, url: Optional[str] = None, published: Optional[date] = None,
-                    pipeline_version: str = PIPELINE_VERSION) -> Iterator[Outcome]:
+                    pipeline_version: str = PIPELINE_VERSION, cluster=None) -> Iterator[Outcome]:
     """`ingest_paths` over paths that quotes.batch.expand_paths has expanded already (a caller that counts
     the files first expands them once and passes the list here)."""
     def wanted(article) -> bool:
@@ -71,7 +73,13 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
     items = read_expanded(expanded, max_bytes=max_bytes, outlet=outlet, url=url)
     if published is not None:  # --published: one date for every article, over what the files say
         items = (replace(item, published_at=published) if isinstance(item, Article) else item for item in items)
-    for result in extract_results(items, extractor_factory=extractor_factory, workers=workers, wanted=wanted):
+    if cluster is not None:
+        from quotes.cluster import cluster_results  # Dask is an optional extra
+
+        results = cluster_results(items, address=cluster, extractor_factory=extractor_factory, wanted=wanted)
+    else:
+        results = extract_results(items, extractor_factory=extractor_factory, workers=workers, wanted=wanted)
+    for result in results:
         if isinstance(result, Failure):
             yield result
         elif isinstance(result, Skipped):

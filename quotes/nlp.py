@@ -91,6 +91,7 @@ class QuotesNLP:
         from quotes import decode
 
         set_torch_threads()
+        skip_compiler_import()
         self.source = source
         # NER rides on the parse pipeline when a model is there (optional: quotes.entities)
         ner = ner_options(source)
@@ -151,6 +152,20 @@ def set_torch_threads() -> None:
         torch.set_num_interop_threads(1)
     except RuntimeError:  # only settable before the first parallel work in the process; then leave it
         pass
+
+
+def skip_compiler_import() -> None:
+    """Stanza's tokenizer builds an Adam optimizer even to predict; torch wraps Optimizer methods so that
+    their first call imports torch._dynamo (its compiler: 3-9 s of a cold start, most of the tokenizer's
+    load time). We never train or compile here, so mark those methods as already wrapped: the optimizer
+    is built as before, the compiler is never imported. No-op where torch's internals differ."""
+    import torch
+
+    for method in vars(torch.optim.Optimizer).values():
+        original = getattr(method, "__wrapped__", None)
+        if callable(original) and getattr(method, "__module__", "") == original.__module__ and \
+                getattr(original, "__dynamo_disable", None) is None:
+            setattr(original, "__dynamo_disable", original)
 
 
 @functools.lru_cache(maxsize=4)

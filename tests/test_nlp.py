@@ -100,3 +100,14 @@ def test_loaded_pipeline_runs_one_thread_and_fast_decode(nlp):
 
     assert torch.get_num_threads() == 1
     assert hasattr(model.chuliu_edmonds_one_root, "__wrapped_decode__")
+
+
+@needs_models
+def test_loading_the_models_never_imports_the_torch_compiler():
+    import subprocess
+    import sys
+
+    code = ("import sys; from quotes.nlp import load_pipeline; load_pipeline(); "
+            "print('torch._dynamo' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "False", done.stderr[-2000:]
