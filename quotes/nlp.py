@@ -101,6 +101,7 @@ class QuotesNLP:
             self._parser = stanza.Pipeline(
                 **(_pipeline_options(source, PARSE_PROCESSORS) | ner), tokenize_pretokenized=True
             )
+            decode.install(self._parser)
         except (FileNotFoundError, KeyError, ValueError) as error:
             raise ModelsNotFound(
                 f"could not load {source.describe()}: {error}. Check the folder or pass another --stanza-dir"
