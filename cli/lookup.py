@@ -43,6 +43,24 @@ def by(speaker, filters, fmt):
         records, columns = quote_records(quotes_by(s, speaker_ids=[chosen.id], filters=filters))
         render(records, fmt, columns=columns, table_columns=QUOTE_TABLE,
                empty=f"No quotes by {chosen.name} match these filters.")
+        if filters.since or filters.until:
+            say_undated_left_out(s, chosen, filters)
+
+
+def say_undated_left_out(session, speaker, filters) -> None:
+    """A date filter cannot place a quote from an undated article: say how many it left out, on stderr."""
+    from dataclasses import replace
+
+    from quotes.db.queries import quotes_by
+
+    undated = sum(1 for quote in quotes_by(session, speaker_ids=[speaker.id],
+                                           filters=replace(filters, since=None, until=None))
+                  if quote.published_at is None)
+    if undated:
+        one = undated == 1
+        source = "is from an undated article" if one else "are from undated articles"
+        click.echo(f"{undated} quote{'' if one else 's'} by {speaker.name} {source}, so --since/--until left "
+                   f"{'it' if one else 'them'} out", err=True)
 
 
 @click.command(short_help="A speaker's statements, each once.", epilog="""\b

@@ -189,3 +189,12 @@ def test_tables_show_a_time_to_the_minute_and_machine_formats_keep_it_whole(invo
     code, out, err = run(invoke, stored, "statements", "Ruth Ashdown", "--nl")
     assert any(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+", json.loads(line)["first_seen"])
                for line in out.splitlines())
+
+
+def test_a_date_filter_says_how_many_undated_quotes_it_left_out(invoke, stored, tmp_path):
+    (tmp_path / "undated.txt").write_text('Court news\n\n"The appeal goes ahead," said Ruth Ashdown.\n')
+    invoke("ingest", tmp_path / "undated.txt", "--db", stored)
+    code, out, err = run(invoke, stored, "by", "Ruth Ashdown", "--since", "2022-01-01", "--nl")
+    assert [json.loads(line)["text"] for line in out.splitlines()] == ["This is a fair offer"]
+    assert err == "1 quote by Ruth Ashdown is from an undated article, so --since/--until left it out\n"
+    assert run(invoke, stored, "by", "Ruth Ashdown", "--nl")[2] == ""
