@@ -9,7 +9,7 @@ import click
 
 from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
-from quotes.cli.options import db_option
+from quotes.cli.options import db_option, lock_timeout_option
 from quotes.cli.pick import speaker_id
 from quotes.cli.render import output_options, render
 
@@ -57,6 +57,7 @@ Examples:
 @click.argument("b")
 @output_options
 @db_option
+@lock_timeout_option
 @errors_to_click
 def merge(a, b, fmt):
     """Merge speaker B into speaker A: B's names, roles, statements and quotes become A's, and later
@@ -83,6 +84,7 @@ Examples:
 @click.argument("alias")
 @output_options
 @db_option
+@lock_timeout_option
 @errors_to_click
 def split(speaker, alias, fmt):
     """Move ALIAS of SPEAKER, and the quotes stored under it, to a new speaker; later articles that use

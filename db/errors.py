@@ -65,6 +65,9 @@ def unavailable(error: BaseException, url: Optional[str]) -> DatabaseUnavailable
     if "disk is full" in lowered or "no space left" in lowered:
         return DatabaseUnavailable(f"cannot write to {where}: {reason}; free some disk space and run the "
                                    "command again (articles already stored are skipped)")
+    if is_lock_wait(error):
+        return DatabaseUnavailable(f"{where} is busy: another process held its write lock past the lock timeout "
+                                   f"({reason}); run the command again when that process is done")
     if "not a database" in lowered:
         return DatabaseUnavailable(f"{where} is not a SQLite database (or it is encrypted or damaged): "
                                    f"check --db or {DB_ENV}")

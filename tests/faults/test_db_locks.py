@@ -40,7 +40,7 @@ def database(request, tmp_path):
             import psycopg
 
             holder = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
-            holder.execute("LOCK TABLE article IN EXCLUSIVE MODE")  # readers pass, writers wait
+            holder.execute("LOCK TABLE article, speaker IN EXCLUSIVE MODE")  # readers pass, writers wait
             return holder
     make_engine(url).dispose()
     return url, hold
@@ -94,3 +94,28 @@ def test_a_lock_released_within_the_timeout_is_waited_for(database, tmp_path):
         release.join()
     assert run.returncode == 0, run.stderr
     assert stored_articles(url) == 2
+
+
+def test_a_merge_behind_a_held_lock_says_the_database_is_busy(database):
+    url, hold = database
+    from quotes.db import session_scope
+    from quotes.db.store import ingest_article
+    from quotes.records import Article, QuoteRecord
+
+    engine = make_engine(url)
+    for n, name in enumerate(["Ana Ruiz", "Bo Lind"]):
+        text_ = f'"Statement {n}," {name} said.'
+        with session_scope(engine) as session:
+            ingest_article(session, article=Article(text=text_, source=f"{n}.txt"), pipeline_version="1",
+                           records=[QuoteRecord(source=f"{n}.txt", text=f"Statement {n}", start=1, end=12,
+                                                kind="direct", speaker=name, speaker_kind="person")])
+    engine.dispose()
+    holder = hold()
+    try:
+        run = quotes_cli("speakers", "merge", "#1", "#2", "--db", url, "--lock-timeout", "0.5")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert run.returncode == 1
+    assert run.stderr.startswith("Error: ") and " is busy: another process held its write lock" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "[SQL" not in run.stderr
