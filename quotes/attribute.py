@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas, date_words, honorifics, role_words
+from quotes.lexicon import cue_forms, cue_lemmas, date_words, honorifics, name_particles, role_words
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -351,7 +351,8 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
         start, end = word_span(head)
         return Mention(start, end, [head], index, antecedent=mention_at(ctx, index, head_of(sentence, clause)))
     # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is
-    marker = {w.id for c in kids[head.id] if c.deprel in ("case", "cc", "mark") for w in subtree(sentence, c, kids)}
+    marker = {w.id for c in kids[head.id] if c.deprel in ("case", "cc", "mark") and not _name_particle(c, head)
+              for w in subtree(sentence, c, kids)}
     phrase = subtree(sentence, head, kids)
     timing = {w.id for c in phrase if c is not head and c.text.lower() in date_words()
               for w in subtree(sentence, c, kids)}
@@ -364,6 +365,11 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     appos_words = strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
     start, end = ctx.span(words)
     return Mention(start, end, words, index, appos_words)
+
+
+def _name_particle(word, head) -> bool:
+    """'von der Leyen' parsed with 'von' as a case marker: a particle right before a proper name is the name's."""
+    return word.text in name_particles() and head.upos == "PROPN" and 0 < head.id - word.id <= 2
 
 
 def _with_name_after_title(ctx: Context, sentence, words: list) -> list:

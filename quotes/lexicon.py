@@ -72,6 +72,22 @@ def honorifics() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def name_particles() -> frozenset[str]:
+    return word_set("name_particles.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def name_suffixes() -> frozenset[str]:
+    return word_set("name_suffixes.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def honorific_genders() -> dict[str, str]:
+    """honorific (lower case) -> "m" | "f"."""
+    return {word: rest[0] for word, rest in table("gendered_honorifics.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
 def role_words() -> frozenset[str]:
     return word_set("role_words.txt")
 

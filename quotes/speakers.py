@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
 from quotes.lexicon import date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words
+from quotes.names import PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts
 
-NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
+NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
 NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "and", "but", "for", "of", "to", "by", "with", "as", "when",
                        "after", "before", "if", "while", "since", "it", "he", "she", "they", "we", "this", "that",
@@ -18,7 +18,7 @@ NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "and", "but", "for", 
                        "how", "why", "who", "some", "many", "most", "all", "every", "his", "her", "their", "our"})
 
 
-FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}\b")
+FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
 
 
 def _not_first_name(token: str) -> bool:
@@ -43,14 +43,10 @@ class Speaker:
     gender: Optional[str] = None  # "m" | "f" once a he/she has pointed at this speaker
 
 
-def fold(name: str) -> str:
-    """Accent- and case-folded form for matching names."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
 def _name_like(word) -> bool:
     lower = word.text.lower()
+    if PREFIXED.match(word.text):
+        return True  # al-Assad, d’Estaing
     if word.upos in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PUNCT") or lower in NOT_NAMES:
         return False
     if lower in honorifics() or lower in role_words() or lower in date_words() or not word.text[:1].isupper():
@@ -58,15 +54,47 @@ def _name_like(word) -> bool:
     return word.upos in ("PROPN", "X", "NOUN", "ADJ") or bool(NAME_TOKEN.fullmatch(word.text))
 
 
+def _joins(words: list, i: int) -> bool:
+    """A word inside a name that is not a plain name word: a particle ('von der', 'bin'), a hyphen written
+    without spaces between two parts ('Kassym-Jomart', 'Armitage-Smith'), or a title word used as a surname
+    before a generational suffix ('Martin Luther King III')."""
+    word = words[i]
+    if 0 < i < len(words) - 1 and word.text[:1].isupper() and is_suffix(words[i + 1].text) \
+            and _name_like(words[i - 1]):
+        return True
+    if is_particle(word.text) and word.upos not in ("VERB", "AUX", "CCONJ", "PRON"):
+        return True
+    if word.text in ("-", "‐") and 0 < i < len(words) - 1:
+        before, after = words[i - 1], words[i + 1]
+        return _touch(before, word) and _touch(word, after)
+    return False
+
+
+def _touch(left, right) -> bool:
+    from quotes.tokens import word_span
+
+    return word_span(left)[1] == word_span(right)[0]
+
+
 def _name_runs(words: list) -> list[tuple[int, int]]:
+    """Runs of name words, particles and glued hyphens inside them; a run may open with particles
+    ('von der Leyen') but never ends on one."""
     runs, start = [], None
     for i, word in enumerate(words + [None]):
-        if word is not None and _name_like(word):
+        if word is not None and (_name_like(word) or _joins(words, i)):
             start = i if start is None else start
         elif start is not None:
             runs.append((start, i))
             start = None
-    return runs
+    trimmed = []
+    for start, end in runs:
+        while end > start and not _name_like(words[end - 1]):
+            end -= 1
+        while start < end and words[start].text in ("-", "‐"):
+            start += 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
 
 
 def _best_run(words: list, runs: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
@@ -91,6 +119,9 @@ def split_role(words: list) -> tuple[list, list, bool]:
     name = words[run[0]:run[1]]
     while name and (name[-1].text in ("'s", "’s", "'", "’") or name[-1].upos == "PART"):
         name = name[:-1]
+    after = words[run[1]:run[1] + 2]
+    if len(after) == 2 and after[0].text == "," and is_suffix(after[1].text):
+        name = name + after  # 'Martin Luther King, Jr.
     before = words[:run[0]]
     honorific = bool(before) and before[-1].text.lower() in honorifics()
     return _role_only(before), name, honorific
@@ -118,8 +149,21 @@ def _without_nicknames(words: list) -> list:
 
 
 def person_name(words: list) -> str:
-    """A person's name from its words, spaced as words (a nickname between them is gone)."""
-    return " ".join(w.text for w in words)
+    """A person's name as written: words the text joins without a space stay joined ('Kassym-Jomart'),
+    other words are one space apart (a nickname between them is gone)."""
+    from quotes.tokens import word_span
+
+    name, previous_end = "", None
+    for word in words:
+        start, end = word_span(word)
+        if start == previous_end:
+            name += word.text
+        elif start is not None and previous_end is not None and start < previous_end:
+            continue  # a multi-word token's second part: its text is already in
+        else:
+            name += (" " if name else "") + word.text
+        previous_end = end
+    return name
 
 
 def _text(words: list, text: str) -> Optional[str]:
@@ -132,6 +176,8 @@ def _text(words: list, text: str) -> Optional[str]:
 def _is_org(words: list) -> bool:
     for word in words:
         lower = word.text.lower().strip("’'")
+        if is_suffix(word.text):
+            continue  # 'Martin Luther King III'
         if lower in org_words() or (len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()):
             return True
     return False
@@ -144,14 +190,42 @@ def describe(mention, text: str) -> Speaker:
     lower = head.text.lower()
     if len(words) == 1 and lower in pronouns():
         return Speaker(None, pronouns()[lower], rule="pronoun")
+    titled = _named_in_apposition(mention, text)
+    if titled is not None:
+        return titled
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
         return _proper(words, mention, text)
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
     if head.upos == "NOUN" and plural:
         return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
-    if any(end - start >= 2 for start, end in _name_runs(_without_nicknames(words))):
+    own = _before_modifier(words, head)  # 'the chair of the National Assembly': the assembly is not the speaker
+    if any(end - start >= 2 for start, end in _name_runs(_without_nicknames(own))):
         return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"
     return _nominal(words, mention, text)
+
+
+def _before_modifier(words: list, head) -> list:
+    """A common-noun mention up to the preposition or possessive that starts what its head belongs to."""
+    for i, word in enumerate(words):
+        if word.id > head.id and (word.upos == "ADP" or word.text in ("'s", "’s")):
+            return words[:i]
+    return words
+
+
+def _named_in_apposition(mention, text) -> Optional[Speaker]:
+    """'The Environment Secretary, Thérèse Coffey, said': a title in apposition to a name — the name is
+    the speaker and the title its role."""
+    if not mention.appos or mention.head.text.lower() not in role_words():
+        return None
+    appos = _without_nicknames(mention.appos)
+    runs = _name_runs(appos)
+    if not runs or runs[0][0] != (1 if appos[0].upos == "DET" else 0):
+        return None  # the apposition must be a name, not 'a former senator from Ohio'
+    role, name, _ = split_role(appos)
+    if not name or role:
+        return None
+    gender = honorific_gender([w.text for w in mention.words + appos])
+    return Speaker(person_name(name), "person", _text(_no_det(mention.words), text), gender=gender)
 
 
 def _proper(words, mention, text) -> Speaker:
@@ -166,7 +240,7 @@ def _proper(words, mention, text) -> Speaker:
         return Speaker(None, "person" if role else "unknown", role_text)
     known_first = fold(name[0].text) in first_names()
     kind = "person" if (len(name) >= 2 or honorific or role or known_first) else "unknown"
-    return Speaker(person_name(name), kind, role_text)
+    return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
 
 
 def _nominal(words, mention, text) -> Speaker:
@@ -206,7 +280,7 @@ class ArticleSpeakers:
         speaker = describe(mention, self.text)
         if speaker.rule == "pronoun":
             speaker = self._antecedent(mention, speaker)
-        elif speaker.name and speaker.kind in ("person", "unknown") and len(speaker.name.split()) == 1:
+        elif speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
             speaker = self._full_name(mention, speaker)
         if speaker.name and speaker.rule != "pronoun":
             self.seen.append((mention.start, speaker))
@@ -249,11 +323,14 @@ class ArticleSpeakers:
     def _full_name(self, mention, speaker: Speaker) -> Speaker:
         """'Dujarric' or 'Mr Dujarric' -> the latest earlier full name ending in that surname; two people who
         share it stay apart because each short form takes the closest full name before it."""
-        surname = fold(speaker.name)
+        short = parts(speaker.name)
         for offset, earlier in reversed(self.seen):
-            if offset < mention.start and earlier.name and len(earlier.name.split()) > 1:
-                if fold(earlier.name.split()[-1]) == surname:
-                    return Speaker(earlier.name, "person", speaker.role or earlier.role, "surname", earlier.gender)
+            if offset < mention.start and earlier.name and not is_short_form(earlier.name):
+                if speaker.gender and earlier.gender and speaker.gender != earlier.gender:
+                    continue  # 'Mrs. Trump' is not the Mr. Trump named before
+                if compatible(short, parts(earlier.name)):
+                    return Speaker(earlier.name, "person", speaker.role or earlier.role, "surname",
+                                   earlier.gender or speaker.gender)
         full = self._name_in_text(speaker.name, mention.start)
         if full:
             return Speaker(full, "person", speaker.role, "surname")
@@ -261,7 +338,7 @@ class ArticleSpeakers:
 
     def _name_in_text(self, surname: str, before: int) -> Optional[str]:
         """The last 'First [Middle] Surname' in the text before the mention (names met outside statements)."""
-        pattern = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"\b")
+        pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"(?!\w)")
         best = None
         for match in pattern.finditer(self.text, 0, before):
             tokens = _after_sentence_end(match.group(1).split())

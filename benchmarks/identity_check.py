@@ -1,0 +1,132 @@
+"""Identity check of extraction over a PolNeAR-layout folder: how many speakers are not names, how many
+people are split in two, and how many quotes sit under the wrong family member. Run, not asserted:
+
+  python benchmarks/identity_check.py [--gold DIR] [--cache DIR] [--uk-style] [--show N]
+
+Counted on the records `quotes extract` would store (the parse comes through `quotes eval`'s cache):
+- not a name: a distinct person speaker whose name has a word that is not written as a name (lower case
+  outside a particle, a dangling hyphen, punctuation), or opens with a common English word that is no first
+  name ("Still Sanders", "Although Trump"), or is made only of common words ("Customs Enforcement").
+  Common words: forms UD English EWT train writes in lower case at least twice and never capitalises
+  inside a sentence (../shared/data/ud-english).
+- split in two: inside one article, two person speakers where every word of one is in the other
+  ("Tokayev" and "Kassym-Jomart Tokayev", "Jomart Tokayev" and "Kassym-Jomart Tokayev").
+- wrong family member: a statement matched to a gold one whose annotated source is a name with the same
+  surname as the speaker but another given name written before it or another generational suffix
+  ("Donald Trump Jr." or "Bill Clinton" filed as "Donald Trump" / "Hillary Clinton"), or an honorific of
+  the other gender when the speaker's name carries one. A bare "Mrs. X" filed under a man's full name is
+  not seen (no gendered given-name list), so this count is a floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from quotes.evaluate import evaluate_directory, match
+from quotes.lexicon import honorific_genders, honorifics, role_words
+from quotes.names import UPPER, fold, honorific_gender, is_particle, is_suffix, parts
+from quotes.nlp import load_pipeline
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEFAULT_GOLD = SHARED / "data" / "quote-eval" / "polnear"
+EWT = SHARED / "data" / "ud-english" / "UD_English-EWT" / "en_ewt-ud-train.conllu"
+NAME_WORD = re.compile(r"[" + UPPER + r"][\w’'.]*(?:-[" + UPPER + r"\w][\w’'.]*)*")
+
+
+def common_words(path: Path = EWT) -> frozenset[str]:
+    """Words EWT writes in lower case and never capitalises inside a sentence ('still', 'although')."""
+    lower: Counter = Counter()
+    capitalised: Counter = Counter()
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = line.split("\t")
+            if len(row) != 10 or not row[0].isdigit() or not row[1].isalpha():
+                continue
+            if row[1].islower():
+                lower[row[1]] += 1
+            elif row[1][0].isupper() and row[0] != "1":
+                capitalised[row[1].lower()] += 1
+    return frozenset(word for word, n in lower.items() if n >= 2 and not capitalised[word])
+
+
+def not_a_name(name: str, common: frozenset[str]) -> bool:
+    tokens = name.split()
+    core = [t for t in tokens if not is_particle(t) and not is_suffix(t) and t.lower() not in honorifics()]
+    if not core:
+        return True
+    if any(not NAME_WORD.fullmatch(t) for t in core):
+        return True
+    words = [t.lower().strip(".") for t in core if not re.fullmatch(r"\w\.?", t)]  # initials say nothing
+    return bool(words) and (words[0] in common or all(t in common for t in words))
+
+
+def split_pairs(names: set[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for short in names:
+        short_words = set(re.split(r"[\s-]+", fold(short)))
+        for full in names:
+            full_words = set(re.split(r"[\s-]+", fold(full)))
+            if short != full and short_words < full_words:
+                pairs.append((short, full))
+    return pairs
+
+
+def family_mismatch(gold_source: str, speaker: str) -> bool:
+    """Same surname, different person: the given name written before the gold surname is none of the
+    speaker's given names, the suffixes differ, or the honorifics' genders do."""
+    words = gold_source.replace(",", " ").split()
+    if not words or len(words) > 8:
+        return False
+    gold, predicted = parts(gold_source), parts(speaker)
+    if not gold.surname or not predicted.surname or fold(gold.surname) != fold(predicted.surname):
+        return False
+    if not any(w[:1].isupper() for w in gold.surname.split()):
+        return False
+    if fold(gold.suffix.rstrip(".")) != fold(predicted.suffix.rstrip(".")):
+        return True
+    before = gold.given[-1] if gold.given else ""
+    written_given = before[:1].isupper() and not before.endswith(".") and len(before) > 1 \
+        and before.lower() not in honorifics() and before.lower() not in role_words()
+    if written_given and predicted.given and fold(before) not in {fold(g) for g in predicted.given}:
+        return True
+    gender = next((honorific_genders()[w.lower()] for w in words if w.lower() in honorific_genders()), None)
+    return gender is not None and honorific_gender(speaker.split()) not in (None, gender)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", default=str(DEFAULT_GOLD))
+    parser.add_argument("--cache", help="parse cache folder (as for `quotes eval --cache`)")
+    parser.add_argument("--uk-style", action="store_true")
+    parser.add_argument("--show", type=int, default=0, help="print up to N examples of each count")
+    args = parser.parse_args()
+    nlp = load_pipeline()
+    docs, predictions, _ = evaluate_directory(Path(args.gold), nlp, cache_dir=Path(args.cache) if args.cache else None,
+                                              uk=args.uk_style)
+    common = common_words()
+    bad_names, split, family, speakers = [], [], [], set()
+    for doc, records in zip(docs, predictions):
+        people = {r.speaker for r in records if r.speaker and r.speaker_kind == "person"}
+        speakers |= {(doc.name, p) for p in people}
+        bad_names += [(doc.name, p) for p in sorted(people) if not_a_name(p, common)]
+        split += [(doc.name, pair) for pair in split_pairs(people)]
+        for i, j in match(doc.text, records, doc.attributions, 0.5):
+            gold, record = doc.attributions[j], records[i]
+            source = " ".join(doc.text[s:e] for s, e in gold.source)
+            if record.speaker and source and family_mismatch(source, record.speaker):
+                family.append((doc.name, source, record.speaker))
+    print(f"articles {len(docs)}  person speakers (per article) {len(speakers)}")
+    print(f"speakers whose name is not a name  {len(bad_names)}")
+    print(f"people split in two                {len(split)}")
+    print(f"quotes under a wrong family member {len(family)}")
+    for title, rows in (("not a name", bad_names), ("split", split), ("family", family)):
+        for row in rows[:args.show]:
+            print(f"  {title}: {row}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

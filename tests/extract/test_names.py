@@ -1,0 +1,146 @@
+"""Whole names as written: hyphens, particles, diacritics, suffixes; the title before a name is its role,
+and a name in apposition to a title is the speaker."""
+
+TOKAYEV = """
+Kazakh Kazakh ADJ 2 amod
+President President PROPN 6 compound
+Kassym Kassym PROPN 6 compound
+- - PUNCT 5 punct
+Jomart Jomart PROPN 3 flat
+Tokayev Tokayev PROPN 7 nsubj
+said say VERB 0 root
+the the DET 9 det
+talks talk NOUN 10 nsubj
+went go VERB 7 ccomp
+well well ADV 10 advmod
+. . PUNCT 7 punct
+"""
+
+
+def test_hyphenated_given_name_stays_whole_and_the_title_is_the_role(extract):
+    text = "Kazakh President Kassym-Jomart Tokayev said the talks went well."
+    [record] = extract(text, TOKAYEV)
+    assert (record.speaker, record.role, record.speaker_kind) == ("Kassym-Jomart Tokayev", "Kazakh President", "person")
+
+
+def test_hyphens_in_given_name_and_surname_are_kept(extract):
+    text = "Jean-Luc Armitage-Smith said it was over."
+    rows = """
+Jean Jean PROPN 7 nsubj
+- - PUNCT 3 punct
+Luc Luc PROPN 1 flat
+Armitage Armitage PROPN 1 flat
+- - PUNCT 6 punct
+Smith Smith PROPN 1 flat
+said say VERB 0 root
+it it PRON 10 nsubj
+was be AUX 10 cop
+over over ADV 7 ccomp
+. . PUNCT 7 punct
+"""
+    [record] = extract(text, rows)
+    assert record.speaker == "Jean-Luc Armitage-Smith"
+
+
+LEYEN = """
+European European ADJ 2 amod
+Commission Commission PROPN 3 compound
+President President PROPN 4 compound
+Ursula Ursula PROPN 8 nsubj
+von von PROPN 4 flat
+der der PROPN 4 flat
+Leyen Leyen PROPN 4 flat
+said say VERB 0 root
+the the DET 10 det
+plan plan NOUN 12 nsubj
+would would AUX 12 aux
+work work VERB 8 ccomp
+. . PUNCT 8 punct
+"""
+
+LEYEN_LATER = """
+Later later ADV 6 advmod
+, , PUNCT 1 punct
+von von ADP 5 case
+der der DET 5 det
+Leyen Leyen PROPN 6 nsubj
+added add VERB 0 root
+that that SCONJ 10 mark
+it it PRON 10 nsubj
+was be AUX 10 cop
+late late ADJ 6 ccomp
+. . PUNCT 6 punct
+"""
+
+
+def test_particles_stay_in_the_name_and_a_bare_surname_with_particles_finds_it(extract):
+    text = "European Commission President Ursula von der Leyen said the plan would work. Later, von der Leyen added that it was late."
+    first, later = extract(text, LEYEN, LEYEN_LATER)
+    assert (first.speaker, first.role) == ("Ursula von der Leyen", "European Commission President")
+    assert later.mention == "von der Leyen"
+    assert later.speaker == "Ursula von der Leyen"
+
+
+COFFEY = """
+The the DET 3 det
+Environment Environment PROPN 3 compound
+Secretary Secretary PROPN 8 nsubj
+, , PUNCT 5 punct
+Thérèse Thérèse PROPN 3 appos
+Coffey Coffey PROPN 5 flat
+, , PUNCT 5 punct
+said say VERB 0 root
+the the DET 10 det
+rules rule NOUN 12 nsubj
+would would AUX 12 aux
+change change VERB 8 ccomp
+. . PUNCT 8 punct
+"""
+
+
+def test_a_name_in_apposition_to_a_title_is_the_speaker(extract):
+    text = "The Environment Secretary, Thérèse Coffey, said the rules would change."
+    [record] = extract(text, COFFEY)
+    assert (record.speaker, record.role, record.speaker_kind) == ("Thérèse Coffey", "Environment Secretary", "person")
+
+
+KING = """
+Martin Martin PROPN 5 nsubj
+Luther Luther PROPN 1 flat
+King King PROPN 1 flat
+III III PROPN 1 flat
+said say VERB 0 root
+it it PRON 8 nsubj
+was be AUX 8 cop
+time time NOUN 5 ccomp
+. . PUNCT 5 punct
+"""
+
+
+def test_a_generational_suffix_is_part_of_a_person_s_name(extract):
+    text = "Martin Luther King III said it was time."
+    [record] = extract(text, KING)
+    assert (record.speaker, record.speaker_kind) == ("Martin Luther King III", "person")
+
+
+CHAIR = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+agree agree VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+said say VERB 3 parataxis
+the the DET 8 det
+chairwoman chairwoman NOUN 6 nsubj
+of of ADP 12 case
+the the DET 12 det
+National National PROPN 12 amod
+Assembly Assembly PROPN 8 nmod
+. . PUNCT 3 punct
+"""
+
+
+def test_the_body_a_person_chairs_is_not_the_speaker(extract):
+    text = "“We agree,” said the chairwoman of the National Assembly."
+    [record] = extract(text, CHAIR)
+    assert (record.speaker, record.role) == (None, "chairwoman of the National Assembly")
