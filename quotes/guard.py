@@ -26,8 +26,10 @@ MAX_PARAGRAPH_CHARS = 20_000
 MAX_PARSE_WORDS = 300
 """Longer sentences are not parsed (300 words take 2.2 s, 600 words 10 s); the longest of PolNeAR dev has 222."""
 
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
-_LONG_PARAGRAPH = re.compile(r"[^\n]{%d,}" % (MAX_PARAGRAPH_CHARS + 1))
+# anchored at the start of a run / a line: unanchored, every position inside a run or line just under the
+# limit would start a fresh scan to its end (quadratic: 26 s for 1 MB of 19,999-character paragraphs)
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_LONG_PARAGRAPH = re.compile(r"^[^\n]{%d,}" % (MAX_PARAGRAPH_CHARS + 1), re.M)
 
 
 @dataclass
@@ -63,9 +65,11 @@ def tokenizer_view(text: str) -> TokenizerView:
     view.text, view.long_runs = _LONG_RUN.subn(blank_run, view.text)
 
     def cut(match: re.Match) -> str:
+        if match.group()[MAX_PARAGRAPH_CHARS:].strip():  # a tail already blanked above is nothing left out
+            view.cut_paragraphs += 1
         return match.group()[:MAX_PARAGRAPH_CHARS] + " " * (len(match.group()) - MAX_PARAGRAPH_CHARS)
 
-    view.text, view.cut_paragraphs = _LONG_PARAGRAPH.subn(cut, view.text)
+    view.text = _LONG_PARAGRAPH.sub(cut, view.text)
     return view
 
 
