@@ -21,6 +21,8 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
     size = len(re.findall(r"\w+", ctx.text[quote.start:quote.end]))
     if looks_like_title(ctx.text[quote.start:quote.end], ctx.text[max(0, quote.start - 12):quote.start]):
         return None
+    if _SO_CALLED.search(ctx.text[max(0, quote.start - 14):quote.start]):
+        return None  # 'the so-called “emergency levy”' names a thing; nobody said it here
     for rule in (_cue_in_sentence, _according_in_sentence, _dash_after, _colon_before, _cue_next_sentence):
         found = rule(ctx, quote, indexes, size)
         if found is not None:
@@ -41,6 +43,8 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
 # what stands before a programme or a work's name: "MSNBC's “Morning Joe.”", "on “Meet the Press.”"
 _TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|of|entitled|titled|dubbed|called))\s*$", re.IGNORECASE)
 
+
+_SO_CALLED = re.compile(r"\bso[- ]called\s*[“\"'‘`«]+$", re.IGNORECASE)
 
 _TITLE_SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "yet", "off", "out", "via", "per"})
 

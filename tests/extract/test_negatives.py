@@ -116,3 +116,29 @@ arrested arrest VERB 0 root
 . . PUNCT 11 punct
 """
     assert extract(text, rows) == []
+
+
+SO_CALLED = """
+The the DET 6 det
+so so ADV 3 advmod
+called call VERB 6 amod
+“ “ PUNCT 6 punct
+emergency emergency NOUN 6 compound
+levy levy NOUN 9 nsubj:pass
+” ” PUNCT 6 punct
+was be AUX 9 aux:pass
+dropped drop VERB 0 root
+after after ADP 11 case
+protests protest NOUN 9 obl
+by by ADP 14 case
+local local ADJ 14 amod
+farmers farmer NOUN 11 nmod
+and and CCONJ 16 cc
+traders trader NOUN 14 conj
+. . PUNCT 9 punct
+"""
+
+
+def test_a_so_called_name_is_not_a_statement(extract):
+    text = "The so-called “emergency levy” was dropped after protests by local farmers and traders."
+    assert extract(text, SO_CALLED) == []
