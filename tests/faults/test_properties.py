@@ -95,6 +95,23 @@ def test_reading_any_file_yields_articles_or_one_line_errors(tmp_path_factory, d
             assert isinstance(result, Article) and "\x00" not in result.text and result.text.strip()
 
 
+html_soup = st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<script>", "<!--", "-->", "<![CDATA[", "&#0;",
+                                     "&amp", "<title>", "\u201c", "\x00", "\x01", "said", " ", "\n", "<<", ">"]),
+                     max_size=300).map("".join)
+
+
+@given(html_soup | st.text(max_size=300))
+@settings(max_examples=40, deadline=None)
+def test_reading_any_html_yields_an_article_or_one_line_error(tmp_path_factory, page):
+    path = tmp_path_factory.mktemp("h") / "page.html"
+    path.write_bytes(page.encode("utf-8", "surrogatepass"))
+    for result in read_articles(str(path)):
+        if isinstance(result, InputError):
+            assert str(result).startswith(str(path)) and "\n" not in str(result)
+        else:
+            assert "\x00" not in result.text and result.text.strip()
+
+
 @given(st.dictionaries(st.sampled_from(["text", "title", "id", "published_at", "url"]),
                        st.none() | st.integers() | hostile_text | st.lists(st.integers(), max_size=2)))
 @settings(deadline=None)
