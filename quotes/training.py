@@ -265,14 +265,15 @@ def _stage_ner(config: TrainConfig, runner: Runner) -> None:
         "--batch_size", "32", "--max_steps", str(config.ner_steps), "--eval_interval", "300",
         "--save_dir", str(trained.parent), "--save_name", trained.name,
     ])
-    model, pretrain = config.model_dir / NER_MODEL, config.model_dir / NER_PRETRAIN
-    compact_ner_model(trained, files.pretrain if config.ner_vectors else None, model, pretrain)
-    shipped_vectors = ["--wordvec_pretrain_file", str(pretrain)] if config.ner_vectors else ["--no_pretrain"]
+    model = config.model_dir / NER_MODEL
+    compact_ner_model(trained, model)
+    if config.ner_vectors:
+        shutil.copyfile(files.pretrain, config.model_dir / NER_PRETRAIN)
     results = {}
     for name in ("gum", "gentle"):
         predictions = config.data_dir / f"ner_test_{name}_pred.tsv"
         runner.run("ner", "stanza.models.ner_tagger", [
-            "--mode", "predict", "--shorthand", SHORT, "--cpu", *shipped_vectors,
+            "--mode", "predict", "--shorthand", SHORT, "--cpu", *vectors,
             "--eval_file", str(files.test(name)), "--eval_output_file", str(predictions),
             "--save_dir", str(model.parent), "--save_name", model.name,
         ])
