@@ -96,3 +96,30 @@ def test_a_read_only_database_stops_ingest_before_any_parsing(tmp_path, unprivil
     assert run.stderr.startswith(f"Error: cannot write to {db}: ") and "Traceback" not in run.stderr, run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
     assert not marker.exists()
+
+
+def test_a_nul_after_the_first_8_kb_is_stored_alike_on_every_backend(tmp_path):
+    """Item 10: SQLite stored such a NUL and PostgreSQL refused the article; reading now replaces it (8b2a940),
+    so both backends store the same text."""
+    import os
+
+    from sqlalchemy import create_engine, text
+
+    from quotes.db import make_engine
+
+    urls = [str(tmp_path / "q.db")]
+    if os.environ.get("QUOTES_TEST_POSTGRES_URL"):
+        urls.append(os.environ["QUOTES_TEST_POSTGRES_URL"])
+        with create_engine(urls[1]).begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    folder = write(tmp_path / "in", 1, body=GOOD + "The board met. " * 700 + "\x00 and after.\n")
+    stored = []
+    for url in urls:
+        result = invoke("ingest", folder, "--db", url, factory=lambda: fake_extract)
+        assert result.exit_code == 0, result.output
+        engine = make_engine(url, read_only=True)
+        with engine.connect() as connection:
+            stored.append(connection.execute(text("SELECT text FROM article")).scalar())
+        engine.dispose()
+    assert "\x00" not in stored[0] and len(set(stored)) == 1
