@@ -1,4 +1,3 @@
-import io
 import json
 import sqlite3
 from pathlib import Path
@@ -6,9 +5,8 @@ from pathlib import Path
 import pytest
 
 from cli_fakes import fake_extract
-from quotes.ingest import Stored
-from quotes.batch import Failure
 from quotes.errors import ModelsNotFound
+from quotes.ingest import Stored
 from quotes.records import QuoteRecord
 
 SAMPLES = Path(__file__).resolve().parents[2] / "quotes" / "samples"
