@@ -146,7 +146,7 @@ def _record(a: Attribution, text: str, source: str, speakers: ArticleSpeakers) -
         record.mention = text[a.mention.start:a.mention.end]
         record.mention_start, record.mention_end = a.mention.start, a.mention.end
         record.speaker, record.speaker_kind, record.role = speaker.name, speaker.kind, speaker.role
-        if speaker.rule in ("pronoun", "surname") and speaker.name:
+        if speaker.rule in ("pronoun", "surname", "nominal") and speaker.name:
             record.rule = f"{record.rule}+{speaker.rule}"
         if speaker.name is None and speaker.kind == "unknown":
             record.confidence = round(record.confidence * 0.8, 2)

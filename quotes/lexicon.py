@@ -72,6 +72,12 @@ def honorifics() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def title_forms() -> dict[str, str]:
+    """A title as written (abbreviated, gendered) -> the one form two mentions of a role share."""
+    return {word: rest[0] for word, rest in table("title_forms.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
 def name_particles() -> frozenset[str]:
     return word_set("name_particles.txt")
 

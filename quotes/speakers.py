@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.lexicon import date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words
+from quotes.lexicon import date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words, title_forms
 from quotes.names import PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
@@ -260,6 +260,23 @@ def _nominal(words, mention, text) -> Speaker:
     return Speaker(None, "person" if head.upos == "NOUN" else "unknown", _text(_no_det(words), text))
 
 
+def _definite(mention) -> bool:
+    """'the spokesman', 'this official': a description that points back at someone already named."""
+    first = mention.words[0].text.lower()
+    return first in ("the", "this", "that") and len(mention.words) >= 2
+
+
+def _titles(role: Optional[str]) -> set[str]:
+    """The title words of a role, in one form each ('Sen.' and 'senator' -> senator)."""
+    words = re.findall(r"[\w.]+", (role or "").lower())
+    found = set()
+    for word in words:
+        word = title_forms().get(word, title_forms().get(word.rstrip("."), word.rstrip(".")))
+        if word in role_words() or word in title_forms().values():
+            found.add(word)
+    return found
+
+
 def _no_det(words: list) -> list:
     return words[1:] if len(words) > 1 and words[0].upos == "DET" else words
 
@@ -282,6 +299,8 @@ class ArticleSpeakers:
             speaker = self._antecedent(mention, speaker)
         elif speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
             speaker = self._full_name(mention, speaker)
+        elif speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
+            speaker = self._named_holder(mention, speaker)
         if speaker.name and speaker.rule != "pronoun":
             self.seen.append((mention.start, speaker))
         return speaker
@@ -306,6 +325,18 @@ class ArticleSpeakers:
             name = self._last_name_before(mention.start)
             if name:
                 return Speaker(name, "person", None, "pronoun", gender)
+        return speaker
+
+    def _named_holder(self, mention, speaker: Speaker) -> Speaker:
+        """'the senator', 'The Florida senator', 'the former secretary of state': the latest person named
+        before whose role has the same title."""
+        wanted = _titles(speaker.role)
+        if not wanted:
+            return speaker
+        for offset, earlier in reversed(self.seen):
+            if offset < mention.start and earlier.kind == "person" and earlier.name and earlier.role \
+                    and wanted & _titles(earlier.role):
+                return Speaker(earlier.name, "person", speaker.role, "nominal", earlier.gender)
         return speaker
 
     def _last_name_before(self, offset: int, window: int = 600) -> Optional[str]:

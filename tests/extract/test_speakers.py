@@ -63,3 +63,42 @@ def test_namesakes_stay_apart_and_surname_takes_the_closest(extract):
     )
     assert [r.speaker for r in records] == ["Owen Smith", "Chloe Smith", "Chloe Smith"]
     assert records[2].rule.endswith("+surname")
+
+
+RUIZ = """
+Sen. Sen. PROPN 2 compound
+Ana Ana PROPN 4 nsubj
+Ruiz Ruiz PROPN 2 flat
+said say VERB 0 root
+the the DET 6 det
+bill bill NOUN 8 nsubj
+would would AUX 8 aux
+pass pass VERB 4 ccomp
+. . PUNCT 4 punct
+"""
+
+THE_SENATOR = """
+The the DET 2 det
+senator senator NOUN 3 nsubj
+added add VERB 0 root
+that that SCONJ 7 mark
+it it PRON 7 nsubj
+was be AUX 7 cop
+overdue overdue ADJ 3 ccomp
+. . PUNCT 3 punct
+"""
+
+
+def test_a_title_with_the_points_back_at_the_person_who_holds_it(extract):
+    text = "Sen. Ana Ruiz said the bill would pass. The senator added that it was overdue."
+    first, second = extract(text, RUIZ, THE_SENATOR)
+    assert (first.speaker, first.role) == ("Ana Ruiz", "Sen.")
+    assert (second.mention, second.speaker, second.role) == ("The senator", "Ana Ruiz", "senator")
+    assert second.rule.endswith("+nominal")
+
+
+def test_a_title_nobody_named_before_holds_stays_without_a_name(extract):
+    text = "Sen. Ana Ruiz said the bill would pass. The governor added that it was overdue."
+    rows = THE_SENATOR.replace("senator senator", "governor governor")
+    _, second = extract(text, RUIZ, rows)
+    assert (second.speaker, second.role) == (None, "governor")
