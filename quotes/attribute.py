@@ -155,6 +155,9 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
             if (subject.lemma or "").lower() in RELATIVE and current.deprel.startswith("acl"):
                 # a person's 'who' is the mention, standing for its antecedent; 'that'/'which' give way to the noun
                 return (subject if subject.text.lower() == "who" else head_of(sentence, current)), "relative"
+            named = _name_before_role(sentence, kids, current, subject)
+            if named is not None:
+                return named, "inverted"
             return subject, "passive" if via_as else _order_rule(subject, cue)
         passive = next((w for w in deps if w.deprel == "nsubj:pass"), None)
         if passive is not None and via_as:
@@ -172,6 +175,36 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     if subject is None and cue.text.lower().endswith("ing"):
         return _participle_subject(ctx, sentence, kids, cue)
     return subject, rule
+
+
+def _name_before_role(sentence, kids, cue, subject):
+    """'said David Mora, the architect of the campaign' parsed with the name as the object and the role as
+    the subject: the name right after the cue, set off from the role by a comma, is the speaker."""
+    if subject.id < cue.id or subject.upos != "NOUN":
+        return None
+    name = next((k for k in kids[cue.id] if k.id == cue.id + 1 and k.upos == "PROPN"
+                 and k.deprel in ("obj", "dep", "iobj", "obl:npmod", "appos")), None)
+    if name is None:
+        return None
+    last = max(w.id for w in subtree(sentence, name, kids))
+    first_of_role = min(w.id for w in subtree(sentence, subject, kids, skip=frozenset({"punct"})))
+    if last + 2 != first_of_role or sentence.words[last].text != ",":
+        return None
+    return name
+
+
+def _role_after_name(sentence, kids, head) -> list:
+    """The role set off after a name that the parse did not make its apposition ('David Mora, the
+    architect of the campaign' with the role as the cue's subject)."""
+    last = max(w.id for w in subtree(sentence, head, kids))
+    if last + 1 >= len(sentence.words) or sentence.words[last].text != ",":
+        return []
+    role = sentence.words[last + 1]
+    while role.head and role.head > last + 1 and role.head != head.head and head_of(sentence, role).id > last:
+        role = head_of(sentence, role)
+    if role.head != head.head or not role.deprel.startswith("nsubj") or role.upos != "NOUN":
+        return []
+    return strip_punct(subtree(sentence, role, kids, skip=frozenset({"punct"})))
 
 
 def _blamed_for_saying(ctx: Context, sentence, kids, cue):
@@ -363,6 +396,8 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     words = _with_name_after_title(ctx, sentence, words)
     appos = [w for w in kids[head.id] if w.deprel == "appos"]
     appos_words = strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
+    if not appos_words and head.upos == "PROPN":
+        appos_words = _role_after_name(sentence, kids, head)
     start, end = ctx.span(words)
     return Mention(start, end, words, index, appos_words)
 

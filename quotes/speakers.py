@@ -231,7 +231,7 @@ def _named_in_apposition(mention, text) -> Optional[Speaker]:
 def _proper(words, mention, text) -> Speaker:
     role, name, honorific = split_role(words)
     appos = mention.appos if mention.appos and mention.appos[0].upos != "NUM" else []  # "Melissa, 32," is an age
-    role_text = _text(role, text) or (_text(appos, text) if appos else None)
+    role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
     titled = any(w.text.lower() in role_words() for w in words)
     head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
     if _is_org(words[:head_at + 1]) and not honorific and not titled:

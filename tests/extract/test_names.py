@@ -144,3 +144,30 @@ def test_the_body_a_person_chairs_is_not_the_speaker(extract):
     text = "“We agree,” said the chairwoman of the National Assembly."
     [record] = extract(text, CHAIR)
     assert (record.speaker, record.role) == (None, "chairwoman of the National Assembly")
+
+
+MORA = """
+“ “ PUNCT 4 punct
+It it PRON 4 nsubj
+will will AUX 4 aux
+work work VERB 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+said say VERB 4 parataxis
+David David PROPN 7 obj
+Mora Mora PROPN 8 flat
+, , PUNCT 12 punct
+the the DET 12 det
+architect architect NOUN 7 nsubj
+of of ADP 16 case
+the the DET 16 det
+city city NOUN 16 compound
+plan plan NOUN 12 nmod
+. . PUNCT 4 punct
+"""
+
+
+def test_said_name_then_role_the_name_speaks_and_the_role_is_its_role(extract):
+    text = "“It will work,” said David Mora, the architect of the city plan."
+    [record] = extract(text, MORA)
+    assert (record.mention, record.speaker, record.role) == ("David Mora", "David Mora", "architect of the city plan")
