@@ -1,5 +1,6 @@
 """What NER adds to the time of extraction: the same articles through the parse pipeline without and with the
-bundled NER model, plus the entities found. Run, not asserted:
+bundled NER model (best of R runs each, in CPU seconds of this process, one torch thread), plus the entities
+found. Run, not asserted:
     python benchmarks/ner_speed.py [DIR] [--limit N] [--repeat R]"""
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ def _without_ner(folder: Path) -> Path:
 
 
 def _run(nlp: QuotesNLP, texts: list[str]) -> tuple[float, float, int, int]:
-    """(seconds to tokenize+parse(+ner), seconds to extract, statements, entities)."""
-    began = time.perf_counter()
+    """(CPU seconds to tokenize+parse(+ner), CPU seconds to extract, statements, entities).
+
+    CPU time of this process, not wall time: on a shared machine wall time measures the neighbours."""
+    began = time.process_time()
     docs = nlp.tokenize(texts)
     parse_selected(nlp, docs)
-    parsed = time.perf_counter()
+    parsed = time.process_time()
     statements = sum(len(extract_from_doc(d, t, source=str(i))) for i, (d, t) in enumerate(zip(docs, texts)))
-    done = time.perf_counter()
+    done = time.process_time()
     return parsed - began, done - parsed, statements, sum(len(entities(d)) for d in docs)
 
 
@@ -56,10 +59,10 @@ def main() -> None:
                     best[name] = result
         for name, (parse, extract, statements, found) in best.items():
             total = parse + extract
-            print(f"{name:12}  tokenize+parse {parse:6.1f}s  extract {extract:5.2f}s  total {total:6.1f}s  "
-                  f"words/s {words / total:5.0f}  statements {statements}  entities {found}")
+            print(f"{name:12}  CPU s: tokenize+parse {parse:6.1f}  extract {extract:5.2f}  total {total:6.1f}  "
+                  f"words per CPU s {words / total:5.0f}  statements {statements}  entities {found}")
         plain, tagged = (sum(best[name][:2]) for name in ("without NER", "with NER"))
-        print(f"NER cost: +{tagged - plain:.1f}s, {100 * (tagged - plain) / plain:+.1f}% of extraction time")
+        print(f"NER cost: {tagged - plain:+.1f} CPU s, {100 * (tagged - plain) / plain:+.1f}% of extraction time")
 
 
 if __name__ == "__main__":
