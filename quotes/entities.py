@@ -22,6 +22,7 @@ KINDS = {
 # what kind of speaker an entity of each kind makes: a country or city speaks for its government
 SPEAKER_KINDS = {"person": "person", "organization": "organization", "place": "organization", "group": "group"}
 NAME_KINDS = frozenset(SPEAKER_KINDS)
+POSSESSIVES = ("'s", "’s", "'", "’")
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,14 @@ def _sentence_entities(doc, index: int, sentence) -> list[Entity]:
 
 def _entity(doc, index: int, tokens: list, label: str) -> Entity:
     start, end = tokens[0].start_char, tokens[-1].end_char
+    words = [word for token in tokens for word in token.words]
+    # "Kazakhstan's" is one token of two words; the possessive is no part of the name
+    if len(tokens[-1].words) > 1 and words[-1].text in POSSESSIVES:
+        end -= len(words[-1].text)
+        words = words[:-1]
     text = doc.text[start:end] if getattr(doc, "text", None) else " ".join(token.text for token in tokens)
     return Entity(text=text, label=label, kind=KINDS.get(label, "other"), start_char=start, end_char=end,
-                  sentence_index=index, word_ids=tuple(word.id for token in tokens for word in token.words))
+                  sentence_index=index, word_ids=tuple(word.id for word in words))
 
 
 def entity_covering(found: Iterable[Entity], start: int, end: int) -> Optional[Entity]:

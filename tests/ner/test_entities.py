@@ -114,3 +114,20 @@ def test_ner_is_optional(tmp_path):
     assert options["processors"].endswith(",ner") and options["ner_pretrain_path"] is None
     (tmp_path / "ner_pretrain.pt").write_bytes(b"")
     assert ner_options(source)["ner_pretrain_path"] == str(tmp_path / "ner_pretrain.pt")
+
+
+def test_possessive_of_a_multiword_token_is_left_out_of_the_name():
+    from stanza.utils.conll import CoNLL
+
+    text = "Norway's envoy spoke."
+    rows = ["1-2\tNorway's\t_\t_\t_\t_\t_\t_\t_\tstart_char=0|end_char=8",
+            "1\tNorway\tNorway\tPROPN\t_\t_\t3\tnmod:poss\t_\t_", "2\t's\t's\tPART\t_\t_\t1\tcase\t_\t_",
+            "3\tenvoy\tenvoy\tNOUN\t_\t_\t4\tnsubj\t_\tstart_char=9|end_char=14",
+            "4\tspoke\tspeak\tVERB\t_\t_\t0\troot\t_\tstart_char=15|end_char=20",
+            "5\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\tstart_char=20|end_char=21"]
+    doc = CoNLL.conll2doc(input_str="\n".join(rows) + "\n\n")
+    doc.text = text
+    for token, tag in zip(doc.sentences[0].tokens, ["S-LOC", "O", "O", "O"]):
+        token.ner = tag
+    [norway] = entities(doc)
+    assert (norway.text, norway.end_char, norway.word_ids) == ("Norway", 6, (1,))
