@@ -321,13 +321,17 @@ CASES = {case.__name__: case for cases in CATEGORIES.values() for case in cases}
 
 def run_case(name: str, budget: float) -> tuple[bool, str, float]:
     """(passed, why not, seconds) for one case, run in a child process with `budget` seconds."""
+    tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
+    tmp.chmod(0o755)
     started = time.perf_counter()
     try:
         drop = DROP_ROOT if name in UNPRIVILEGED and os.geteuid() == 0 else []
-        done = subprocess.run([*drop, sys.executable, __file__, "--case", name], capture_output=True, text=True,
-                              timeout=budget, cwd=ROOT)
+        done = subprocess.run([*drop, sys.executable, __file__, "--case", name, str(tmp)], capture_output=True,
+                              text=True, timeout=budget, cwd=ROOT)
     except subprocess.TimeoutExpired:
         return False, f"still running after {budget:.0f} s", time.perf_counter() - started
+    finally:
+        _remove(tmp)
     elapsed = time.perf_counter() - started
     timed = [float(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("TIME ")]
     seconds = timed[0] if timed else elapsed
@@ -338,22 +342,28 @@ def run_case(name: str, budget: float) -> tuple[bool, str, float]:
     return False, tail[:150], seconds
 
 
-def child(name: str) -> None:
+def child(name: str, tmp: str) -> None:
     sys.path.insert(0, str(ROOT))
-    tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
-    tmp.chmod(0o755)
-    print("PASS" if CASES[name](tmp) else "FAIL")
+    print("PASS" if CASES[name](Path(tmp)) else "FAIL")
+
+
+def _remove(tmp: Path) -> None:
+    """Remove a case's folder, locked folders included."""
+    for path in tmp.rglob("*"):
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(0o755)
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--budget", type=float, default=60.0, help="seconds per case (default 60)")
     parser.add_argument("--only", choices=sorted({c.split()[0] for c in CATEGORIES}), help="one category")
-    parser.add_argument("--case", help=argparse.SUPPRESS)
+    parser.add_argument("--case", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("-v", "--verbose", action="store_true", help="print every case")
     args = parser.parse_args()
     if args.case:
-        return child(args.case)
+        return child(*args.case)
     print(f"{'category':<12} {'tried':>5} {'passed':>6}")
     worst: dict[str, str] = {}
     for category, cases in CATEGORIES.items():
