@@ -46,7 +46,20 @@ def _all_attributions(ctx: Context) -> list[Attribution]:
                 found = _without_cue(found, attribution.cue)
             found.append(attribution)
             found.sort(key=lambda a: a.start)
-    return _merge_interrupted(ctx, found)
+    return _one_per_cue(_merge_interrupted(ctx, found))
+
+
+def _one_per_cue(found: list[Attribution]) -> list[Attribution]:
+    """Two overlapping statements from one cue (a lead-in read into each of its quotes, a quote and the
+    mixed clause around it) are one statement: the longer reading stays."""
+    kept: list[Attribution] = []
+    for a in found:
+        twin = next((b for b in kept if a.cue is not None and b.cue == a.cue and a.start < b.end and b.start < a.end), None)
+        if twin is None:
+            kept.append(a)
+        elif a.end - a.start > twin.end - twin.start:
+            kept[kept.index(twin)] = a
+    return kept
 
 
 def _without_cue(found: list[Attribution], cue) -> list[Attribution]:

@@ -618,3 +618,25 @@ restored restore VERB 8 ccomp
 """
     [record] = extract(text, rows)
     assert record.text == "order was restored" and record.mention is None
+
+
+CALLED_TWICE = """
+He he PRON 2 nsubj
+called call VERB 0 root
+the the DET 4 det
+president president NOUN 2 obj
+“ “ PUNCT 6 punct
+weak weak ADJ 2 xcomp
+” ” PUNCT 6 punct
+and and CCONJ 10 cc
+“ “ PUNCT 10 punct
+disappointing disappointing ADJ 2 conj
+. . PUNCT 2 punct
+” ” PUNCT 10 punct
+"""
+
+
+def test_one_cue_read_into_two_quotes_is_one_statement(extract):
+    text = "He called the president “weak” and “disappointing.”"
+    [record] = extract(text, CALLED_TWICE)
+    assert (record.kind, record.text) == ("mixed", "the president “weak” and “disappointing.”")
