@@ -111,3 +111,27 @@ def test_loading_the_models_never_imports_the_torch_compiler():
             "print('torch._dynamo' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.stdout.strip() == "False", done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("value, mode", [(None, "int8"), ("int8", "int8"), ("none", "none"), ("OFF", "none"),
+                                         ("float32", "none")])
+def test_int8_unless_turned_off(monkeypatch, value, mode):
+    from quotes.nlp import QUANTIZE_VAR, quantize_mode
+
+    if value is None:
+        monkeypatch.delenv(QUANTIZE_VAR, raising=False)
+    else:
+        monkeypatch.setenv(QUANTIZE_VAR, value)
+    assert quantize_mode() == mode
+
+
+@needs_models
+def test_loaded_parser_is_quantized(nlp):
+    import os
+
+    from quotes.nlp import QUANTIZE_VAR
+
+    if os.environ.get(QUANTIZE_VAR):
+        pytest.skip("quantization set by the environment")
+    layers = {type(module).__module__ for module in nlp._parser.processors["depparse"].trainer.model.modules()}
+    assert any("quantized" in name for name in layers)

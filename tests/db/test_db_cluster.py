@@ -91,13 +91,14 @@ def test_no_scheduler_is_one_clear_line_and_nothing_stored(tmp_path, monkeypatch
     from click.testing import CliRunner
 
     from quotes import cluster
+    from quotes.cli.context import App
     from quotes.cli.main import main
 
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1.0)
     folder = write_articles(tmp_path / "articles", count=1)
     url = f"sqlite:///{tmp_path / 'a.db'}"
     result = CliRunner().invoke(main, ["ingest", str(folder), "--db", url, "--cluster", "tcp://127.0.0.1:9",
-                                       "--no-progress"], obj={"extractor_factory": cluster_factory})
+                                       "--no-progress"], obj=App(extractor_factory=cluster_factory))
     assert result.exit_code == 1
     assert "Error: no Dask scheduler answered at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
