@@ -353,7 +353,9 @@ class ArticleSpeakers:
 
     def _full_name(self, mention, speaker: Speaker) -> Speaker:
         """'Dujarric' or 'Mr Dujarric' -> the latest earlier full name ending in that surname; two people who
-        share it stay apart because each short form takes the closest full name before it."""
+        share it stay apart because each short form takes the closest full name before it. Failing that, a
+        lone given name ('Newt said') -> the one person named before with that given name, and a surname
+        met before its full name -> the one full name later in the article that ends in it."""
         short = parts(speaker.name)
         for offset, earlier in reversed(self.seen):
             if offset < mention.start and earlier.name and not is_short_form(earlier.name):
@@ -365,7 +367,27 @@ class ArticleSpeakers:
         full = self._name_in_text(speaker.name, mention.start)
         if full:
             return Speaker(full, "person", speaker.role, "surname")
+        addressed = mention.words[0].text.lower() in honorifics()
+        given = {earlier.name for offset, earlier in self.seen if offset < mention.start and earlier.name
+                 and parts(earlier.name).given and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
+        if len(given) == 1 and not addressed and " " not in speaker.name:
+            return Speaker(given.pop(), "person", speaker.role, "surname", speaker.gender)
+        later = self._names_after(speaker.name, mention.end)
+        if len(later) == 1:
+            return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
         return speaker
+
+    def _names_after(self, surname: str, after: int) -> set[str]:
+        """Every 'First [Middle] Surname' written after `after`."""
+        pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"(?!\w)")
+        found = set()
+        for match in pattern.finditer(self.text, after):
+            tokens = _after_sentence_end(match.group(1).split())
+            while tokens and _not_first_name(tokens[0]):
+                tokens = tokens[1:]
+            if tokens:
+                found.add(" ".join(tokens + [surname]))
+        return found
 
     def _name_in_text(self, surname: str, before: int) -> Optional[str]:
         """The last 'First [Middle] Surname' in the text before the mention (names met outside statements)."""

@@ -102,3 +102,54 @@ def test_a_title_nobody_named_before_holds_stays_without_a_name(extract):
     rows = THE_SENATOR.replace("senator senator", "governor governor")
     _, second = extract(text, RUIZ, rows)
     assert (second.speaker, second.role) == (None, "governor")
+
+
+RIVERA = """
+Rivera Rivera PROPN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+vote vote NOUN 6 nsubj
+was be AUX 6 cop
+fair fair ADJ 2 ccomp
+. . PUNCT 2 punct
+"""
+
+
+def test_a_surname_met_before_its_full_name_takes_the_one_full_name_later(extract):
+    text = "Rivera said the vote was fair. Ana Rivera has led the city since 2019."
+    [record] = extract(text, RIVERA)
+    assert (record.mention, record.speaker) == ("Rivera", "Ana Rivera")
+
+
+def test_a_surname_shared_by_two_people_named_later_stays_as_written(extract):
+    text = "Rivera said the vote was fair. Ana Rivera and Luis Rivera run the firm."
+    [record] = extract(text, RIVERA)
+    assert record.speaker == "Rivera"
+
+
+NEWT_AMES = """
+Newt Newt PROPN 3 nsubj
+Ames Ames PROPN 1 flat
+said say VERB 0 root
+the the DET 5 det
+plan plan NOUN 7 nsubj
+was be AUX 7 cop
+good good ADJ 3 ccomp
+. . PUNCT 3 punct
+"""
+
+NEWT_ADDED = """
+Newt Newt PROPN 2 nsubj
+added add VERB 0 root
+that that SCONJ 6 mark
+it it PRON 6 nsubj
+was be AUX 6 cop
+cheap cheap ADJ 2 ccomp
+. . PUNCT 2 punct
+"""
+
+
+def test_a_given_name_alone_is_the_person_named_before_with_it(extract):
+    text = "Newt Ames said the plan was good. Newt added that it was cheap."
+    _, second = extract(text, NEWT_AMES, NEWT_ADDED)
+    assert (second.mention, second.speaker) == ("Newt", "Newt Ames")
