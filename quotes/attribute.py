@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from quotes.lexicon import cue_forms, cue_lemmas, date_words, honorifics, name_particles, role_words
+from quotes import rules
+from quotes.lexicon import cue_forms, cue_lemmas, date_words, honorifics, name_particles, role_words, rule_words
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -19,13 +20,13 @@ SUBJECTS = ("nsubj", "nsubj:outer")
 MENTION_SKIP = frozenset(
     {"acl", "acl:relcl", "appos", "punct", "parataxis", "advmod", "dep", "advcl", "discourse", "list", "orphan"}
 )
-RELATIVE = frozenset({"who", "that", "which"})
+RELATIVE = rule_words("relative_cue_subjects")
 # verbs whose object is the person spoken to, never the speaker or what was said
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise"})
+ADDRESSEE_VERBS = rule_words("addressee_verbs")
 
 
 # cue forms that are verbs in news text whatever their tag ("Sanders tells reporters" tagged NOUN)
-UNAMBIGUOUS_CUES = frozenset({"said", "says", "told", "tells", "wrote", "added", "adding", "saying", "telling"})
+UNAMBIGUOUS_CUES = rule_words("unambiguous_cues")
 
 
 @dataclass
@@ -46,13 +47,24 @@ class Mention:
 
 @dataclass
 class Attribution:
+    """One statement: its pieces, kind, cue and speaker mention; `finder` (a key of quotes.rules.FINDERS)
+    found it and `speaker_rule` says how the mention was found, which give its rule label and confidence."""
+
     pieces: list[Span]
     kind: str
     cue: Optional[Span]
     mention: Optional[Mention]
-    rule: str
-    confidence: float
+    finder: str
+    speaker_rule: str = ""
     quotes: list[QuoteSpan] = field(default_factory=list)
+
+    @property
+    def rule(self) -> str:
+        return rules.label(self.finder, self.speaker_rule, self.mention is not None)
+
+    @property
+    def confidence(self) -> float:
+        return rules.confidence(self.finder, self.mention is not None)
 
     @property
     def start(self) -> int:
@@ -272,8 +284,8 @@ def _in_dateline(text: str, word) -> bool:
 
 
 # month names that are also surnames or first names ("Theresa May", "April Ryan") stay possible speakers
-_NAME_LIKE_MONTHS = frozenset({"may", "april", "june", "august", "march"})
-_TIME_UNITS = frozenset({"hours", "minutes", "days", "weeks", "months", "years"})
+_NAME_LIKE_MONTHS = rule_words("name_like_months")
+_TIME_UNITS = rule_words("time_units")
 
 
 def _time_word(word) -> bool:
@@ -282,7 +294,7 @@ def _time_word(word) -> bool:
     return lower in _TIME_UNITS or (lower in date_words() and lower not in _NAME_LIKE_MONTHS)
 
 
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+SUBJECT_PRONOUNS = rule_words("subject_pronouns")
 NOT_NAME_TAGS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "SYM"})
 
 

@@ -10,6 +10,7 @@ from typing import Optional
 from quotes.attribute import (
     SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, cue_subject, mention_at,
 )
+from quotes.lexicon import rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
 from quotes.tokens import head_of, subtree, word_span
 
@@ -34,9 +35,9 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
             return found
     carries = previous is not None and (previous.mention is not None or previous.kind == "direct")
     if standalone and carries and _near(ctx.text, previous, quote):
-        return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating", 0.6)
+        return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating")
     if (standalone and size >= 6) or size >= 12:
-        return Attribution([(quote.start, quote.end)], "direct", None, None, "no-cue", 0.3)
+        return Attribution([(quote.start, quote.end)], "direct", None, None, "no-cue")
     return None
 
 
@@ -46,7 +47,7 @@ _TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|of|entitled|titled|dubbed|calle
 
 _SO_CALLED = re.compile(r"\bso[- ]called\s*[“\"'‘`«]+$", re.IGNORECASE)
 
-_TITLE_SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "yet", "off", "out", "via", "per"})
+_TITLE_SMALL_WORDS = rule_words("title_small_words")
 
 
 def looks_like_title(inside: str, before: str = "") -> bool:
@@ -67,10 +68,8 @@ def looks_like_title(inside: str, before: str = "") -> bool:
     return all(w[0].isupper() for w in long_words)
 
 
-def _direct(quote, cue: Optional[Span], mention: Optional[Mention], rule: str, confidence: float) -> Attribution:
-    if mention is None:
-        rule, confidence = rule + ":no-speaker", confidence * 0.6
-    return Attribution([(quote.start, quote.end)], "direct", cue, mention, rule, confidence)
+def _direct(quote, cue: Optional[Span], mention: Optional[Mention], finder: str, speaker_rule: str = "") -> Attribution:
+    return Attribution([(quote.start, quote.end)], "direct", cue, mention, finder, speaker_rule)
 
 
 def _outside_words(ctx: Context, indexes: list[int]):
@@ -111,10 +110,10 @@ def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: i
     index, cue = _introducing(ctx, quote, candidates) or min(tied or candidates, key=distance)
     subject, rule = cue_subject(ctx, index, cue)
     mention = mention_at(ctx, index, subject) if subject is not None else None
-    found = _direct(quote, word_span(cue), mention, rule if tied else rule + ":unlinked", 0.9 if tied else 0.6)
+    found = _direct(quote, word_span(cue), mention, "cue" if tied else "cue-unlinked", rule)
     lead = _lead_words(ctx, index, cue, quote, subject) if tied else None
     if lead:  # 'called the plan “a disaster”': the quote finishes a clause the writer began
-        found.pieces, found.kind, found.rule = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "object:" + rule
+        found.pieces, found.kind, found.finder = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "lead-in"
     return found
 
 
@@ -186,7 +185,7 @@ def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
         source = according_to(ctx.sentences[index], word)
         if source is not None and ctx.quote_of(source) is None:
             mention = mention_at(ctx, index, source)
-            return _direct(quote, according_span(ctx, index, source), mention, "according-to", 0.85)
+            return _direct(quote, according_span(ctx, index, source), mention, "according-to-quote")
     return None
 
 
@@ -209,7 +208,7 @@ def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
     if root.upos not in ("PROPN", "NOUN", "PRON") or ctx.is_cue(root):
         return None
     dash = (quote.end + match.start(1), quote.end + match.end(1))
-    return _direct(quote, dash, mention_at(ctx, index, root), "dash", 0.75)
+    return _direct(quote, dash, mention_at(ctx, index, root), "dash")
 
 
 def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
@@ -226,11 +225,11 @@ def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
     if cues:
         subject, rule = cue_subject(ctx, index, cues[-1])
         mention = mention_at(ctx, index, subject) if subject is not None else None
-        return _direct(quote, word_span(cues[-1]), mention, "colon:" + rule, 0.85)
+        return _direct(quote, word_span(cues[-1]), mention, "colon-cue", rule)
     names = [w for w in lead if w.upos in ("PROPN", "NOUN") and w.deprel not in ("compound", "flat")]
     if not names:
         return None
-    return _direct(quote, (colon, colon + 1), mention_at(ctx, index, names[-1]), "colon", 0.7)
+    return _direct(quote, (colon, colon + 1), mention_at(ctx, index, names[-1]), "colon-name")
 
 
 def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
@@ -247,7 +246,7 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
         if ctx.is_cue(cue) and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
             subject, rule = cue_subject(ctx, index, cue)
             if subject is not None:
-                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence", 0.7)
+                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence")
     return None
 
 
@@ -269,7 +268,7 @@ def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attributi
         if ctx.is_cue(cue) and not said and cue.deprel in ("root", "conj"):
             subject, rule = cue_subject(ctx, index, cue)
             if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN"):
-                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence", 0.65)
+                return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence")
     return None
 
 

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 from quotes.lexicon import cue_forms
 from quotes.records import QuoteRecord
+from quotes.rules import base_rule
 
 Span = tuple[int, int]
 THRESHOLDS = (0.3, 0.5, 0.8)
@@ -144,10 +145,6 @@ def _prf(hits_p: int, n_pred: int, hits_g: int, n_gold: int) -> dict:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
             "predicted": n_pred, "gold": n_gold}
-
-
-def base_rule(rule: str) -> str:
-    return re.split(r"[:+]", rule)[0]
 
 
 def score(docs: list[GoldDoc], predictions: list[list[QuoteRecord]]) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from quotes import rules
 from quotes.attribute import Attribution, Context
 from quotes.direct import direct_quote
 from quotes.guard import parseable, tokenizer_texts, warn_unparsed
@@ -16,14 +17,14 @@ from quotes.records import QuoteRecord
 from quotes.speakers import ArticleSpeakers
 from quotes.tokens import word_span
 
-INCLUDE_BELIEFS = True  # belief verbs (think, believe) count: on PolNeAR dev both precision and recall rise
 # characters of double marks: a sentence holding one is parsed; single marks are parsed where quotes.marks
 # reads them as quotation marks, not apostrophes
 MARK_CHARS = frozenset("".join(mark for mark, family in quote_mark_families().items() if family == "double"))
 
 
-def extract_from_doc(doc, text: str, *, source: str, include_beliefs: bool = INCLUDE_BELIEFS) -> list[QuoteRecord]:
-    """Every statement in one parsed document, in text order. Pure: no IO, no models."""
+def extract_from_doc(doc, text: str, *, source: str, include_beliefs: bool = True) -> list[QuoteRecord]:
+    """Every statement in one parsed document, in text order. Pure: no IO, no models. Belief verbs (think,
+    believe) count as cues unless `include_beliefs` is off: on PolNeAR dev both precision and recall rise."""
     if not doc.sentences:
         return []
     ctx = Context(doc, text, quote_spans(text), include_beliefs)
@@ -42,7 +43,7 @@ def _all_attributions(ctx: Context) -> list[Attribution]:
         previous = _previous(found, quote.start)
         attribution = direct_quote(ctx, quote, previous)
         if attribution is not None:
-            if not attribution.rule.startswith("floating"):  # a floating quote borrows its cue
+            if attribution.finder != "floating":  # a floating quote borrows its cue
                 found = _without_cue(found, attribution.cue)
             found.append(attribution)
             found.sort(key=lambda a: a.start)
@@ -115,7 +116,7 @@ def _merge_interrupted(ctx: Context, found: list[Attribution]) -> list[Attributi
             last is not None and last.kind == a.kind == "direct" and last.cue and last.cue == a.cue
             and last.end <= last.cue[0] and a.cue[1] <= a.start and _only_attribution_between(ctx, last, a)
         )
-        continued = last is not None and last.kind == "direct" and a.rule == "floating" and a.cue == last.cue
+        continued = last is not None and last.kind == "direct" and a.finder == "floating" and a.cue == last.cue
         if interrupted or continued:
             last.pieces = last.pieces + a.pieces
             continue
@@ -159,10 +160,10 @@ def _record(a: Attribution, text: str, source: str, speakers: ArticleSpeakers) -
         record.mention = text[a.mention.start:a.mention.end]
         record.mention_start, record.mention_end = a.mention.start, a.mention.end
         record.speaker, record.speaker_kind, record.role = speaker.name, speaker.kind, speaker.role
-        if speaker.rule in ("pronoun", "surname", "nominal") and speaker.name:
-            record.rule = f"{record.rule}+{speaker.rule}"
+        if speaker.name:
+            record.rule = rules.with_resolution(record.rule, speaker.rule)
         if speaker.name is None and speaker.kind == "unknown":
-            record.confidence = round(record.confidence * 0.8, 2)
+            record.confidence = round(record.confidence * rules.UNRESOLVED_FACTOR, 2)
     return record
 
 
@@ -211,7 +212,7 @@ def parse_selected(nlp, docs: list) -> tuple[int, int]:
 
 
 def extract_articles(texts: list[str], *, nlp=None, sources: Optional[list[str]] = None,
-                     include_beliefs: bool = INCLUDE_BELIEFS) -> list[list[QuoteRecord]]:
+                     include_beliefs: bool = True) -> list[list[QuoteRecord]]:
     """Tokenize, parse the sentences that can hold a statement, extract. One list of records per text.
 
     `nlp` is a pipeline from `quotes.load_pipeline()` (the bundled models when omitted); `sources` names

@@ -72,6 +72,18 @@ def honorifics() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def rule_words(name: str) -> frozenset[str]:
+    """One of the short word lists in rule_words.tsv."""
+    return frozenset(table("rule_words.tsv")[name][0].split())
+
+
+@functools.lru_cache(maxsize=None)
+def content_prepositions() -> dict[str, tuple[str, ...]]:
+    """cue lemma -> prepositions whose object is what it says."""
+    return {verb: tuple(rest[0].split(",")) for verb, rest in table("content_prepositions.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
 def title_forms() -> dict[str, str]:
     """A title as written (abbreviated, gendered) -> the one form two mentions of a role share."""
     return {word: rest[0] for word, rest in table("title_forms.tsv").items()}

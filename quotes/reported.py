@@ -11,7 +11,7 @@ from quotes.attribute import (
     ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, cue_subject,
     mention_at, strip_punct,
 )
-from quotes.lexicon import inflections, intention_verbs, object_verbs
+from quotes.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
 from quotes.marks import QuoteSpan
 from quotes.tokens import contiguous_around, head_of, subtree, word_span
 
@@ -44,11 +44,11 @@ def _reported_candidates(ctx: Context, index: int, word):
         split = _split_clause(sentence, kids, word)
         if split:
             yield split, word, "ccomp"
-        if OBJECT_CONTENT and ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
+        if ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
             content = _object_content(sentence, kids, word)
             if content:
                 yield content, word, "object"
-        if SURFACE_FALLBACK and not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]) and not (
+        if not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]) and not (
             word.deprel == "parataxis"
         ):
             content = surface_content(sentence, word)
@@ -66,7 +66,7 @@ def _reported_candidates(ctx: Context, index: int, word):
         yield _clause_around(rest, word.id), source, "according-to"
 
 
-QUESTION_CUES = frozenset({"ask", "question", "wonder", "inquire", "enquire"})
+QUESTION_CUES = rule_words("question_cues")
 
 
 def _that_clause(child, kids, cue) -> bool:
@@ -121,8 +121,7 @@ def _with_gap(sentence, kids, cue, content: list) -> list:
 
 
 # a reporting verb after the complement starts a new attribution ("…, adding that …", "…, arguing that …")
-REPORTING_HINTS = frozenset({"say", "add", "argue", "note", "tell", "write", "insist", "claim", "explain", "warn",
-                             "cite", "accuse", "call"})
+REPORTING_HINTS = rule_words("reporting_hints")
 # dependents of a cue that end the statement when they follow it: "…, adding that", "…, said Mr X"
 ENDS_CONTENT = frozenset({"advcl", "conj", "parataxis", "cc", "obl", "obj", "iobj", "nsubj", "nsubj:pass"})
 
@@ -176,11 +175,8 @@ def _is_stop_subtree(sentence, kids, word, stops: set) -> bool:
     return current.id in stops
 
 
-OBJECT_CONTENT = True
-SURFACE_FALLBACK = True
 # verbs of saying whose complement a bad parse loses most often; the surface reading is kept to these
-SURFACE_CUES = frozenset({"say", "tell", "add", "write", "argue", "note", "claim", "insist", "explain", "warn", "report",
-                          "acknowledge", "announce", "believe", "think"})
+SURFACE_CUES = rule_words("surface_cues")
 SURFACE_ENDS = frozenset({";", "—", "–", "--", ":"})
 
 
@@ -242,7 +238,7 @@ def _before_comma(words: list) -> list:
 
 
 # cues whose prepositional object is what they say ('called for a recount'); any other cue: 'about'
-PREPOSITION_CONTENT = {"point": ("to",), "call": ("for",), "ask": ("about", "for")}
+PREPOSITION_CONTENT = content_prepositions()
 
 
 def _object_content(sentence, kids, cue) -> list:
@@ -296,7 +292,7 @@ def _clause_around(words: list, anchor: int) -> list:
     return before + after
 
 
-RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
+RELATIVES = rule_words("relative_words")
 
 
 def _plausible_content(content: list, cue) -> bool:
@@ -352,9 +348,7 @@ def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Option
         mention = mention_at(ctx, index, subject) if subject is not None else None
         cue_span = word_span(cue)
     kind = "mixed" if inner else "indirect"
-    confidence = 0.8 if mention is not None else 0.5
-    name = f"{rule}:{subject_rule}" if rule != "according-to" else rule
-    return Attribution(pieces, kind, cue_span, mention, name, confidence, inner)
+    return Attribution(pieces, kind, cue_span, mention, rule, subject_rule, inner)
 
 
 def _without_trailing_aside(ctx: Context, content: list) -> list:

@@ -7,15 +7,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.lexicon import date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words, title_forms
+from quotes.lexicon import (
+    date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words, rule_words, title_forms,
+)
 from quotes.names import PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
-NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "and", "but", "for", "of", "to", "by", "with", "as", "when",
-                       "after", "before", "if", "while", "since", "it", "he", "she", "they", "we", "this", "that",
-                       "neither", "either", "both", "so", "also", "then", "or", "not", "now", "yet", "where", "what",
-                       "how", "why", "who", "some", "many", "most", "all", "every", "his", "her", "their", "our"})
+NOT_NAMES = rule_words("not_first_names")
 
 
 FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")

@@ -1,0 +1,28 @@
+"""The one table of rules: labels and confidences are made from it, and every finder says what it means."""
+
+from quotes import rules
+from quotes.attribute import Attribution
+
+
+def test_labels_and_confidences_come_from_the_table():
+    assert rules.label("cue", "nsubj-of-cue", named=True) == "nsubj-of-cue"
+    assert rules.label("cue", "", named=False) == ":no-speaker"
+    assert rules.label("cue-unlinked", "inverted", named=True) == "inverted:unlinked"
+    assert rules.label("lead-in", "nsubj-of-cue", named=False) == "object:nsubj-of-cue"
+    assert rules.label("ccomp", "relative", named=True) == "ccomp:relative"
+    assert rules.label("according-to", "according-to", named=True) == "according-to"
+    assert (rules.confidence("cue", True), rules.confidence("cue", False)) == (0.9, 0.54)
+    assert rules.with_resolution("ccomp:nsubj-of-cue", "pronoun") == "ccomp:nsubj-of-cue+pronoun"
+    assert rules.with_resolution("dash", "") == "dash"
+    assert rules.base_rule("colon:nsubj-of-cue+surname") == "colon"
+
+
+def test_every_rule_has_a_meaning_and_a_confidence_in_range():
+    for finder in rules.FINDERS.values():
+        assert finder.meaning and 0 < finder.unnamed <= finder.confidence <= 1
+    assert all(rules.SPEAKER_RULES.values()) and all(rules.RESOLUTIONS.values())
+
+
+def test_an_attribution_reads_its_rule_from_the_table():
+    found = Attribution([(0, 5)], "direct", (6, 10), None, "no-cue")
+    assert (found.rule, found.confidence) == ("no-cue", 0.3)
