@@ -226,10 +226,24 @@ def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
         subject, rule = cue_subject(ctx, index, cues[-1])
         mention = mention_at(ctx, index, subject) if subject is not None else None
         return _direct(quote, word_span(cues[-1]), mention, "colon-cue", rule)
+    subject = _lead_subject(ctx, index, lead)
+    if subject is not None:  # 'Trump boomed:', 'The paper ran her words as its headline:'
+        return _direct(quote, (colon, colon + 1), mention_at(ctx, index, subject), "colon-name")
     names = [w for w in lead if w.upos in ("PROPN", "NOUN") and w.deprel not in ("compound", "flat")]
     if not names:
         return None
     return _direct(quote, (colon, colon + 1), mention_at(ctx, index, names[-1]), "colon-name")
+
+
+def _lead_subject(ctx, index: int, lead: list):
+    """The subject of the verb a colon lead-in is built on: whoever the clause is about introduces the
+    quote, whatever the verb ('boomed', 'used … as its headline')."""
+    verbs = [w for w in lead if w.upos == "VERB" and w.deprel in ("root", "conj", "parataxis")]
+    for verb in verbs[-1:]:
+        subject = next((k for k in ctx.kids[index][verb.id] if k.deprel in SUBJECTS and k in lead), None)
+        if subject is not None and subject.upos in ("PROPN", "NOUN", "PRON"):
+            return subject
+    return None
 
 
 def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:

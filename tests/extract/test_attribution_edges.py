@@ -640,3 +640,25 @@ def test_one_cue_read_into_two_quotes_is_one_statement(extract):
     text = "He called the president “weak” and “disappointing.”"
     [record] = extract(text, CALLED_TWICE)
     assert (record.kind, record.text) == ("mixed", "the president “weak” and “disappointing.”")
+
+
+BOOMED = """
+The the DET 2 det
+mayor mayor NOUN 3 nsubj
+boomed boom VERB 0 root
+at at ADP 6 case
+the the DET 6 det
+crowd crowd NOUN 3 obl
+: : PUNCT 3 punct
+“ “ PUNCT 10 punct
+We we PRON 10 nsubj
+won win VERB 3 parataxis
+. . PUNCT 10 punct
+” ” PUNCT 10 punct
+"""
+
+
+def test_a_colon_lead_in_without_a_cue_is_introduced_by_its_subject(extract):
+    text = "The mayor boomed at the crowd: “We won.”"
+    [record] = extract(text, BOOMED)
+    assert (record.text, record.mention, record.rule) == ("We won.", "The mayor", "colon")
