@@ -2,18 +2,20 @@
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from faults_helpers import fake_factory
+from faults_helpers import fake_extract, fake_factory
 from quotes.cli.context import App
 from quotes.cli.main import main
 
 FAULTS = str(Path(__file__).parent)
-CLI = ("import sys; sys.path.insert(0, sys.argv.pop(1)); from faults_helpers import fake_factory; "
+CLI = ("import sys; sys.path.insert(0, sys.argv.pop(1)); import storage_helpers; "
+       "factory = getattr(storage_helpers, sys.argv.pop(1)); "
        "from quotes.cli.context import App; from quotes.cli.main import main; "
-       "main(sys.argv[1:], prog_name='quotes', obj=App(extractor_factory=fake_factory))")
+       "main(sys.argv[1:], prog_name='quotes', obj=App(extractor_factory=factory))")
 
 
 def invoke(*args, factory=fake_factory, catch_exceptions=True):
@@ -22,7 +24,20 @@ def invoke(*args, factory=fake_factory, catch_exceptions=True):
                               prog_name="quotes", catch_exceptions=catch_exceptions)
 
 
-def quotes_cli(*args, prefix=(), timeout=90):
-    """`quotes ARGS` in a fresh process with the fake extractor; the harness bounds its time."""
-    return subprocess.run([*prefix, sys.executable, "-c", CLI, FAULTS, *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout)
+def quotes_cli(*args, prefix=(), timeout=90, factory="fake_factory"):
+    """`quotes ARGS` in a fresh process with the fake extractor (or the factory of that name here); the
+    harness bounds its time."""
+    return subprocess.run([*prefix, *child_command(*args, factory=factory)], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def child_command(*args, factory="fake_factory"):
+    return [sys.executable, "-c", CLI, FAULTS, factory, *map(str, args)]
+
+
+def slow_factory():
+    """The fake extractor, 0.1 s per article: long enough to stop a run in the middle."""
+    def extract(texts, sources):
+        time.sleep(0.1 * len(texts))
+        return fake_extract(texts, sources)
+    return extract
