@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 WORKER = Path(__file__).with_name("interrupt_worker.py")
 
@@ -61,6 +61,8 @@ def census(url: str) -> Census:
             integrity = "ok"
             if engine.dialect.name == "sqlite":
                 integrity = "; ".join(row[0] for row in connection.execute(text("PRAGMA integrity_check")))
+            if not inspect(connection).has_table("quote"):  # killed before the schema was made
+                return Census(integrity, {}, 0, 0, {what: 0 for what in DUPLICATE_QUERIES})
             rows = connection.execute(text(
                 "SELECT article.source, count(quote.id) FROM article LEFT JOIN quote ON quote.article_id = "
                 "article.id GROUP BY article.id, article.source")).all()
