@@ -301,10 +301,15 @@ class ParseCache:
 
 
 def model_fingerprint(model_dir: Optional[Path]) -> str:
-    """Names, sizes and times of the model files, plus the cache layout version."""
+    """Names, sizes and times of the model files the parse uses (not the NER model beside them), plus the
+    cache layout version."""
+    from quotes.nlp import MODEL_FILES
+
     parts = [CACHE_VERSION]
     if model_dir is not None and Path(model_dir).is_dir():
         for path in sorted(Path(model_dir).rglob("*.pt")):
+            if path.name not in MODEL_FILES.values() and path.parent.name not in ("pos", "lemma", "depparse", "tokenize", "mwt"):
+                continue
             stat = path.stat()
             parts.append(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

@@ -127,3 +127,14 @@ def test_a_sentence_parsed_in_one_text_is_reused_in_another(tmp_path):
     assert nlp.parsed[2:] == ["‘ We won , ’ she said ."]  # the first sentence came from the cache
     assert [w.deprel for w in doc.sentences[0].words] == ["nsubj", "root", "advmod", "punct"]
     assert extract_from_doc(doc, copy, source="x")[0].text == "We won,"
+
+
+def test_the_parse_cache_key_ignores_models_the_parse_does_not_use(tmp_path):
+    from quotes.evaluate import model_fingerprint
+
+    (tmp_path / "parser.pt").write_bytes(b"p")
+    before = model_fingerprint(tmp_path)
+    (tmp_path / "ner.pt").write_bytes(b"n")
+    assert model_fingerprint(tmp_path) == before
+    (tmp_path / "parser.pt").write_bytes(b"pp")
+    assert model_fingerprint(tmp_path) != before
