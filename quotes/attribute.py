@@ -306,6 +306,8 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     right = words[cue.id] if cue.id < len(words) else None
     while right is not None and _time_word(right) and right.id < len(words):
         right = words[right.id]  # 'said Tuesday Sen. Chuck Schumer'
+    if right is not None and not _inverted_order(ctx, words, cue, right):
+        right = None
     for word, rule in ((left, "adjacent"), (right, "adjacent-inverted")):
         if word is None or ctx.quote_of(word) is not None or _time_word(word):
             continue
@@ -328,6 +330,20 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
         if nominal and not any(w.upos in ("VERB", "AUX") for w in between):
             return nominal[-1], "adjacent"
     return None, ""
+
+
+def _inverted_order(ctx: Context, words: list, cue, first) -> bool:
+    """Can the words after the cue be its speaker? After a quote ('“…,” said an aide') they can; otherwise
+    only a phrase that closes the clause ('…, said Smith.', 'said Smith, who …'): after 'told', 'telling',
+    'says the …' the next words are the addressee or what was said."""
+    if _follows_quote(ctx, words, cue):
+        return True
+    if cue.text.lower().endswith("ing") or (cue.lemma or "").lower() in ADDRESSEE_VERBS:
+        return False
+    index = first.id - 1
+    while index < len(words) and index < first.id + 5 and words[index].upos in ("PROPN", "NOUN", "ADJ", "DET", "PRON"):
+        index += 1
+    return index >= len(words) or words[index].upos in ("PUNCT", "ADP")
 
 
 def _ends_clause(words: list, word) -> bool:

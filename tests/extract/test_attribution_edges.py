@@ -662,3 +662,30 @@ def test_a_colon_lead_in_without_a_cue_is_introduced_by_its_subject(extract):
     text = "The mayor boomed at the crowd: “We won.”"
     [record] = extract(text, BOOMED)
     assert (record.text, record.mention, record.rule) == ("We won.", "The mayor", "colon")
+
+
+TOLD_AFP = """
+Senator Senator PROPN 2 compound
+Ana Ana PROPN 0 root
+Ruiz Ruiz PROPN 2 flat
+, , PUNCT 7 punct
+a a DET 7 det
+close close ADJ 7 amod
+adviser adviser NOUN 2 appos
+, , PUNCT 7 punct
+told tell VERB 2 parataxis
+AFP AFP PROPN 9 obj
+that that SCONJ 15 mark
+the the DET 13 det
+plan plan NOUN 15 nsubj
+was be AUX 15 cop
+fair fair ADJ 9 ccomp
+. . PUNCT 2 punct
+"""
+
+
+def test_whom_a_cue_tells_is_never_its_speaker(extract):
+    text = "Senator Ana Ruiz, a close adviser, told AFP that the plan was fair."
+    [record] = extract(text, TOLD_AFP)
+    assert record.text == "that the plan was fair" and record.mention != "AFP"
+    assert record.mention.startswith("Senator")
