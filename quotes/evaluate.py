@@ -301,11 +301,11 @@ class ParseCache:
 
 
 def model_fingerprint(model_dir: Optional[Path]) -> str:
-    """Names, sizes and times of the model files the parse uses (not the NER model beside them), plus the
-    cache layout version."""
-    from quotes.nlp import MODEL_FILES
+    """Names, sizes and times of the model files the parse uses (not the NER model beside them), the
+    quantization in force, and the cache layout version."""
+    from quotes.nlp import MODEL_FILES, quantize_mode
 
-    parts = [CACHE_VERSION]
+    parts = [CACHE_VERSION, f"quantize:{quantize_mode()}"]  # int8 and float32 parses differ slightly
     if model_dir is not None and Path(model_dir).is_dir():
         for path in sorted(Path(model_dir).rglob("*.pt")):
             if path.name not in MODEL_FILES.values() and path.parent.name not in ("pos", "lemma", "depparse", "tokenize", "mwt"):

@@ -138,3 +138,14 @@ def test_the_parse_cache_key_ignores_models_the_parse_does_not_use(tmp_path):
     assert model_fingerprint(tmp_path) == before
     (tmp_path / "parser.pt").write_bytes(b"pp")
     assert model_fingerprint(tmp_path) != before
+
+
+def test_the_parse_cache_key_tells_int8_from_float32_parses(tmp_path, monkeypatch):
+    from quotes.evaluate import model_fingerprint
+    from quotes.nlp import QUANTIZE_VAR
+
+    (tmp_path / "parser.pt").write_bytes(b"p")
+    monkeypatch.setenv(QUANTIZE_VAR, "int8")
+    int8 = model_fingerprint(tmp_path)
+    monkeypatch.setenv(QUANTIZE_VAR, "none")
+    assert model_fingerprint(tmp_path) != int8
