@@ -134,12 +134,29 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
                 summary.add(outcome)
                 meter.update(summary.counts())
     except KeyboardInterrupt:  # one line, the count, exit 130 (not click's bare "Aborted!")
-        click.echo(f"Interrupted: {summary.stored_line()}; run the same command again to go on "
-                   "(articles already stored are skipped)", err=True)
-        sys.exit(130)
+        interrupted(summary)
     except DatabaseError as error:  # the database itself failed: every later article would too
+        if during_interrupt(error):  # Ctrl-C inside a driver call left the connection unusable
+            interrupted(summary)
         click.echo("\n".join(summary.lines()), err=True)
         raise click.ClickException(f"{error} ({summary.stored_line()})") from error
     click.echo("\n".join(summary.lines()), err=True)
     if summary.failures:
         sys.exit(1)
+
+
+def interrupted(summary: Summary) -> None:
+    click.echo(f"Interrupted: {summary.stored_line()}; run the same command again to go on "
+               "(articles already stored are skipped)", err=True)
+    sys.exit(130)
+
+
+def during_interrupt(error: BaseException) -> bool:
+    """Was `error` raised while a Ctrl-C was being handled (a rollback on a connection stopped mid-call)?"""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
