@@ -5,17 +5,19 @@ import pytest
 from click.testing import CliRunner
 
 from faults_helpers import DROP_ROOT, fake_factory
+from interrupt_checks import POSTGRES_ENV, fresh_postgres
 
 
 @pytest.fixture
 def invoke():
     """Run `quotes ARGS` with the fake extractor; returns click's Result."""
+    from quotes.cli.context import App
     from quotes.cli.main import main
 
     runner = CliRunner(env={"COLUMNS": "80", "QUOTES_DB": None, "QUOTES_STANZA_DIR": None})
 
     def run(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, obj={"extractor_factory": fake_factory},
+        return runner.invoke(main, [str(a) for a in args], input=input, obj=App(extractor_factory=fake_factory),
                              catch_exceptions=False, prog_name="quotes")
 
     return run
@@ -55,3 +57,16 @@ def time_limit():
             signal.signal(signal.SIGALRM, previous)
 
     return limit
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def own_db_url(request, tmp_path):
+    """A new database of the test's own: a SQLite file, or a throwaway PostgreSQL database on the test server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'quotes.db'}"
+        return
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        pytest.skip(f"{POSTGRES_ENV} is not set: run `eval \"$(.ci/postgres.sh)\"`")
+    with fresh_postgres(server) as url:
+        yield url

@@ -5,13 +5,12 @@ all four processes, stay one speaker."""
 
 from __future__ import annotations
 
-import os
 import re
 import time
 
 import pytest
 
-from interrupt_checks import POSTGRES_ENV, census, clean_census, fresh_postgres, start_ingest
+from interrupt_checks import census, clean_census, start_ingest
 from interrupt_worker import write_articles
 
 WRITERS = 4
@@ -22,16 +21,9 @@ def share(writer: int) -> list[int]:
     return [(writer * POOL // WRITERS + k) % POOL for k in range(POOL // 2)]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'quotes.db'}"
-        return
-    server = os.environ.get(POSTGRES_ENV)
-    if not server:
-        pytest.skip(f"{POSTGRES_ENV} is not set: run `eval \"$(.ci/postgres.sh)\"`")
-    with fresh_postgres(server) as url:
-        yield url
+@pytest.fixture
+def db_url(own_db_url):
+    return own_db_url
 
 
 def run_writers(url: str, folder, *, delay: float = 0.01) -> list[tuple[int, str]]:

@@ -7,13 +7,12 @@ The process is the real click group with a slow fake extractor (interrupt_worker
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 
 import pytest
 
-from interrupt_checks import (POSTGRES_ENV, census, clean_census, fresh_postgres, kill, marks_seen,
+from interrupt_checks import (census, clean_census, kill, marks_seen,
                               start_ingest, stored_articles, wait_for)
 from interrupt_worker import write_articles
 
@@ -21,16 +20,9 @@ ARTICLES = 20  # batches of 8: three batches
 DELAY = 0.05  # seconds of "extraction" per article
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'quotes.db'}"
-        return
-    server = os.environ.get(POSTGRES_ENV)
-    if not server:
-        pytest.skip(f"{POSTGRES_ENV} is not set: run `eval \"$(.ci/postgres.sh)\"`")
-    with fresh_postgres(server) as url:
-        yield url
+@pytest.fixture
+def db_url(own_db_url):
+    return own_db_url
 
 
 @pytest.fixture
