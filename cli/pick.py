@@ -19,12 +19,14 @@ def pick_speaker(session, name: str):
     if given:
         matches = [s for s in list_speakers(session) if s.id == int(given.group(1))] or matches
     exact = [s for s in matches if s.name.casefold() == name.strip().casefold()]
-    if len(exact) == 1 or len(matches) == 1:
-        return (exact or matches)[0]
+    if len(matches) == 1:
+        return matches[0]
+    if len(exact) == 1 and not (len(exact[0].name.split()) == 1 and len(matches) > 1):
+        return exact[0]  # a full name typed in full; a bare "Obama" beside "Barack Obama" is not decided here
     if not matches:
         raise click.ClickException(f"no speaker matches {name!r}; list them with `quotes speakers --like "
                                    f"{name.split()[-1] if name.split() else name}`")
-    return choose_speaker(name, matches)
+    return choose_speaker(name, sorted(matches, key=lambda s: -s.quotes))  # largest first
 
 
 def choose_speaker(name, matches):
