@@ -1,11 +1,14 @@
 """Helpers of the storage and export fault tests (test_db_*.py, test_export_*.py)."""
 
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from sqlalchemy import create_engine, text
 
 from faults_helpers import fake_extract, fake_factory
 from quotes.cli.context import App
@@ -41,3 +44,19 @@ def slow_factory():
         time.sleep(0.1 * len(texts))
         return fake_extract(texts, sources)
     return extract
+
+
+POSTGRES_ENV = "QUOTES_TEST_POSTGRES_URL"
+
+
+def empty_postgres() -> str:
+    """The test PostgreSQL's URL with an empty public schema; the test skips when no server is set."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_ENV} is not set: run `eval \"$(.ci/postgres.sh)\"`")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url

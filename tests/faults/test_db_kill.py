@@ -10,10 +10,10 @@ import subprocess
 import time
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from quotes.db import make_engine
-from storage_helpers import child_command, quotes_cli
+from storage_helpers import child_command, empty_postgres, quotes_cli
 
 ARTICLES = 24
 SPEAKERS = ["Ana Ruiz", "Bo Lind", "Cy Okafor"]
@@ -35,13 +35,7 @@ def write_articles(folder):
 def url(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "q.db")
-    url = os.environ.get("QUOTES_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("QUOTES_TEST_POSTGRES_URL is not set: run `eval \"$(cat /work/coord/postgres.env)\"`")
-    with create_engine(url).begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    return url
+    return empty_postgres()
 
 
 def per_article(url):

@@ -3,16 +3,15 @@ time (SQLite busy timeout, PostgreSQL lock_timeout), retry, then fail clearly wi
 run goes on and a rerun stores everything. Before: the retry never ran on SQLite (a traceback-like
 "not stored: OperationalError … [SQL: BEGIN IMMEDIATE]") and PostgreSQL waited forever."""
 
-import os
 import sqlite3
 import threading
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from faults_helpers import GOOD
 from quotes.db import make_engine
-from storage_helpers import quotes_cli
+from storage_helpers import empty_postgres, quotes_cli
 
 HELD = "not stored: another process held the database's write lock for"
 
@@ -29,12 +28,7 @@ def database(request, tmp_path):
             holder.execute("BEGIN IMMEDIATE")
             return holder
     else:
-        url = os.environ.get("QUOTES_TEST_POSTGRES_URL")
-        if not url:
-            pytest.skip("QUOTES_TEST_POSTGRES_URL is not set: run `eval \"$(.ci/postgres.sh)\"`")
-        with create_engine(url).begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
+        url = empty_postgres()
 
         def hold():
             import psycopg

@@ -2,17 +2,17 @@
 `quotes search` (SQL, FTS5 and tsquery syntax, unbalanced quotes, control characters, 10 KB) never
 raises and never changes the query's meaning or the data, on SQLite and PostgreSQL."""
 
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from quotes.db import make_engine, session_scope
 from quotes.db.queries import QuoteFilters, search_quotes
 from quotes.db.store import ingest_article
 from quotes.records import Article, QuoteRecord
+from storage_helpers import empty_postgres
 
 SYNTAX = ['"', "'", "*", "(", ")", "NEAR(", "NEAR/2", "AND", "OR", "NOT", "^", ":", "-", "+", "&", "|", "!",
           "<->", ":*", "\\", ";", "--", "/*", "*/", "'; DROP TABLE quote; --", "\x00", "\x1b", "\u202e", "é",
@@ -25,12 +25,7 @@ def engine(request, tmp_path_factory):
     if request.param == "sqlite":
         url = str(tmp_path_factory.mktemp("search") / "q.db")
     else:
-        url = os.environ.get("QUOTES_TEST_POSTGRES_URL")
-        if not url:
-            pytest.skip("QUOTES_TEST_POSTGRES_URL is not set: run `eval \"$(.ci/postgres.sh)\"`")
-        with create_engine(url).begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
+        url = empty_postgres()
     engine = make_engine(url)
     body = '"We will rebuild the harbour pier," the mayor said.'
     with session_scope(engine) as session:

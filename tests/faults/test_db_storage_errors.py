@@ -12,6 +12,7 @@ import pytest
 
 from faults_helpers import DROP_ROOT, GOOD, fake_extract
 from quotes.records import QuoteRecord
+from storage_helpers import POSTGRES_ENV, empty_postgres
 from storage_helpers import invoke as invoke_with
 
 SECRET_TEXT = "Confidential harbour figures"
@@ -103,16 +104,13 @@ def test_a_nul_after_the_first_8_kb_is_stored_alike_on_every_backend(tmp_path):
     so both backends store the same text."""
     import os
 
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
     from quotes.db import make_engine
 
     urls = [str(tmp_path / "q.db")]
-    if os.environ.get("QUOTES_TEST_POSTGRES_URL"):
-        urls.append(os.environ["QUOTES_TEST_POSTGRES_URL"])
-        with create_engine(urls[1]).begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
+    if os.environ.get(POSTGRES_ENV):
+        urls.append(empty_postgres())
     folder = write(tmp_path / "in", 1, body=GOOD + "The board met. " * 700 + "\x00 and after.\n")
     stored = []
     for url in urls:
