@@ -115,6 +115,8 @@ class Context:
         lower = word.text.lower()
         if lower in UNAMBIGUOUS_CUES:
             return True  # whatever a tagger makes of it, "says" in news is the verb
+        if word.upos == "VERB" and self.attribution_slot(word):
+            return True  # '“…,” Oliver barked.': any verb in that slot reports the quote
         if word.upos != "VERB":
             # '…,” the two write.': a cue form closing an attribution after a quote, however it was tagged
             return lower in self.forms and word.upos == "NOUN" and word.text.islower() \
@@ -140,6 +142,26 @@ class Context:
             return False
         between = self.text[quote.end:start]
         return re.fullmatch(r"[,.!?]?[”\"'’»]+\s+(?:[\w.'’-]+\s+){%d,4}" % least, between) is not None
+
+    def attribution_slot(self, word) -> bool:
+        """'“…,” Oliver barked.', '“…!” she went on.', '“…,” Scott's niece shouted to the crowd. “…”': a verb
+        right after a quote that ends on a comma, '?' or '!', with only its subject (one to four words, a name
+        or a pronoun first) between, and the sentence ending or the next quote opening within five words.
+        News writes nothing else in that slot, so the verb reports the quote whatever it is."""
+        start, end = word_span(word)
+        quote = self.quote_before(start)
+        if quote is None or word.text.lower().endswith("ing"):
+            return False
+        ending = self.text[max(quote.start, quote.end - 1):quote.end + 1]
+        if not re.search(r"[,?!]", ending):
+            return False
+        between = re.fullmatch(r"[,]?[”\"'’]+\s+((?:[\w.'’-]+\s+){1,4})", self.text[quote.end:start])
+        if between is None:
+            return False
+        first = between.group(1).split()[0]
+        if not (first[:1].isupper() or first.lower() in SUBJECT_PRONOUNS):
+            return False
+        return re.match(r"(?:\s+[\w'’-]+){0,5}\s*(?:[.;]|,\s*[“\"'‘])", self.text[end:end + 60]) is not None
 
     def span(self, words) -> Span:
         return word_span(words[0])[0], word_span(words[-1])[1]
