@@ -275,6 +275,7 @@ def _dependent_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[obje
     names = [w for w in kids[cue.id] if w.upos in ("PROPN", "PRON") and _can_name(ctx, w)
              and w.deprel not in ("obl", "obl:tmod", "nmod", "iobj", "expl")
              and not (w.deprel == "obj" and (w.upos == "PRON" or (cue.lemma or "").lower() in ADDRESSEE_VERBS))
+             and not (w.deprel == "nsubj:pass" and (cue.lemma or "").lower() in ADDRESSEE_VERBS)
              and not any(k.deprel == "case" for k in kids[w.id])]
     if names:
         nearest = min(names, key=lambda w: abs(w.id - cue.id))
@@ -308,12 +309,14 @@ def _in_dateline(text: str, word) -> bool:
 # month names that are also surnames or first names ("Theresa May", "April Ryan") stay possible speakers
 _NAME_LIKE_MONTHS = rule_words("name_like_months")
 _TIME_UNITS = rule_words("time_units")
+_SEASONS = rule_words("seasons")  # written in lower case: 'last summer'; 'Summer' may be a given name
 
 
 def _time_word(word) -> bool:
     """'…,” Trump said Tuesday': a parser that makes the day the subject must not make it the speaker."""
     lower = word.text.lower()
-    return lower in _TIME_UNITS or (lower in date_words() and lower not in _NAME_LIKE_MONTHS)
+    return lower in _TIME_UNITS or (lower in date_words() and lower not in _NAME_LIKE_MONTHS) \
+        or (word.text in _SEASONS)
 
 
 SUBJECT_PRONOUNS = rule_words("subject_pronouns")
@@ -392,7 +395,8 @@ def _name_before_aside(ctx: Context, words: list, cue):
         start -= 1
     if cue.id - start > 25:
         return None
-    return next((w for w in words[start:cue.id - 1] if w.upos == "PROPN" and ctx.quote_of(w) is None), None)
+    return next((w for w in words[start:cue.id - 1]
+                 if w.upos == "PROPN" and ctx.quote_of(w) is None and not _time_word(w)), None)
 
 
 def _phrase_head_after(words: list, index: int, loose: bool = False):
@@ -419,6 +423,15 @@ def _follows_quote(ctx: Context, words: list, cue) -> bool:
     """The cue comes right after a closing mark (',” said …'), the inverted order of news attribution."""
     before = [w for w in words[:cue.id - 1] if w.upos != "PUNCT" or ctx.quote_of(w) is not None]
     return bool(before) and ctx.quote_of(before[-1]) is not None
+
+
+def asked_opener(sentence, cue) -> bool:
+    """'Asked about the vote, he shrugged: “…”', 'When pressed, she said …': a past participle opening the
+    clause reports what was put to the subject, who then answers; it is not the answer's cue."""
+    before = [w for w in sentence.words[:cue.id - 1] if w.upos != "PUNCT"]
+    opens = not before or (len(before) == 1 and before[0].upos in ("SCONJ", "ADV", "CCONJ"))
+    return opens and "VerbForm=Part" in (cue.feats or "") and "Tense=Past" in (cue.feats or "") \
+        and cue.deprel.startswith("advcl")
 
 
 def _order_rule(subject, cue) -> str:

@@ -8,7 +8,8 @@ import re
 from typing import Optional
 
 from quotes.attribute import (
-    SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, cue_subject, mention_at,
+    SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, asked_opener, cue_subject,
+    mention_at,
 )
 from quotes.lexicon import rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
@@ -221,7 +222,7 @@ def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
     if ctx.kids[index] is None:
         return None
     lead = [w for w in ctx.sentences[index].words if word_span(w)[1] <= colon + 1 and ctx.quote_of(w) is None]
-    cues = [w for w in lead if ctx.is_cue(w)]
+    cues = [w for w in lead if ctx.is_cue(w) and not asked_opener(ctx.sentences[index], w)]
     if cues:
         subject, rule = cue_subject(ctx, index, cues[-1])
         mention = mention_at(ctx, index, subject) if subject is not None else None

@@ -8,8 +8,8 @@ import re
 from typing import Optional
 
 from quotes.attribute import (
-    ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, cue_subject,
-    mention_at, strip_punct,
+    ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, asked_opener,
+    cue_subject, mention_at, strip_punct,
 )
 from quotes.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
 from quotes.marks import QuoteSpan
@@ -35,6 +35,8 @@ def reported_speech(ctx: Context) -> list[Attribution]:
 
 def _reported_candidates(ctx: Context, index: int, word):
     sentence, kids = ctx.sentences[index], ctx.kids[index]
+    if asked_opener(sentence, word):
+        return  # 'Asked about the vote, she …': what was put to her, by someone unnamed
     if ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs():
         for child in kids[word.id]:
             if (child.deprel == "ccomp" or _that_clause(child, kids, word)) and ctx.is_cue(word):

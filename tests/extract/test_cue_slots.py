@@ -78,3 +78,77 @@ def test_verb_outside_the_slot_is_no_cue(extract):
     assert all(r.cue != "walked" for r in records)
     text = "“That is absurd,” Mensah walked to the door."  # the same slot with a comma is one
     assert extract(text, AFTER_FULL_STOP.replace(". . PUNCT", ", , PUNCT"), NEXT)[0].cue == "walked"
+
+
+ASKED_COLON = """
+Asked ask VERB 9 advcl VerbForm=Part|Tense=Past|Voice=Pass
+about about ADP 4 case
+the the DET 4 det
+vote vote NOUN 1 obl
+, , PUNCT 1 punct
+the the DET 7 det
+minister minister NOUN 9 nsubj
+just just ADV 9 advmod
+shrugged shrug VERB 0 root
+: : PUNCT 9 punct
+“ “ PUNCT 12 punct
+Ask ask VERB 9 parataxis
+me me PRON 12 obj
+tomorrow tomorrow NOUN 12 obl:tmod
+. . PUNCT 12 punct
+” ” PUNCT 12 punct
+"""
+
+
+def test_asked_opening_the_lead_in_is_the_question_not_the_answer(extract):
+    text = "Asked about the vote, the minister just shrugged: “Ask me tomorrow.”"
+    [record] = extract(text, ASKED_COLON)
+    assert record.text == "Ask me tomorrow." and record.mention == "the minister"
+    assert record.rule == "colon"
+
+
+WAS_ASKED = """
+Priya Priya PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+asked ask VERB 0 root
+, , PUNCT 5 punct
+“ “ PUNCT 9 punct
+Where where ADV 9 advmod
+were be AUX 9 aux
+you you PRON 9 nsubj
+hiding hide VERB 3 ccomp
+? ? PUNCT 9 punct
+” ” PUNCT 9 punct
+"""
+
+
+def test_the_one_asked_did_not_ask(extract):
+    text = "Priya was asked, “Where were you hiding?”"
+    [record] = extract(text, WAS_ASKED)
+    assert record.text == "Where were you hiding?" and record.cue == "asked"
+    assert record.mention is None and record.speaker is None
+
+
+# a parser that makes 'summer' the subject of the cue must not make a season the speaker
+SEASON_SUBJECT = """
+Last last ADJ 2 amod
+summer summer NOUN 7 nsubj
+, , PUNCT 2 punct
+Dana Dana PROPN 7 nsubj
+Reyes Reyes PROPN 4 flat
+publicly publicly ADV 7 advmod
+called call VERB 0 root
+the the DET 9 det
+plan plan NOUN 7 obj
+“ “ PUNCT 12 punct
+a a DET 12 det
+fraud fraud NOUN 7 xcomp
+. . PUNCT 7 punct
+” ” PUNCT 7 punct
+"""
+
+
+def test_a_season_is_never_the_speaker(extract):
+    text = "Last summer, Dana Reyes publicly called the plan “a fraud.”"
+    records = extract(text, SEASON_SUBJECT.replace("Dana Dana PROPN 7 nsubj", "Dana Dana PROPN 7 obl"))
+    assert records and all(r.mention != "Last summer" and r.speaker != "Last summer" for r in records)
