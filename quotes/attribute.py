@@ -455,6 +455,7 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     marker |= timing  # "Dujarric on Monday": a time phrase the parse hung on the name
     words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
     words = _bridged(sentence, kids, head, words, marker)
+    words = _with_split_name(sentence, head, words)
     words = strip_punct(words) or [head]
     words = _with_name_after_title(ctx, sentence, words)
     appos = [w for w in kids[head.id] if w.deprel == "appos"]
@@ -463,6 +464,25 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
         appos_words = _role_after_name(sentence, kids, head)
     start, end = ctx.span(words)
     return Mention(start, end, words, index, appos_words)
+
+
+def _with_split_name(sentence, head, words: list) -> list:
+    """'Jeb | Bush says' parsed as two subjects of 'says': proper nouns right beside the mention that hang
+    on the same word with the same relation are the rest of one name."""
+    if head.upos != "PROPN":
+        return words
+
+    def twin(word) -> bool:
+        return word.upos == "PROPN" and word.head == head.head and word.deprel == head.deprel \
+            and word.text[:1].isupper()
+
+    low, high = min(w.id for w in words), max(w.id for w in words)
+    while low > 1 and twin(sentence.words[low - 2]):
+        low -= 1
+    while high < len(sentence.words) and twin(sentence.words[high]):
+        high += 1
+    return sentence.words[low - 1:high] if (low, high) != (min(w.id for w in words), max(w.id for w in words)) \
+        else words
 
 
 def _name_particle(word, head) -> bool:
