@@ -23,6 +23,8 @@ MENTION_SKIP = frozenset(
 RELATIVE = rule_words("relative_cue_subjects")
 # verbs whose object is the person spoken to, never the speaker or what was said
 ADDRESSEE_VERBS = rule_words("addressee_verbs")
+# verbs whose past participle opening a sentence ('Asked about …,') puts a question to the subject
+ASKED_VERBS = rule_words("asked_verbs")
 
 
 # cue forms that are verbs in news text whatever their tag ("Sanders tells reporters" tagged NOUN)
@@ -426,12 +428,14 @@ def _follows_quote(ctx: Context, words: list, cue) -> bool:
 
 
 def asked_opener(sentence, cue) -> bool:
-    """'Asked about the vote, he shrugged: “…”', 'When pressed, she said …': a past participle opening the
-    clause reports what was put to the subject, who then answers; it is not the answer's cue."""
+    """'Asked about the vote, he shrugged: “…”', 'When pressed, she said …': a past participle of asking or
+    telling that opens the sentence reports what was put to the subject, who then answers; it is not the
+    answer's cue. Read from the words: a parser often makes 'Asked' the root."""
     before = [w for w in sentence.words[:cue.id - 1] if w.upos != "PUNCT"]
-    opens = not before or (len(before) == 1 and before[0].upos in ("SCONJ", "ADV", "CCONJ"))
-    return opens and "VerbForm=Part" in (cue.feats or "") and "Tense=Past" in (cue.feats or "") \
-        and cue.deprel.startswith("advcl")
+    opens = not before or (len(before) == 1 and before[0].text.lower() in ("when", "if", "once", "after"))
+    past = cue.text.lower().endswith("ed") or cue.text.lower() == "told"
+    comma = any(w.text == "," for w in sentence.words[cue.id:cue.id + 15])
+    return opens and past and comma and (cue.lemma or "").lower() in ASKED_VERBS
 
 
 def _order_rule(subject, cue) -> str:

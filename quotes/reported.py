@@ -233,10 +233,18 @@ def _before_comma(words: list) -> list:
                     break
             if any(w.text.lower() in UNAMBIGUOUS_CUES for w in clause):
                 return []  # '“A,” Trump said, adding …': that clause is the other cue's
+            if _quote_then_words(clause):
+                return []  # '“A,” the minister, Ana Ruiz, said': a quote and its speaker, not a clause
             return clause if len([w for w in clause if w.upos != "PUNCT"]) >= 3 else []
         if words[i].upos in ("VERB", "AUX"):
             return []
     return []
+
+
+def _quote_then_words(clause: list) -> bool:
+    """A closing quote mark with words after it: what stands before the cue is a quote and its speaker."""
+    marks = [i for i, w in enumerate(clause) if w.text in ("”", "’", "''", '"', "'") and i > 0]
+    return any(w.upos != "PUNCT" for i in marks[-1:] for w in clause[i + 1:])
 
 
 # cues whose prepositional object is what they say ('called for a recount'); any other cue: 'about'

@@ -152,3 +152,60 @@ def test_a_season_is_never_the_speaker(extract):
     text = "Last summer, Dana Reyes publicly called the plan “a fraud.”"
     records = extract(text, SEASON_SUBJECT.replace("Dana Dana PROPN 7 nsubj", "Dana Dana PROPN 7 obl"))
     assert records and all(r.mention != "Last summer" and r.speaker != "Last summer" for r in records)
+
+
+# the parser often makes 'Asked' the root and the answering clause its parataxis
+ASKED_ROOT = """
+Asked ask VERB 0 root
+about about ADP 4 case
+the the DET 4 det
+vote vote NOUN 1 obl
+, , PUNCT 8 punct
+the the DET 7 det
+minister minister NOUN 8 nsubj
+shrugged shrug VERB 1 parataxis
+: : PUNCT 11 punct
+“ “ PUNCT 11 punct
+Ask ask VERB 8 ccomp
+me me PRON 11 obj
+tomorrow tomorrow NOUN 11 obl:tmod
+. . PUNCT 8 punct
+” ” PUNCT 8 punct
+"""
+
+
+def test_asked_as_root_is_still_the_question(extract):
+    text = "Asked about the vote, the minister shrugged: “Ask me tomorrow.”"
+    [record] = extract(text, ASKED_ROOT)
+    assert (record.text, record.mention, record.rule) == ("Ask me tomorrow.", "the minister", "colon")
+
+
+# UK style: the quote, then the title and the name in apposition, then the cue
+TITLE_NAME_TOLD = """
+‘ ‘ PUNCT 2 punct
+No no INTJ 16 discourse
+, , PUNCT 2 punct
+I I PRON 5 nsubj
+will will AUX 16 reparandum
+not not PART 5 advmod
+, , PUNCT 11 punct
+’ ’ PUNCT 11 punct
+the the DET 11 det
+Transport transport PROPN 11 compound
+Secretary Secretary PROPN 16 nsubj
+, , PUNCT 13 punct
+Mairead Mairead PROPN 11 appos
+Quinn Quinn PROPN 13 flat
+, , PUNCT 16 punct
+told tell VERB 0 root
+the the DET 18 det
+BBC BBC PROPN 16 obj
+. . PUNCT 16 punct
+"""
+
+
+def test_quote_then_title_and_name_is_a_direct_quote_not_a_clause(extract):
+    text = "‘No, I will not,’ the Transport Secretary, Mairead Quinn, told the BBC."
+    [record] = extract(text, TITLE_NAME_TOLD)
+    assert (record.kind, record.text, record.cue) == ("direct", "No, I will not,", "told")
+    assert (record.speaker, record.role) == ("Mairead Quinn", "Transport Secretary")
