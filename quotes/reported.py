@@ -34,38 +34,75 @@ def reported_speech(ctx: Context) -> list[Attribution]:
 
 
 def _reported_candidates(ctx: Context, index: int, word):
+    """(content words, cue or source word, finder name) from every finder in REPORTED_FINDERS, in order."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     if asked_opener(sentence, word):
         return  # 'Asked about the vote, she …': what was put to her, by someone unnamed
-    if ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs():
-        for child in kids[word.id]:
-            if (child.deprel == "ccomp" or _that_clause(child, kids, word)) and ctx.is_cue(word):
-                yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
-            elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
-                yield subtree(sentence, child, kids), word, "xcomp"
+    for finder in REPORTED_FINDERS:
+        yield from finder(ctx, sentence, kids, word)
+
+
+def _speaks(ctx: Context, word) -> bool:
+    return ctx.is_cue(word) or (word.lemma or "").lower() in intention_verbs()
+
+
+def _complements(ctx: Context, sentence, kids, word):
+    """'said (that) …' as the cue's ccomp (or a that-clause parsed as advcl); 'vowed to …' as the xcomp of
+    an intention verb."""
+    if not _speaks(ctx, word):
+        return
+    for child in kids[word.id]:
+        if (child.deprel == "ccomp" or _that_clause(child, kids, word)) and ctx.is_cue(word):
+            yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
+        elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
+            yield subtree(sentence, child, kids), word, "xcomp"
+
+
+def _split_complement(ctx: Context, sentence, kids, word):
+    if _speaks(ctx, word):
         split = _split_clause(sentence, kids, word)
         if split:
             yield split, word, "ccomp"
-        if ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
-            content = _object_content(sentence, kids, word)
-            if content:
-                yield content, word, "object"
-        if not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]) and not (
-            word.deprel == "parataxis"
-        ):
-            content = surface_content(sentence, word)
-            if content:
-                yield content, word, "surface"
-        governor = head_of(sentence, word)
-        if word.deprel == "parataxis" and governor is not None and not ctx.is_cue(governor) and ctx.is_cue(word):
-            cue_clause = {w.id for w in subtree(sentence, word, kids)}
-            rest = [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause]
-            yield rest, word, "parataxis"
+
+
+def _object(ctx: Context, sentence, kids, word):
+    """'called for a recount', 'described him as …': a cue with no complement says its object."""
+    if ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
+        content = _object_content(sentence, kids, word)
+        if content:
+            yield content, word, "object"
+
+
+def _surface(ctx: Context, sentence, kids, word):
+    """The clause after 'said (that)' or before ', X said', read from word order."""
+    if _speaks(ctx, word) and word.deprel != "parataxis" \
+            and not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]):
+        content = surface_content(sentence, word)
+        if content:
+            yield content, word, "surface"
+
+
+def _interrupting(ctx: Context, sentence, kids, word):
+    """'The plan, he said, will fail': the clause a cue interrupts, parsed as the cue's governor."""
+    governor = head_of(sentence, word)
+    if _speaks(ctx, word) and word.deprel == "parataxis" and governor is not None \
+            and not ctx.is_cue(governor) and ctx.is_cue(word):
+        cue_clause = {w.id for w in subtree(sentence, word, kids)}
+        yield [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause], word, "parataxis"
+
+
+def _according(ctx: Context, sentence, kids, word):
+    """The clause an 'according to X' phrase is said of."""
     source = according_to(sentence, word)
     if source is not None:
         phrase = {w.id for w in contiguous_around(subtree(sentence, source, kids), source)} | {word.id, word.id + 1}
         rest = [w for w in sentence.words if w.id not in phrase]
         yield _clause_around(rest, word.id), source, "according-to"
+
+
+# reported-speech finders, most direct evidence first; each yields (content, cue, finder name) and the names
+# are keys of quotes.rules.FINDERS
+REPORTED_FINDERS = (_complements, _split_complement, _object, _surface, _interrupting, _according)
 
 
 QUESTION_CUES = rule_words("question_cues")
