@@ -18,7 +18,8 @@ Span = tuple[int, int]
 SUBJECTS = ("nsubj", "nsubj:outer")
 # dependents that are not part of a speaker's name: asides, relative clauses, the role in apposition
 MENTION_SKIP = frozenset(
-    {"acl", "acl:relcl", "appos", "punct", "parataxis", "advmod", "dep", "advcl", "discourse", "list", "orphan"}
+    {"acl", "acl:relcl", "appos", "punct", "parataxis", "advmod", "dep", "advcl", "discourse", "list", "orphan",
+     "cop"}
 )
 RELATIVE = rule_words("relative_cue_subjects")
 # verbs whose object is the person spoken to, never the speaker or what was said
@@ -291,7 +292,7 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "X", "ADJ", "SYM"})
 def _can_name(ctx: Context, word) -> bool:
     """A speaker is a nominal outside every quote: a parser that makes the quote's own subject the
     subject of 'said' would otherwise have the quote speak for itself. Nor is a dateline's place a speaker."""
-    return word.upos in NOMINAL and ctx.quote_of(word) is None and not _time_word(word) \
+    return word.upos in NOMINAL and ctx.quote_of(word) is None and not time_word(word) \
         and not _in_dateline(ctx.text, word)
 
 
@@ -314,7 +315,7 @@ _TIME_UNITS = rule_words("time_units")
 _SEASONS = rule_words("seasons")  # written in lower case: 'last summer'; 'Summer' may be a given name
 
 
-def _time_word(word) -> bool:
+def time_word(word) -> bool:
     """'…,” Trump said Tuesday': a parser that makes the day the subject must not make it the speaker."""
     lower = word.text.lower()
     return lower in _TIME_UNITS or (lower in date_words() and lower not in _NAME_LIKE_MONTHS) \
@@ -331,12 +332,12 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     words = sentence.words
     left = _left_of(words, cue.id - 2)  # past a party tag: 'Sen. Claire McCaskill (D-Mo.) said'
     right = words[cue.id] if cue.id < len(words) else None
-    while right is not None and _time_word(right) and right.id < len(words):
+    while right is not None and time_word(right) and right.id < len(words):
         right = words[right.id]  # 'said Tuesday Sen. Chuck Schumer'
     if right is not None and not _inverted_order(ctx, words, cue, right):
         right = None
     for word, rule in ((left, "adjacent"), (right, "adjacent-inverted")):
-        if word is None or ctx.quote_of(word) is not None or _time_word(word):
+        if word is None or ctx.quote_of(word) is not None or time_word(word):
             continue
         if word.upos == "PRON" and rule == "adjacent-inverted" and not _ends_clause(words, word):
             continue  # 'said it would …': the pronoun opens what was said
@@ -346,7 +347,7 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
             return word, rule  # a name the tagger did not know ("Zahed" as NOUN, "Blige" as VERB)
     if right is not None and ctx.quote_of(right) is None:
         head = _phrase_head_after(words, right.id - 1, loose=_follows_quote(ctx, words, cue))
-        if head is not None and not _time_word(head):
+        if head is not None and not time_word(head):
             return head, "adjacent-inverted"
     if left is not None and left.text == ",":
         return _name_before_aside(ctx, words, cue), "adjacent"
@@ -376,7 +377,7 @@ def _inverted_order(ctx: Context, words: list, cue, first) -> bool:
 def _ends_clause(words: list, word) -> bool:
     """Nothing but punctuation or a time follows ('…,” said he.' / 'said she on Monday')."""
     after = words[word.id] if word.id < len(words) else None
-    return after is None or after.upos in ("PUNCT", "ADP", "ADV", "CCONJ") or _time_word(after)
+    return after is None or after.upos in ("PUNCT", "ADP", "ADV", "CCONJ") or time_word(after)
 
 
 def _left_of(words: list, index: int):
@@ -398,7 +399,7 @@ def _name_before_aside(ctx: Context, words: list, cue):
     if cue.id - start > 25:
         return None
     return next((w for w in words[start:cue.id - 1]
-                 if w.upos == "PROPN" and ctx.quote_of(w) is None and not _time_word(w)), None)
+                 if w.upos == "PROPN" and ctx.quote_of(w) is None and not time_word(w)), None)
 
 
 def _phrase_head_after(words: list, index: int, loose: bool = False):
@@ -456,6 +457,8 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     phrase = subtree(sentence, head, kids)
     timing = {w.id for c in phrase if c is not head and c.text.lower() in date_words()
               for w in subtree(sentence, c, kids)}
+    timing |= {w.id for c in kids[head.id] if c.deprel.startswith(("nmod", "obl")) and c.upos == "NUM"
+               and any(w.id in timing for w in subtree(sentence, c, kids)) for w in subtree(sentence, c, kids)}
     marker |= timing  # "Dujarric on Monday": a time phrase the parse hung on the name
     words = [w for w in subtree(sentence, head, kids, skip=MENTION_SKIP) if w.id not in marker]
     words = _bridged(sentence, kids, head, words, marker)

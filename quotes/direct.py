@@ -9,7 +9,7 @@ from typing import Optional
 
 from quotes.attribute import (
     SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, asked_opener, cue_subject,
-    mention_at,
+    mention_at, time_word,
 )
 from quotes.lexicon import rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
@@ -25,7 +25,8 @@ def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]
         return None
     if _SO_CALLED.search(ctx.text[max(0, quote.start - 14):quote.start]):
         return None  # 'the so-called “emergency levy”' names a thing; nobody said it here
-    for rule in (_cue_in_sentence, _according_in_sentence, _dash_after, _colon_before, _cue_next_sentence):
+    for rule in (_cue_in_sentence, _according_in_sentence, _in_words_of, _dash_after, _colon_before,
+                 _cue_next_sentence):
         found = rule(ctx, quote, indexes, size)
         if found is not None:
             return found
@@ -190,6 +191,26 @@ def _according_in_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     return None
 
 
+def _in_words_of(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'In the words of one aide, “…”', 'in Forbes’ words, “…”', 'in her words, “…”': the words are the
+    owner's when the phrase stands right before a quote of four words or more (a shorter one is a label the
+    writer borrows: 'she was, in the words of an aide, “the torchbearer”')."""
+    if size < 4:
+        return None
+    for index, word in _outside_words(ctx, indexes):
+        if word.text.lower() != "words" or word_span(word)[1] > quote.start:
+            continue
+        sentence, kids = ctx.sentences[index], ctx.kids[index]
+        if not any(k.deprel == "case" and k.text.lower() == "in" for k in kids[word.id]):
+            continue
+        phrase_end = word_span(subtree(sentence, word, kids)[-1])[1]
+        owner = next((k for k in kids[word.id] if k.deprel in ("nmod:poss", "nmod") and ctx.quote_of(k) is None
+                      and k.upos in ("PROPN", "NOUN", "PRON")), None)
+        if owner is not None and re.fullmatch(r"[\s,:—–-]*[“\"'‘`]*", ctx.text[phrase_end:quote.start]):
+            return _direct(quote, word_span(word), mention_at(ctx, index, owner), "in-words")
+    return None
+
+
 def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
     """'“…” — Commissioner X': a dash right after the closing mark, then a noun phrase."""
     match = re.match(r"[\"”»’']?\s*(—|–|--|-)\s*", ctx.text[quote.end:quote.end + 6])
@@ -230,7 +251,8 @@ def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
     subject = _lead_subject(ctx, index, lead)
     if subject is not None:  # 'Trump boomed:', 'The paper ran her words as its headline:'
         return _direct(quote, (colon, colon + 1), mention_at(ctx, index, subject), "colon-name")
-    names = [w for w in lead if w.upos in ("PROPN", "NOUN") and w.deprel not in ("compound", "flat")]
+    names = [w for w in lead if w.upos in ("PROPN", "NOUN") and w.deprel not in ("compound", "flat")
+             and not time_word(w)]  # 'Here is Nolan in December 1992:'
     if not names:
         return None
     return _direct(quote, (colon, colon + 1), mention_at(ctx, index, names[-1]), "colon-name")
@@ -276,15 +298,20 @@ def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attributi
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     if any(ctx.quote_of(w) for w in sentence.words) or not ctx.text[ctx.ends[index] - 1:ctx.ends[index]] in ".:":
         return None
-    if re.search(r"[”\"'’]\s*$", ctx.text[max(0, ctx.starts[index] - 3):ctx.starts[index]]):
+    if re.search(r"[”\"'’][ \t]*$", ctx.text[max(0, ctx.starts[index] - 3):ctx.starts[index]]):
         return None  # '“A?” Trump asked reporters. “B.”': that sentence is A's attribution, B goes on from A
     for cue in sentence.words:
         said = [k for k in kids[cue.id] if k.deprel in ("ccomp", "xcomp", "parataxis")]
-        if ctx.is_cue(cue) and not said and cue.deprel in ("root", "conj"):
+        announces = ctx.is_cue(cue) or (cue.upos == "VERB" and (cue.lemma or "").lower() in _ANNOUNCING)
+        if announces and not said and cue.deprel in ("root", "conj"):
             subject, rule = cue_subject(ctx, index, cue)
             if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN"):
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence")
     return None
+
+
+# verbs that announce the quote after them without being cues of their own ('X spoke of the cost.')
+_ANNOUNCING = rule_words("announcing_verbs")
 
 
 def _standalone(ctx: Context, quote: QuoteSpan) -> bool:

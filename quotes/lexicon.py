@@ -167,5 +167,7 @@ def cue_forms(include_beliefs: bool = True) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=None)
 def selection_forms() -> frozenset[str]:
-    """Word forms that make a sentence worth parsing: every cue, belief and intention verb form."""
-    return cue_forms(True) | frozenset(form for lemma in intention_verbs() for form in inflections(lemma))
+    """Word forms that make a sentence worth parsing: every cue, belief and intention verb form, and the
+    verbs that announce a quote standing after their sentence ('She spoke of the cost.')."""
+    lemmas = intention_verbs() | rule_words("announcing_verbs")
+    return cue_forms(True) | frozenset(form for lemma in lemmas for form in inflections(lemma))

@@ -26,6 +26,7 @@ FINDERS: dict[str, Finder] = {finder.name: finder for finder in (
     Finder("lead-in", 0.9, 0.54, "object:{speaker}",
            "mixed: the quote finishes a clause its cue began ('called the plan “a disaster”')"),
     Finder("according-to-quote", 0.85, 0.51, "according-to", "'according to X' in the quote's sentence", True),
+    Finder("in-words", 0.85, 0.51, "in-words", "'in the words of X', 'in X's words' right before the quote"),
     Finder("dash", 0.75, 0.45, "dash", "'“…” — Name': a dash and a noun phrase right after the closing mark", True),
     Finder("colon-cue", 0.85, 0.51, "colon:{speaker}", "a cue ending the lead-in before a colon", True),
     Finder("colon-name", 0.7, 0.42, "colon", "a name ending the lead-in before a colon, no cue ('From X:')", True),

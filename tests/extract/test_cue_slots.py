@@ -209,3 +209,131 @@ def test_quote_then_title_and_name_is_a_direct_quote_not_a_clause(extract):
     [record] = extract(text, TITLE_NAME_TOLD)
     assert (record.kind, record.text, record.cue) == ("direct", "No, I will not,", "told")
     assert (record.speaker, record.role) == ("Mairead Quinn", "Transport Secretary")
+
+
+IN_WORDS_OF = """
+In in ADP 3 case
+the the DET 3 det
+words word NOUN 12 obl
+of of ADP 6 case
+one one NUM 6 nummod
+aide aide NOUN 3 nmod
+, , PUNCT 3 punct
+“ “ PUNCT 12 punct
+the the DET 10 det
+campaign campaign NOUN 12 nsubj
+has have AUX 12 aux
+stalled stall VERB 0 root
+. . PUNCT 12 punct
+” ” PUNCT 12 punct
+"""
+
+IN_OWNERS_WORDS = """
+In in ADP 5 case
+the the DET 3 det
+Bank Bank PROPN 5 nmod:poss
+’s ’s PART 3 case
+words word NOUN 10 obl
+, , PUNCT 5 punct
+“ “ PUNCT 10 punct
+rates rate NOUN 10 nsubj
+must must AUX 10 aux
+rise rise VERB 0 root
+this this DET 12 det
+year year NOUN 10 obl:tmod
+. . PUNCT 10 punct
+” ” PUNCT 10 punct
+"""
+
+
+def test_in_the_words_of_names_the_speaker(extract):
+    text = "In the words of one aide, “the campaign has stalled.”"
+    [record] = extract(text, IN_WORDS_OF)
+    assert (record.text, record.mention, record.rule) == ("the campaign has stalled.", "one aide", "in-words")
+    text = "In the Bank’s words, “rates must rise this year.”"
+    [record] = extract(text, IN_OWNERS_WORDS)
+    assert (record.text, record.mention, record.speaker_kind) == ("rates must rise this year.", "the Bank", "organization")
+
+
+BORROWED_LABEL = """
+She she PRON 3 nsubj
+was be AUX 3 cop
+heir heir NOUN 0 root
+, , PUNCT 7 punct
+in in ADP 7 case
+the the DET 7 det
+words word NOUN 3 obl
+of of ADP 10 case
+an a DET 10 det
+aide aide NOUN 7 nmod
+, , PUNCT 3 punct
+“ “ PUNCT 14 punct
+the the DET 14 det
+torchbearer torchbearer NOUN 3 appos
+” ” PUNCT 14 punct
+. . PUNCT 3 punct
+"""
+
+
+def test_a_short_label_in_someones_words_is_no_statement(extract):
+    text = "She was heir, in the words of an aide, “the torchbearer”."
+    assert all(r.rule != "in-words" for r in extract(text, BORROWED_LABEL))
+
+
+# a quote standing alone after a sentence whose verb announces it without being a cue
+SPOKE = """
+Vance Vance PROPN 2 nsubj
+spoke speak VERB 0 root
+in in ADP 5 case
+evasive evasive ADJ 5 amod
+phrases phrase NOUN 2 obl
+. . PUNCT 2 punct
+"""
+
+STANDALONE = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+must must AUX 4 aux
+act act VERB 0 root
+. . PUNCT 4 punct
+” ” PUNCT 4 punct
+"""
+
+EARLIER_QUOTE = """
+She she PRON 2 nsubj
+said say VERB 0 root
+: : PUNCT 5 punct
+“ “ PUNCT 5 punct
+Fine fine ADJ 2 ccomp
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+"""
+
+
+def test_announcing_verb_in_the_sentence_before_a_quote_in_a_new_paragraph(extract):
+    text = "She said: “Fine.”\n\nVance spoke in evasive phrases.\n\n“We must act.”"
+    records = extract(text, EARLIER_QUOTE, SPOKE, STANDALONE)
+    assert (records[-1].text, records[-1].mention, records[-1].rule) == ("We must act.", "Vance", "previous-sentence")
+
+
+DATED_COLON = """
+Here here ADV 3 advmod
+is be AUX 3 cop
+Nolan Nolan PROPN 0 root
+in in ADP 6 case
+December December PROPN 6 compound
+1992 1992 NUM 3 nmod
+: : PUNCT 3 punct
+“ “ PUNCT 11 punct
+Our we PRON 10 nmod:poss
+plan plan NOUN 11 nsubj
+works work VERB 3 parataxis
+. . PUNCT 11 punct
+” ” PUNCT 11 punct
+"""
+
+
+def test_a_date_in_a_colon_lead_in_is_not_the_speaker(extract):
+    text = "Here is Nolan in December 1992: “Our plan works.”"
+    [record] = extract(text, DATED_COLON)
+    assert (record.mention, record.speaker) == ("Nolan", "Nolan")
