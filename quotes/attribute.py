@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from quotes import rules
-from quotes.lexicon import cue_forms, cue_lemmas, date_words, honorifics, name_particles, role_words, rule_words
+from quotes.lexicon import (
+    cue_forms, cue_lemmas, date_words, group_nouns, honorifics, name_particles, role_words, rule_words,
+)
 from quotes.marks import QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
@@ -26,6 +28,8 @@ RELATIVE = rule_words("relative_cue_subjects")
 ADDRESSEE_VERBS = rule_words("addressee_verbs")
 # verbs whose past participle opening a sentence ('Asked about …,') puts a question to the subject
 ASKED_VERBS = rule_words("asked_verbs")
+# verbs that make their object speak ('led the journalist to fear', 'urged aides to say')
+OBJECT_CONTROL = rule_words("object_control_verbs")
 
 
 # cue forms that are verbs in news text whatever their tag ("Sanders tells reporters" tagged NOUN)
@@ -180,6 +184,12 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     blamed = _blamed_for_saying(ctx, sentence, kids, cue)
     if blamed is not None:
         return blamed, "for-saying"
+    bearer = _participle_bearer(ctx, sentence, cue)
+    if bearer is not None:
+        return bearer, "participle"
+    controller = _object_controller(ctx, sentence, kids, cue)
+    if controller is not None:
+        return controller, "object-control"
     current, via_as = cue, False
     for _ in range(3):
         deps = [w for w in kids[current.id] if _can_name(ctx, w)]
@@ -212,6 +222,47 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     if subject is None and cue.text.lower().endswith("ing"):
         return _participle_subject(ctx, sentence, kids, cue)
     return subject, rule
+
+
+def _participle_bearer(ctx: Context, sentence, cue):
+    """'with Trump reportedly yelling: “…”', 'protesters chanting “…”', 'a sign reading “…”': a participle
+    cue hung straight on a noun phrase (no comma between: ', saying …' is said by the clause's subject)
+    is said by that noun phrase."""
+    if not cue.text.lower().endswith("ing") or cue.deprel != "acl" or not cue.head or cue.head > cue.id:
+        return None
+    bearer = head_of(sentence, cue)
+    between = sentence.words[bearer.id:cue.id - 1]
+    if not _people(bearer) or not _can_name(ctx, bearer) or bearer.deprel in ("obj", "iobj") \
+            or any(w.upos == "PUNCT" or w.upos in ("VERB", "AUX") for w in between):
+        return None
+    return bearer
+
+
+def _people(word) -> bool:
+    """A name, a personal pronoun or a noun for people ('protesters', 'an aide'); not a document that
+    'says' what its issuer said ('a statement saying …' is the issuer's)."""
+    if word.upos == "PROPN":
+        return True
+    if word.upos == "PRON":
+        return word.text.lower() not in RELATIVE
+    lemma = (word.lemma or word.text).lower()
+    return word.upos == "NOUN" and (word.text.lower() in group_nouns() or lemma in role_words()
+                                    or word.text.lower() in role_words())
+
+
+def _object_controller(ctx: Context, sentence, kids, cue):
+    """'led the journalist to fear “…”', 'urged aides to say …': the infinitive cue of a verb with an object
+    is said by that object, not by the verb's subject."""
+    if cue.deprel != "xcomp" or not cue.head or any(k.deprel in SUBJECTS for k in kids[cue.id]):
+        return None
+    governor = head_of(sentence, cue)
+    if (governor.lemma or "").lower() not in OBJECT_CONTROL or \
+            not any(k.deprel == "mark" and k.text.lower() == "to" for k in kids[cue.id]):
+        return None  # 'she wants voters to know …' is still hers
+    obj = next((k for k in kids[governor.id] if k.deprel == "obj" and k.id < cue.id), None)
+    if obj is None or obj.upos not in ("NOUN", "PROPN", "PRON") or not _can_name(ctx, obj):
+        return None
+    return obj
 
 
 def _name_before_role(sentence, kids, cue, subject):

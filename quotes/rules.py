@@ -55,7 +55,9 @@ SPEAKER_RULES: dict[str, str] = {
     "passive": "the agent of a passive cue ('was quoted by') or the subject of 'quoted as saying'",
     "relative": "'who' of a relative clause, standing for the noun phrase it belongs to",
     "for-saying": "the one blamed for saying it ('criticized X for saying')",
-    "participle": "the subject of the clause a participle cue hangs on ('…, adding')",
+    "participle": "the subject of the clause a participle cue hangs on ('…, adding'), or the noun phrase it "
+                  "hangs on straight ('protesters chanting')",
+    "object-control": "the object of the verb an infinitive cue completes ('led the journalist to fear')",
     "dependent": "a name or pronoun the parse hung on the cue another way",
     "adjacent": "a name or pronoun right before the cue the parse gave no subject",
     "adjacent-inverted": "a name or noun phrase right after the cue the parse gave no subject",

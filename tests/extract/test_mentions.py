@@ -34,3 +34,65 @@ def test_coordinated_names_are_not_twins(extract):
     text = "Lagos and Abuja said the talks failed."
     [record] = extract(text, LIST_OF_TWO)
     assert record.mention == "Lagos and Abuja"
+
+
+CHANTING = """
+Police police NOUN 2 nsubj
+met meet VERB 0 root
+them they PRON 2 obj
+, , PUNCT 6 punct
+with with ADP 6 case
+protesters protester NOUN 2 obl
+chanting chant VERB 6 acl
+“ “ PUNCT 9 punct
+Open open VERB 7 ccomp
+the the DET 11 det
+gates gate NOUN 9 obj
+! ! PUNCT 9 punct
+” ” PUNCT 9 punct
+"""
+
+
+def test_participle_hung_straight_on_people_is_theirs(extract):
+    text = "Police met them, with protesters chanting “Open the gates!”"
+    [record] = extract(text, CHANTING)
+    assert (record.text, record.mention, record.speaker_kind) == ("Open the gates!", "protesters", "group")
+
+
+LED_TO_FEAR = """
+The the DET 2 det
+vote vote NOUN 3 nsubj
+led lead VERB 0 root
+the the DET 6 det
+veteran veteran ADJ 6 amod
+diplomat diplomat NOUN 3 obj
+Ama Ama PROPN 6 appos
+Owusu Owusu PROPN 7 flat
+to to PART 10 mark
+fear fear VERB 3 xcomp
+“ “ PUNCT 13 punct
+a a DET 13 det
+crisis crisis NOUN 10 obj
+. . PUNCT 3 punct
+” ” PUNCT 3 punct
+"""
+
+WANTS_TO_KNOW = """
+She she PRON 2 nsubj
+wants want VERB 0 root
+voters voter NOUN 2 obj
+to to PART 5 mark
+know know VERB 2 xcomp
+that that SCONJ 8 mark
+she she PRON 8 nsubj
+cares care VERB 5 ccomp
+. . PUNCT 2 punct
+"""
+
+
+def test_object_of_a_causing_verb_speaks_for_its_infinitive(extract):
+    text = "The vote led the veteran diplomat Ama Owusu to fear “a crisis.”"
+    [record] = extract(text, LED_TO_FEAR)
+    assert record.speaker == "Ama Owusu" and record.rule == "object-control"
+    [record] = extract("She wants voters to know that she cares.", WANTS_TO_KNOW)
+    assert record.mention == "She"
