@@ -2,6 +2,7 @@
 people are split in two, and how many quotes sit under the wrong family member. Run, not asserted:
 
   python benchmarks/identity_check.py [--gold DIR] [--cache DIR] [--uk-style] [--show N]
+  python benchmarks/identity_check.py --db URL [--show N]     # across a database instead (see stored_namesakes)
 
 Counted on the records `quotes extract` would store (the parse comes through `quotes eval`'s cache):
 - not a name: a distinct person speaker whose name has a word that is not written as a name (lower case
@@ -97,13 +98,56 @@ def family_mismatch(gold_source: str, speaker: str) -> bool:
     return gender is not None and honorific_gender(speaker.split()) not in (None, gender)
 
 
+def stored_namesakes(url: str) -> dict[str, list]:
+    """Across a database (after `quotes ingest`): live person speakers named by a bare surname ("Obama")
+    while a full-named person of that surname (and suffix) is stored too. "one" lists those beside exactly
+    one such full name (the split the look-up shows as a one-quote "Obama" next to "Barack Obama"),
+    "several" those beside two or more (ambiguous: waiting is right). Rows: (bare, quotes, [full names])."""
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from quotes.db import make_engine
+    from quotes.db.models import Quote, StoredSpeaker
+    from quotes.db.names import name_parts
+
+    engine = make_engine(url, read_only=True)
+    with Session(engine) as session:
+        counts = dict(session.execute(select(Quote.speaker_id, func.count()).group_by(Quote.speaker_id)).all())
+        people = session.execute(select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.surname_key)
+                                 .where(StoredSpeaker.kind == "person", StoredSpeaker.merged_into_id.is_(None))).all()
+    engine.dispose()
+    full: dict[str, list] = {}
+    for person in people:
+        parts = name_parts(person.name)
+        if not parts.is_bare:
+            full.setdefault(parts.surname, []).append((parts.suffix, person.name))
+    found: dict[str, list] = {"one": [], "several": []}
+    for person in people:
+        parts = name_parts(person.name)
+        if not parts.is_bare:
+            continue
+        names = [name for suffix, name in full.get(parts.surname, []) if parts.suffix in (None, suffix)]
+        if names:
+            found["one" if len(names) == 1 else "several"].append((person.name, counts.get(person.id, 0), names))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", default=str(DEFAULT_GOLD))
     parser.add_argument("--cache", help="parse cache folder (as for `quotes eval --cache`)")
     parser.add_argument("--uk-style", action="store_true")
     parser.add_argument("--show", type=int, default=0, help="print up to N examples of each count")
+    parser.add_argument("--db", help="count bare surnames beside a full-named namesake in this database instead")
     args = parser.parse_args()
+    if args.db:
+        found = stored_namesakes(args.db)
+        for which, rows in found.items():
+            print(f"bare surnames beside {which} full-named namesake{'s' if which == 'several' else ''}  "
+                  f"{len(rows)} speakers, {sum(n for _, n, _ in rows)} quotes")
+            for row in sorted(rows, key=lambda r: -r[1])[:args.show]:
+                print(f"  {which}: {row}", file=sys.stderr)
+        return
     nlp = load_pipeline()
     docs, predictions, _ = evaluate_directory(Path(args.gold), nlp, cache_dir=Path(args.cache) if args.cache else None,
                                               uk=args.uk_style)

@@ -1,5 +1,6 @@
 """Manual fixes to speaker identity. Both are recorded (SpeakerDecision) and leave manual aliases behind,
-which automatic matching always follows, so later ingests respect the user's decision."""
+which automatic matching always follows, so later ingests respect the user's decision. Matching also uses
+merge_speakers, unmarked (manual=False), to join a bare surname to its full name (db/matching.py)."""
 
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ from quotes.db.statements import attach_statement, refresh_statements, seen_at
 from quotes.db.upsert import insert_or_get
 
 
-def merge_speakers(session: Session, *, keep_id: int, merge_id: int) -> None:
+def merge_speakers(session: Session, *, keep_id: int, merge_id: int, manual: bool = True) -> None:
     """Fold speaker `merge_id` into `keep_id`: aliases, roles, quotes and statements move; the merged row
-    stays as a pointer (merged_into_id) so old ids still lead somewhere."""
+    stays as a pointer (merged_into_id) so old ids still lead somewhere. A user's merge (`manual`) marks the
+    moved aliases manual and is recorded as "merge"; an automatic one keeps the aliases automatic and is
+    recorded as "join", so later matching may still judge those names afresh."""
     begin_write(session)
     if keep_id == merge_id:
         raise IdentityError(f"speaker {keep_id} cannot be merged into itself: pass two different ids")
     keep, merged = _live_speaker(session, keep_id), _live_speaker(session, merge_id)
-    _move_aliases(session, keep_id=keep.id, merge_id=merged.id)
+    _move_aliases(session, keep_id=keep.id, merge_id=merged.id, manual=manual)
     _move_roles(session, keep_id=keep.id, merge_id=merged.id)
     _move_statements(session, keep_id=keep.id, merge_id=merged.id)
     session.execute(update(Quote).where(Quote.speaker_id == merged.id)
@@ -32,7 +35,7 @@ def merge_speakers(session: Session, *, keep_id: int, merge_id: int) -> None:
     session.execute(update(StoredSpeaker).where(StoredSpeaker.id == merged.id).values(merged_into_id=keep.id))
     if keep.kind == "unknown" and merged.kind != "unknown":
         session.execute(update(StoredSpeaker).where(StoredSpeaker.id == keep.id).values(kind=merged.kind))
-    session.add(SpeakerDecision(action="merge", speaker_id=keep.id, other_speaker_id=merged.id))
+    session.add(SpeakerDecision(action="merge" if manual else "join", speaker_id=keep.id, other_speaker_id=merged.id))
     session.flush()
 
 
@@ -67,15 +70,17 @@ def _live_speaker(session: Session, speaker_id: int):
     return row
 
 
-def _move_aliases(session: Session, *, keep_id: int, merge_id: int) -> None:
+def _move_aliases(session: Session, *, keep_id: int, merge_id: int, manual: bool) -> None:
     kept = set(session.execute(select(Alias.key).where(Alias.speaker_id == keep_id)).scalars())
+    mark = dict(manual=True) if manual else {}
     for alias in session.execute(select(Alias.id, Alias.key).where(Alias.speaker_id == merge_id)).all():
         if alias.key in kept:
-            session.execute(update(Alias).where(Alias.speaker_id == keep_id, Alias.key == alias.key)
-                            .values(manual=True))
+            if manual:
+                session.execute(update(Alias).where(Alias.speaker_id == keep_id, Alias.key == alias.key)
+                                .values(manual=True))
             session.execute(delete(Alias).where(Alias.id == alias.id))
         else:
-            session.execute(update(Alias).where(Alias.id == alias.id).values(speaker_id=keep_id, manual=True))
+            session.execute(update(Alias).where(Alias.id == alias.id).values(speaker_id=keep_id, **mark))
 
 
 def _move_roles(session: Session, *, keep_id: int, merge_id: int) -> None:

@@ -1,8 +1,10 @@
 """Speaker identity across articles: which stored Speaker a name from a new article belongs to.
 
 Evidence, strongest first: an alias seen before (or set by a manual merge/split); for people, the same
-surname (or a transliteration of it) with a compatible first name and no clearly different role; a bare
-surname joins only when exactly one full-named speaker fits. Anything else becomes a new speaker.
+surname (or a transliteration of it) with a compatible first name and the same generational suffix, and no
+clearly different role; a bare surname joins only when exactly one full-named speaker fits. Anything else
+becomes a new speaker. A bare surname that had to wait (stored before its full name) joins the full name
+once that is the only one it can stand for (join_waiting_surnames).
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from typing import Optional
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from quotes.db.models import Alias, Role, StoredSpeaker
-from quotes.db.names import (NameParts, fold_words, given_names_compatible, name_parts, roles_conflict,
-                             surname_prefix_range, surnames_match)
+from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
+from quotes.db.names import (NameParts, fold_words, given_names_compatible, honorific_gender_of, name_parts,
+                             roles_conflict, surname_prefix_range, surnames_match)
 from quotes.db.upsert import earliest, insert_or_get, latest
 
 
@@ -28,26 +30,83 @@ class Candidate:
     roles: list[str]
 
 
+@dataclass(frozen=True)
+class SeenNow:
+    """What the article being stored says about a speaker whose quotes and role are not written yet."""
+    id: int
+    role: Optional[str]
+    gender: Optional[str]
+
+
 @dataclass
 class MatchedSpeaker:
     id: int
     alias_key: str
 
 
-def match_speaker(session: Session, *, name: str, kind: str, role: Optional[str]) -> Optional[MatchedSpeaker]:
-    """The stored speaker for `name` as written in one article (None for an empty name); records the alias."""
+def match_speaker(session: Session, *, name: str, kind: str, role: Optional[str],
+                  gender: Optional[str] = None) -> Optional[MatchedSpeaker]:
+    """The stored speaker for `name` as written in one article (None for an empty name); records the alias.
+    `gender` is what an honorific in the article said ("Mrs. Trump": "f"); a bare surname never joins a
+    full-named speaker whose own honorifics say the other."""
     parts = name_parts(name)
     if not parts.key:
         return None
     speaker_id = _by_alias(session, parts=parts, role=role)
     if speaker_id is None and kind == "person":
-        speaker_id = _by_surname(session, parts=parts, role=role, name=name)
+        speaker_id = _by_surname(session, parts=parts, role=role, name=name, gender=gender)
     if speaker_id is None:
         speaker_id = _create(session, name=name, parts=parts, kind=kind)
-    insert_or_get(session, Alias, values=dict(speaker_id=speaker_id, name=name, key=parts.key, manual=False),
-                  unique=["speaker_id", "key"])
+    _alias_id, new_alias = insert_or_get(session, Alias, unique=["speaker_id", "key"],
+                                         values=dict(speaker_id=speaker_id, name=name, key=parts.key, manual=False))
     _improve(session, speaker_id=speaker_id, name=name, parts=parts, kind=kind)
+    if new_alias and kind == "person" and not parts.is_bare:
+        join_waiting_surnames(session, parts=parts, now=SeenNow(speaker_id, role, gender))
     return MatchedSpeaker(id=speaker_id, alias_key=parts.key)
+
+
+def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -> list[int]:
+    """Bare-surname speakers ("Obama", stored before any full name fitted) that join speaker `now.id`, a
+    person who just gained the full name `parts`, because it is now the only full-named person they can
+    stand for (the rule a bare surname meets at ingest, _full_names_for). Returns the ids joined.
+
+    Never joined: a speaker a user merged or split (a manual alias or a recorded decision), one whose
+    quotes carry honorifics of both genders (two people), or one whose roles conflict with every role
+    of the full name. The join is an unmarked merge_speakers (decision "join"); the bare speaker's identity
+    key is retired, so a bare surname that is ambiguous later collects under a new bare speaker instead of
+    following the join.
+
+    A join is kept when a namesake appears later (Michelle Obama after "Obama" joined Barack Obama): it was
+    the only reading when it was made, the quotes it moved were said in articles that named no other Obama,
+    and moving them back on a guess would shuffle quotes a user may already have checked. A look-up of the
+    bare surname lists every namesake (db/queries.find_speakers), and `quotes speakers split` undoes a
+    wrong join for good.
+    """
+    rows = session.execute(
+        select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.identity_key)
+        .where(StoredSpeaker.surname_key == parts.surname, StoredSpeaker.kind == "person",
+               StoredSpeaker.merged_into_id.is_(None), StoredSpeaker.id != now.id)).all()
+    waiting = [row for row in rows if name_parts(row.name).is_bare]
+    if not waiting:
+        return []
+    from quotes.db.identity import merge_speakers  # identity imports record_role from here
+
+    ids = [row.id for row in waiting]
+    decided, roles, genders = _decided_by_a_user(session, ids), _roles_of(session, ids), _genders_of(session, ids)
+    joined = []
+    for row in waiting:
+        if row.id in decided or len(genders.get(row.id, ())) > 1:
+            continue
+        bare_gender = next(iter(genders.get(row.id, ())), None)
+        fits = _full_names_for(session, parts=name_parts(row.name), roles=roles.get(row.id, []), gender=bare_gender,
+                               now=now)
+        if fits != [now.id] or _merged_meanwhile(session, row.id):
+            continue
+        merge_speakers(session, keep_id=now.id, merge_id=row.id, manual=False)
+        session.execute(update(StoredSpeaker).where(StoredSpeaker.id == row.id)
+                        .values(identity_key=f"{row.identity_key}|joined:{row.id}"))
+        joined.append(row.id)
+    return joined
 
 
 def record_role(session: Session, *, speaker_id: int, role: str, seen: date) -> None:
@@ -83,16 +142,13 @@ def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Opt
     return (fitting or primary or [rows[0].speaker_id])[0]
 
 
-def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name: str) -> Optional[int]:
-    candidates = [c for c in _surname_candidates(session, parts.surname)
-                  if not roles_conflict(c.roles, role)]
+def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name: str,
+                gender: Optional[str]) -> Optional[int]:
     if parts.is_bare:
-        exact = [c for c in candidates if c.parts.surname == parts.surname]
-        if len(exact) > 1:
-            exact = [c for c in exact if c.id in _fitting_role(session, [e.id for e in exact], role)]
-        if len(exact) == 1:
-            return exact[0].id
-        return _bare_placeholder(session, parts, name)
+        fits = _full_names_for(session, parts=parts, roles=[role] if role else [], gender=gender)
+        return fits[0] if len(fits) == 1 else _bare_placeholder(session, parts, name)
+    candidates = [c for c in _surname_candidates(session, parts.surname)
+                  if not roles_conflict(c.roles, role) and c.parts.suffix == parts.suffix]
     scored = []
     for candidate in candidates:
         surname_score = surnames_match(candidate.parts.surname, parts.surname)
@@ -105,16 +161,72 @@ def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name
     return scored[0][2]
 
 
+def _full_names_for(session: Session, *, parts: NameParts, roles: list[str], gender: Optional[str],
+                    now: Optional[SeenNow] = None) -> list[int]:
+    """Full-named people a bare surname can stand for: the same surname (and suffix, when it has one:
+    "Trump Jr."), no role of theirs clearly different from the bare name's roles, and no honorific of the
+    other gender on their quotes (plus what the article being stored says of `now`). When several fit,
+    those whose known roles fit every role of the bare name."""
+    candidates = _surname_candidates(session, parts.surname)
+    for candidate in candidates:
+        if now and candidate.id == now.id and now.role:
+            candidate.roles.append(now.role)
+    fits = [c for c in candidates
+            if c.parts.surname == parts.surname and (parts.suffix is None or c.parts.suffix == parts.suffix)
+            and not any(roles_conflict(c.roles, role) for role in roles)]
+    if gender and fits:
+        genders = _genders_of(session, [c.id for c in fits])
+        if now and now.gender:
+            genders.setdefault(now.id, set()).add(now.gender)
+        fits = [c for c in fits if genders.get(c.id, {gender}) != {"m" if gender == "f" else "f"}]
+    for role in roles if len(fits) > 1 else []:
+        fits = [c for c in fits if c.roles and not roles_conflict(c.roles, role)]
+    return [c.id for c in fits]
+
+
 def _surname_candidates(session: Session, surname: str) -> list[Candidate]:
     """Full-named people whose surname shares its first three letters (an index range scan)."""
     low, high = surname_prefix_range(surname)
     speakers = session.execute(
-        select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.name_key)
+        select(StoredSpeaker.id, StoredSpeaker.name)
         .where(StoredSpeaker.surname_key >= low, StoredSpeaker.surname_key < high, StoredSpeaker.kind == "person",
                StoredSpeaker.merged_into_id.is_(None))).all()
-    full = [s for s in speakers if " " in s.name_key]
-    roles = _roles_of(session, [s.id for s in full])
-    return [Candidate(id=s.id, name=s.name, parts=name_parts(s.name), roles=roles.get(s.id, [])) for s in full]
+    full = [(s, name_parts(s.name)) for s in speakers]
+    full = [(s, parts) for s, parts in full if not parts.is_bare]
+    roles = _roles_of(session, [s.id for s, _ in full])
+    return [Candidate(id=s.id, name=s.name, parts=parts, roles=roles.get(s.id, [])) for s, parts in full]
+
+
+def _genders_of(session: Session, speaker_ids: list[int]) -> dict[int, set[str]]:
+    """The genders the honorifics on each speaker's quotes carry ("Mr. Trump" -> {"m"}), computed from the
+    stored quotes so merges and splits never leave it stale (no column to keep in step)."""
+    result: dict[int, set[str]] = {}
+    if not speaker_ids:
+        return result
+    rows = session.execute(select(Quote.speaker_id, Quote.speaker, Quote.mention)
+                           .where(Quote.speaker_id.in_(speaker_ids)).distinct())
+    for row in rows:
+        said = honorific_gender_of(row.speaker, row.mention)
+        if said:
+            result.setdefault(row.speaker_id, set()).add(said)
+    return result
+
+
+def _merged_meanwhile(session: Session, speaker_id: int) -> bool:
+    """Locks the speaker's row (PostgreSQL; SQLite writers are serial already) and says whether a parallel
+    writer merged it since it was read, so two writers never both merge it."""
+    return session.execute(select(StoredSpeaker.merged_into_id).where(StoredSpeaker.id == speaker_id)
+                           .with_for_update()).scalar_one() is not None
+
+
+def _decided_by_a_user(session: Session, speaker_ids: list[int]) -> set[int]:
+    """Speakers with a manual alias or in a user's merge or split: automatic matching leaves them be."""
+    manual = session.execute(select(Alias.speaker_id).where(Alias.speaker_id.in_(speaker_ids), Alias.manual))
+    decisions = session.execute(select(SpeakerDecision.speaker_id, SpeakerDecision.other_speaker_id)
+                                .where(SpeakerDecision.action.in_(["merge", "split"]),
+                                       (SpeakerDecision.speaker_id.in_(speaker_ids)
+                                        | SpeakerDecision.other_speaker_id.in_(speaker_ids))))
+    return set(manual.scalars()) | {i for row in decisions for i in row if i in speaker_ids}
 
 
 def _roles_of(session: Session, speaker_ids: list[int]) -> dict[int, list[str]]:
@@ -174,7 +286,7 @@ def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, 
 
 
 def _fuller(old: NameParts, old_name: str, new: NameParts, new_name: str) -> bool:
-    if old.is_bare or new.is_bare or old.surname != new.surname:
+    if old.is_bare or new.is_bare or old.surname != new.surname or old.suffix != new.suffix:
         return False
     if len(new.given or "") > len(old.given or "") and given_names_compatible(old.given, new.given):
         return True

@@ -130,11 +130,12 @@ class Quote(QuoteBase, table=True):
 
 
 class SpeakerDecision(SQLModel, table=True):
-    """A manual merge or split, kept as an audit trail of what a user decided."""
+    """A manual merge or split, kept as an audit trail of what a user decided, and the automatic joins of a
+    bare surname to its full name ("join", db/matching.py), so no quote moves without a record."""
 
     __tablename__ = "speaker_decision"
     id: Optional[int] = Field(default=None, primary_key=True)
-    action: str  # "merge" | "split"
+    action: str  # "merge" | "split" (a user's) | "join" (automatic)
     speaker_id: int = Field(foreign_key="speaker.id")
     other_speaker_id: int = Field(foreign_key="speaker.id")
     alias: Optional[str] = None

@@ -11,8 +11,9 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from quotes.lexicon import word_set
+from quotes.names import honorific_gender
 
-# Generational suffixes say nothing about which person it is once the surname matches.
+# Generational suffixes are identity: Donald Trump Jr. is not Donald Trump (they stay in the key).
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Given names this similar are spelling variants (Stephane/Stefane, Volodymyr/Volodimir), not namesakes.
 GIVEN_NAME_MIN_SCORE = 80
@@ -44,11 +45,12 @@ def honorifics() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class NameParts:
-    """A name reduced for matching: `key` is the folded name without honorifics or suffixes."""
+    """A name reduced for matching: `key` is the folded name without honorifics, with its suffix."""
 
     key: str
     given: Optional[str]  # first token when there are two or more, else None
-    surname: Optional[str]  # last token
+    surname: Optional[str]  # last token before the suffix
+    suffix: Optional[str] = None  # "jr", "iii": a namesake of the same name without it
 
     @property
     def is_bare(self) -> bool:
@@ -61,12 +63,21 @@ def name_parts(name: str) -> NameParts:
     titles = honorifics()
     while len(tokens) > 1 and tokens[0] in titles:
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
-        tokens = tokens[:-1]
+    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES else None
     if not tokens:
         return NameParts(key="", given=None, surname=None)
     given = tokens[0] if len(tokens) > 1 else None
-    return NameParts(key=" ".join(tokens), given=given, surname=tokens[-1])
+    return NameParts(key=" ".join(tokens + [suffix] if suffix else tokens), given=given, surname=tokens[-1],
+                     suffix=suffix)
+
+
+def honorific_gender_of(*written: Optional[str]) -> Optional[str]:
+    """'m' or 'f' when a name or mention as written carries a gendered honorific ("Mrs. Trump"), else None."""
+    for text in written:
+        said = honorific_gender((text or "").split())
+        if said:
+            return said
+    return None
 
 
 def given_names_compatible(a: Optional[str], b: Optional[str]) -> bool:

@@ -24,7 +24,9 @@ STREAM_BATCH = 1000
 
 def find_speakers(session: Session, name: str) -> list[SpeakerRow]:
     """Speakers `name` can mean: an exact alias ("Mr Dujarric", "stephane dujarric"), else a surname,
-    else aliases containing it. Accents, case and honorifics do not matter.
+    else aliases containing it; a bare surname ("Obama", "Trump Jr.") also means every person of that
+    surname (and suffix), so the speaker it was stored under hides no namesake. Accents, case and
+    honorifics do not matter.
 
     Example:
         [speaker] = quotes.find_speakers(session, "Mr Lindqvist")    # SpeakerRow: id, name, roles, quotes, …
@@ -33,8 +35,12 @@ def find_speakers(session: Session, name: str) -> list[SpeakerRow]:
     if not parts.key:
         return []
     ids = _live(session, select(Alias.speaker_id).where(Alias.key == parts.key))
-    if not ids and parts.surname:
-        ids = _live(session, select(StoredSpeaker.id).where(StoredSpeaker.surname_key == parts.surname))
+    if parts.surname and (parts.is_bare or not ids):
+        namesakes = session.execute(select(StoredSpeaker.id, StoredSpeaker.name)
+                                    .where(StoredSpeaker.surname_key == parts.surname)).all()
+        if parts.is_bare and parts.suffix:
+            namesakes = [row for row in namesakes if name_parts(row.name).suffix == parts.suffix]
+        ids += [i for i in _live(session, [row.id for row in namesakes]) if i not in ids]
     if not ids:
         partial = select(Alias.speaker_id).where(Alias.key.contains(parts.key, autoescape=True))
         ids = _live(session, partial.limit(PARTIAL_MATCH_LIMIT))
@@ -205,8 +211,9 @@ def speaker_rows(session: Session, ids: Iterable[int]) -> list[SpeakerRow]:
 
 
 def _live(session: Session, query) -> list[int]:
-    """Speaker ids of `query`, with merged speakers replaced by the one they were merged into."""
-    ids = list(dict.fromkeys(session.execute(query).scalars()))
+    """Speaker ids of `query` (or a list of ids), with merged speakers replaced by the one they were merged
+    into."""
+    ids = list(dict.fromkeys(query if isinstance(query, list) else session.execute(query).scalars()))
     if not ids:
         return []
     merged = dict(session.execute(select(StoredSpeaker.id, StoredSpeaker.merged_into_id)

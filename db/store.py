@@ -17,6 +17,7 @@ from quotes.db.engine import begin_write, lock_timeout_of
 from quotes.db.errors import IngestConflict, is_lock_wait
 from quotes.db.matching import match_speaker, record_role
 from quotes.db.models import Quote, StoredArticle, utcnow
+from quotes.db.names import honorific_gender_of, name_parts
 from quotes.db.rows import IngestResult
 from quotes.db.statements import attach_statement, refresh_statements, seen_at, statement_key
 from quotes.db.upsert import insert_or_get
@@ -145,15 +146,19 @@ def _seen_at(session: Session, *, article_id: int, published: Optional[date]) ->
 def _speaker_key(record: QuoteRecord) -> Optional[tuple]:
     if not record.speaker or not record.speaker.strip():
         return None
-    return (record.speaker.strip(), record.speaker_kind or "unknown", record.role or "")
+    gender = honorific_gender_of(record.speaker, record.mention) or ""
+    return (record.speaker.strip(), record.speaker_kind or "unknown", record.role or "", gender)
 
 
 def _match_speakers(session: Session, *, records: list[QuoteRecord], seen: date) -> dict:
-    # Sorted, so parallel PostgreSQL writers take row locks in one order and do not deadlock.
+    # Sorted, so parallel PostgreSQL writers take row locks in one order and do not deadlock; bare surnames
+    # last, so they meet this article's full names already stored (a full name matched after a bare
+    # surname of the same article would join that surname's speaker before its quotes are written).
     resolved = {}
-    for key in sorted({k for k in map(_speaker_key, records) if k is not None}):
-        name, kind, role = key
-        speaker = match_speaker(session, name=name, kind=kind, role=role or None)
+    keys = {k for k in map(_speaker_key, records) if k is not None}
+    for key in sorted(keys, key=lambda k: (name_parts(k[0]).is_bare, k)):
+        name, kind, role, gender = key
+        speaker = match_speaker(session, name=name, kind=kind, role=role or None, gender=gender or None)
         if speaker is not None:
             resolved[key] = speaker
             if role:

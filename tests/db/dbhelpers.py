@@ -17,9 +17,10 @@ def article(text: str, *, source: str = "a.txt", title: str = "A title", outlet:
 
 
 def quote(text: str, speaker: str | None, *, kind: str = "direct", speaker_kind: str = "person",
-          role: str | None = None, source: str = "a.txt", start: int = 0, cue: str = "said") -> QuoteRecord:
+          role: str | None = None, source: str = "a.txt", start: int = 0, cue: str = "said",
+          mention: str | None = None) -> QuoteRecord:
     return QuoteRecord(source=source, text=text, start=start, end=start + len(text), kind=kind, cue=cue,
-                       speaker=speaker, speaker_kind=speaker_kind, mention=speaker, role=role,
+                       speaker=speaker, speaker_kind=speaker_kind, mention=mention or speaker, role=role,
                        confidence=0.9, rule="nsubj-of-cue")
 
 

@@ -6,16 +6,30 @@ from dbhelpers import article, ingest, one, quote
 from quotes.db import session_scope
 from quotes.db.errors import IdentityError
 from quotes.db.identity import merge_speakers, split_speaker
+from quotes.db.queries import find_speakers
 
 counter = iter(range(10_000))
 
 
-def said(engine, name, *, role=None, kind="person", words=None):
+def said(engine, name, *, role=None, kind="person", words=None, mention=None):
     """Ingest a one-quote article by `name`; returns the speaker id it was stored under."""
     n = next(counter)
     ingest(engine, article(f"Article body {n}."), [quote(words or f"Words of statement {n}", name, role=role,
-                                                         speaker_kind=kind)])
+                                                         speaker_kind=kind, mention=mention)])
     return one(engine, "SELECT speaker_id FROM quote ORDER BY id DESC LIMIT 1")
+
+
+def quotes_of(engine, speaker_id):
+    return one(engine, "SELECT count(*) FROM quote WHERE speaker_id = :id", id=speaker_id)
+
+
+def merged_into(engine, speaker_id):
+    return one(engine, "SELECT merged_into_id FROM speaker WHERE id = :id", id=speaker_id)
+
+
+def looked_up(engine, name):
+    with session_scope(engine) as session:
+        return [row.name for row in find_speakers(session, name)]
 
 
 def test_accents_case_and_honorifics_join_one_speaker(engine):
@@ -109,3 +123,100 @@ def test_merge_refuses_same_and_already_merged(engine):
         merge_speakers(session, keep_id=a, merge_id=b)
     with session_scope(engine) as session, pytest.raises(IdentityError, match=f"merged into {a}"):
         merge_speakers(session, keep_id=b, merge_id=a)
+
+
+def test_bare_surname_stored_first_joins_the_full_name_when_it_comes(engine):
+    bare = said(engine, "Obama")
+    barack = said(engine, "Barack Obama")
+    assert merged_into(engine, bare) == barack
+    assert quotes_of(engine, barack) == 2
+    assert said(engine, "Mr Obama") == barack
+    assert one(engine, "SELECT count(*) FROM speaker_decision WHERE action = 'join'") == 1
+    assert one(engine, "SELECT count(*) FROM alias WHERE manual") == 0  # automatic: later ingests still judge
+    assert looked_up(engine, "Obama") == ["Barack Obama"]
+
+
+def test_full_name_stored_first_takes_the_bare_surname(engine):
+    barack = said(engine, "Barack Obama")
+    assert said(engine, "Obama") == barack
+    assert said(engine, "B. Obama") == barack  # a new alias: nothing waits, nothing moves
+    assert one(engine, "SELECT count(*) FROM speaker_decision") == 0
+
+
+def test_bare_surname_between_two_namesakes_waits(engine):
+    said(engine, "Hillary Clinton")
+    said(engine, "Bill Clinton")
+    bare = said(engine, "Clinton")
+    said(engine, "H. Clinton")  # Hillary gains an alias, but Bill is still a Clinton
+    assert merged_into(engine, bare) is None
+    assert said(engine, "Clinton") == bare
+    assert sorted(looked_up(engine, "Clinton")) == ["Bill Clinton", "Clinton", "Hillary Clinton"]
+
+
+def test_a_join_is_kept_when_a_namesake_comes_later(engine):
+    bare = said(engine, "Obama")
+    michelle = said(engine, "Michelle Obama")
+    assert merged_into(engine, bare) == michelle
+    barack = said(engine, "Barack Obama")
+    assert merged_into(engine, bare) == michelle and quotes_of(engine, michelle) == 2  # kept: right when made
+    later = said(engine, "Obama")  # now ambiguous: a new bare speaker, not the old join
+    assert later not in (michelle, barack)
+    assert one(engine, "SELECT name FROM speaker WHERE id = :id", id=later) == "Obama"
+    assert sorted(looked_up(engine, "Obama")) == ["Barack Obama", "Michelle Obama", "Obama"]
+
+
+def test_a_users_split_is_not_joined_back(engine):
+    barack = said(engine, "Barack Obama")
+    assert said(engine, "Obama") == barack
+    with session_scope(engine) as session:
+        apart = split_speaker(session, speaker_id=barack, alias="Obama")
+    said(engine, "Barack H. Obama")  # a new alias of the full name: the split one stays apart
+    assert merged_into(engine, apart) is None
+    assert said(engine, "Obama") == apart
+
+
+def test_a_bare_surname_a_user_merged_into_waits_for_the_user(engine):
+    bare, misspelt = said(engine, "Clinton"), said(engine, "Klinton")
+    with session_scope(engine) as session:
+        merge_speakers(session, keep_id=bare, merge_id=misspelt)
+    hillary = said(engine, "Hillary Clinton")
+    assert merged_into(engine, bare) is None and quotes_of(engine, hillary) == 1
+
+
+def test_generational_suffix_is_another_person(engine):
+    father = said(engine, "Donald Trump")
+    son = said(engine, "Donald Trump Jr.")
+    assert son != father
+    assert said(engine, "Trump Jr.") == son
+    assert said(engine, "Donald Trump") == father
+    bare = said(engine, "Trump")
+    assert bare not in (father, son)  # either of them
+    assert looked_up(engine, "Trump Jr.") == ["Donald Trump Jr."]
+
+
+def test_bare_suffixed_surname_waits_for_its_own_full_name(engine):
+    bare = said(engine, "Trump Jr.")
+    father = said(engine, "Donald Trump")
+    assert merged_into(engine, bare) is None
+    son = said(engine, "Donald Trump Jr.")
+    assert merged_into(engine, bare) == son != father
+
+
+def test_honorific_of_the_other_gender_does_not_join(engine):
+    donald = said(engine, "Donald Trump", mention="Mr. Trump")
+    assert said(engine, "Trump", mention="Mrs. Trump") != donald
+    assert said(engine, "Trump", mention="Mr. Trump") == donald
+
+
+def test_waiting_surname_joins_the_full_name_of_its_gender(engine):
+    bare = said(engine, "Clinton", mention="Mrs. Clinton")
+    said(engine, "Bill Clinton", mention="Mr. Clinton")
+    assert merged_into(engine, bare) is None
+    hillary = said(engine, "Hillary Clinton")
+    assert merged_into(engine, bare) == hillary
+
+
+def test_waiting_surname_with_a_clearly_different_role_stays_apart(engine):
+    bare = said(engine, "Osei", role="striker for Accra Hearts")
+    said(engine, "Amara Osei", role="health minister")
+    assert merged_into(engine, bare) is None

@@ -14,16 +14,17 @@ def test_fold_removes_case_accents_and_punctuation(raw, folded):
     assert fold_words(raw) == folded
 
 
-@pytest.mark.parametrize("raw, key, given, surname", [
-    ("Mr Dujarric", "dujarric", None, "dujarric"),
-    ("Mr. Stéphane Dujarric", "stephane dujarric", "stephane", "dujarric"),
-    ("Dr Amara Osei Jr.", "amara osei", "amara", "osei"),
-    ("Dame Fenella Cray", "fenella cray", "fenella", "cray"),
-    ("Ms", "ms", None, "ms"),  # a lone honorific is all there is: keep it rather than return nothing
+@pytest.mark.parametrize("raw, key, given, surname, suffix", [
+    ("Mr Dujarric", "dujarric", None, "dujarric", None),
+    ("Mr. Stéphane Dujarric", "stephane dujarric", "stephane", "dujarric", None),
+    ("Dr Amara Osei Jr.", "amara osei jr", "amara", "osei", "jr"),  # a generational suffix is identity
+    ("Osei III", "osei iii", None, "osei", "iii"),
+    ("Dame Fenella Cray", "fenella cray", "fenella", "cray", None),
+    ("Ms", "ms", None, "ms", None),  # a lone honorific is all there is: keep it rather than return nothing
 ])
-def test_name_parts_strip_honorifics_and_suffixes(raw, key, given, surname):
+def test_name_parts_strip_honorifics_and_keep_suffixes(raw, key, given, surname, suffix):
     parts = name_parts(raw)
-    assert (parts.key, parts.given, parts.surname) == (key, given, surname)
+    assert (parts.key, parts.given, parts.surname, parts.suffix) == (key, given, surname, suffix)
 
 
 @pytest.mark.parametrize("a, b, expected", [
