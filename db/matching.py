@@ -147,18 +147,21 @@ def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name
     if parts.is_bare:
         fits = _full_names_for(session, parts=parts, roles=[role] if role else [], gender=gender)
         return fits[0] if len(fits) == 1 else _bare_placeholder(session, parts, name)
+    # A written suffix must be the stored one ("Donald Trump Jr." never joins "Donald Trump"); a name written
+    # without one may join a person stored with one, as writers drop it ("James Comey" for "James B. Comey
+    # Jr."), but the person stored without one wins when both fit.
     candidates = [c for c in _surname_candidates(session, parts.surname)
-                  if not roles_conflict(c.roles, role) and c.parts.suffix == parts.suffix]
+                  if not roles_conflict(c.roles, role) and parts.suffix in (None, c.parts.suffix)]
     scored = []
     for candidate in candidates:
         surname_score = surnames_match(candidate.parts.surname, parts.surname)
         if surname_score and given_names_compatible(candidate.parts.given, parts.given):
-            same_given = candidate.parts.given == parts.given
-            scored.append((same_given, surname_score, candidate.id))
+            same = (candidate.parts.suffix == parts.suffix, candidate.parts.given == parts.given)
+            scored.append((*same, surname_score, candidate.id))
     scored.sort(reverse=True)
-    if not scored or (len(scored) > 1 and scored[0][:2] == scored[1][:2]):
+    if not scored or (len(scored) > 1 and scored[0][:3] == scored[1][:3]):
         return None  # nobody fits, or two people fit equally well: a new speaker is safer than a wrong merge
-    return scored[0][2]
+    return scored[0][3]
 
 
 def _full_names_for(session: Session, *, parts: NameParts, roles: list[str], gender: Optional[str],
@@ -277,10 +280,12 @@ def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, 
     speaker = session.execute(select(StoredSpeaker.name, StoredSpeaker.kind)
                               .where(StoredSpeaker.id == speaker_id)).one()
     changes = {}
-    if speaker.kind == "unknown" and kind != "unknown":
-        changes["kind"] = kind
     if _fuller(name_parts(speaker.name), speaker.name, parts, name):
         changes.update(name=name.strip(), name_key=parts.key)
+    if speaker.kind == "unknown" and kind != "unknown":
+        # A person is found by surname_key: set it as _create would have ("Obama" first seen untyped).
+        surname = name_parts(changes.get("name", speaker.name)).surname if kind == "person" else None
+        changes.update(kind=kind, surname_key=surname)
     if changes:
         session.execute(update(StoredSpeaker).where(StoredSpeaker.id == speaker_id).values(**changes))
 

@@ -198,3 +198,23 @@ def test_a_date_filter_says_how_many_undated_quotes_it_left_out(invoke, stored, 
     assert [json.loads(line)["text"] for line in out.splitlines()] == ["This is a fair offer"]
     assert err == "1 quote by Ruth Ashdown is from an undated article, so --since/--until left it out\n"
     assert run(invoke, stored, "by", "Ruth Ashdown", "--nl")[2] == ""
+
+
+def test_by_bare_surname_finds_the_full_name_stored_after_it(invoke, tmp_path):
+    """The bare surname came first (its article named no one else); `by Obama` still shows one person."""
+    db = f"sqlite:///{tmp_path / 'order.db'}"
+    articles = {"a.txt": '"The harbour will be rebuilt," said Obama.', "b.txt": '"Jobs come first," said Barack Obama.',
+                "c.txt": '"Schools matter most," said Michelle Obama.'}
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        assert invoke("ingest", tmp_path / name, "--db", db, "--no-progress").exit_code == 0
+    found = [json.loads(line) for line in invoke("by", "Obama", "--db", db, "--nl").stdout.splitlines()]
+    assert [(q["speaker"], q["text"]) for q in found] == [("Barack Obama", "The harbour will be rebuilt"),
+                                                          ("Barack Obama", "Jobs come first")]
+    assert invoke("ingest", tmp_path / "c.txt", "--db", db, "--no-progress").exit_code == 0
+    code, out, err = run(invoke, db, "by", "Obama")
+    assert (code, err) == (1, "Error: 2 speakers match 'Obama':\n"
+                              "  #2  Barack Obama (person, 2 quotes)\n"
+                              "  #3  Michelle Obama (person, 1 quote)\n"
+                              "pass the full name or the id, e.g. `#2`\n")

@@ -202,6 +202,21 @@ def test_bare_suffixed_surname_waits_for_its_own_full_name(engine):
     assert merged_into(engine, bare) == son != father
 
 
+def test_suffix_written_by_one_article_only(engine):
+    comey = said(engine, "James B. Comey Jr.")
+    assert said(engine, "James Comey") == comey  # writers drop the "Jr.": no namesake without one is stored
+    father = said(engine, "Donald Trump")
+    son = said(engine, "Donald Trump Jr.")
+    assert son != father and said(engine, "Donald Trump") == father  # the one stored without a suffix wins
+
+
+def test_untyped_bare_surname_typed_later_still_waits_for_its_full_name(engine):
+    untyped = said(engine, "Obama", kind="unknown")
+    assert said(engine, "Obama") == untyped
+    barack = said(engine, "Barack Obama")
+    assert merged_into(engine, untyped) == barack
+
+
 def test_honorific_of_the_other_gender_does_not_join(engine):
     donald = said(engine, "Donald Trump", mention="Mr. Trump")
     assert said(engine, "Trump", mention="Mrs. Trump") != donald
