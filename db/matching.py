@@ -167,23 +167,27 @@ def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name
 def _full_names_for(session: Session, *, parts: NameParts, roles: list[str], gender: Optional[str],
                     now: Optional[SeenNow] = None) -> list[int]:
     """Full-named people a bare surname can stand for: the same surname (and suffix, when it has one:
-    "Trump Jr."), no role of theirs clearly different from the bare name's roles, and no honorific of the
-    other gender on their quotes (plus what the article being stored says of `now`). When several fit,
-    those whose known roles fit every role of the bare name."""
+    "Trump Jr."), not known only by roles clearly different from every role the bare name was given, and no
+    honorific of the other gender on their quotes (plus what the article being stored says of `now`). When
+    several fit, those with a known role that fits one of the bare name's roles.
+
+    A bare surname's speaker can hold several roles, some of them wrong ("Climate change"): one role that
+    fits keeps a candidate in, else a stray role would rule out everyone with known roles and leave the one
+    person the database knows nothing about."""
     candidates = _surname_candidates(session, parts.surname)
     for candidate in candidates:
         if now and candidate.id == now.id and now.role:
             candidate.roles.append(now.role)
     fits = [c for c in candidates
             if c.parts.surname == parts.surname and (parts.suffix is None or c.parts.suffix == parts.suffix)
-            and not any(roles_conflict(c.roles, role) for role in roles)]
+            and not (roles and all(roles_conflict(c.roles, role) for role in roles))]
     if gender and fits:
         genders = _genders_of(session, [c.id for c in fits])
         if now and now.gender:
             genders.setdefault(now.id, set()).add(now.gender)
         fits = [c for c in fits if genders.get(c.id, {gender}) != {"m" if gender == "f" else "f"}]
-    for role in roles if len(fits) > 1 else []:
-        fits = [c for c in fits if c.roles and not roles_conflict(c.roles, role)]
+    if len(fits) > 1 and roles:
+        fits = [c for c in fits if c.roles and not all(roles_conflict(c.roles, role) for role in roles)]
     return [c.id for c in fits]
 
 

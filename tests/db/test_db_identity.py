@@ -217,6 +217,15 @@ def test_untyped_bare_surname_typed_later_still_waits_for_its_full_name(engine):
     assert merged_into(engine, untyped) == barack
 
 
+def test_a_stray_role_does_not_send_a_waiting_surname_to_the_one_person_without_roles(engine):
+    said(engine, "Barack Obama", role="President")
+    said(engine, "Barry Obama", role="President")  # two who fit the role: the bare surname waits
+    bare = said(engine, "Obama", role="President")
+    assert said(engine, "Obama", role="Climate change") == bare  # a role read from the wrong words
+    said(engine, "Michelle Obama")  # nothing known of her roles
+    assert merged_into(engine, bare) is None
+
+
 def test_honorific_of_the_other_gender_does_not_join(engine):
     donald = said(engine, "Donald Trump", mention="Mr. Trump")
     assert said(engine, "Trump", mention="Mrs. Trump") != donald
