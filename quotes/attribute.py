@@ -205,6 +205,9 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
             named = _name_before_role(sentence, kids, current, subject)
             if named is not None:
                 return named, "inverted"
+            closer = _set_off_speaker(ctx, sentence, kids, current, subject)
+            if closer is not None:
+                return closer, "adjacent"
             return subject, "passive" if via_as else _order_rule(subject, cue)
         passive = next((w for w in deps if w.deprel == "nsubj:pass"), None)
         if passive is not None and via_as:
@@ -263,6 +266,21 @@ def _object_controller(ctx: Context, sentence, kids, cue):
     if obj is None or obj.upos not in ("NOUN", "PROPN", "PRON") or not _can_name(ctx, obj):
         return None
     return obj
+
+
+def _set_off_speaker(ctx: Context, sentence, kids, cue, subject):
+    """'That, the commission said, “…”', 'Cruz, Blackwell wrote, “…”': a subject set off by a comma from a
+    noun phrase that stands right before the cue is what was said (or its topic); the noun phrase spoke."""
+    if subject.id > cue.id or cue.id < 3:
+        return None
+    last = max(w.id for w in subtree(sentence, subject, kids) if w.upos != "PUNCT")
+    before = sentence.words[cue.id - 2]
+    if last >= cue.id - 2 or sentence.words[last].text != "," or before.upos not in ("NOUN", "PROPN"):
+        return None
+    phrase = sentence.words[last + 1:cue.id - 1]
+    if not phrase or len(phrase) > 5 or any(w.upos in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ") for w in phrase):
+        return None
+    return before if _can_name(ctx, before) else None
 
 
 def _name_before_role(sentence, kids, cue, subject):

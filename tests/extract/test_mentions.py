@@ -96,3 +96,40 @@ def test_object_of_a_causing_verb_speaks_for_its_infinitive(extract):
     assert record.speaker == "Ama Owusu" and record.rule == "object-control"
     [record] = extract("She wants voters to know that she cares.", WANTS_TO_KNOW)
     assert record.mention == "She"
+
+
+# 'X, the board said, “…”': the parser gives 'said' two subjects; the one set off before the comma is what
+# was said, the noun phrase right before the cue spoke
+SET_OFF = """
+That that PRON 5 nsubj
+, , PUNCT 1 punct
+the the DET 4 det
+board board NOUN 5 nsubj
+said say VERB 0 root
+, , PUNCT 5 punct
+“ “ PUNCT 9 punct
+is be AUX 9 cop
+final final ADJ 5 ccomp
+. . PUNCT 9 punct
+” ” PUNCT 9 punct
+"""
+
+
+def test_subject_set_off_by_a_comma_gives_way_to_the_phrase_before_the_cue(extract):
+    text = "That, the board said, “is final.”"
+    [record] = extract(text, SET_OFF)
+    assert (record.mention, record.rule) == ("the board", "adjacent")
+    plain = "The board said the vote “is final.”"
+    [record] = extract(plain, """
+The the DET 2 det
+board board NOUN 3 nsubj
+said say VERB 0 root
+the the DET 5 det
+vote vote NOUN 8 nsubj
+“ “ PUNCT 8 punct
+is be AUX 8 cop
+final final ADJ 3 ccomp
+. . PUNCT 3 punct
+” ” PUNCT 3 punct
+""")
+    assert record.mention == "The board"
