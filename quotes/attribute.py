@@ -224,7 +224,19 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     subject, rule = _dependent_subject(ctx, sentence, kids, cue)
     if subject is None and cue.text.lower().endswith("ing"):
         return _participle_subject(ctx, sentence, kids, cue)
+    if subject is None:
+        return _coordinated_cue_subject(ctx, index, cue)
     return subject, rule
+
+
+def _coordinated_cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
+    """'X said it was too early but added, “…”' with 'added' hung inside what was said: a cue right after
+    'and'/'but' shares the speaker of the nearest cue before it in the sentence."""
+    sentence = ctx.sentences[index]
+    if cue.id < 2 or sentence.words[cue.id - 2].upos != "CCONJ":
+        return None, ""
+    earlier = [w for w in sentence.words[:cue.id - 2] if ctx.quote_of(w) is None and ctx.is_cue(w)]
+    return cue_subject(ctx, index, earlier[-1]) if earlier else (None, "")
 
 
 def _participle_bearer(ctx: Context, sentence, cue):
@@ -420,6 +432,10 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
             return head, "adjacent-inverted"
     if left is not None and left.text == ",":
         return _name_before_aside(ctx, words, cue), "adjacent"
+    if left is not None and ctx.quote_of(left) is None:
+        phrase = _phrase_ending_at(ctx, sentence, left)
+        if phrase is not None:
+            return phrase, "adjacent"
     if ctx.closes_quote(cue):  # '…,” the two write.'
         quote_end = ctx.quote_before(word_span(cue)[0]).end
         between = [w for w in words[:cue.id - 1] if ctx.quote_of(w) is None and word_span(w)[0] > quote_end]
@@ -427,6 +443,24 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
         if nominal and not any(w.upos in ("VERB", "AUX") for w in between):
             return nominal[-1], "adjacent"
     return None, ""
+
+
+def _phrase_ending_at(ctx: Context, sentence, last):
+    """'…, a White House official who spoke anonymously said' with the official hung elsewhere: the noun
+    phrase that ends right before the cue and starts the clause (after a comma or at the sentence start)."""
+    kids = children(sentence)
+    current = last
+    while current is not None:
+        span = [w.id for w in subtree(sentence, current, kids) if w.upos != "PUNCT"]
+        if not span or max(span) != last.id:
+            return None
+        first = min(span)
+        opens = first == 1 or sentence.words[first - 2].text == ","
+        if current.upos in ("NOUN", "PROPN") and opens and sentence.words[first - 1].upos not in ("ADP", "SCONJ") \
+                and _can_name(ctx, current):
+            return current
+        current = head_of(sentence, current) if current.head else None
+    return None
 
 
 def _inverted_order(ctx: Context, words: list, cue, first) -> bool:
@@ -440,7 +474,12 @@ def _inverted_order(ctx: Context, words: list, cue, first) -> bool:
     index = first.id - 1
     while index < len(words) and index < first.id + 5 and words[index].upos in ("PROPN", "NOUN", "ADJ", "DET", "PRON"):
         index += 1
-    return index >= len(words) or words[index].upos in ("PUNCT", "ADP")
+    if index < len(words) and words[index].upos == "ADP":
+        # 'said Smith in a statement' ends the clause; 'conceded the situation in the country is …' goes on
+        rest = words[index:]
+        stop = next((i for i, w in enumerate(rest) if w.upos == "PUNCT"), len(rest))
+        return not any(w.upos in ("VERB", "AUX") for w in rest[:stop])
+    return index >= len(words) or words[index].upos == "PUNCT"
 
 
 def _ends_clause(words: list, word) -> bool:

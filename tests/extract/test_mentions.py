@@ -133,3 +133,78 @@ final final ADJ 3 ccomp
 ” ” PUNCT 3 punct
 """)
     assert record.mention == "The board"
+
+
+# the parser hung the speaker on the phrase before it ('appos' of 'team') and gave 'said' no subject
+HUNG_ELSEWHERE = """
+Unlike unlike ADP 3 case
+the the DET 3 det
+team team NOUN 9 obl
+, , PUNCT 6 punct
+an a DET 6 det
+official official NOUN 3 appos
+who who PRON 8 nsubj
+spoke speak VERB 6 acl:relcl
+said say VERB 0 root
+, , PUNCT 13 punct
+“ “ PUNCT 13 punct
+talks talk NOUN 13 nsubj
+continue continue VERB 9 ccomp
+. . PUNCT 13 punct
+” ” PUNCT 13 punct
+"""
+
+
+def test_phrase_ending_right_before_a_subjectless_cue_is_the_speaker(extract):
+    text = "Unlike the team, an official who spoke said, “talks continue.”"
+    [record] = extract(text, HUNG_ELSEWHERE)
+    assert (record.mention, record.rule) == ("an official", "adjacent")
+
+
+# 'Mei said little but added, “…”' with 'added' hung on the object 'little'
+BUT_ADDED = """
+Mei Mei PROPN 2 nsubj
+said say VERB 0 root
+little little ADJ 2 obj
+but but CCONJ 5 cc
+added add VERB 3 conj
+, , PUNCT 9 punct
+“ “ PUNCT 9 punct
+we we PRON 9 nsubj
+hope hope VERB 5 ccomp
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+"""
+
+
+def test_cue_after_but_shares_the_speaker_of_the_cue_before(extract):
+    text = "Mei said little but added, “we hope.”"
+    records = extract(text, BUT_ADDED)
+    direct = [r for r in records if r.kind == "direct"]
+    assert direct and direct[0].mention == "Mei" and direct[0].cue == "added"
+
+
+# 'conceded the situation in the country is “…”': the words after the cue start what was conceded
+CONCEDED = """
+Earlier earlier ADV 5 advmod
+, , PUNCT 1 punct
+Ito Ito PROPN 5 obl
+, , PUNCT 3 punct
+conceded concede VERB 0 root
+the the DET 7 det
+situation situation NOUN 5 obj
+in in ADP 10 case
+the the DET 10 det
+country country NOUN 7 nmod
+is be AUX 13 cop
+“ “ PUNCT 13 punct
+regrettable regrettable ADJ 5 ccomp
+. . PUNCT 13 punct
+” ” PUNCT 13 punct
+"""
+
+
+def test_noun_and_clause_after_the_cue_are_not_an_inverted_speaker(extract):
+    text = "Earlier, Ito, conceded the situation in the country is “regrettable.”"
+    records = extract(text, CONCEDED)
+    assert records and all(r.mention != "the situation in the country" for r in records)
