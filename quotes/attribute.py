@@ -243,6 +243,8 @@ def _participle_bearer(ctx: Context, sentence, cue):
     """'with Trump reportedly yelling: “…”', 'protesters chanting “…”', 'a sign reading “…”': a participle
     cue hung straight on a noun phrase (no comma between: ', saying …' is said by the clause's subject)
     is said by that noun phrase."""
+    if cue.deprel == "conj" and cue.head and cue.text.lower().endswith("ing"):
+        cue = head_of(sentence, cue)  # 'with X tweeting that … and asking, “…”'
     if not cue.text.lower().endswith("ing") or cue.deprel != "acl" or not cue.head or cue.head > cue.id:
         return None
     bearer = head_of(sentence, cue)
@@ -287,7 +289,9 @@ def _set_off_speaker(ctx: Context, sentence, kids, cue, subject):
         return None
     last = max(w.id for w in subtree(sentence, subject, kids) if w.upos != "PUNCT")
     before = sentence.words[cue.id - 2]
-    if last >= cue.id - 2 or sentence.words[last].text != "," or before.upos not in ("NOUN", "PROPN"):
+    personal = before.upos == "PRON" and before.text.lower() in SUBJECT_PRONOUNS  # 'The nominee, he said, …'
+    if last >= cue.id - 2 or sentence.words[last].text != "," or (before.upos not in ("NOUN", "PROPN")
+                                                                 and not personal):
         return None
     phrase = sentence.words[last + 1:cue.id - 1]
     if not phrase or len(phrase) > 5 or any(w.upos in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ") for w in phrase):

@@ -208,3 +208,24 @@ def test_noun_and_clause_after_the_cue_are_not_an_inverted_speaker(extract):
     text = "Earlier, Ito, conceded the situation in the country is “regrettable.”"
     records = extract(text, CONCEDED)
     assert records and all(r.mention != "the situation in the country" for r in records)
+
+
+SET_OFF_PRONOUN = """
+The the DET 2 det
+nominee nominee NOUN 5 nsubj
+, , PUNCT 2 punct
+he he PRON 5 nsubj
+said say VERB 0 root
+, , PUNCT 5 punct
+watched watch VERB 5 ccomp
+“ “ PUNCT 9 punct
+everything everything PRON 7 obj
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+"""
+
+
+def test_pronoun_right_before_an_interrupting_cue_is_the_speaker(extract):
+    text = "The nominee, he said, watched “everything.”"
+    records = extract(text, SET_OFF_PRONOUN)
+    assert records and all(r.mention == "he" for r in records)
