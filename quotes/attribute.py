@@ -270,6 +270,8 @@ def _people(word) -> bool:
 def _object_controller(ctx: Context, sentence, kids, cue):
     """'led the journalist to fear “…”', 'urged aides to say …': the infinitive cue of a verb with an object
     is said by that object, not by the verb's subject."""
+    if cue.deprel == "conj" and cue.head and not any(k.deprel in SUBJECTS for k in kids[cue.id]):
+        cue = head_of(sentence, cue)  # 'prompted Rubio to make a joke and call Trump “…”'
     if cue.deprel != "xcomp" or not cue.head or any(k.deprel in SUBJECTS for k in kids[cue.id]):
         return None
     governor = head_of(sentence, cue)
@@ -506,12 +508,34 @@ def _left_of(words: list, index: int):
 def _name_before_aside(ctx: Context, words: list, cue):
     """'“…,” former Sen. Evan Bayh, a moderate Democrat who …, said': the first name after the quote."""
     start = cue.id - 2
-    while start > 0 and ctx.quote_of(words[start - 1]) is None and words[start - 1].text not in ("”", '"', "''"):
+    while start > 0:
+        quote = ctx.quote_of(words[start - 1])
+        if quote is not None and _label(ctx, quote):
+            start -= 1  # '…, wearing “Vote Ruiz” pins, said': a label inside the aside
+            continue
+        if quote is not None or words[start - 1].text in ("”", '"', "''") and not _label_before(ctx, words, start - 1):
+            break
         start -= 1
     if cue.id - start > 25:
         return None
-    return next((w for w in words[start:cue.id - 1]
+    name = next((w for w in words[start:cue.id - 1]
                  if w.upos == "PROPN" and ctx.quote_of(w) is None and not time_word(w)), None)
+    while name is not None and name.deprel in ("compound", "flat") and start < name.head < cue.id \
+            and words[name.head - 1].upos in ("NOUN", "PROPN"):
+        name = words[name.head - 1]  # 'Texas' of 'Texas delegate Bill Eastland'
+    return name
+
+
+def _label(ctx: Context, quote) -> bool:
+    """A short quote that ends on no punctuation: a name or label (“Ted Cruz” pins), not the statement."""
+    inside = ctx.text[quote.start:quote.end]
+    return len(inside.split()) <= 4 and not re.search(r"[,.!?;:]\W*$", inside)
+
+
+def _label_before(ctx: Context, words: list, index: int) -> bool:
+    """Is the closing mark at `index` the end of a label quote?"""
+    quote = ctx.quote_of(words[index - 1]) if index > 0 else None
+    return quote is not None and _label(ctx, quote)
 
 
 def _phrase_head_after(words: list, index: int, loose: bool = False):

@@ -374,7 +374,7 @@ def _speaker_after_cue(content: list, cue) -> bool:
 
 
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
-    content = _without_trailing_aside(ctx, content)
+    content = _cut_after_quote(ctx, _without_trailing_aside(ctx, content))
     if rule != "according-to" and _speaker_after_cue(content, cue):
         return None
     plausible = rule == "object" or _plausible_content(content, cue)
@@ -409,6 +409,32 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
         lower = after.text.lower()
         if lower in ("which", "who", "whom", "whose") or (lower.endswith("ing") and ctx.is_cue(after)):
             return words[:i]
+    return words
+
+
+NOMINAL_START = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})  # '“…,” the mayor …', '“…,” delegate X …'
+
+
+def _cut_after_quote(ctx: Context, content: list) -> list:
+    """What was said ends with a quote that ends a sentence inside its marks when the words after the
+    closing mark start a new sentence or a phrase of the writer's ('yelled “You lie!” at the president',
+    'said Trump is “unelectable now.” Sen. Cruz …' with the sentence split missed), or with a quote closed on a
+    comma and followed by a name ('“…,” Texas delegate Ben Ward, wearing a hat, said'): that is its speaker."""
+    words = sorted(content, key=lambda w: w.id)
+    for i, word in enumerate(words[:-1]):
+        quote = ctx.quote_of(word)
+        if quote is None or ctx.quote_of(words[i + 1]) is quote:
+            continue
+        rest = [w for w in words[i + 1:] if ctx.quote_of(w) is None and w.upos != "PUNCT"]
+        if not rest:
+            return words
+        inside = ctx.text[quote.start:quote.end]
+        ended = re.search(r"[.!?]\W*$", inside) and (rest[0].text[:1].isupper() or rest[0].upos == "ADP")
+        handed_on = inside.rstrip().endswith(",") and (rest[0].text[:1].isupper() or rest[0].upos in NOMINAL_START)
+        if ended or handed_on:
+            marks = [w for w in words[i + 1:] if w.upos == "PUNCT" and word_span(w)[1] <= word_span(rest[0])[0]
+                     and ctx.text[word_span(w)[0]] in "”\"'’»"]
+            return words[:i + 1] + marks[:1]
     return words
 
 

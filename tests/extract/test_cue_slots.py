@@ -337,3 +337,54 @@ def test_a_date_in_a_colon_lead_in_is_not_the_speaker(extract):
     text = "Here is Nolan in December 1992: “Our plan works.”"
     [record] = extract(text, DATED_COLON)
     assert (record.mention, record.speaker) == ("Nolan", "Nolan")
+
+
+YELLED = """
+Wilson Wilson PROPN 2 nsubj
+yelled yell VERB 0 root
+“ “ PUNCT 5 punct
+You you PRON 5 nsubj
+lie lie VERB 2 ccomp
+! ! PUNCT 5 punct
+” ” PUNCT 5 punct
+at at ADP 10 case
+the the DET 10 det
+president president NOUN 5 obl
+. . PUNCT 2 punct
+"""
+
+
+def test_what_was_said_ends_with_a_quote_that_ends_a_sentence(extract):
+    text = "Wilson yelled “You lie!” at the president."
+    [record] = extract(text, YELLED)
+    assert (record.kind, record.text, record.mention) == ("direct", "You lie!", "Wilson")
+
+
+# the quote closed on a comma and its speaker, with a label in quotes inside the aside, parsed as one clause
+HANDED_ON = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+delegate delegate NOUN 8 compound
+Ben Ben PROPN 8 compound
+Ward Ward PROPN 3 conj
+, , PUNCT 10 punct
+wearing wear VERB 8 acl
+“ “ PUNCT 13 punct
+Vote vote PROPN 13 compound
+Ruiz Ruiz PROPN 15 compound
+” ” PUNCT 13 punct
+pins pin NOUN 10 obj
+, , PUNCT 17 punct
+said say VERB 3 parataxis
+. . PUNCT 3 punct
+"""
+
+
+def test_quote_closed_on_a_comma_then_its_speaker_with_a_label_quote_in_the_aside(extract):
+    text = "“We won,” delegate Ben Ward, wearing “Vote Ruiz” pins, said."
+    records = extract(text, HANDED_ON)
+    direct = [r for r in records if r.text == "We won,"]
+    assert direct and direct[0].kind == "direct" and direct[0].speaker == "Ben Ward"

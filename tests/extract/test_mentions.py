@@ -229,3 +229,26 @@ def test_pronoun_right_before_an_interrupting_cue_is_the_speaker(extract):
     text = "The nominee, he said, watched “everything.”"
     records = extract(text, SET_OFF_PRONOUN)
     assert records and all(r.mention == "he" for r in records)
+
+
+PROMPTED_AND_CALL = """
+That that PRON 2 nsubj
+prompted prompt VERB 0 root
+Ana Ana PROPN 2 obj
+Ruiz Ruiz PROPN 3 flat
+to to PART 6 mark
+joke joke VERB 2 xcomp
+and and CCONJ 8 cc
+call call VERB 6 conj
+him he PRON 8 obj
+“ “ PUNCT 11 punct
+flexible flexible ADJ 8 xcomp
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+"""
+
+
+def test_object_control_reaches_a_coordinated_infinitive(extract):
+    text = "That prompted Ana Ruiz to joke and call him “flexible.”"
+    records = extract(text, PROMPTED_AND_CALL)
+    assert records and records[0].speaker == "Ana Ruiz"
