@@ -12,7 +12,7 @@ from quotes.attribute import (
     cue_subject, mention_at, strip_punct,
 )
 from quotes.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
-from quotes.marks import QuoteSpan
+from quotes.marks import CLOSING_MARKS, QuoteSpan
 from quotes.tokens import contiguous_around, head_of, subtree, word_span
 
 
@@ -456,14 +456,12 @@ def _pieces(ctx: Context, words: list) -> list[Span]:
 
 
 def _close_quote_edges(text: str, quotes: list[QuoteSpan], spans: list[Span]) -> list[Span]:
-    """Punctuation trimming can cut a closing mark off a mixed quote; keep the mark with its quote."""
+    """Punctuation trimming can cut a closing mark off a mixed quote ('was “corrupt,”', 'was "corrupt,"');
+    keep the mark, and the comma or period inside it, with its quote."""
     fixed = []
     for start, end in spans:
-        segment = text[start:end]
-        if segment.count("“") > segment.count("”") and text[end:end + 2].lstrip(".,").startswith("”"):
-            end = text.index("”", end) + 1
-        for quote in quotes:  # single marks: ‘…’ cannot be counted (’ is also an apostrophe), so ask the spans
-            if start < quote.start <= end <= quote.end <= end + 2 and text[quote.end:quote.end + 1] in "’'":
+        for quote in quotes:
+            if start < quote.start <= end <= quote.end <= end + 2 and text[quote.end:quote.end + 1] in CLOSING_MARKS:
                 end = quote.end + 1
         fixed.append((start, end))
     return fixed

@@ -388,3 +388,27 @@ def test_quote_closed_on_a_comma_then_its_speaker_with_a_label_quote_in_the_asid
     records = extract(text, HANDED_ON)
     direct = [r for r in records if r.text == "We won,"]
     assert direct and direct[0].kind == "direct" and direct[0].speaker == "Ben Ward"
+
+
+STRAIGHT_MIXED = """
+Kato Kato PROPN 2 nsubj
+said say VERB 0 root
+the the DET 5 det
+financial financial ADJ 5 amod
+system system NOUN 8 nsubj
+was be AUX 8 cop
+" " PUNCT 8 punct
+corrupt corrupt ADJ 2 ccomp
+, , PUNCT 8 punct
+" " PUNCT 8 punct
+and and CCONJ 13 cc
+he he PRON 13 nsubj
+left leave VERB 2 conj
+. . PUNCT 2 punct
+"""
+
+
+def test_mixed_quote_in_straight_marks_keeps_its_closing_mark(extract):
+    text = 'Kato said the financial system was "corrupt," and he left.'
+    records = extract(text, STRAIGHT_MIXED)
+    assert [(r.kind, r.text, r.speaker) for r in records] == [("mixed", 'the financial system was "corrupt,"', "Kato")]
