@@ -412,3 +412,4 @@ def test_mixed_quote_in_straight_marks_keeps_its_closing_mark(extract):
     text = 'Kato said the financial system was "corrupt," and he left.'
     records = extract(text, STRAIGHT_MIXED)
     assert [(r.kind, r.text, r.speaker) for r in records] == [("mixed", 'the financial system was "corrupt,"', "Kato")]
+    assert records[0].rule.startswith("ccomp")  # the complement itself, not a fallback reading
