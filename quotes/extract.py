@@ -141,10 +141,14 @@ def _only_attribution_between(ctx: Context, first: Attribution, second: Attribut
 
 def _statement_text(a: Attribution, text: str) -> str:
     """The words of the statement: an interrupted quote's pieces joined by a space, without the interruption
-    (as annotators and other outlets write it), so the same quote matches across articles."""
-    if len(a.pieces) > 1:
-        return " ".join(text[start:end] for start, end in a.pieces)
-    return text[a.start:a.end]
+    (as annotators and other outlets write it), so the same quote matches across articles; a quote carried on
+    into a new paragraph keeps its paragraph break ('…peacekeepers,' and 'We have …' are not one sentence)."""
+    if len(a.pieces) == 1:
+        return text[a.start:a.end]
+    joined = text[a.pieces[0][0]:a.pieces[0][1]]
+    for (_, end), (start, stop) in zip(a.pieces, a.pieces[1:]):
+        joined += ("\n\n" if "\n" in text[end:start] else " ") + text[start:stop]
+    return joined
 
 
 def _record(a: Attribution, text: str, source: str, speakers: ArticleSpeakers) -> QuoteRecord:

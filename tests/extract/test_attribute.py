@@ -220,6 +220,7 @@ acting act VERB 5 xcomp
     [record] = records  # the floating paragraph goes on with the quote before it: one statement
     assert record.speaker == "Lina Ortiz" and record.kind == "direct" and record.rule == "nsubj-of-cue"
     assert [text[s:e] for s, e in record.spans] == ["We act.\n\n“We act now.", "And we will keep acting."]
+    assert record.text == "We act.\n\n“We act now.\n\nAnd we will keep acting."  # not glued into one sentence
 
 
 def test_floating_quote_after_reported_speech_inherits_its_speaker(extract):
