@@ -272,8 +272,8 @@ def _lead_subject(ctx, index: int, lead: list):
 def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     """'“…” ⏎ He said.' — a short sentence right after the quote that is only an attribution."""
     index = ctx.sentence_at(quote.end) + 1
-    if index >= len(ctx.sentences) or ctx.kids[index] is None:
-        return None
+    if index >= len(ctx.sentences) or ctx.kids[index] is None or not _standalone(ctx, quote):
+        return None  # a quote inside a sentence of its own ('admires Putin as a “strong leader,” …') is not it
     sentence = ctx.sentences[index]
     gap = ctx.text[quote.end:ctx.starts[index]]
     if "\n" in gap or len(sentence.words) > 25 or any(ctx.quote_of(w) for w in sentence.words):

@@ -413,3 +413,28 @@ def test_mixed_quote_in_straight_marks_keeps_its_closing_mark(extract):
     records = extract(text, STRAIGHT_MIXED)
     assert [(r.kind, r.text, r.speaker) for r in records] == [("mixed", 'the financial system was "corrupt,"', "Kato")]
     assert records[0].rule.startswith("ccomp")  # the complement itself, not a fallback reading
+
+
+ADMIRES = """
+Ito Ito PROPN 2 nsubj
+admires admire VERB 0 root
+Lund Lund PROPN 2 obj
+as as ADP 7 case
+a a DET 7 det
+“ “ PUNCT 7 punct
+leader leader NOUN 2 obl
+. . PUNCT 2 punct
+” ” PUNCT 2 punct
+"""
+
+AIDES_SAID = """
+Aides aide NOUN 2 nsubj
+said say VERB 0 root
+so so ADV 2 advmod
+. . PUNCT 2 punct
+"""
+
+
+def test_next_sentence_attributes_only_a_quote_standing_alone(extract):
+    text = "Ito admires Lund as a “leader.” Aides said so."
+    assert all(r.rule != "next-sentence" for r in extract(text, ADMIRES, AIDES_SAID))
