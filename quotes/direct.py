@@ -57,7 +57,7 @@ def looks_like_title(inside: str, before: str = "") -> bool:
     Millionaire" — names a work or a programme; it is not something someone said. After a possessive or a
     preposition ("on ABC's “This Week.”") a final period is the sentence's, not the quotation's."""
     inside = inside.strip()
-    led = _TITLE_LEAD.search(before.rstrip("\"“'‘`« ")) is not None
+    led = _TITLE_LEAD.search(re.sub(r"[\s\"“'‘`«]+$", "", before)) is not None
     if led:
         inside = inside.rstrip(".,")
     words = re.findall(r"[^\W\d_][\w'’-]*", inside)
@@ -235,7 +235,7 @@ def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
 
 def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
     """'X told reporters:' or 'And from Chairwoman X:' ending the text before the opening mark."""
-    before = ctx.text[max(0, quote.start - 4):quote.start].rstrip("\"“«„‘' \n\t")
+    before = re.sub(r"[\s\"“«„‘']+$", "", ctx.text[max(0, quote.start - 4):quote.start])  # \s: no-break space too
     if not before.endswith(":"):
         return None
     colon = quote.start - 4 + len(before) - 1 if quote.start >= 4 else len(before) - 1

@@ -438,3 +438,23 @@ so so ADV 2 advmod
 def test_next_sentence_attributes_only_a_quote_standing_alone(extract):
     text = "Ito admires Lund as a “leader.” Aides said so."
     assert all(r.rule != "next-sentence" for r in extract(text, ADMIRES, AIDES_SAID))
+
+
+NBSP_COLON = """
+Here here ADV 2 advmod
+is be AUX 3 cop
+Nolan Nolan PROPN 0 root
+: : PUNCT 3 punct
+“ “ PUNCT 8 punct
+Our we PRON 7 nmod:poss
+plan plan NOUN 8 nsubj
+works work VERB 3 parataxis
+. . PUNCT 8 punct
+” ” PUNCT 8 punct
+"""
+
+
+def test_colon_lead_in_with_a_no_break_space_before_the_quote(extract):
+    text = "Here is Nolan:\u00a0“Our plan works.”"
+    [record] = extract(text, NBSP_COLON)
+    assert (record.mention, record.rule) == ("Nolan", "colon")
