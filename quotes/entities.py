@@ -152,6 +152,26 @@ def _entity(doc, index: int, tokens: list, label: str) -> Entity:
                   sentence_index=index, word_ids=tuple(word.id for word in words))
 
 
+def sentence_entities(sentence) -> Optional[list[Entity]]:
+    """The entities tagged in one sentence, or None when the NER never ran on it (no model, an unparsed
+    sentence, a hand-built parse without tags) — which is not the same as a sentence without names."""
+    if not any(getattr(token, "ner", None) for token in sentence.tokens):
+        return None
+    index = sentence.index if getattr(sentence, "index", None) is not None else 0
+    return _sentence_entities(sentence.doc, index, sentence)
+
+
+def entity_holding(found: Iterable[Entity], word) -> Optional[Entity]:
+    """The entity of `found` (one sentence's) that holds this word."""
+    return next((entity for entity in found if word.id in entity.word_ids), None)
+
+
+def kinds_written(doc, text: str) -> set[str]:
+    """The kinds of every entity in the document with a word written `text`: how the NER read that name
+    wherever it occurs, so one reading can be checked against the others."""
+    return {entity.kind for entity in entities(doc) if text in entity.text.split()}
+
+
 def entity_covering(found: Iterable[Entity], start: int, end: int) -> Optional[Entity]:
     """The entity whose span holds all of start..end (character offsets), if any."""
     for entity in found:

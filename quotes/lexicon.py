@@ -111,6 +111,32 @@ def role_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def common_words() -> frozenset[str]:
+    return word_set("common_words.txt")
+
+
+def common_words_from_ud(paths: list[Path], least: int = 3) -> list[str]:
+    """Words a treebank writes in lower case at least `least` times and more than twice as often as it
+    capitalises them inside a sentence ('news', 'public', 'new'; not 'king', 'united', 'israel'): the
+    source of common_words.txt (`python -c "from quotes.lexicon import *; print(*common_words_from_ud(
+    [EWT_TRAIN, GUM_TRAIN]), sep=chr(10))"`)."""
+    from collections import Counter
+
+    lower: Counter = Counter()
+    capitalised: Counter = Counter()
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            row = line.split("\t")
+            if len(row) != 10 or not row[0].isdigit() or not row[1].isalpha():
+                continue
+            if row[1].islower():
+                lower[row[1]] += 1
+            elif row[1][0].isupper() and row[0] != "1":
+                capitalised[row[1].lower()] += 1
+    return sorted(word for word, n in lower.items() if n >= least and n > 2 * capitalised[word])
+
+
+@functools.lru_cache(maxsize=None)
 def group_nouns() -> frozenset[str]:
     return word_set("group_nouns.txt")
 

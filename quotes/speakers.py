@@ -7,14 +7,20 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from quotes.entities import entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
-    date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words, rule_words, title_forms,
+    common_words, date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words, rule_words,
+    title_forms,
 )
-from quotes.names import PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts
+from quotes.names import (
+    PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
+)
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
 NOT_NAMES = rule_words("not_first_names")
+# words that make a plural name a group of people ("many Democrats", "some Latinos"), never one person
+GROUP_QUANTIFIERS = rule_words("group_quantifiers")
 
 
 FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
@@ -115,6 +121,8 @@ def split_role(words: list) -> tuple[list, list, bool]:
     run = _best_run(words, _name_runs(words))
     if run is None:
         return _role_only(words), [], False
+    opener = run[0]
+    run = (run[0] + _opening_words(words, run), run[1])
     name = words[run[0]:run[1]]
     while name and (name[-1].text in ("'s", "’s", "'", "’") or name[-1].upos == "PART"):
         name = name[:-1]
@@ -123,7 +131,33 @@ def split_role(words: list) -> tuple[list, list, bool]:
         name = name + after  # 'Martin Luther King, Jr.
     before = words[:run[0]]
     honorific = bool(before) and before[-1].text.lower() in honorifics()
-    return _role_only(before), name, honorific
+    return _role_only(words[:opener]), name, honorific
+
+
+def _opening_words(words: list, run: tuple[int, int]) -> int:
+    """How many words at the start of a name run are a sentence's opening word, not a name ('Still Sanders',
+    'Meanwhile Trump', 'Entrusting Donald Trump'): the parse took them in, the NER's person starts after
+    them. Known first names, particles and hyphen-joined parts stay whatever the NER says ('Kassym-Jomart',
+    'von der Leyen', 'Martin Luther King III' are names the NER may cut)."""
+    start, end = run
+    found = sentence_entities(words[start].sent)
+    if not found:
+        return 0
+    kinds = [getattr(entity_holding(found, word), "kind", None) for word in words[start:end]]
+    if "person" not in kinds:
+        return 0
+    cut = kinds.index("person")
+    for i in range(start, start + cut):
+        word = words[i]
+        if not (i > start or _opens_sentence(word)) or fold(word.text) in first_names() \
+                or is_particle(word.text) or _joins(words, i) or _joins(words, i + 1):
+            return 0
+    return cut
+
+
+def _opens_sentence(word) -> bool:
+    """Only punctuation (a quote mark, a dash) stands before the word in its sentence."""
+    return all(before.upos == "PUNCT" for before in word.sent.words[:word.id - 1])
 
 
 def _role_only(words: list) -> list:
@@ -195,6 +229,8 @@ def describe(mention, text: str) -> Speaker:
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
         return _proper(words, mention, text)
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
+    if head.upos == "PROPN" and plural and any(w.text.lower() in GROUP_QUANTIFIERS for w in words if w.id < head.id):
+        return Speaker(_text(_no_det([w for w in words if w.id <= head.id]), text), "group")  # "many Latinos"
     if head.upos == "NOUN" and plural:
         return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
     own = _before_modifier(words, head)  # 'the chair of the National Assembly': the assembly is not the speaker
@@ -228,6 +264,7 @@ def _named_in_apposition(mention, text) -> Optional[Speaker]:
 
 
 def _proper(words, mention, text) -> Speaker:
+    words = _with_whole_person(words)
     role, name, honorific = split_role(words)
     appos = mention.appos if mention.appos and mention.appos[0].upos != "NUM" else []  # "Melissa, 32," is an age
     role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
@@ -235,11 +272,64 @@ def _proper(words, mention, text) -> Speaker:
     head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
     if _is_org(words[:head_at + 1]) and not honorific and not titled:
         return Speaker(_text(_no_det(words), text), "organization")
+    named = None if honorific else _entity_kind(mention, words, name, text)
+    if named == "organization":
+        return Speaker(_text(_no_det(words), text), named)
+    if named == "group":  # "Other prominent Republicans", not the people it goes on to list
+        return Speaker(_text(_no_det(words[:head_at + 1]), text), named)
     if not name:
         return Speaker(None, "person" if role else "unknown", role_text)
     known_first = fold(name[0].text) in first_names()
-    kind = "person" if (len(name) >= 2 or honorific or role or known_first) else "unknown"
+    kind = "person" if (len(name) >= 2 or honorific or role or known_first or named == "person") else "unknown"
     return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
+
+
+def _with_whole_person(words: list) -> list:
+    """A mention that starts inside the NER's person name ('Christie' of 'Chris Christie learned', where the
+    parse hung the given name elsewhere) takes the name's words before it, when each is written as a name."""
+    found = sentence_entities(words[0].sent)
+    person = entity_holding(found, words[0]) if found else None
+    if person is None or person.kind != "person" or person.word_ids[0] >= words[0].id:
+        return words
+    sentence = words[0].sent.words
+    before = [sentence[i - 1] for i in person.word_ids if i < words[0].id]
+    if not all(_name_like(word) or _joins(sentence, word.id - 1) for word in before):
+        return words
+    return before + words
+
+
+def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
+    """person | organization | group as the NER reads the entity holding the mention's head, or None (no tags,
+    no entity, or a reading the mention contradicts). The tagger is weak on organisations (F1 53 on GUM)
+    and reads some foreign names as places, so an organisation or place needs the rest to agree: no title
+    outside the entity ("the Twitter spokesman" is a person), the whole name inside it, no known first name,
+    the word never read as a person elsewhere in the article, and the wording of an institution — an
+    article ("the State Department"), a common or organisation word ("Public Radio"), or a one-word name
+    never written after a first name ("Russia", not the "Israel" of "Steve Israel"). Org words decide
+    before this is asked: the NER alone never makes a person of "the Interior Ministry"."""
+    head = mention.head
+    found = sentence_entities(head.sent)
+    entity = entity_holding(found, head) if found else None
+    if entity is None or entity.speaker_kind in ("unknown", "person", "group"):
+        return entity.speaker_kind if entity is not None and entity.speaker_kind != "unknown" else None
+    inside = set(entity.word_ids)
+    if any(w.id not in inside and w.text.lower() in role_words() for w in words):
+        return None
+    if name and (any(w.id not in inside for w in name) or fold(name[0].text) in first_names()):
+        return None
+    if "person" in kinds_written(head.sent.doc, head.text):
+        return None
+    named = [w for w in words if w.id in inside and w.text[:1].isupper()]
+    institution = words[0].text.lower() == "the" \
+        or any(w.text.lower() in common_words() or w.text.lower() in org_words() for w in named) \
+        or (len(named) == 1 and not _after_first_name(text, named[0].text))
+    return entity.speaker_kind if institution else None
+
+
+def _after_first_name(text: str, word: str) -> bool:
+    """Whether the text writes the word right after a known first name ('Steve Israel', 'Joe Madison')."""
+    pattern = r"\b([" + UPPER + r"][\w’'-]*)\s+" + re.escape(word) + r"\b"
+    return any(fold(before) in first_names() for before in re.findall(pattern, text))
 
 
 def _nominal(words, mention, text) -> Speaker:
@@ -298,6 +388,8 @@ class ArticleSpeakers:
             speaker = self._antecedent(mention, speaker)
         elif speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
             speaker = self._full_name(mention, speaker)
+        elif speaker.name and speaker.kind == "organization" and " " not in speaker.name:
+            speaker = self._earlier_person(mention, speaker) or speaker  # 'Madison said': not the city
         elif speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
             speaker = self._named_holder(mention, speaker)
         if speaker.name and speaker.rule != "pronoun":
@@ -355,26 +447,36 @@ class ArticleSpeakers:
         share it stay apart because each short form takes the closest full name before it. Failing that, a
         lone given name ('Newt said') -> the one person named before with that given name, and a surname
         met before its full name -> the one full name later in the article that ends in it."""
-        short = parts(speaker.name)
-        for offset, earlier in reversed(self.seen):
-            if offset < mention.start and earlier.name and not is_short_form(earlier.name):
-                if speaker.gender and earlier.gender and speaker.gender != earlier.gender:
-                    continue  # 'Mrs. Trump' is not the Mr. Trump named before
-                if compatible(short, parts(earlier.name)):
-                    return Speaker(earlier.name, "person", speaker.role or earlier.role, "surname",
-                                   earlier.gender or speaker.gender)
+        earlier = self._earlier_person(mention, speaker)
+        if earlier:
+            return earlier
         full = self._name_in_text(speaker.name, mention.start)
         if full:
             return Speaker(full, "person", speaker.role, "surname")
         addressed = mention.words[0].text.lower() in honorifics()
         given = {earlier.name for offset, earlier in self.seen if offset < mention.start and earlier.name
-                 and parts(earlier.name).given and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
+                 and earlier.kind == "person" and parts(earlier.name).given
+                 and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
         if len(given) == 1 and not addressed and " " not in speaker.name:
             return Speaker(given.pop(), "person", speaker.role, "surname", speaker.gender)
         later = self._names_after(speaker.name, mention.end)
         if len(later) == 1:
             return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
         return speaker
+
+    def _earlier_person(self, mention, speaker: Speaker) -> Optional[Speaker]:
+        """The latest person named before in full whose name the short form fits. Only people: a group
+        ("speeches by Bernie Sanders") or an organisation ending in the same word is no full name."""
+        short = parts(speaker.name)
+        for offset, earlier in reversed(self.seen):
+            if offset < mention.start and earlier.name and earlier.kind == "person" \
+                    and not is_short_form(earlier.name):
+                if speaker.gender and earlier.gender and speaker.gender != earlier.gender:
+                    continue  # 'Mrs. Trump' is not the Mr. Trump named before
+                if compatible(short, parts(earlier.name)):
+                    return Speaker(earlier.name, "person", speaker.role or earlier.role, "surname",
+                                   earlier.gender or speaker.gender)
+        return None
 
     def _names_after(self, surname: str, after: int) -> set[str]:
         """Every 'First [Middle] Surname' written after `after`."""
