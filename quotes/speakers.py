@@ -103,15 +103,28 @@ def _name_runs(words: list) -> list[tuple[int, int]]:
 
 
 def _best_run(words: list, runs: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
-    """The run most likely to be the person's name: one opening with a known first name, else the longest
-    (two words or more), else the last."""
+    """The run most likely to be the person's name: one opening with a known first name, else the one the NER
+    reads a person in ('Palm Beach County Supervisor of Elections Susan Bucher'), else the longest (two
+    words or more), else the last."""
     if not runs:
         return None
     named = [r for r in runs if fold(words[r[0]].text) in first_names()]
     if named:
         return named[-1]
+    found = sentence_entities(words[0].sent)
+    people = [r for r in runs if found and not _modifies(words, r[1])
+              and any(getattr(entity_holding(found, w), "kind", None) == "person" for w in words[r[0]:r[1]])]
+    if len(people) == 1:
+        return people[0]
     longest = max(runs, key=lambda r: (r[1] - r[0], r[0]))
     return longest if longest[1] - longest[0] >= 2 else runs[-1]
+
+
+def _modifies(words: list, end: int) -> bool:
+    """A run followed by a possessive or a title ('Sanders's hometown …', 'Gowdy spokesman Jamal Ware')
+    describes the speaker rather than naming them."""
+    after = words[end].text.lower() if end < len(words) else ""
+    return after in ("'s", "’s", "'", "’") or after in role_words()
 
 
 def split_role(words: list) -> tuple[list, list, bool]:
@@ -121,8 +134,9 @@ def split_role(words: list) -> tuple[list, list, bool]:
     run = _best_run(words, _name_runs(words))
     if run is None:
         return _role_only(words), [], False
-    opener = run[0]
-    run = (run[0] + _opening_words(words, run), run[1])
+    cut = _opening_words(words, run)
+    opener = run[0] if _opens_sentence(words[run[0]]) else run[0] + cut  # an opener is no part of the role
+    run = (run[0] + cut, run[1])
     name = words[run[0]:run[1]]
     while name and (name[-1].text in ("'s", "’s", "'", "’") or name[-1].upos == "PART"):
         name = name[:-1]
@@ -135,10 +149,11 @@ def split_role(words: list) -> tuple[list, list, bool]:
 
 
 def _opening_words(words: list, run: tuple[int, int]) -> int:
-    """How many words at the start of a name run are a sentence's opening word, not a name ('Still Sanders',
-    'Meanwhile Trump', 'Entrusting Donald Trump'): the parse took them in, the NER's person starts after
-    them. Known first names, particles and hyphen-joined parts stay whatever the NER says ('Kassym-Jomart',
-    'von der Leyen', 'Martin Luther King III' are names the NER may cut)."""
+    """How many words at the start of a name run are no part of the person's name that the NER finds after
+    them: a sentence's opening word ('Still Sanders', 'Meanwhile Trump', 'Entrusting Donald Trump') or
+    words of another entity ('Elections' of 'Supervisor of Elections Susan Bucher'). Known first names,
+    particles and hyphen-joined parts stay whatever the NER says ('Kassym-Jomart', 'von der Leyen',
+    'Martin Luther King III' are names the NER may cut)."""
     start, end = run
     found = sentence_entities(words[start].sent)
     if not found:
@@ -147,9 +162,10 @@ def _opening_words(words: list, run: tuple[int, int]) -> int:
     if "person" not in kinds:
         return 0
     cut = kinds.index("person")
+    opener = _opens_sentence(words[start])
     for i in range(start, start + cut):
         word = words[i]
-        if not (i > start or _opens_sentence(word)) or fold(word.text) in first_names() \
+        if not (opener or kinds[i - start]) or fold(word.text) in first_names() \
                 or is_particle(word.text) or _joins(words, i) or _joins(words, i + 1):
             return 0
     return cut
@@ -301,12 +317,14 @@ def _with_whole_person(words: list) -> list:
 def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
     """person | organization | group as the NER reads the entity holding the mention's head, or None (no tags,
     no entity, or a reading the mention contradicts). The tagger is weak on organisations (F1 53 on GUM)
-    and reads some foreign names as places, so an organisation or place needs the rest to agree: no title
-    outside the entity ("the Twitter spokesman" is a person), the whole name inside it, no known first name,
-    the word never read as a person elsewhere in the article, and the wording of an institution — an
-    article ("the State Department"), a common or organisation word ("Public Radio"), or a one-word name
-    never written after a first name ("Russia", not the "Israel" of "Steve Israel"). Org words decide
-    before this is asked: the NER alone never makes a person of "the Interior Ministry"."""
+    and reads some foreign names as places, so an organisation or place needs the rest to agree:
+    - no title outside the entity ("the Twitter spokesman" is a person), the whole name inside it, no known
+      first name, no person named after it ("… Supervisor of Elections Susan Bucher"), and no person
+      reading of the head's word elsewhere in the article;
+    - the wording of an institution: a one-word name never written after a first name ("Russia", not the
+      "Israel" of "Steve Israel"), else an article ("the State Department") or a last word that is a common
+      or organisation word ("Public Radio"; any word, for a place: "South Korea").
+    Org words decide before this is asked: the NER alone never makes a person of "the Interior Ministry"."""
     head = mention.head
     found = sentence_entities(head.sent)
     entity = entity_holding(found, head) if found else None
@@ -317,12 +335,15 @@ def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
         return None
     if name and (any(w.id not in inside for w in name) or fold(name[0].text) in first_names()):
         return None
-    if "person" in kinds_written(head.sent.doc, head.text):
-        return None
+    if any(getattr(entity_holding(found, w), "kind", None) == "person" for w in words if w.id > entity.word_ids[0]) \
+            or "person" in kinds_written(head.sent.doc, head.text):
+        return None  # 'Supervisor of Elections Susan Bucher' names a person
     named = [w for w in words if w.id in inside and w.text[:1].isupper()]
+    if len(named) == 1:
+        return None if _after_first_name(text, head.text) else entity.speaker_kind
+    wording = named if entity.kind == "place" else named[-1:]  # 'South Korea'; 'Public Radio', not 'Susan Bucher'
     institution = words[0].text.lower() == "the" \
-        or any(w.text.lower() in common_words() or w.text.lower() in org_words() for w in named) \
-        or (len(named) == 1 and not _after_first_name(text, named[0].text))
+        or any(w.text.lower() in common_words() or w.text.lower() in org_words() for w in wording)
     return entity.speaker_kind if institution else None
 
 
