@@ -242,11 +242,11 @@ def describe(mention, text: str) -> Speaker:
     titled = _named_in_apposition(mention, text)
     if titled is not None:
         return titled
-    if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
-        return _proper(words, mention, text)
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
     if head.upos == "PROPN" and plural and any(w.text.lower() in GROUP_QUANTIFIERS for w in words if w.id < head.id):
         return Speaker(_text(_no_det([w for w in words if w.id <= head.id]), text), "group")  # "many Latinos"
+    if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
+        return _proper(words, mention, text)
     if head.upos == "NOUN" and plural:
         return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
     own = _before_modifier(words, head)  # 'the chair of the National Assembly': the assembly is not the speaker

@@ -5,7 +5,8 @@ from types import SimpleNamespace
 import pytest
 
 from quotes.entities import (KINDS, Entity, copy_ner_tags, entities, entities_overlapping, entity_covering,
-                             looks_like_name, ner_options, ner_paths, speaker_kind)
+                             entity_holding, kinds_written, looks_like_name, ner_options, ner_paths,
+                             sentence_entities, speaker_kind)
 from quotes.nlp import ModelSource
 from quotes.tokens import doc_from_rows
 
@@ -131,3 +132,16 @@ def test_possessive_of_a_multiword_token_is_left_out_of_the_name():
         token.ner = tag
     [norway] = entities(doc)
     assert (norway.text, norway.end_char, norway.word_ids) == ("Norway", 6, (1,))
+
+
+def test_one_sentence_its_words_and_the_article_wide_reading(doc):
+    sentence = doc.sentences[0]
+    found = sentence_entities(sentence)
+    assert [e.text for e in found] == ["Ana Ruiz", "Harbor Board", "Norwegians", "Oslo"]
+    assert entity_holding(found, sentence.words[3]).text == "Ana Ruiz"
+    assert entity_holding(found, sentence.words[0]) is None
+    assert kinds_written(doc, "Ruiz") == {"person"} and kinds_written(doc, "told") == set()
+
+
+def test_an_untagged_sentence_has_no_entity_list():
+    assert sentence_entities(doc_from_rows(TEXT, [ROWS]).sentences[0]) is None

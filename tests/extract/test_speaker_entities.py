@@ -1,0 +1,181 @@
+"""Speaker kinds and name boundaries from NER tags on hand-built parses, and the word-list rules that decide
+when a sentence carries no tags (no NER model, or a parse made by hand)."""
+
+import pytest
+
+from quotes.extract import extract_from_doc
+from quotes.tokens import doc_from_rows
+
+
+def _extract(text, *blocks, tags=None):
+    """Records of `text`; `tags` holds one list of BIOES tags per block (None: the sentence is untagged)."""
+    doc = doc_from_rows(text, list(blocks))
+    for sentence, sentence_tags in zip(doc.sentences, tags or []):
+        if sentence_tags is not None:
+            assert len(sentence_tags) == len(sentence.tokens)
+            for token, tag in zip(sentence.tokens, sentence_tags):
+                token.ner = tag
+    return extract_from_doc(doc, text, source="t")
+
+
+def _said(subject_rows: str) -> str:
+    """Rows for '<subject> said they won.' with the subject's last row as its head (nsubj of 'said')."""
+    subject = [row.split() for row in subject_rows.strip().splitlines()]
+    cue = len(subject) + 1
+    rows = []
+    for index, (form, lemma, upos, head, deprel) in enumerate(subject, start=1):
+        if deprel == "nsubj":
+            head = str(cue)
+        rows.append(" ".join([form, lemma, upos, head, deprel]))
+    rows += ["said say VERB 0 root", f"they they PRON {cue + 2} nsubj", f"won win VERB {cue} ccomp",
+             f". . PUNCT {cue} punct"]
+    return "\n".join(rows)
+
+
+def _speaker(text, subject_rows, subject_tags=None):
+    [record] = _extract(text, _said(subject_rows),
+                        tags=[subject_tags + ["O"] * 4] if subject_tags is not None else None)
+    return record.speaker, record.speaker_kind
+
+
+RADIO = """
+Lindqvist Lindqvist PROPN 2 compound
+Radio Radio PROPN 0 nsubj
+"""
+
+THE_LEDGER = """
+The the DET 3 det
+Harwick Harwick PROPN 3 compound
+Ledger Ledger PROPN 0 nsubj
+"""
+
+
+def test_an_organisation_the_ner_finds_is_no_person():
+    text = "Lindqvist Radio said they won."
+    assert _speaker(text, RADIO, ["B-ORG", "E-ORG"]) == ("Lindqvist Radio", "organization")
+    text = "The Harwick Ledger said they won."
+    assert _speaker(text, THE_LEDGER, ["O", "B-ORG", "E-ORG"]) == ("Harwick Ledger", "organization")
+
+
+def test_without_tags_two_capitalised_words_stay_a_person():
+    assert _speaker("Lindqvist Radio said they won.", RADIO) == ("Lindqvist Radio", "person")
+
+
+def test_a_country_speaks_for_its_government():
+    rows = "Norway Norway PROPN 0 nsubj"
+    assert _speaker("Norway said they won.", rows, ["S-LOC"]) == ("Norway", "organization")
+    assert _speaker("Norway said they won.", rows) == ("Norway", "unknown")
+
+
+@pytest.mark.parametrize("tags", [["B-ORG", "E-ORG"], ["B-LOC", "E-LOC"]])
+def test_a_person_the_ner_misreads_as_an_institution_stays_a_person(tags):
+    """No article, no common or organisation word: nothing agrees with the NER."""
+    rows = "Faiza Faiza PROPN 0 nsubj\nOkoro Okoro PROPN 1 flat"
+    assert _speaker("Faiza Okoro said they won.", rows, tags) == ("Faiza Okoro", "person")
+
+
+def test_a_title_outside_the_organisation_makes_a_person():
+    rows = """
+Harwick Harwick PROPN 3 compound
+Radio Radio PROPN 3 compound
+Director director PROPN 0 nsubj
+"""
+    speaker, kind = _speaker("Harwick Radio Director said they won.", rows, ["B-ORG", "E-ORG", "O"])
+    assert kind == "person"
+
+
+def test_people_the_ner_groups_are_a_group():
+    rows = "Norwegians Norwegian PROPN 0 nsubj"
+    assert _speaker("Norwegians said they won.", rows, ["S-GRP"]) == ("Norwegians", "group")
+
+
+def test_a_quantified_plural_name_is_a_group_whatever_the_ner_says():
+    text = "Many Fenwickians said they won."
+    doc = doc_from_rows(text, [_said("Many many ADJ 2 amod\nFenwickians Fenwickian PROPN 0 nsubj")])
+    doc.sentences[0].words[1].feats = "Number=Plur"
+    for token, tag in zip(doc.sentences[0].tokens, ["O", "S-PER", "O", "O", "O", "O"]):
+        token.ner = tag
+    [record] = extract_from_doc(doc, text, source="t")
+    assert (record.speaker, record.speaker_kind) == ("Many Fenwickians", "group")
+
+
+def test_a_one_word_place_that_is_a_surname_named_before_is_that_person():
+    text = "Tamsin Jordan said they won. Jordan said they won."
+    first = _said("Tamsin Tamsin PROPN 0 nsubj\nJordan Jordan PROPN 1 flat")
+    second = _said("Jordan Jordan PROPN 0 nsubj")
+    records = _extract(text, first, second, tags=[None, ["S-LOC", "O", "O", "O", "O"]])
+    assert [(r.speaker, r.speaker_kind) for r in records] == [("Tamsin Jordan", "person")] * 2
+
+
+OPENER = """
+Meanwhile Meanwhile PROPN 4 compound
+Ines Ines PROPN 4 compound
+Varga Varga PROPN 0 nsubj
+"""
+
+
+def test_a_sentence_opening_word_outside_the_person_is_no_part_of_the_name():
+    text = "Meanwhile Ines Varga said they won."
+    [record] = _extract(text, _said(OPENER.replace(" 4 ", " 3 ")), tags=[["O", "B-PER", "E-PER"] + ["O"] * 4])
+    assert (record.speaker, record.role, record.speaker_kind) == ("Ines Varga", None, "person")
+
+
+def test_without_tags_the_opening_word_stays():
+    [record] = _extract("Meanwhile Ines Varga said they won.", _said(OPENER.replace(" 4 ", " 3 ")))
+    assert record.speaker == "Meanwhile Ines Varga"
+
+
+HYPHENATED = """
+Kassym Kassym PROPN 4 compound
+- - PUNCT 1 punct
+Jomart Jomart PROPN 4 compound
+Tokayev Tokayev PROPN 0 nsubj
+"""
+
+
+def test_the_ner_cutting_a_hyphenated_name_leaves_it_whole():
+    text = "Kassym-Jomart Tokayev said they won."
+    [record] = _extract(text, _said(HYPHENATED), tags=[["O", "O", "B-PER", "E-PER"] + ["O"] * 4])
+    assert record.speaker == "Kassym-Jomart Tokayev"
+
+
+def test_the_ner_cutting_a_known_first_name_leaves_it():
+    text = "Chris Okafor said they won."
+    rows = "Chris Chris PROPN 0 nsubj\nOkafor Okafor PROPN 1 flat"
+    assert _speaker(text, rows, ["O", "S-PER"]) == ("Chris Okafor", "person")
+
+
+SPLIT_BY_THE_PARSE = """
+At at ADP 3 case
+the the DET 3 det
+rally rally NOUN 6 obl
+Dana Dana PROPN 6 obl
+Okafor Okafor PROPN 6 nsubj
+said say VERB 0 root
+they they PRON 8 nsubj
+won win VERB 6 ccomp
+. . PUNCT 6 punct
+"""
+
+
+def test_a_mention_cut_inside_a_person_takes_the_whole_name():
+    text = "At the rally Dana Okafor said they won."
+    [record] = _extract(text, SPLIT_BY_THE_PARSE, tags=[["O"] * 3 + ["B-PER", "E-PER"] + ["O"] * 4])
+    assert (record.mention, record.speaker) == ("Okafor", "Dana Okafor")
+    [record] = _extract(text, SPLIT_BY_THE_PARSE)
+    assert record.speaker == "Okafor"
+
+
+SUPPORTERS = """
+Supporters supporter NOUN 0 nsubj
+of of ADP 4 case
+Lena Lena PROPN 1 nmod
+Ortiz Ortiz PROPN 3 flat
+"""
+
+
+def test_a_surname_never_resolves_to_a_group_ending_in_it():
+    text = "Supporters of Lena Ortiz said they won. Ortiz said they won."
+    records = _extract(text, _said(SUPPORTERS), _said("Ortiz Ortiz PROPN 0 nsubj"))
+    assert [(r.speaker, r.speaker_kind) for r in records] == [
+        ("Supporters of Lena Ortiz", "group"), ("Lena Ortiz", "person")]
