@@ -115,7 +115,7 @@ def common_words() -> frozenset[str]:
     return word_set("common_words.txt")
 
 
-def common_words_from_ud(paths: list[Path], least: int = 3) -> list[str]:
+def common_words_from_ud(paths: list[Path], least: int = 2) -> list[str]:
     """Words a treebank writes in lower case at least `least` times and more than twice as often as it
     capitalises them inside a sentence ('news', 'public', 'new'; not 'king', 'united', 'israel'): the
     source of common_words.txt (`python -c "from quotes.lexicon import *; print(*common_words_from_ud(

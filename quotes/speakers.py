@@ -150,7 +150,7 @@ def split_role(words: list) -> tuple[list, list, bool]:
 
 def _opening_words(words: list, run: tuple[int, int]) -> int:
     """How many words at the start of a name run are no part of the person's name that the NER finds after
-    them: a sentence's opening word ('Still Sanders', 'Meanwhile Trump', 'Entrusting Donald Trump') or
+    them: a sentence's opening common word ('Still Sanders', 'Meanwhile Trump', 'Although Trump') or
     words of another entity ('Elections' of 'Supervisor of Elections Susan Bucher'). Known first names,
     particles and hyphen-joined parts stay whatever the NER says ('Kassym-Jomart', 'von der Leyen',
     'Martin Luther King III' are names the NER may cut)."""
@@ -162,13 +162,21 @@ def _opening_words(words: list, run: tuple[int, int]) -> int:
     if "person" not in kinds:
         return 0
     cut = kinds.index("person")
-    opener = _opens_sentence(words[start])
+    opener = _opens_sentence(words[start]) and _common(words[start])
     for i in range(start, start + cut):
         word = words[i]
         if not (opener or kinds[i - start]) or fold(word.text) in first_names() \
                 or is_particle(word.text) or _joins(words, i) or _joins(words, i + 1):
             return 0
     return cut
+
+
+def _common(word) -> bool:
+    """A common English word, or one the article itself writes in lower case ('meanwhile'): no name
+    ('Carly' of 'Carly Fiorina' is one the NER may leave out)."""
+    lower = word.text.lower()
+    text = getattr(word.sent.doc, "text", None) or ""
+    return lower in common_words() or re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is not None
 
 
 def _opens_sentence(word) -> bool:
