@@ -1,7 +1,7 @@
 """Identity check of extraction over a PolNeAR-layout folder: how many speakers are not names, how many
 people are split in two, and how many quotes sit under the wrong family member. Run, not asserted:
 
-  python benchmarks/identity_check.py [--gold DIR] [--cache DIR] [--uk-style] [--show N]
+  python benchmarks/identity_check.py [--gold DIR] [--cache DIR] [--uk-style] [--show N] [--kinds FILE]
   python benchmarks/identity_check.py --db URL [--show N]     # across a database instead (see stored_namesakes)
 
 Counted on the records `quotes extract` would store (the parse comes through `quotes eval`'s cache):
@@ -17,6 +17,10 @@ Counted on the records `quotes extract` would store (the parse comes through `qu
   ("Donald Trump Jr." or "Bill Clinton" filed as "Donald Trump" / "Hillary Clinton"), or an honorific of
   the other gender when the speaker's name carries one. A bare "Mrs. X" filed under a man's full name is
   not seen (no gendered given-name list), so this count is a floor.
+- with --kinds FILE: speaker-kind accuracy on mentions labelled by hand. FILE is tab-separated, `doc
+  mention_start mention_end kind [set [mention]]` ('#' lines are comments); a labelled mention counts when
+  a record has exactly those offsets, and accuracy is given per set (the 5th column) and overall. Keep
+  such a file outside the repository: its mentions are PolNeAR text.
 """
 
 from __future__ import annotations
@@ -132,6 +136,33 @@ def stored_namesakes(url: str) -> dict[str, list]:
     return found
 
 
+def read_kinds(path: Path) -> dict[tuple[str, int, int], tuple[str, str]]:
+    """(doc, mention start, mention end) -> (kind, set) from a labelled file."""
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or len(row) < 4:
+            continue
+        labels[(row[0], int(row[1]), int(row[2]))] = (row[3], row[4] if len(row) > 4 else "all")
+    return labels
+
+
+def kind_accuracy(labels: dict, docs, predictions) -> dict[str, tuple[int, int]]:
+    """set -> (right, labelled mentions found) over the records whose mention carries a label."""
+    scores: dict[str, list[int]] = {}
+    for doc, records in zip(docs, predictions):
+        for record in records:
+            label = labels.get((doc.name, record.mention_start, record.mention_end))
+            if label is None:
+                continue
+            kind, group = label
+            for name in (group, "all"):
+                score = scores.setdefault(name, [0, 0])
+                score[0] += record.speaker_kind == kind
+                score[1] += 1
+    return {name: (right, total) for name, (right, total) in scores.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", default=str(DEFAULT_GOLD))
@@ -139,6 +170,7 @@ def main() -> None:
     parser.add_argument("--uk-style", action="store_true")
     parser.add_argument("--show", type=int, default=0, help="print up to N examples of each count")
     parser.add_argument("--db", help="count bare surnames beside a full-named namesake in this database instead")
+    parser.add_argument("--kinds", help="hand-labelled speaker kinds (see above) to score speaker_kind against")
     args = parser.parse_args()
     if args.db:
         found = stored_namesakes(args.db)
@@ -167,6 +199,9 @@ def main() -> None:
     print(f"speakers whose name is not a name  {len(bad_names)}")
     print(f"people split in two                {len(split)}")
     print(f"quotes under a wrong family member {len(family)}")
+    if args.kinds:
+        for name, (right, total) in sorted(kind_accuracy(read_kinds(Path(args.kinds)), docs, predictions).items()):
+            print(f"speaker kind right ({name:>7})      {right}/{total} = {right / total:.3f}")
     for title, rows in (("not a name", bad_names), ("split", split), ("family", family)):
         for row in rows[:args.show]:
             print(f"  {title}: {row}", file=sys.stderr)
