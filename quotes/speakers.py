@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.entities import entity_holding, kinds_written, sentence_entities
+from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
     common_words, date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words, rule_words,
     title_forms,
@@ -72,7 +72,14 @@ def _joins(words: list, i: int) -> bool:
     if word.text in ("-", "‐") and 0 < i < len(words) - 1:
         before, after = words[i - 1], words[i + 1]
         return _touch(before, word) and _touch(word, after)
-    return False
+    return _glued_part(words, i)
+
+
+def _glued_part(words: list, i: int) -> bool:
+    """A proper noun written in lower case after a hyphen glued to a name word: 'hye' of 'Park Geun-hye'."""
+    word = words[i]
+    return i >= 2 and word.upos == "PROPN" and words[i - 1].text in ("-", "‐") and _name_like(words[i - 2]) \
+        and _touch(words[i - 2], words[i - 1]) and _touch(words[i - 1], word)
 
 
 def _touch(left, right) -> bool:
@@ -93,7 +100,7 @@ def _name_runs(words: list) -> list[tuple[int, int]]:
             start = None
     trimmed = []
     for start, end in runs:
-        while end > start and not _name_like(words[end - 1]):
+        while end > start and not (_name_like(words[end - 1]) or _glued_part(words, end - 1)):
             end -= 1
         while start < end and words[start].text in ("-", "‐"):
             start += 1
@@ -177,6 +184,15 @@ def _common(word) -> bool:
     lower = word.text.lower()
     text = getattr(word.sent.doc, "text", None) or ""
     return lower in common_words() or re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is not None
+
+
+def _no_given_name(token: str) -> bool:
+    """A word as written in the text that cannot open a person's name: a common word, an honorific or title,
+    a possessive, or a word with a closing quotation mark glued on ("America.''", "Corps’")."""
+    core = token.rstrip("'’\"”")
+    lower = core.lower()
+    return core != token or lower.endswith(("’s", "'s")) or lower.rstrip(".") in common_words() \
+        or lower in honorifics() or lower.rstrip(".") in role_words()
 
 
 def _opens_sentence(word) -> bool:
@@ -288,7 +304,7 @@ def _named_in_apposition(mention, text) -> Optional[Speaker]:
 
 
 def _proper(words, mention, text) -> Speaker:
-    words = _with_whole_person(words)
+    words = _with_whole_entity(words)
     role, name, honorific = split_role(words)
     appos = mention.appos if mention.appos and mention.appos[0].upos != "NUM" else []  # "Melissa, 32," is an age
     role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
@@ -308,18 +324,38 @@ def _proper(words, mention, text) -> Speaker:
     return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
 
 
-def _with_whole_person(words: list) -> list:
-    """A mention that starts inside the NER's person name ('Christie' of 'Chris Christie learned', where the
-    parse hung the given name elsewhere) takes the name's words before it, when each is written as a name."""
+def _with_whole_entity(words: list) -> list:
+    """A mention that cuts the NER's name of a person or organisation ('Christie' of 'Chris Christie
+    learned', 'Park' of 'Park Geun-hye', 'Parenthood Federation of America' of 'Planned Parenthood …',
+    where the parse hung the rest elsewhere) takes the name's other words, when each is written as part of
+    a name (a person's: name words; an organisation's or place's: capitalised words and those between)."""
     found = sentence_entities(words[0].sent)
-    person = entity_holding(found, words[0]) if found else None
-    if person is None or person.kind != "person" or person.word_ids[0] >= words[0].id:
+    if not found:
         return words
     sentence = words[0].sent.words
-    before = [sentence[i - 1] for i in person.word_ids if i < words[0].id]
-    if not all(_name_like(word) or _joins(sentence, word.id - 1) for word in before):
-        return words
-    return before + words
+    first = entity_holding(found, words[0])
+    last = entity_holding(found, words[-1])
+    before = [sentence[i - 1] for i in first.word_ids if i < words[0].id] if first else []
+    after = [sentence[i - 1] for i in last.word_ids if i > words[-1].id] if last else []
+    if before and not _written_as_name(sentence, before, first.kind):
+        before = []
+    if after and not _written_as_name(sentence, after, last.kind):
+        after = []
+    widened = before + words + after
+    if last is not None and last.kind == "person":
+        end = widened[-1].id  # 'Geun' + '-hye': the glued rest of the name the NER left out
+        if end + 2 <= len(sentence) and _glued_part(sentence, end + 1) and widened[-1] is sentence[end - 1]:
+            widened += sentence[end:end + 2]
+    return widened
+
+
+def _written_as_name(sentence: list, words: list, kind: str) -> bool:
+    if kind == "person":
+        return all(_name_like(word) or _joins(sentence, word.id - 1) for word in words)
+    if kind in ("organization", "place"):
+        return words[0].text[:1].isupper() and all(w.text[:1].isupper() or w.upos in ("ADP", "CCONJ", "DET")
+                                                   for w in words)
+    return False
 
 
 def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
@@ -336,6 +372,9 @@ def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
     head = mention.head
     found = sentence_entities(head.sent)
     entity = entity_holding(found, head) if found else None
+    if entity is None and found and name:  # 'Immigration and Customs Enforcement' headed by 'Immigration'
+        entity = entity_holding(found, name[-1])
+        head = name[-1]
     if entity is None or entity.speaker_kind in ("unknown", "person", "group"):
         return entity.speaker_kind if entity is not None and entity.speaker_kind != "unknown" else None
     inside = set(entity.word_ids)
@@ -408,8 +447,12 @@ class ArticleSpeakers:
     def __init__(self, text: str):
         self.text = text
         self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers
+        self._people: Optional[list] = None  # the NER's person entities in the article, once a mention is met
 
     def resolve(self, mention) -> Speaker:
+        if self._people is None:
+            doc = mention.words[0].sent.doc
+            self._people = [e for e in entities(doc) if e.kind == "person"] if doc is not None else []
         if getattr(mention, "antecedent", None) is not None:
             return self.resolve(mention.antecedent)  # 'who' speaks for the phrase it stands for
         speaker = describe(mention, self.text)
@@ -464,9 +507,7 @@ class ArticleSpeakers:
         best = None
         start = max(0, offset - window)
         for match in FULL_NAME.finditer(self.text, start, offset):
-            tokens = _after_sentence_end(match.group().split())
-            while tokens and _not_first_name(tokens[0]):
-                tokens = tokens[1:]
+            tokens = self._name_tokens(match.start(), match.group(), match.end())
             if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens):
                 best = " ".join(tokens)
         return best
@@ -509,24 +550,41 @@ class ArticleSpeakers:
 
     def _names_after(self, surname: str, after: int) -> set[str]:
         """Every 'First [Middle] Surname' written after `after`."""
-        pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"(?!\w)")
-        found = set()
-        for match in pattern.finditer(self.text, after):
-            tokens = _after_sentence_end(match.group(1).split())
-            while tokens and _not_first_name(tokens[0]):
-                tokens = tokens[1:]
-            if tokens:
-                found.add(" ".join(tokens + [surname]))
-        return found
+        return set(self._written_names(surname, after, len(self.text)))
 
     def _name_in_text(self, surname: str, before: int) -> Optional[str]:
         """The last 'First [Middle] Surname' in the text before the mention (names met outside statements)."""
+        names = self._written_names(surname, 0, before)
+        return names[-1] if names else None
+
+    def _written_names(self, surname: str, start: int, end: int) -> list[str]:
+        """'First [Middle] Surname' written in text[start:end], in order."""
         pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"(?!\w)")
-        best = None
-        for match in pattern.finditer(self.text, 0, before):
-            tokens = _after_sentence_end(match.group(1).split())
-            while tokens and _not_first_name(tokens[0]):
-                tokens = tokens[1:]
+        found = []
+        for match in pattern.finditer(self.text, start, end):
+            tokens = self._name_tokens(match.start(1), match.group(1), match.end())
             if tokens:
-                best = " ".join(tokens + [surname])
-        return best
+                found.append(" ".join(tokens + [surname]))
+        return found
+
+    def _name_tokens(self, start: int, written: str, end: int) -> list[str]:
+        """The words of written (at text[start:]) that can open a name ending at `end`: none before a sentence
+        end, no opening sentence word, title or honorific, and — where the NER tagged that sentence — none
+        before the person it found that cannot be a given name ('Still' of 'Still Sanders', 'Despite Mr.' of
+        'Despite Mr. Trump', "Review’s" of "Review’s Ian Tuttle"; not 'Frederic' of 'Frederic C. Hof')."""
+        spans = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", written)]
+        tokens = _after_sentence_end([token for _, token in spans])
+        titled = [i for i, token in enumerate(tokens) if token.lower() in honorifics()]
+        tokens = tokens[titled[-1] + 1:] if titled else tokens  # 'B. Mr. Obama': a name starts after 'Mr.'
+        while tokens and _not_first_name(tokens[0]):
+            tokens = tokens[1:]
+        person = self._person_holding(end - 1)
+        if person is not None:
+            starts = [offset for offset, _ in spans[len(spans) - len(tokens):]]
+            while tokens and starts[0] < person.start_char and _no_given_name(tokens[0]):
+                tokens, starts = tokens[1:], starts[1:]
+        return tokens
+
+    def _person_holding(self, offset: int):
+        """The NER's person entity holding text[offset], where the article's parsed sentences carry tags."""
+        return next((e for e in self._people or [] if e.start_char <= offset < e.end_char), None)

@@ -179,3 +179,94 @@ def test_a_surname_never_resolves_to_a_group_ending_in_it():
     records = _extract(text, _said(SUPPORTERS), _said("Ortiz Ortiz PROPN 0 nsubj"))
     assert [(r.speaker, r.speaker_kind) for r in records] == [
         ("Supporters of Lena Ortiz", "group"), ("Lena Ortiz", "person")]
+
+
+GLUED = """
+President president PROPN 2 compound
+Park Park PROPN 0 nsubj
+Geun Geun PROPN 2 flat
+- - PUNCT 5 punct
+hye hye PROPN 2 flat
+"""
+
+
+def test_a_lower_case_part_glued_by_a_hyphen_stays_in_the_name():
+    [record] = _extract("President Park Geun-hye said they won.", _said(GLUED))
+    assert (record.speaker, record.role) == ("Park Geun-hye", "President")
+
+
+CUT_BY_THE_PARSE = """
+President president PROPN 2 compound
+Park Park PROPN 6 nsubj
+Geun Geun PROPN 5 compound
+- - PUNCT 3 punct
+hye hye PROPN 6 dep
+said say VERB 0 root
+they they PRON 8 nsubj
+won win VERB 6 ccomp
+. . PUNCT 6 punct
+"""
+
+
+def test_a_person_the_parse_cut_takes_the_ner_name_and_its_glued_part():
+    text = "President Park Geun-hye said they won."
+    [record] = _extract(text, CUT_BY_THE_PARSE, tags=[["O", "B-PER", "E-PER"] + ["O"] * 6])
+    assert (record.mention, record.speaker) == ("President Park", "Park Geun-hye")
+
+
+def test_an_organisation_the_parse_cut_takes_the_ner_name():
+    text = "United Fishers Federation said they won."
+    rows = """
+United unite VERB 4 csubj
+Fishers Fisher PROPN 3 compound
+Federation Federation PROPN 4 nsubj
+said say VERB 0 root
+they they PRON 6 nsubj
+won win VERB 4 ccomp
+. . PUNCT 4 punct
+"""
+    [record] = _extract(text, rows, tags=[["B-ORG", "I-ORG", "E-ORG"] + ["O"] * 4])
+    assert (record.mention, record.speaker, record.speaker_kind) == (
+        "Fishers Federation", "United Fishers Federation", "organization")
+    [record] = _extract(text, rows)
+    assert record.speaker == "Fishers Federation"
+
+
+def test_an_organisation_after_a_common_noun_head():
+    text = "Forestry and Wildlife Protection said they won."
+    rows = """
+Forestry forestry NOUN 5 nsubj
+and and CCONJ 3 cc
+Wildlife Wildlife PROPN 1 conj
+Protection Protection PROPN 3 flat
+said say VERB 0 root
+they they PRON 7 nsubj
+won win VERB 5 ccomp
+. . PUNCT 5 punct
+"""
+    [record] = _extract(text, rows, tags=[["O", "O", "B-ORG", "E-ORG"] + ["O"] * 4])
+    assert (record.speaker, record.speaker_kind) == ("Forestry and Wildlife Protection", "organization")
+
+
+WAVED = """
+Still still ADV 3 advmod
+Okafor Okafor PROPN 3 nsubj
+waved wave VERB 0 root
+. . PUNCT 3 punct
+"""
+
+
+def test_a_name_found_in_the_text_drops_the_word_before_the_ner_person():
+    """'Okafor' alone looks for 'First Okafor' further on and finds 'Still Okafor'."""
+    text = "Okafor said they won. Still Okafor waved."
+    said = _said("Okafor Okafor PROPN 0 nsubj")
+    [record] = _extract(text, said, WAVED, tags=[None, ["O", "S-PER", "O", "O"]])
+    assert record.speaker == "Okafor"
+    [record] = _extract(text, said, WAVED)
+    assert record.speaker == "Still Okafor"
+
+
+def test_no_given_name_before_an_honorific():
+    text = "Mr. Okafor said they won. She backed plan B. Mr. Okafor spoke."
+    [record] = _extract(text, _said("Mr. Mr. PROPN 2 compound\nOkafor Okafor PROPN 0 nsubj"))
+    assert (record.mention, record.speaker) == ("Mr. Okafor", "Okafor")
