@@ -37,3 +37,17 @@ def test_person_found_with_offsets_into_the_text(tagged):
 def test_only_parsed_sentences_are_tagged(tagged):
     assert all(e.sentence_index == 0 for e in entities(tagged))
     assert all(token.ner is None for token in tagged.sentences[1].tokens)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("The United Nations said the convoy had reached the city.", "United Nations", "organization"),
+    ("Russia said it would respond.", "Russia", "organization"),
+    ("South Korean President Park Geun-hye said the talks would resume.", "Park Geun-hye", "person"),
+    ("Immigration and Customs Enforcement said the raids would continue.", "Immigration and Customs Enforcement",
+     "organization"),
+])
+def test_speakers_named_and_typed_with_the_ner(text, speaker, kind):
+    from quotes.extract import extract_articles
+
+    [[record]] = extract_articles([text])
+    assert (record.speaker, record.speaker_kind) == (speaker, kind)
