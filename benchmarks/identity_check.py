@@ -28,11 +28,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 from quotes.evaluate import evaluate_directory, match
-from quotes.lexicon import honorific_genders, honorifics, role_words
+from quotes.lexicon import honorific_genders, honorifics, role_words, ud_case_counts
 from quotes.names import UPPER, fold, honorific_gender, is_particle, is_suffix, parts
 from quotes.nlp import load_pipeline
 
@@ -44,17 +43,9 @@ NAME_WORD = re.compile(r"[" + UPPER + r"][\w’'.]*(?:-[" + UPPER + r"\w][\w’'
 
 def common_words(path: Path = EWT) -> frozenset[str]:
     """Words EWT writes in lower case and never capitalises inside a sentence ('still', 'although')."""
-    lower: Counter = Counter()
-    capitalised: Counter = Counter()
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = line.split("\t")
-            if len(row) != 10 or not row[0].isdigit() or not row[1].isalpha():
-                continue
-            if row[1].islower():
-                lower[row[1]] += 1
-            elif row[1][0].isupper() and row[0] != "1":
-                capitalised[row[1].lower()] += 1
+    if not path.is_file():
+        return frozenset()
+    lower, capitalised = ud_case_counts([path])
     return frozenset(word for word, n in lower.items() if n >= 2 and not capitalised[word])
 
 

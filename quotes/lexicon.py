@@ -117,9 +117,16 @@ def common_words() -> frozenset[str]:
 
 def common_words_from_ud(paths: list[Path], least: int = 2) -> list[str]:
     """Words a treebank writes in lower case at least `least` times and more than twice as often as it
-    capitalises them inside a sentence ('news', 'public', 'new'; not 'king', 'united', 'israel'): the
+    capitalises them inside a sentence ('news', 'public', 'meanwhile'; not 'king', 'united', 'israel'): the
     source of common_words.txt (`python -c "from quotes.lexicon import *; print(*common_words_from_ud(
     [EWT_TRAIN, GUM_TRAIN]), sep=chr(10))"`)."""
+    lower, capitalised = ud_case_counts(paths)
+    return sorted(word for word, n in lower.items() if n >= least and n > 2 * capitalised[word])
+
+
+def ud_case_counts(paths: list[Path]):
+    """(lower-case form -> times written in lower case, -> times capitalised inside a sentence) over the
+    alphabetic words of CoNLL-U files."""
     from collections import Counter
 
     lower: Counter = Counter()
@@ -133,7 +140,7 @@ def common_words_from_ud(paths: list[Path], least: int = 2) -> list[str]:
                 lower[row[1]] += 1
             elif row[1][0].isupper() and row[0] != "1":
                 capitalised[row[1].lower()] += 1
-    return sorted(word for word, n in lower.items() if n >= least and n > 2 * capitalised[word])
+    return lower, capitalised
 
 
 @functools.lru_cache(maxsize=None)
