@@ -82,6 +82,12 @@ class Attribution:
         return self.pieces[-1][1]
 
 
+def is_label(text: str, quote) -> bool:
+    """A short quote that ends on no punctuation: a name or a label (Marcia “Cia” Price, “Vote Ruiz” pins)."""
+    inside = text[quote.start:quote.end]
+    return len(inside.split()) <= 4 and not re.search(r"[,.!?;:]\W*$", inside)
+
+
 def _head_word(words):
     ids = {word.id for word in words}
     for word in words:
@@ -151,22 +157,31 @@ class Context:
         return re.fullmatch(r"[,.!?]?[”\"'’»]+\s+(?:[\w.'’-]+\s+){%d,4}" % least, between) is not None
 
     def attribution_slot(self, word) -> bool:
-        """'“…,” Oliver barked.', '“…!” she went on.', '“…,” Scott's niece shouted to the crowd. “…”': a verb
-        right after a quote that ends on a comma, '?' or '!', with only its subject (one to four words, a name
-        or a pronoun first) between, and the sentence ending or the next quote opening within five words.
-        News writes nothing else in that slot, so the verb reports the quote whatever it is."""
+        """'“…,” Oliver barked.', '“…!” she went on.', '“…!” Scott's niece, Del. Marcia “Cia” Price, shouted to
+        the crowd.': a verb after a quote that ends on a comma, '?' or '!', with only its subject between (a
+        name or a pronoun first, no verb; a nickname in marks may stand inside), and the sentence ending or the
+        next quote opening within five words. News writes nothing else in that slot, so the verb reports the
+        quote whatever it is."""
         start, end = word_span(word)
         quote = self.quote_before(start)
+        while quote is not None and is_label(self.text, quote):
+            quote = self.quote_before(quote.start - 1)  # past the nickname to the statement
         if quote is None or word.text.lower().endswith("ing"):
             return False
         ending = self.text[max(quote.start, quote.end - 1):quote.end + 1]
         if not re.search(r"[,?!]", ending):
             return False
-        between = re.fullmatch(r"[,]?[”\"'’]+\s+((?:[\w.'’-]+\s+){1,4})", self.text[quote.end:start])
-        if between is None:
+        between = re.match(r"[,]?[”\"'’]+\s+(\S+)", self.text[quote.end:start])
+        if between is None or "\n" in self.text[quote.end:start]:
             return False
-        first = between.group(1).split()[0]
+        first = between.group(1)
         if not (first[:1].isupper() or first.lower() in SUBJECT_PRONOUNS):
+            return False
+        index = self.sentence_at(start)
+        subject = [w for w in self.sentences[index].words
+                   if word_span(w)[0] >= quote.end and word_span(w)[1] <= start and self.quote_of(w) is None
+                   and w.upos != "PUNCT"]
+        if not 1 <= len(subject) <= 15 or any(w.upos in ("VERB", "AUX") for w in subject):
             return False
         return re.match(r"(?:\s+[\w'’-]+){0,5}\s*(?:[.;]|,\s*[“\"'‘])", self.text[end:end + 60]) is not None
 
@@ -510,7 +525,7 @@ def _name_before_aside(ctx: Context, words: list, cue):
     start = cue.id - 2
     while start > 0:
         quote = ctx.quote_of(words[start - 1])
-        if quote is not None and _label(ctx, quote):
+        if quote is not None and is_label(ctx.text, quote):
             start -= 1  # '…, wearing “Vote Ruiz” pins, said': a label inside the aside
             continue
         if quote is not None or words[start - 1].text in ("”", '"', "''") and not _label_before(ctx, words, start - 1):
@@ -526,16 +541,10 @@ def _name_before_aside(ctx: Context, words: list, cue):
     return name
 
 
-def _label(ctx: Context, quote) -> bool:
-    """A short quote that ends on no punctuation: a name or label (“Ted Cruz” pins), not the statement."""
-    inside = ctx.text[quote.start:quote.end]
-    return len(inside.split()) <= 4 and not re.search(r"[,.!?;:]\W*$", inside)
-
-
 def _label_before(ctx: Context, words: list, index: int) -> bool:
     """Is the closing mark at `index` the end of a label quote?"""
     quote = ctx.quote_of(words[index - 1]) if index > 0 else None
-    return quote is not None and _label(ctx, quote)
+    return quote is not None and is_label(ctx.text, quote)
 
 
 def _phrase_head_after(words: list, index: int, loose: bool = False):

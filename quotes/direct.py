@@ -9,7 +9,7 @@ from typing import Optional
 
 from quotes.attribute import (
     SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, asked_opener, cue_subject,
-    mention_at, time_word,
+    is_label, mention_at, time_word,
 )
 from quotes.lexicon import rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
@@ -276,11 +276,15 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
         return None  # a quote inside a sentence of its own ('admires Putin as a “strong leader,” …') is not it
     sentence = ctx.sentences[index]
     gap = ctx.text[quote.end:ctx.starts[index]]
-    if "\n" in gap or len(sentence.words) > 25 or any(ctx.quote_of(w) for w in sentence.words):
+    if "\n" in gap or len(sentence.words) > 25 or any(ctx.quote_of(w) and not is_label(ctx.text, ctx.quote_of(w))
+                                                        for w in sentence.words):
         return None
-    # a short sentence, or a longer one that opens with its attribution ('Trump asked reporters … last month.')
-    for cue in sentence.words[:8 if len(sentence.words) <= 8 else 4]:
-        if ctx.is_cue(cue) and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
+    # a short sentence, or a longer one that opens with its attribution ('Trump asked reporters … last month.'),
+    # or one whose cue stands in the attribution slot after a long speaker phrase
+    opening = sentence.words[:8 if len(sentence.words) <= 8 else 4]
+    for cue in sentence.words:
+        if (cue in opening or ctx.attribution_slot(cue)) and ctx.is_cue(cue) \
+                and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
             subject, rule = cue_subject(ctx, index, cue)
             if subject is not None:
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence")

@@ -458,3 +458,34 @@ def test_colon_lead_in_with_a_no_break_space_before_the_quote(extract):
     text = "Here is Nolan:\u00a0“Our plan works.”"
     [record] = extract(text, NBSP_COLON)
     assert (record.mention, record.rule) == ("Nolan", "colon")
+
+
+SHOUTED_QUOTE = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 0 root
+! ! PUNCT 3 punct
+” ” PUNCT 3 punct
+"""
+
+SHOUTED = """
+Her her PRON 2 nmod:poss
+niece niece NOUN 9 nsubj
+, , PUNCT 4 punct
+Marcia Marcia PROPN 2 appos
+“ “ PUNCT 6 punct
+Cia Cia PROPN 4 appos
+” ” PUNCT 6 punct
+Price Price PROPN 4 flat
+shouted shout VERB 0 root
+to to ADP 12 case
+the the DET 12 det
+crowd crowd NOUN 9 obl
+. . PUNCT 9 punct
+"""
+
+
+def test_long_speaker_phrase_with_a_nickname_before_a_cue_in_the_next_sentence(extract):
+    text = "“We won!” Her niece, Marcia “Cia” Price shouted to the crowd."
+    records = extract(text, SHOUTED_QUOTE, SHOUTED)
+    assert [(r.text, r.cue, r.rule) for r in records] == [("We won!", "shouted", "next-sentence")]
