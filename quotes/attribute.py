@@ -216,7 +216,7 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
         if subject is not None and not inside_said:
             if (subject.lemma or "").lower() in RELATIVE and current.deprel.startswith("acl"):
                 # a person's 'who' is the mention, standing for its antecedent; 'that'/'which' give way to the noun
-                return (subject if subject.text.lower() == "who" else head_of(sentence, current)), "relative"
+                return subject, "relative"
             named = _name_before_role(sentence, kids, current, subject)
             if named is not None:
                 return named, "inverted"
@@ -593,7 +593,7 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     ('Sanders, who said …') is the mention as written, with the phrase it stands for as its antecedent."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     clause = head_of(sentence, head)
-    if head.text.lower() == "who" and clause is not None and clause.deprel.startswith("acl") and clause.head:
+    if head.text.lower() in RELATIVE and clause is not None and clause.deprel.startswith("acl") and clause.head:
         start, end = word_span(head)
         return Mention(start, end, [head], index, antecedent=mention_at(ctx, index, head_of(sentence, clause)))
     # the head's own case marker ("according to", "by") is not part of the name; a nested "'s" is

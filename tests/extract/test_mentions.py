@@ -252,3 +252,23 @@ def test_object_control_reaches_a_coordinated_infinitive(extract):
     text = "That prompted Ana Ruiz to joke and call him “flexible.”"
     records = extract(text, PROMPTED_AND_CALL)
     assert records and records[0].speaker == "Ana Ruiz"
+
+
+RELATIVE_THAT = """
+A a DET 2 det
+group group NOUN 7 nsubj
+that that PRON 4 nsubj
+said say VERB 2 acl:relcl
+“ “ PUNCT 6 punct
+no no INTJ 4 ccomp
+” ” PUNCT 6 punct
+left leave VERB 0 root
+. . PUNCT 7 punct
+"""
+
+
+def test_relative_that_is_the_mention_and_its_noun_the_speaker(extract):
+    text = "A group that said “no” left."
+    records = extract(text, RELATIVE_THAT)
+    assert records and records[0].mention == "that" and records[0].rule.endswith("relative")
+    assert records[0].speaker_kind in ("group", "organization")  # from 'A group', not from 'that'
