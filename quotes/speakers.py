@@ -310,7 +310,10 @@ def _proper(words, mention, text) -> Speaker:
     role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
     titled = any(w.text.lower() in role_words() for w in words)
     head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
-    if _is_org(words[:head_at + 1]) and not honorific and not titled:
+    own = head_at + 1
+    while own < len(words) and words[own].upos == "PROPN" and words[own].text[:1].isupper():
+        own += 1  # the rest of the name after its head ('Democracy Corp', whatever the parse hung 'Corp' on)
+    if (_is_org(words[:own]) or _org_apposition(appos, name)) and not honorific and not titled:
         return Speaker(_text(_no_det(words), text), "organization")
     named = None if honorific else _entity_kind(mention, words, name, text)
     if named == "organization":
@@ -322,6 +325,15 @@ def _proper(words, mention, text) -> Speaker:
     known_first = fold(name[0].text) in first_names()
     kind = "person" if (len(name) >= 2 or honorific or role or known_first or named == "person") else "unknown"
     return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
+
+
+def _org_apposition(appos: list, name: list) -> bool:
+    """'Field Promotions, a sports and celebrity talent agency': an apposition headed by an organisation
+    word says what the name is, unless the name opens with a known first name."""
+    ids = {word.id for word in appos}
+    head = next((word for word in appos if word.head not in ids), None)
+    return head is not None and head.upos == "NOUN" and head.text.lower() in org_words() \
+        and not (name and fold(name[0].text) in first_names())
 
 
 def _with_whole_entity(words: list) -> list:

@@ -270,3 +270,27 @@ def test_no_given_name_before_an_honorific():
     text = "Mr. Okafor said they won. She backed plan B. Mr. Okafor spoke."
     [record] = _extract(text, _said("Mr. Mr. PROPN 2 compound\nOkafor Okafor PROPN 0 nsubj"))
     assert (record.mention, record.speaker) == ("Mr. Okafor", "Okafor")
+
+
+def test_an_organisation_word_after_the_head_of_a_name_makes_an_organisation():
+    rows = "Harbor Harbor PROPN 0 nsubj\nCorp Corp PROPN 1 flat"
+    assert _speaker("Harbor Corp said they won.", rows) == ("Harbor Corp", "organization")
+
+
+def test_an_apposition_headed_by_an_organisation_word_makes_an_organisation():
+    text = "Norlink, the state news agency, said they won."
+    rows = """
+Norlink Norlink PROPN 8 nsubj
+, , PUNCT 6 punct
+the the DET 6 det
+state state NOUN 6 compound
+news news NOUN 6 compound
+agency agency NOUN 1 appos
+, , PUNCT 6 punct
+said say VERB 0 root
+they they PRON 10 nsubj
+won win VERB 8 ccomp
+. . PUNCT 8 punct
+"""
+    [record] = _extract(text, rows)
+    assert (record.speaker, record.speaker_kind) == ("Norlink", "organization")
