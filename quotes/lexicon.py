@@ -100,6 +100,12 @@ def name_suffixes() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def gendered_nouns() -> dict[str, str]:
+    """noun for a person (lower case) -> "m" | "f" ('sister', 'chairman')."""
+    return {word: rest[0] for word, rest in table("gendered_nouns.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
 def honorific_genders() -> dict[str, str]:
     """honorific (lower case) -> "m" | "f"."""
     return {word: rest[0] for word, rest in table("gendered_honorifics.tsv").items()}

@@ -9,8 +9,8 @@ from typing import Optional
 
 from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
-    common_words, date_words, first_names, group_nouns, honorifics, org_words, pronouns, role_words, rule_words,
-    title_forms,
+    common_words, date_words, first_names, gendered_nouns, group_nouns, honorific_genders, honorifics, org_words,
+    pronouns, role_words, rule_words, title_forms,
 )
 from quotes.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
@@ -460,6 +460,7 @@ class ArticleSpeakers:
         self.text = text
         self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers
         self._people: Optional[list] = None  # the NER's person entities in the article, once a mention is met
+        self._genders: dict[str, Optional[str]] = {}  # full name -> the gender the article's words give it
 
     def resolve(self, mention) -> Speaker:
         if self._people is None:
@@ -499,6 +500,8 @@ class ArticleSpeakers:
         if wanted == "person":
             name = self._last_name_before(mention.start)
             if name:
+                if gender and self._genders.get(name) is None:
+                    self._genders[name] = gender  # 'Robert Tanaka spoke. He said …': Robert Tanaka is a he
                 return Speaker(name, "person", None, "pronoun", gender)
         return speaker
 
@@ -529,22 +532,48 @@ class ArticleSpeakers:
         share it stay apart because each short form takes the closest full name before it. Failing that, a
         lone given name ('Newt said') -> the one person named before with that given name, and a surname
         met before its full name -> the one full name later in the article that ends in it."""
+        gendered = self._same_gender_name(mention, speaker)
+        if gendered:
+            return gendered
         earlier = self._earlier_person(mention, speaker)
         if earlier:
             return earlier
-        full = self._name_in_text(speaker.name, mention.start)
+        full = self._name_in_text(speaker.name, mention.start, speaker.gender)
         if full:
-            return Speaker(full, "person", speaker.role, "surname")
+            return Speaker(full, "person", speaker.role, "surname", speaker.gender)
         addressed = mention.words[0].text.lower() in honorifics()
         given = {earlier.name for offset, earlier in self.seen if offset < mention.start and earlier.name
                  and earlier.kind == "person" and parts(earlier.name).given
                  and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
         if len(given) == 1 and not addressed and " " not in speaker.name:
             return Speaker(given.pop(), "person", speaker.role, "surname", speaker.gender)
-        later = self._names_after(speaker.name, mention.end)
+        later = {name for name in self._names_after(speaker.name, mention.end)
+                 if not (speaker.gender and self._other_gender(name, None, speaker.gender))}
         if len(later) == 1:
             return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
         return speaker
+
+    def _same_gender_name(self, mention, speaker: Speaker) -> Optional[Speaker]:
+        """'Ms Tanaka' when the article named both Robert Tanaka and 'Aiko Tanaka, his sister': the latest full
+        name before the mention that fits and that the article gives the honorific's gender."""
+        if not speaker.gender or " " in speaker.name:
+            return None
+        short = parts(speaker.name)
+        named = [name for offset, earlier in self.seen if offset < mention.start and earlier.kind == "person"
+                 and earlier.name and not is_short_form(earlier.name) for name in [earlier.name]]
+        named += self._written_names(speaker.name, 0, mention.start)
+        fitting = [name for name in named if compatible(short, parts(name))]
+        if len({fold(name) for name in fitting}) < 2:
+            return None  # one person with that surname: the usual rules decide
+        genders = {name: self._gender_of(name) for name in fitting}
+        same = [name for name in fitting if genders[name] == speaker.gender]
+        if not same:
+            return None
+        return Speaker(same[-1], "person", speaker.role, "surname", speaker.gender)
+
+    def _gender_of(self, name: str) -> Optional[str]:
+        spoken = [earlier.gender for _, earlier in self.seen if earlier.name == name and earlier.gender]
+        return spoken[-1] if spoken else self._written_gender(name)
 
     def _earlier_person(self, mention, speaker: Speaker) -> Optional[Speaker]:
         """The latest person named before in full whose name the short form fits. Only people: a group
@@ -553,7 +582,7 @@ class ArticleSpeakers:
         for offset, earlier in reversed(self.seen):
             if offset < mention.start and earlier.name and earlier.kind == "person" \
                     and not is_short_form(earlier.name):
-                if speaker.gender and earlier.gender and speaker.gender != earlier.gender:
+                if speaker.gender and self._other_gender(earlier.name, earlier.gender, speaker.gender):
                     continue  # 'Mrs. Trump' is not the Mr. Trump named before
                 if compatible(short, parts(earlier.name)):
                     return Speaker(earlier.name, "person", speaker.role or earlier.role, "surname",
@@ -564,10 +593,38 @@ class ArticleSpeakers:
         """Every 'First [Middle] Surname' written after `after`."""
         return set(self._written_names(surname, after, len(self.text)))
 
-    def _name_in_text(self, surname: str, before: int) -> Optional[str]:
-        """The last 'First [Middle] Surname' in the text before the mention (names met outside statements)."""
-        names = self._written_names(surname, 0, before)
+    def _name_in_text(self, surname: str, before: int, gender: Optional[str] = None) -> Optional[str]:
+        """The last 'First [Middle] Surname' in the text before the mention (names met outside statements),
+        of the gender an honorific gave the mention when the article says it ('Ms Tanaka' is not the Robert
+        Tanaka named last when 'Aiko Tanaka, his sister,' was named before)."""
+        names = [name for name in self._written_names(surname, 0, before)
+                 if not (gender and self._other_gender(name, None, gender))]
         return names[-1] if names else None
+
+    def _other_gender(self, name: str, known: Optional[str], wanted: str) -> bool:
+        """Is the person `name` known (from a pronoun, or from the article's words) to be of the other gender?"""
+        gender = known or self._written_gender(name)
+        return gender is not None and gender != wanted
+
+    def _written_gender(self, name: str) -> Optional[str]:
+        """The gender the article gives a full name: an honorific before it ('Ms. Aiko Tanaka') or a gendered
+        noun in apposition or before it ('Aiko Tanaka, his sister', 'his wife, Aiko Tanaka', 'the chairwoman,
+        Aiko Tanaka'). None when it says nothing or says both."""
+        if name not in self._genders:
+            found = set()
+            written = re.escape(name)
+            for match in re.finditer(r"(\S+)\s+" + written + r"(?!\w)", self.text):
+                gender = honorific_genders().get(match.group(1).lower())
+                if gender:
+                    found.add(gender)
+            for match in re.finditer(written + r",\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[\w-]+\s+)?([\w-]+)\b",
+                                     self.text):
+                found.add(gendered_nouns().get(match.group(1).lower()))
+            for match in re.finditer(r"\b([\w-]+),?\s+" + written + r"(?!\w)", self.text):
+                found.add(gendered_nouns().get(match.group(1).lower()))
+            found.discard(None)
+            self._genders[name] = found.pop() if len(found) == 1 else None
+        return self._genders[name]
 
     def _written_names(self, surname: str, start: int, end: int) -> list[str]:
         """'First [Middle] Surname' written in text[start:end], in order."""

@@ -153,3 +153,55 @@ def test_a_given_name_alone_is_the_person_named_before_with_it(extract):
     text = "Newt Ames said the plan was good. Newt added that it was cheap."
     _, second = extract(text, NEWT_AMES, NEWT_ADDED)
     assert (second.mention, second.speaker) == ("Newt", "Newt Ames")
+
+
+# two people share a surname; the article gives one of them a gender through a noun in apposition
+SISTER = """
+Aiko Aiko PROPN 5 nsubj
+Tanaka Tanaka PROPN 1 flat
+, , PUNCT 4 punct
+his his PRON 4 nmod:poss
+sister sister NOUN 1 appos
+, , PUNCT 4 punct
+runs run VERB 0 root
+the the DET 9 det
+port port NOUN 7 obj
+. . PUNCT 7 punct
+"""
+
+BROTHER_SAID = """
+Robert Robert PROPN 3 nsubj
+Tanaka Tanaka PROPN 1 flat
+said say VERB 0 root
+costs cost NOUN 5 nsubj
+rose rise VERB 3 ccomp
+. . PUNCT 3 punct
+"""
+
+
+def _short_said(honorific: str) -> str:
+    return f"""
+“ “ PUNCT 2 punct
+Untrue untrue ADJ 0 root
+, , PUNCT 2 punct
+” ” PUNCT 2 punct
+{honorific} {honorific} PROPN 6 compound
+Tanaka Tanaka PROPN 7 nsubj
+said say VERB 2 parataxis
+. . PUNCT 2 punct
+"""
+
+
+def test_honorific_picks_the_namesake_of_its_gender(extract):
+    text = ("Aiko Tanaka, his sister, runs the port. Robert Tanaka said costs rose. “Untrue,” Ms Tanaka said. "
+            "“Untrue,” Mr Tanaka said.")
+    records = extract(text, SISTER, BROTHER_SAID, _short_said("Ms"), _short_said("Mr"))
+    assert [(r.mention, r.speaker) for r in records] == [
+        ("Robert Tanaka", "Robert Tanaka"), ("Ms Tanaka", "Aiko Tanaka"), ("Mr Tanaka", "Robert Tanaka")]
+
+
+def test_honorific_with_no_gender_evidence_keeps_the_latest_namesake(extract):
+    text = "Aiko Tanaka, his ally, runs the port. Robert Tanaka said costs rose. “Untrue,” Ms Tanaka said."
+    rows = SISTER.replace("sister sister", "ally ally")
+    records = extract(text, rows, BROTHER_SAID, _short_said("Ms"))
+    assert records[-1].speaker == "Robert Tanaka"  # nothing says which Tanaka is a woman: the usual rule
