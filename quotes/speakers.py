@@ -263,7 +263,7 @@ def describe(mention, text: str) -> Speaker:
     lower = head.text.lower()
     if len(words) == 1 and lower in pronouns():
         return Speaker(None, pronouns()[lower], rule="pronoun")
-    titled = _named_in_apposition(mention, text)
+    titled = _named_in_apposition(mention, text) or _coordinated(mention, text)
     if titled is not None:
         return titled
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
@@ -273,10 +273,24 @@ def describe(mention, text: str) -> Speaker:
         return _proper(words, mention, text)
     if head.upos == "NOUN" and plural:
         return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
-    own = _before_modifier(words, head)  # 'the chair of the National Assembly': the assembly is not the speaker
-    if any(end - start >= 2 for start, end in _name_runs(_without_nicknames(own))):
+    own = _without_nicknames(_before_modifier(words, head))  # 'the chair of the National Assembly': not the assembly
+    after_head = [i for i, w in enumerate(own) if w.id > head.id]
+    if any(end - start >= 2 and after_head and start >= after_head[0] for start, end in _name_runs(own)):
         return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"
-    return _nominal(words, mention, text)
+    return _nominal(words, mention, text)  # 'A White House spokesman': the name before the title is his employer
+
+
+def _coordinated(mention, text: str) -> Optional[Speaker]:
+    """'Lagos and Abuja said', 'Ana Ruiz and Tom Berg said': two named speakers joined by a conjunction
+    speak as one group; neither is the other's role."""
+    words = mention.words
+    joins = [i for i, w in enumerate(words) if w.upos == "CCONJ" and 0 < i < len(words) - 1]
+    if not joins or mention.head.upos != "PROPN":
+        return None
+    conjuncts = [w for w in words if w.head == mention.head.id and w.deprel == "conj"]
+    if not conjuncts or not any(w.upos == "PROPN" for w in conjuncts):
+        return None
+    return Speaker(_text(_no_det(words), text), "group")
 
 
 def _before_modifier(words: list, head) -> list:

@@ -205,3 +205,42 @@ def test_honorific_with_no_gender_evidence_keeps_the_latest_namesake(extract):
     rows = SISTER.replace("sister sister", "ally ally")
     records = extract(text, rows, BROTHER_SAID, _short_said("Ms"))
     assert records[-1].speaker == "Robert Tanaka"  # nothing says which Tanaka is a woman: the usual rule
+
+
+EMPLOYER_BEFORE_TITLE = ("A Harbour Board spokesman said the port would reopen.", """
+A a DET 4 det
+Harbour Harbour PROPN 3 compound
+Board Board PROPN 4 compound
+spokesman spokesman NOUN 5 nsubj
+said say VERB 0 root
+the the DET 7 det
+port port NOUN 9 nsubj
+would would AUX 9 aux
+reopen reopen VERB 5 ccomp
+. . PUNCT 5 punct
+""")
+
+
+def test_a_name_before_the_title_is_the_employer_not_the_speaker(extract):
+    [record] = extract(*EMPLOYER_BEFORE_TITLE)
+    assert (record.speaker, record.speaker_kind, record.role) == (None, "person", "Harbour Board spokesman")
+
+
+TWO_NAMED = ("Ana Ruiz and Tom Berg said the deal was dead.", """
+Ana Ana PROPN 6 nsubj
+Ruiz Ruiz PROPN 1 flat
+and and CCONJ 4 cc
+Tom Tom PROPN 1 conj
+Berg Berg PROPN 4 flat
+said say VERB 0 root
+the the DET 8 det
+deal deal NOUN 10 nsubj
+was be AUX 10 cop
+dead dead ADJ 6 ccomp
+. . PUNCT 6 punct
+""")
+
+
+def test_two_people_joined_by_and_speak_as_a_group(extract):
+    [record] = extract(*TWO_NAMED)
+    assert (record.speaker, record.speaker_kind, record.role) == ("Ana Ruiz and Tom Berg", "group", None)
