@@ -611,7 +611,7 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     words = strip_punct(words) or [head]
     words = _with_name_after_title(ctx, sentence, words)
     appos = [w for w in kids[head.id] if w.deprel == "appos"]
-    appos_words = strip_punct(subtree(sentence, appos[0], kids, skip=frozenset({"punct"}))) if appos else []
+    appos_words = _apposition(sentence, kids, appos[0]) if appos else []
     if not appos_words and head.upos == "PROPN":
         appos_words = _role_after_name(sentence, kids, head)
     start, end = ctx.span(words)
@@ -635,6 +635,33 @@ def _with_split_name(sentence, head, words: list) -> list:
         high += 1
     return sentence.words[low - 1:high] if (low, high) != (min(w.id for w in words), max(w.id for w in words)) \
         else words
+
+
+def _apposition(sentence, kids, appos) -> list:
+    """The words of an apposition without its punctuation, a party tag or aside in parentheses ('(D-Va.)')
+    or a nickname in marks ('Marcia “Cia” Price'), whatever the parse hung them on."""
+    words = subtree(sentence, appos, kids)
+    kept, depth, quoted = [], 0, False
+    for i, word in enumerate(words):
+        if word.text == "(":
+            depth += 1
+        elif word.text == ")":
+            depth = max(0, depth - 1)
+        elif word.text in ("“", "‘") or (word.text == '"' and not quoted):
+            quoted = _short_quote(words, i)
+        elif word.text in ("”", "’", '"'):
+            quoted = False
+        elif depth == 0 and not quoted and word.upos != "PUNCT":
+            kept.append(word)
+    return kept
+
+
+def _short_quote(words: list, i: int) -> bool:
+    """Does the mark at words[i] open a nickname of one to three words that closes before the list ends?"""
+    for j in range(i + 1, min(len(words), i + 5)):
+        if words[j].text in ("”", "’", '"'):
+            return j - i - 1 <= 3
+    return False
 
 
 def _name_particle(word, head) -> bool:

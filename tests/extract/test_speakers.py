@@ -244,3 +244,33 @@ dead dead ADJ 6 ccomp
 def test_two_people_joined_by_and_speak_as_a_group(extract):
     [record] = extract(*TWO_NAMED)
     assert (record.speaker, record.speaker_kind, record.role) == ("Ana Ruiz and Tom Berg", "group", None)
+
+
+NICKNAME_AND_PARTY = ("“We won!” Her niece, Del. Marcia “Cia” Price (D-Va.), said.", """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 0 root
+! ! PUNCT 3 punct
+” ” PUNCT 3 punct
+Her her PRON 7 nmod:poss
+niece niece NOUN 20 nsubj
+, , PUNCT 10 punct
+Del. Del. PROPN 10 compound
+Marcia Marcia PROPN 7 appos
+“ “ PUNCT 12 punct
+Cia Cia PROPN 10 appos
+” ” PUNCT 12 punct
+Price Price PROPN 10 flat
+( ( PUNCT 16 punct
+D D PROPN 10 appos
+- - PUNCT 18 punct
+Va. Va. PROPN 16 flat
+) ) PUNCT 16 punct
+said say VERB 3 parataxis
+. . PUNCT 3 punct
+""")
+
+
+def test_nickname_and_party_tag_in_an_apposition_are_not_the_name(extract):
+    [record] = extract(*NICKNAME_AND_PARTY)
+    assert (record.speaker, record.role) == ("Marcia Price", "Her niece")
