@@ -262,12 +262,13 @@ class ParseCache:
             if self._sentence_path.is_file():
                 with gzip.open(self._sentence_path, "rt", encoding="utf-8") as lines:
                     for line in lines:
-                        forms, fields = json.loads(line)
-                        self._sentences[tuple(forms)] = fields
+                        forms, fields, *tags = json.loads(line)
+                        self._sentences[tuple(forms)] = (fields, tags[0] if tags else None)
         return self._sentences
 
-    def sentence(self, sentence) -> Optional[list]:
-        """Stored parse fields (one dict per word) of a sentence with these very words, or None."""
+    def sentence(self, sentence) -> Optional[tuple]:
+        """(parse fields, one dict per word; NER tags, one per token or None) stored for a sentence with these
+        very words, or None."""
         return self._sentence_index().get(tuple(word.text for word in sentence.words))
 
     def put_sentences(self, doc) -> None:
@@ -277,8 +278,10 @@ class ParseCache:
         for sentence in doc.sentences:
             forms = tuple(word.text for word in sentence.words)
             if forms not in index and _is_parsed(sentence):
-                index[forms] = [{name: getattr(word, name) for name in PARSED_FIELDS} for word in sentence.words]
-                new.append(json.dumps([forms, index[forms]]))
+                fields = [{name: getattr(word, name) for name in PARSED_FIELDS} for word in sentence.words]
+                tags = [token.ner for token in sentence.tokens]
+                index[forms] = (fields, tags if any(tags) else None)
+                new.append(json.dumps([forms, *[part for part in index[forms] if part is not None]]))
         if new:
             with gzip.open(self._sentence_path, "at", encoding="utf-8") as out:
                 out.write("\n".join(new) + "\n")
@@ -301,14 +304,15 @@ class ParseCache:
 
 
 def model_fingerprint(model_dir: Optional[Path]) -> str:
-    """Names, sizes and times of the model files the parse uses (not the NER model beside them), the
-    quantization in force, and the cache layout version."""
+    """Names, sizes and times of the model files the parse and the NER tags come from, the quantization in
+    force, and the cache layout version: a retrained NER model invalidates cached tags too."""
     from quotes.nlp import MODEL_FILES, quantize_mode
 
     parts = [CACHE_VERSION, f"quantize:{quantize_mode()}"]  # int8 and float32 parses differ slightly
     if model_dir is not None and Path(model_dir).is_dir():
         for path in sorted(Path(model_dir).rglob("*.pt")):
-            if path.name not in MODEL_FILES.values() and path.parent.name not in ("pos", "lemma", "depparse", "tokenize", "mwt"):
+            if path.name not in MODEL_FILES.values() and not path.name.startswith("ner") \
+                    and path.parent.name not in ("pos", "lemma", "depparse", "tokenize", "mwt"):
                 continue
             stat = path.stat()
             parts.append(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}")
@@ -371,12 +375,15 @@ def _reuse_sentences(cache: ParseCache, docs: list, to_parse: dict) -> set[int]:
     reused = set()
     for doc in docs:
         for sentence in doc.sentences:
-            fields = cache.sentence(sentence) if id(sentence) in to_parse else None
-            if fields is None:
+            stored = cache.sentence(sentence) if id(sentence) in to_parse else None
+            if stored is None:
                 continue
+            fields, tags = stored
             for word, values in zip(sentence.words, fields):
                 for name, value in values.items():
                     setattr(word, name, value)
+            for token, tag in zip(sentence.tokens, tags or []):
+                token.ner = tag  # the NER tags travel with the parse: speaker kinds read them
             sentence.build_dependencies()
             reused.add(id(sentence))
     return reused

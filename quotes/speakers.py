@@ -287,6 +287,9 @@ def _coordinated(mention, text: str) -> Optional[Speaker]:
     joins = [i for i, w in enumerate(words) if w.upos == "CCONJ" and 0 < i < len(words) - 1]
     if not joins or mention.head.upos != "PROPN":
         return None
+    before = words[joins[0] - 1].text.lower()
+    if before in role_words() or before.rstrip(".") in role_words() or before in honorifics():
+        return None  # 'Gov. and DNC Chairman Ed Rendell': two titles of one person
     conjuncts = [w for w in words if w.head == mention.head.id and w.deprel == "conj"]
     if not conjuncts or not any(w.upos == "PROPN" for w in conjuncts):
         return None

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+import quotes
+
 from cli_fakes import fake_extract
 from quotes.errors import ModelsNotFound
 from quotes.ingest import Stored
@@ -117,7 +119,7 @@ def test_reprocess_reextracts_articles_of_an_older_pipeline(invoke, db):
     assert plain.stderr == "Ingested 0 articles (0 statements), skipped 1 duplicate, 0 failed\n"
     again = invoke("ingest", SAMPLES / "courier-harbour.txt", "--db", db, "--reprocess")
     assert again.stderr == "Ingested 0 articles, reprocessed 1 (2 statements), skipped 0 duplicates, 0 failed\n"
-    assert rows(db, "select pipeline_version from article") == [("1",)]
+    assert rows(db, "select pipeline_version from article") == [(quotes.PIPELINE_VERSION,)]
 
 
 def test_html_and_globs(invoke, db, tmp_path):

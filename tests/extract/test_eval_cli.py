@@ -129,15 +129,18 @@ def test_a_sentence_parsed_in_one_text_is_reused_in_another(tmp_path):
     assert extract_from_doc(doc, copy, source="x")[0].text == "We won,"
 
 
-def test_the_parse_cache_key_ignores_models_the_parse_does_not_use(tmp_path):
+def test_the_parse_cache_key_follows_the_parse_and_ner_models_only(tmp_path):
     from quotes.evaluate import model_fingerprint
 
     (tmp_path / "parser.pt").write_bytes(b"p")
     before = model_fingerprint(tmp_path)
-    (tmp_path / "ner.pt").write_bytes(b"n")
+    (tmp_path / "scratch.pt").write_bytes(b"s")  # a file no processor loads
     assert model_fingerprint(tmp_path) == before
+    (tmp_path / "ner.pt").write_bytes(b"n")  # the cache keeps NER tags: a new NER model makes them stale
+    with_ner = model_fingerprint(tmp_path)
+    assert with_ner != before
     (tmp_path / "parser.pt").write_bytes(b"pp")
-    assert model_fingerprint(tmp_path) != before
+    assert model_fingerprint(tmp_path) != with_ner
 
 
 def test_the_parse_cache_key_tells_int8_from_float32_parses(tmp_path, monkeypatch):

@@ -60,3 +60,25 @@ def test_polnear_spans_match_their_text():
     for doc in docs:
         for a in doc.attributions:
             assert all(0 <= s < e <= len(doc.text) for s, e in a.content)
+
+
+def test_sentences_reused_from_the_cache_keep_their_ner_tags(tmp_path):
+    from quotes.evaluate import ParseCache, _reuse_sentences
+    from quotes.tokens import doc_from_rows
+
+    rows = """
+Ana Ana PROPN 2 nsubj
+left leave VERB 0 root
+. . PUNCT 2 punct
+"""
+    cache = ParseCache(tmp_path, "fp")
+    first = doc_from_rows("Ana left.", [rows])
+    for token, tag in zip(first.sentences[0].tokens, ["S-PER", "O", "O"]):
+        token.ner = tag
+    cache.put("Ana left.", first)
+    again = doc_from_rows("Ana left.", [rows])  # the same sentence in another text (the UK copy, an edit)
+    sentence = again.sentences[0]
+    for token in sentence.tokens:
+        token.ner = None
+    reused = _reuse_sentences(ParseCache(tmp_path, "fp"), [again], {id(sentence): sentence})
+    assert reused == {id(sentence)} and [t.ner for t in sentence.tokens] == ["S-PER", "O", "O"]

@@ -274,3 +274,25 @@ said say VERB 3 parataxis
 def test_nickname_and_party_tag_in_an_apposition_are_not_the_name(extract):
     [record] = extract(*NICKNAME_AND_PARTY)
     assert (record.speaker, record.role) == ("Marcia Price", "Her niece")
+
+
+TWO_TITLES = ("Former Gov. and Party Chairman Ed Rendell said the party was united.", """
+Former former ADJ 2 amod
+Gov. Gov. PROPN 8 nsubj
+and and CCONJ 5 cc
+Party Party PROPN 5 compound
+Chairman Chairman PROPN 2 conj
+Ed Ed PROPN 5 flat
+Rendell Rendell PROPN 6 flat
+said say VERB 0 root
+the the DET 10 det
+party party NOUN 12 nsubj
+was be AUX 12 cop
+united united ADJ 8 ccomp
+. . PUNCT 8 punct
+""")
+
+
+def test_two_titles_joined_by_and_belong_to_one_person(extract):
+    [record] = extract(*TWO_TITLES)
+    assert (record.speaker, record.speaker_kind) == ("Ed Rendell", "person")
