@@ -365,12 +365,16 @@ def _blamed_for_saying(ctx: Context, sentence, kids, cue):
 
 def _participle_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[object], str]:
     """'she responded to one of his messages by saying, “…”', '…,” adding, “…”': a participle the parse hung
-    on a noun or a far clause speaks for the subject of the nearest clause before it."""
-    for word in reversed(sentence.words[:cue.id - 1]):
-        subject = next((k for k in kids[word.id] if k.deprel in SUBJECTS and k.id < cue.id), None)
-        if subject is not None and word.upos in ("VERB", "AUX", "ADJ", "NOUN") and _can_name(ctx, subject) \
-                and ctx.quote_of(word) is None:
-            return subject, "participle"
+    on a noun or a far clause speaks for the subject of the nearest clause before it; after a comma, of the
+    nearest main clause ('Bennett denied that a shakeup is coming, explaining …' is Bennett's, not the
+    shakeup's)."""
+    comma = cue.id >= 2 and sentence.words[cue.id - 2].text == ","
+    for main_only in ((True, False) if comma else (False,)):
+        for word in reversed(sentence.words[:cue.id - 1]):
+            subject = next((k for k in kids[word.id] if k.deprel in SUBJECTS and k.id < cue.id), None)
+            if subject is not None and word.upos in ("VERB", "AUX", "ADJ", "NOUN") and _can_name(ctx, subject) \
+                    and ctx.quote_of(word) is None and (not main_only or word.deprel in ("root", "conj")):
+                return subject, "participle"
     return None, ""
 
 

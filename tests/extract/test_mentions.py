@@ -272,3 +272,28 @@ def test_relative_that_is_the_mention_and_its_noun_the_speaker(extract):
     records = extract(text, RELATIVE_THAT)
     assert records and records[0].mention == "that" and records[0].rule.endswith("relative")
     assert records[0].speaker_kind in ("group", "organization")  # from 'A group', not from 'that'
+
+
+EXPLAINING = """
+Officials official NOUN 2 nsubj
+rejected reject VERB 0 root
+the the DET 4 det
+idea idea NOUN 2 obj
+that that SCONJ 8 mark
+a a DET 7 det
+shakeup shakeup NOUN 8 nsubj
+loomed loom VERB 4 acl
+, , PUNCT 10 punct
+explaining explain VERB 4 acl
+that that SCONJ 13 mark
+he he PRON 13 nsubj
+rested rest VERB 10 ccomp
+. . PUNCT 2 punct
+"""
+
+
+def test_participle_after_a_comma_speaks_for_the_main_clause(extract):
+    text = "Officials rejected the idea that a shakeup loomed, explaining that he rested."
+    records = extract(text, EXPLAINING)
+    explained = [r for r in records if r.cue == "explaining"]
+    assert explained and explained[0].mention == "Officials"
