@@ -30,6 +30,8 @@ ADDRESSEE_VERBS = rule_words("addressee_verbs")
 ASKED_VERBS = rule_words("asked_verbs")
 # verbs that make their object speak ('led the journalist to fear', 'urged aides to say')
 OBJECT_CONTROL = rule_words("object_control_verbs")
+# 'most said', 'many said', 'others said': a quantifier standing for people, whatever the tagger made of it
+QUANTIFIERS = rule_words("group_quantifiers")
 
 
 # cue forms that are verbs in news text whatever their tag ("Sanders tells reporters" tagged NOUN)
@@ -437,6 +439,10 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     said', 'said Smith') is the speaker more often than not."""
     words = sentence.words
     left = _left_of(words, cue.id - 2)  # past a party tag: 'Sen. Claire McCaskill (D-Mo.) said'
+    if left is not None and left.text.lower() in QUANTIFIERS and ctx.quote_of(left) is None:
+        return left, "adjacent"  # '…; most said they were “very worried.”' with 'most' tagged an adverb
+    while left is not None and left.upos == "ADV" and left.id > 1 and left.text.lower() not in ("not", "never"):
+        left = words[left.id - 2]  # '…, who was off-screen, then loudly asked'
     right = words[cue.id] if cue.id < len(words) else None
     while right is not None and time_word(right) and right.id < len(words):
         right = words[right.id]  # 'said Tuesday Sen. Chuck Schumer'

@@ -90,7 +90,8 @@ def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: i
     """A reporting verb in the quote's sentence: one the tree links to the quote wins; an unlinked one is
     accepted for a quote long enough not to be a scare quote."""
     candidates = [(i, w) for i, w in _outside_words(ctx, indexes)
-                  if ctx.is_cue(w) and not _leads_next(ctx, quote, w) and _same_paragraph(ctx.text, quote, w)]
+                  if ctx.is_cue(w) and not _leads_next(ctx, quote, w) and _same_paragraph(ctx.text, quote, w)
+                  and not asked_opener(ctx.sentences[i], w)]
     if not candidates:
         return None
 

@@ -263,6 +263,8 @@ def describe(mention, text: str) -> Speaker:
     lower = head.text.lower()
     if len(words) == 1 and lower in pronouns():
         return Speaker(None, pronouns()[lower], rule="pronoun")
+    if len(words) == 1 and lower in GROUP_QUANTIFIERS:
+        return Speaker(None, "group", head.text)  # 'most said': some of the people just named
     titled = _named_in_apposition(mention, text) or _coordinated(mention, text)
     if titled is not None:
         return titled

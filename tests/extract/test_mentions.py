@@ -297,3 +297,74 @@ def test_participle_after_a_comma_speaks_for_the_main_clause(extract):
     records = extract(text, EXPLAINING)
     explained = [r for r in records if r.cue == "explaining"]
     assert explained and explained[0].mention == "Officials"
+
+
+MOST_SAID = """
+Voters voter NOUN 2 nsubj
+worried worry VERB 0 root
+; ; PUNCT 5 punct
+most most ADV 5 advmod
+said say VERB 2 parataxis
+they they PRON 9 nsubj
+were be AUX 9 cop
+“ “ PUNCT 9 punct
+furious furious ADJ 5 ccomp
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+"""
+
+
+def test_a_quantifier_before_a_subjectless_cue_is_the_speaker(extract):
+    text = "Voters worried; most said they were “furious.”"
+    said = [r for r in extract(text, MOST_SAID) if r.cue == "said"]
+    assert said and (said[0].mention, said[0].speaker_kind) == ("most", "group")
+
+
+LOUDLY_ASKED = """
+Anchor anchor NOUN 0 root
+Norah Norah PROPN 1 flat
+Dale Dale PROPN 2 flat
+, , PUNCT 7 punct
+who who PRON 7 nsubj
+was be AUX 7 cop
+away away ADV 1 acl:relcl
+, , PUNCT 11 punct
+then then ADV 11 advmod
+loudly loudly ADV 11 advmod
+asked ask VERB 7 parataxis
+, , PUNCT 14 punct
+“ “ PUNCT 14 punct
+Really really ADV 11 advmod
+? ? PUNCT 14 punct
+” ” PUNCT 14 punct
+"""
+
+
+def test_adverbs_before_a_subjectless_cue_are_skipped_to_the_speaker(extract):
+    text = "Anchor Norah Dale, who was away, then loudly asked, “Really?”"
+    records = extract(text, LOUDLY_ASKED)
+    assert records and records[-1].speaker == "Norah Dale"
+
+
+ASKED_THEN_CUE = """
+Asked ask VERB 5 advcl
+again again ADV 1 advmod
+, , PUNCT 1 punct
+he he PRON 5 nsubj
+shrugged shrug VERB 0 root
+: : PUNCT 8 punct
+“ “ PUNCT 8 punct
+Ask ask VERB 5 parataxis
+me I PRON 8 obj
+about about ADP 11 case
+it it PRON 8 obl
+tomorrow tomorrow NOUN 8 obl:tmod
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+"""
+
+
+def test_asked_opening_the_sentence_is_never_the_quotes_cue(extract):
+    text = "Asked again, he shrugged: “Ask me about it tomorrow.”"
+    [record] = extract(text, ASKED_THEN_CUE)
+    assert record.cue != "Asked" and record.mention == "he"
