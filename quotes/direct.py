@@ -112,9 +112,11 @@ def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: i
         return None
     index, cue = _introducing(ctx, quote, candidates) or min(tied or candidates, key=distance)
     subject, rule = cue_subject(ctx, index, cue)
+    lead = _lead_words(ctx, index, cue, quote, subject) if tied else None
+    if subject is None and size < 4 and not lead:
+        return None  # 'the “first one” to say': a label nobody in the sentence is said to have said
     mention = mention_at(ctx, index, subject) if subject is not None else None
     found = _direct(quote, word_span(cue), mention, "cue" if tied else "cue-unlinked", rule)
-    lead = _lead_words(ctx, index, cue, quote, subject) if tied else None
     if lead:  # 'called the plan “a disaster”': the quote finishes a clause the writer began
         found.pieces, found.kind, found.finder = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "lead-in"
     return found

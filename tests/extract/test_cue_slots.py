@@ -489,3 +489,22 @@ def test_long_speaker_phrase_with_a_nickname_before_a_cue_in_the_next_sentence(e
     text = "“We won!” Her niece, Marcia “Cia” Price shouted to the crowd."
     records = extract(text, SHOUTED_QUOTE, SHOUTED)
     assert [(r.text, r.cue, r.rule) for r in records] == [("We won!", "shouted", "next-sentence")]
+
+
+LABELED = """
+Items item NOUN 8 nsubj
+labeled label VERB 1 acl
+“ “ PUNCT 4 punct
+made make VERB 2 xcomp
+right right ADV 6 advmod
+here here ADV 4 advmod
+” ” PUNCT 4 punct
+sell sell VERB 0 root
+well well ADV 8 advmod
+. . PUNCT 8 punct
+"""
+
+
+def test_a_short_quote_whose_cue_has_no_speaker_is_a_label(extract):
+    text = "Items labeled “made right here” sell well."
+    assert extract(text, LABELED) == []
