@@ -71,3 +71,11 @@ def test_markup_attribute_values_are_not_quotations():
 
     text = 'Read <tweet author="@jdoe" id="7479">this</tweet>. She said "we won" today.'
     assert [text[q.start:q.end] for q in quote_spans(text)] == ["we won"]
+
+
+def test_single_mark_before_a_number_that_starts_a_word_opens_a_quote():
+    from quotes.marks import quote_spans
+
+    text = "She praised the\u00a0‘50-state plan,’\u00a0then left. Prices of the ’90s and of ‘16 stay apostrophes."
+    spans = [text[q.start:q.end] for q in quote_spans(text)]
+    assert spans == ["50-state plan,"]
