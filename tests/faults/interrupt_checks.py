@@ -103,7 +103,14 @@ def start_ingest(url: str, paths, *, marks: Path | None = None, delay: float = 0
     env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONPATH=str(WORKER.parent))
     env.pop("QUOTES_DB", None)
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            cwd=cwd, start_new_session=True)
+                            cwd=cwd, start_new_session=True, preexec_fn=ctrl_c_reaches_it)
+
+
+def ctrl_c_reaches_it() -> None:
+    """In the child before it runs: SIGINT back to its default, as in a terminal. A test run started in the
+    background (a shell's '&', nohup) ignores SIGINT, every child inherits that, and Python then installs no
+    KeyboardInterrupt handler: the Ctrl-C tests would see an ingest that never stops."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def marks_seen(marks: Path) -> int:

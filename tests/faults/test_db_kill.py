@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from quotes.db import make_engine
+from interrupt_checks import ctrl_c_reaches_it
 from storage_helpers import child_command, empty_postgres, quotes_cli
 
 ARTICLES = 24
@@ -71,7 +72,8 @@ def stored_count(url):
 
 def start(args, url):
     return subprocess.Popen(child_command("ingest", *args, "--db", url, factory="slow_factory"),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=ctrl_c_reaches_it)
 
 
 def wait_for(url, count, process, timeout=60):
