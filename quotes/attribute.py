@@ -13,7 +13,7 @@ from quotes import rules
 from quotes.lexicon import (
     cue_forms, cue_lemmas, date_words, group_nouns, honorifics, name_particles, role_words, rule_words,
 )
-from quotes.marks import QuoteSpan
+from quotes.marks import MARK_CHARS, QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
 
 Span = tuple[int, int]
@@ -170,8 +170,8 @@ class Context:
             quote = self.quote_before(quote.start - 1)  # past the nickname to the statement
         if quote is None or word.text.lower().endswith("ing"):
             return False
-        ending = self.text[max(quote.start, quote.end - 1):quote.end + 1]
-        if not re.search(r"[,?!]", ending):
+        inside = self.text[quote.start:quote.end].rstrip("”\"'’» ")  # a nested quote may close it: ‘… ‘…,’’
+        if not (inside.endswith((",", "?", "!")) or self.text[quote.end:quote.end + 1] in (",", "?", "!")):
             return False
         between = re.match(r"[,]?[”\"'’]+\s+(\S+)", self.text[quote.end:start])
         if between is None or "\n" in self.text[quote.end:start]:
@@ -312,7 +312,7 @@ def _set_off_speaker(ctx: Context, sentence, kids, cue, subject):
     if last >= cue.id - 2 or sentence.words[last].text != "," or (before.upos not in ("NOUN", "PROPN")
                                                                  and not personal):
         return None
-    phrase = sentence.words[last + 1:cue.id - 1]
+    phrase = [w for w in sentence.words[last + 1:cue.id - 1] if not set(w.text) <= set(MARK_CHARS)]
     if not phrase or len(phrase) > 5 or any(w.upos in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ") for w in phrase):
         return None
     return before if _can_name(ctx, before) else None

@@ -11,7 +11,7 @@ from quotes.attribute import (
     SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, asked_opener, cue_subject,
     is_label, mention_at, time_word,
 )
-from quotes.lexicon import rule_words
+from quotes.lexicon import honorifics, role_words, rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
 from quotes.tokens import head_of, subtree, word_span
 
@@ -275,7 +275,8 @@ def _lead_subject(ctx, index: int, lead: list):
 def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     """'“…” ⏎ He said.' — a short sentence right after the quote that is only an attribution."""
     index = ctx.sentence_at(quote.end) + 1
-    if index >= len(ctx.sentences) or ctx.kids[index] is None or not _standalone(ctx, quote):
+    if index >= len(ctx.sentences) or ctx.kids[index] is None \
+            or not (_standalone(ctx, quote) or _title_split_off(ctx, quote)):
         return None  # a quote inside a sentence of its own ('admires Putin as a “strong leader,” …') is not it
     sentence = ctx.sentences[index]
     gap = ctx.text[quote.end:ctx.starts[index]]
@@ -292,6 +293,15 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
             if subject is not None:
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence")
     return None
+
+
+def _title_split_off(ctx: Context, quote: QuoteSpan) -> bool:
+    """'“…,” Rep. | Jim Ward (D-Wash.) said.' with the sentence split after the title's full stop: after the
+    quote its sentence holds only a title or honorific, which belongs to the speaker in the next one."""
+    index = ctx.sentence_at(quote.end)
+    after = [w for w in ctx.sentences[index].words if word_span(w)[0] >= quote.end and w.upos != "PUNCT"]
+    titles = role_words() | honorifics()
+    return bool(after) and all(w.text.lower() in titles or w.text.lower() + "." in titles for w in after)
 
 
 def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attribution]:

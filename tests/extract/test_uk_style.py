@@ -120,3 +120,61 @@ def test_mixed_quote_in_single_marks_keeps_its_closing_mark(extract):
     text = "She called the plan ‘a costly mistake’."
     [record] = extract(text, CALLED)
     assert (record.kind, record.text, record.mention) == ("mixed", "the plan ‘a costly mistake’", "She")
+
+
+# '‘She said ‘we won,’’ Rep. | Jim Ward said.': a quote nested in a quote closes both marks at once, and the
+# tokenizer ended the sentence after the title's full stop
+NESTED_QUOTE = """
+‘ ‘ PUNCT 3 punct
+She she PRON 3 nsubj
+said say VERB 0 root
+‘ ‘ PUNCT 6 punct
+we we PRON 6 nsubj
+won win VERB 3 ccomp
+, , PUNCT 6 punct
+’ ’ PUNCT 6 punct
+’ ’ PUNCT 3 punct
+Rep. Rep. PROPN 3 obj
+"""
+
+NAMED_AFTER_TITLE = """
+Jim Jim PROPN 3 nsubj
+Ward Ward PROPN 1 flat
+said say VERB 0 root
+. . PUNCT 3 punct
+"""
+
+
+def test_nested_closing_marks_and_a_title_split_off_before_the_speaker(extract):
+    text = "‘She said ‘we won,’’ Rep. Jim Ward said."
+    records = extract(text, NESTED_QUOTE, NAMED_AFTER_TITLE)
+    assert [(r.text, r.speaker) for r in records] == [("She said ‘we won,’", "Jim Ward")]
+
+
+# '‘’Title,’’ she said, ‘…’': the tagger made the unread title the subject too; the pronoun by the cue spoke
+TITLE_THEN_SHE = """
+‘ ‘ PUNCT 2 punct
+’ ’ PUNCT 2 punct
+Dune Dune PROPN 8 nsubj
+, , PUNCT 3 punct
+’ ’ PUNCT 3 punct
+’ ’ PUNCT 3 punct
+she she PRON 8 nsubj
+said say VERB 0 root
+, , PUNCT 8 punct
+‘ ‘ PUNCT 12 punct
+I I PRON 12 nsubj
+loved love VERB 8 ccomp
+it it PRON 12 obj
+so so ADV 15 advmod
+much much ADV 12 advmod
+! ! PUNCT 12 punct
+’ ’ PUNCT 12 punct
+""".replace("Dune Dune PROPN 8 nsubj\\n, , PUNCT 3 punct\\n’ ’ PUNCT 3 punct\\n’ ’ PUNCT 3 punct",
+            "Dune Dune PROPN 8 nsubj\\n, , PUNCT 3 punct\\n’ ’ PUNCT 3 punct\\n’ ’ PUNCT 3 punct")
+
+
+def test_speaker_by_the_cue_after_closing_marks_wins_over_a_title_subject(extract):
+    text = "‘’Dune,’’ she said, ‘I loved it so much!’"
+    records = extract(text, TITLE_THEN_SHE)
+    assert any(r.text == "I loved it so much!" and r.mention == "she" for r in records)
