@@ -391,7 +391,17 @@ def _dependent_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[obje
     if names:
         nearest = min(names, key=lambda w: abs(w.id - cue.id))
         return nearest, "dependent"
+    counted = next((w for w in kids[cue.id] if w.deprel == "obl" and w.id < cue.id and _at_least(kids, w)
+                    and _can_name(ctx, w)), None)
+    if counted is not None:
+        return counted, "dependent"  # 'At least half of voters say …' read as a place or time 'at'
     return _adjacent_subject(ctx, sentence, cue)
+
+
+def _at_least(kids, word) -> bool:
+    """'at least half', 'at most 20 people': a count the parser took for an 'at' phrase."""
+    return any(k.deprel == "case" and k.text.lower() == "at" for k in kids[word.id]) \
+        and any(k.text.lower() in ("least", "most") for k in kids[word.id])
 
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "X", "ADJ", "SYM"})

@@ -368,3 +368,22 @@ def test_asked_opening_the_sentence_is_never_the_quotes_cue(extract):
     text = "Asked again, he shrugged: “Ask me about it tomorrow.”"
     [record] = extract(text, ASKED_THEN_CUE)
     assert record.cue != "Asked" and record.mention == "he"
+
+
+AT_LEAST_HALF = """
+At at ADP 3 case
+least least ADJ 3 amod
+half half NOUN 6 obl
+of of ADP 5 case
+voters voter NOUN 3 nmod
+say say VERB 0 root
+prices price NOUN 8 nsubj
+rose rise VERB 6 ccomp
+. . PUNCT 6 punct
+"""
+
+
+def test_at_least_a_count_before_the_cue_is_its_speaker(extract):
+    text = "At least half of voters say prices rose."
+    [record] = extract(text, AT_LEAST_HALF)
+    assert record.mention is not None and "half of voters" in record.mention
