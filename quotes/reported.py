@@ -404,12 +404,32 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
     words = sorted(content, key=lambda w: w.id)
     for i in range(3, len(words) - 1):
         comma, after = words[i], words[i + 1]
-        if comma.text != "," or after.id != comma.id + 1 or ctx.quote_of(comma) is not None:
+        if after.id != comma.id + 1 or ctx.quote_of(comma) is not None:
             continue
         lower = after.text.lower()
-        if lower in ("which", "who", "whom", "whose") or (lower.endswith("ing") and ctx.is_cue(after)):
+        if comma.text == "," and (lower in ("which", "who", "whom", "whose")
+                                  or (lower.endswith("ing") and ctx.is_cue(after))):
+            return words[:i]
+        if _after_quote(ctx, words, i) and _writers_aside(comma, after):
             return words[:i]
     return words
+
+
+# what the writer adds after a quoted phrase ends: '…“rigged” against him, a charge that …', '… “fair” to him,
+# engaging in …', '“about right,” though …', '“the next George Washington” – the Founding Father who …'
+_ASIDE_OPENERS = frozenset({"a", "an", "though", "although", "while", "whereas"})
+
+
+def _after_quote(ctx: Context, words: list, i: int) -> bool:
+    """Does a quoted phrase of the content end shortly (within six words) before words[i]?"""
+    return any(ctx.quote_of(w) is not None for w in words[max(0, i - 6):i])
+
+
+def _writers_aside(mark, after) -> bool:
+    lower = after.text.lower()
+    if mark.text in ("—", "–", "--"):
+        return True
+    return mark.text == "," and (lower in _ASIDE_OPENERS or (after.upos == "VERB" and lower.endswith("ing")))
 
 
 NOMINAL_START = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})  # '“…,” the mayor …', '“…,” delegate X …'

@@ -508,3 +508,30 @@ well well ADV 8 advmod
 def test_a_short_quote_whose_cue_has_no_speaker_is_a_label(extract):
     text = "Items labeled “made right here” sell well."
     assert extract(text, LABELED) == []
+
+
+RIGGED_ASIDE = """
+Ruiz Ruiz PROPN 2 nsubj
+complained complain VERB 0 root
+that that SCONJ 8 mark
+the the DET 5 det
+vote vote NOUN 8 nsubj:pass
+was be AUX 8 aux:pass
+“ “ PUNCT 8 punct
+rigged rig VERB 2 ccomp
+” ” PUNCT 8 punct
+against against ADP 11 case
+him he PRON 8 obl
+, , PUNCT 14 punct
+a a DET 14 det
+charge charge NOUN 8 obl:npmod
+officials official NOUN 16 nsubj
+denied deny VERB 14 acl:relcl
+. . PUNCT 2 punct
+"""
+
+
+def test_the_writers_aside_after_a_quoted_phrase_is_not_what_was_said(extract):
+    text = "Ruiz complained that the vote was “rigged” against him, a charge officials denied."
+    [record] = extract(text, RIGGED_ASIDE)
+    assert record.text == "that the vote was “rigged” against him"
