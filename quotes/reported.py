@@ -402,6 +402,10 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
     """What was said stops before an aside the writer adds after a comma: a non-restrictive relative
     clause (', which was …', ', who …') or a new cue in -ing (', noting that …', ', adding …')."""
     words = sorted(content, key=lambda w: w.id)
+    for i in range(1, len(words)):
+        if "\n" in ctx.text[word_span(words[i - 1])[1]:word_span(words[i])[0]]:
+            words = words[:i]  # a missed sentence split: what was said never runs into the next paragraph
+            break
     for i in range(3, len(words) - 1):
         comma, after = words[i], words[i + 1]
         if after.id != comma.id + 1 or ctx.quote_of(comma) is not None:

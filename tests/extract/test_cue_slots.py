@@ -535,3 +535,25 @@ def test_the_writers_aside_after_a_quoted_phrase_is_not_what_was_said(extract):
     text = "Ruiz complained that the vote was “rigged” against him, a charge officials denied."
     [record] = extract(text, RIGGED_ASIDE)
     assert record.text == "that the vote was “rigged” against him"
+
+
+# the tokenizer missed the paragraph break: one 'sentence' runs over two paragraphs
+OVER_A_BREAK = """
+Lund Lund PROPN 2 nsubj
+explains explain VERB 0 root
+why why ADV 6 advmod
+the the DET 5 det
+state state NOUN 6 nsubj
+votes vote VERB 2 ccomp
+early early ADV 6 advmod
+Markets market NOUN 9 nsubj
+fell fall VERB 6 conj
+sharply sharply ADV 9 advmod
+. . PUNCT 2 punct
+"""
+
+
+def test_what_was_said_never_runs_into_the_next_paragraph(extract):
+    text = "Lund explains why the state votes early\n\nMarkets fell sharply."
+    [record] = extract(text, OVER_A_BREAK)
+    assert record.text == "why the state votes early"
