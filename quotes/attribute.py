@@ -207,6 +207,12 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     controller = _object_controller(ctx, sentence, kids, cue)
     if controller is not None:
         return controller, "object-control"
+    if cue.deprel == "conj" and cue.head and not any(k.deprel in SUBJECTS for k in kids[cue.id]) \
+            and any(k.deprel == "cc" and k.id < cue.id for k in kids[cue.id]) \
+            and not ctx.is_cue(head_of(sentence, cue)):
+        shared = _coordinated_cue_subject(ctx, index, cue, joined=True)
+        if shared[0] is not None:
+            return shared  # 'She says people may not like it, but insists …': 'insists' hung on 'like'
     current, via_as = cue, False
     for _ in range(3):
         deps = [w for w in kids[current.id] if _can_name(ctx, w)]
@@ -246,11 +252,11 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
     return subject, rule
 
 
-def _coordinated_cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
+def _coordinated_cue_subject(ctx: Context, index: int, cue, joined: bool = False) -> tuple[Optional[object], str]:
     """'X said it was too early but added, “…”' with 'added' hung inside what was said: a cue right after
-    'and'/'but' shares the speaker of the nearest cue before it in the sentence."""
+    'and'/'but' (or, `joined`, coordinated by one) shares the speaker of the nearest cue before it."""
     sentence = ctx.sentences[index]
-    if cue.id < 2 or sentence.words[cue.id - 2].upos != "CCONJ":
+    if cue.id < 2 or (sentence.words[cue.id - 2].upos != "CCONJ" and not joined):
         return None, ""
     earlier = [w for w in sentence.words[:cue.id - 2] if ctx.quote_of(w) is None and ctx.is_cue(w)]
     return cue_subject(ctx, index, earlier[-1]) if earlier else (None, "")

@@ -387,3 +387,34 @@ def test_at_least_a_count_before_the_cue_is_its_speaker(extract):
     text = "At least half of voters say prices rose."
     [record] = extract(text, AT_LEAST_HALF)
     assert record.mention is not None and "half of voters" in record.mention
+
+
+BUT_INSISTS = """
+She she PRON 2 nsubj
+says say VERB 0 root
+little little ADJ 2 obj
+, , PUNCT 9 punct
+as as SCONJ 9 mark
+people people NOUN 9 nsubj
+may may AUX 9 aux
+not not PART 9 advmod
+mind mind VERB 2 advcl
+, , PUNCT 12 punct
+but but CCONJ 12 cc
+insists insist VERB 9 conj
+, , PUNCT 18 punct
+“ “ PUNCT 18 punct
+Ana Ana PROPN 18 nsubj
+is be AUX 18 cop
+plainly plainly ADV 18 advmod
+wrong wrong ADJ 12 ccomp
+. . PUNCT 18 punct
+” ” PUNCT 18 punct
+"""
+
+
+def test_a_subjectless_cue_joined_by_but_speaks_for_the_cue_before(extract):
+    text = "She says little, as people may not mind, but insists, “Ana is plainly wrong.”"
+    records = extract(text, BUT_INSISTS)
+    insists = [r for r in records if r.cue == "insists"]
+    assert insists and all(r.mention == "She" for r in insists)
