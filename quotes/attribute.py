@@ -401,7 +401,7 @@ def _dependent_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[obje
                     and _can_name(ctx, w)), None)
     if counted is not None:
         return counted, "dependent"  # 'At least half of voters say …' read as a place or time 'at'
-    return _adjacent_subject(ctx, sentence, cue)
+    return _adjacent_subject(ctx, sentence, kids, cue)
 
 
 def _at_least(kids, word) -> bool:
@@ -450,7 +450,7 @@ SUBJECT_PRONOUNS = rule_words("subject_pronouns")
 NOT_NAME_TAGS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "SYM"})
 
 
-def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], str]:
+def _adjacent_subject(ctx: Context, sentence, kids, cue) -> tuple[Optional[object], str]:
     """When the parse gives the cue no subject, a name or subject pronoun right beside it ('“…,” Smith
     said', 'said Smith') is the speaker more often than not."""
     words = sentence.words
@@ -480,7 +480,7 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     if left is not None and left.text == ",":
         return _name_before_aside(ctx, words, cue), "adjacent"
     if left is not None and ctx.quote_of(left) is None:
-        phrase = _phrase_ending_at(ctx, sentence, left)
+        phrase = _phrase_ending_at(ctx, sentence, kids, left)
         if phrase is not None:
             return phrase, "adjacent"
     if ctx.closes_quote(cue):  # '…,” the two write.'
@@ -492,10 +492,9 @@ def _adjacent_subject(ctx: Context, sentence, cue) -> tuple[Optional[object], st
     return None, ""
 
 
-def _phrase_ending_at(ctx: Context, sentence, last):
+def _phrase_ending_at(ctx: Context, sentence, kids, last):
     """'…, a White House official who spoke anonymously said' with the official hung elsewhere: the noun
     phrase that ends right before the cue and starts the clause (after a comma or at the sentence start)."""
-    kids = children(sentence)
     current = last
     while current is not None:
         span = [w.id for w in subtree(sentence, current, kids) if w.upos != "PUNCT"]

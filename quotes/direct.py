@@ -287,7 +287,7 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     # or one whose cue stands in the attribution slot after a long speaker phrase
     opening = sentence.words[:8 if len(sentence.words) <= 8 else 4]
     for cue in sentence.words:
-        if (cue in opening or ctx.attribution_slot(cue)) and ctx.is_cue(cue) \
+        if ctx.is_cue(cue) and (cue in opening or ctx.attribution_slot(cue)) \
                 and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
             subject, rule = cue_subject(ctx, index, cue)
             if subject is not None:
@@ -295,13 +295,15 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     return None
 
 
+_TITLES = role_words() | honorifics()
+
+
 def _title_split_off(ctx: Context, quote: QuoteSpan) -> bool:
     """'“…,” Rep. | Jim Ward (D-Wash.) said.' with the sentence split after the title's full stop: after the
     quote its sentence holds only a title or honorific, which belongs to the speaker in the next one."""
     index = ctx.sentence_at(quote.end)
     after = [w for w in ctx.sentences[index].words if word_span(w)[0] >= quote.end and w.upos != "PUNCT"]
-    titles = role_words() | honorifics()
-    return bool(after) and all(w.text.lower() in titles or w.text.lower() + "." in titles for w in after)
+    return bool(after) and all(w.text.lower() in _TITLES or w.text.lower() + "." in _TITLES for w in after)
 
 
 def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attribution]:

@@ -280,8 +280,9 @@ class ParseCache:
             if forms not in index and _is_parsed(sentence):
                 fields = [{name: getattr(word, name) for name in PARSED_FIELDS} for word in sentence.words]
                 tags = [token.ner for token in sentence.tokens]
-                index[forms] = (fields, tags if any(tags) else None)
-                new.append(json.dumps([forms, *[part for part in index[forms] if part is not None]]))
+                tags = tags if any(tags) else None
+                index[forms] = (fields, tags)
+                new.append(json.dumps([forms, fields] + ([tags] if tags else [])))
         if new:
             with gzip.open(self._sentence_path, "at", encoding="utf-8") as out:
                 out.write("\n".join(new) + "\n")
