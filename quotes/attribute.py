@@ -558,12 +558,22 @@ def _name_before_aside(ctx: Context, words: list, cue):
         start -= 1
     if cue.id - start > 25:
         return None
-    name = next((w for w in words[start:cue.id - 1]
-                 if w.upos == "PROPN" and ctx.quote_of(w) is None and not time_word(w)), None)
+    names = [w for w in words[start:cue.id - 1] if w.upos == "PROPN" and ctx.quote_of(w) is None and not time_word(w)]
+    if start == 0:  # no quote before: 'Appearing at NLD headquarters, Suu Kyi, 70, said' — a name opening a phrase
+        names = [w for w in names if _opens_phrase(words, w)] or names
+    name = names[0] if names else None
     while name is not None and name.deprel in ("compound", "flat") and start < name.head < cue.id \
             and words[name.head - 1].upos in ("NOUN", "PROPN"):
         name = words[name.head - 1]  # 'Texas' of 'Texas delegate Bill Eastland'
     return name
+
+
+def _opens_phrase(words: list, word) -> bool:
+    """The noun phrase holding `word` starts the sentence or follows a comma (not a preposition)."""
+    i = word.id - 2
+    while i >= 0 and words[i].upos in ("PROPN", "NOUN", "ADJ", "DET", "NUM") and words[i].text != ",":
+        i -= 1
+    return i < 0 or words[i].text == ","
 
 
 def _label_before(ctx: Context, words: list, index: int) -> bool:

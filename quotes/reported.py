@@ -374,7 +374,7 @@ def _speaker_after_cue(content: list, cue) -> bool:
 
 
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
-    content = _cut_after_quote(ctx, _without_trailing_aside(ctx, content))
+    content = _before_sibling_cue(ctx, index, cue, _cut_after_quote(ctx, _without_trailing_aside(ctx, content)))
     if rule != "according-to" and _speaker_after_cue(content, cue):
         return None
     plausible = rule == "object" or _plausible_content(content, cue)
@@ -417,6 +417,57 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
         if _after_quote(ctx, words, i) and _writers_aside(comma, after):
             return words[:i]
     return words
+
+
+# words that join a second cue to the first one's statement as its sibling ('said …, but added …',
+# '…, while Cruz said …', '…, although he tweeted that …')
+_SIBLING_JOINS = rule_words("sibling_cue_joins")
+# a modal or 'to' before a verb makes it part of what is said ('would sit Putin down and tell him “…”')
+_MODALS = rule_words("modal_auxiliaries")
+
+
+def _before_sibling_cue(ctx: Context, index: int, cue, content: list) -> list:
+    """A statement ends where a second cue of its own begins: 'said it was too early but added, “…”' and
+    'said that X, while Cruz said that “…”' are two statements, which a parse that hung the second cue inside
+    the first one's clause would glue into one. The second cue must say something itself (a complement or
+    a quote right after it) and be joined by a conjunction, so a cue the first statement reports ('said voters
+    who say X are wrong') stays inside it."""
+    words = sorted(content, key=lambda w: w.id)
+    sentence, kids = ctx.sentences[index], ctx.kids[index]
+    for i, word in enumerate(words):
+        if i < 3 or word.upos != "VERB" or ctx.quote_of(word) is not None or not ctx.is_cue(word) \
+                or word.deprel not in ("conj", "advcl", "parataxis"):
+            continue
+        if _governed(sentence, kids, word) or not _says_its_own(ctx, kids, word) \
+                or any(k.deprel == "mark" and k.text.lower() == "that" for k in kids[word.id]):
+            continue  # 'would sit Putin down and tell him “…”', 'said X and that he can understand …': one statement
+        clause = [k for k in kids[word.id] if k.id < word.id and k.deprel != "punct"]
+        joins = [k for k in clause if k.deprel in ("cc", "mark") and k.text.lower() in _SIBLING_JOINS]
+        if not joins:
+            continue
+        first = min(w.id for k in clause for w in subtree(sentence, k, kids))
+        kept = [w for w in words if w.id < first]
+        while kept and kept[-1].upos == "PUNCT" and ctx.quote_of(kept[-1]) is None:
+            kept.pop()
+        if len([w for w in kept if w.upos != "PUNCT"]) >= 3 and any(w.upos in ("VERB", "AUX") for w in kept):
+            return kept
+    return words
+
+
+def _governed(sentence, kids, word) -> bool:
+    """An infinitive under a modal or 'to', its own or its conjunct's: a verb of what is said, not a cue."""
+    if "VerbForm=Inf" not in (word.feats or ""):
+        return False
+    heads = [word] + ([head_of(sentence, word)] if word.deprel == "conj" and word.head else [])
+    return any(k.deprel in ("aux", "mark") and k.text.lower() in _MODALS for h in heads for k in kids[h.id])
+
+
+def _says_its_own(ctx: Context, kids, word) -> bool:
+    """A cue with a complement clause of its own, or a quote opening right after it ('added, “…”')."""
+    if any(k.deprel == "ccomp" or _that_clause(k, kids, word) for k in kids[word.id]):
+        return True
+    end = word_span(word)[1]
+    return re.match(r"\s*(?:that\s+|[,:]\s*)?[“\"'‘]", ctx.text[end:end + 12]) is not None
 
 
 # what the writer adds after a quoted phrase ends: '…“rigged” against him, a charge that …', '… “fair” to him,
