@@ -619,6 +619,14 @@ def asked_opener(sentence, cue) -> bool:
     return opens and past and comma and (cue.lemma or "").lower() in ASKED_VERBS
 
 
+def asked_passive(kids, cue):
+    """'The spokesman was asked about the border.': the one asked (the passive subject), when nobody is named
+    as asking; what follows is that person's answer, and the question's topic is no statement. None otherwise."""
+    if (cue.lemma or "").lower() not in ASKED_VERBS or any(k.deprel == "obl:agent" for k in kids[cue.id]):
+        return None
+    return next((k for k in kids[cue.id] if k.deprel == "nsubj:pass" and k.upos in ("PROPN", "NOUN", "PRON")), None)
+
+
 def _order_rule(subject, cue) -> str:
     return "inverted" if subject.id > cue.id else "nsubj-of-cue"
 

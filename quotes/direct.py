@@ -8,8 +8,8 @@ import re
 from typing import Optional
 
 from quotes.attribute import (
-    SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, asked_opener, cue_subject,
-    is_label, mention_at, time_word,
+    SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, asked_opener, asked_passive,
+    cue_subject, is_label, mention_at, time_word,
 )
 from quotes.lexicon import honorifics, role_words, rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
@@ -323,7 +323,8 @@ def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attributi
         said = [k for k in kids[cue.id] if k.deprel in ("ccomp", "xcomp", "parataxis")]
         announces = ctx.is_cue(cue) or (cue.upos == "VERB" and (cue.lemma or "").lower() in _ANNOUNCING)
         if announces and not said and cue.deprel in ("root", "conj"):
-            subject, rule = cue_subject(ctx, index, cue)
+            asked = asked_passive(kids, cue)  # 'X was asked about the border. ⏎ “…”': X answers
+            subject = asked if asked is not None else cue_subject(ctx, index, cue)[0]
             if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN"):
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence")
     return None

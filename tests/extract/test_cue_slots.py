@@ -557,3 +557,37 @@ def test_what_was_said_never_runs_into_the_next_paragraph(extract):
     text = "Lund explains why the state votes early\n\nMarkets fell sharply."
     [record] = extract(text, OVER_A_BREAK)
     assert record.text == "why the state votes early"
+
+
+# a briefing: the one asked answers in the quote that follows; the question's topic is nobody's statement
+ASKED_ABOUT = """
+The the DET 2 det
+spokesman spokesman NOUN 8 nsubj:pass
+, , PUNCT 4 punct
+Ines Ines PROPN 2 appos
+Varga Varga PROPN 4 flat
+, , PUNCT 4 punct
+was be AUX 8 aux:pass
+asked ask VERB 0 root
+about about ADP 11 case
+the the DET 11 det
+border border NOUN 8 obl
+. . PUNCT 8 punct
+"""
+
+ANSWER = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+are be AUX 4 aux
+watching watch VERB 0 root
+closely closely ADV 4 advmod
+. . PUNCT 4 punct
+” ” PUNCT 4 punct
+"""
+
+
+def test_the_one_asked_answers_in_the_next_quote(extract):
+    text = "The spokesman, Ines Varga, was asked about the border.\n\n“We are watching closely.”"
+    [record] = extract(text, ASKED_ABOUT, ANSWER)
+    assert (record.kind, record.text, record.cue) == ("direct", "We are watching closely.", "asked")
+    assert record.speaker == "Ines Varga"
