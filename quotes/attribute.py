@@ -621,7 +621,7 @@ def asked_opener(sentence, cue) -> bool:
 
 def asked_passive(kids, cue):
     """'The spokesman was asked about the border.': the one asked (the passive subject), when nobody is named
-    as asking; what follows is that person's answer, and the question's topic is no statement. None otherwise."""
+    as asking; a quote standing alone after it is that person's answer. None otherwise."""
     if (cue.lemma or "").lower() not in ASKED_VERBS or any(k.deprel == "obl:agent" for k in kids[cue.id]):
         return None
     return next((k for k in kids[cue.id] if k.deprel == "nsubj:pass" and k.upos in ("PROPN", "NOUN", "PRON")), None)

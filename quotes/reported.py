@@ -9,7 +9,7 @@ from typing import Optional
 
 from quotes.attribute import (
     ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, asked_opener,
-    asked_passive, cue_subject, mention_at, strip_punct,
+    cue_subject, mention_at, strip_punct,
 )
 from quotes.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
@@ -67,7 +67,7 @@ def _split_complement(ctx: Context, sentence, kids, word):
 
 def _object(ctx: Context, sentence, kids, word):
     """'called for a recount', 'described him as …': a cue with no complement says its object."""
-    if ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]) and asked_passive(kids, word) is None:
+    if ctx.is_cue(word) and not any(c.deprel == "ccomp" for c in kids[word.id]):
         content = _object_content(sentence, kids, word)
         if content:
             yield content, word, "object"
