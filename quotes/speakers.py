@@ -24,6 +24,8 @@ GROUP_QUANTIFIERS = rule_words("group_quantifiers")
 
 
 FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
+# 'Mr Dujarric', 'Ms. Tanaka': an honorific and the surname after it
+HONORIFIC_SURNAME = re.compile(r"\b([A-Z][a-z]{1,3}\.?)\s+([" + UPPER + r"][\w’'-]+)")
 
 
 def _not_first_name(token: str) -> bool:
@@ -517,7 +519,7 @@ class ArticleSpeakers:
                 earlier.gender = gender
             return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender)
         if wanted == "person":
-            name = self._last_name_before(mention.start)
+            name = self._last_name_before(mention.start, gender)
             if name:
                 if gender and self._genders.get(name) is None:
                     self._genders[name] = gender  # 'Robert Tanaka spoke. He said …': Robert Tanaka is a he
@@ -536,14 +538,21 @@ class ArticleSpeakers:
                 return Speaker(earlier.name, "person", speaker.role, "nominal", earlier.gender)
         return speaker
 
-    def _last_name_before(self, offset: int, window: int = 600) -> Optional[str]:
-        """A he/she whose antecedent made no statement: the last 'First Last' written shortly before."""
-        best = None
+    def _last_name_before(self, offset: int, gender: Optional[str] = None, window: int = 600) -> Optional[str]:
+        """A he/she whose antecedent made no statement: the last 'First Last' written shortly before, or the
+        last 'Mr Dujarric' / 'Ms. Tanaka' of the pronoun's gender (as the full name written before it, if any)."""
+        best, best_at = None, -1
         start = max(0, offset - window)
         for match in FULL_NAME.finditer(self.text, start, offset):
             tokens = self._name_tokens(match.start(), match.group(), match.end())
             if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens):
-                best = " ".join(tokens)
+                best, best_at = " ".join(tokens), match.start()
+        for match in HONORIFIC_SURNAME.finditer(self.text, max(start, best_at + 1), offset):
+            titled = honorific_genders().get(match.group(1).lower())
+            if titled is None or (gender and titled != gender):
+                continue
+            surname = match.group(2)
+            best = self._name_in_text(surname, match.start(), titled) or surname
         return best
 
     def _full_name(self, mention, speaker: Speaker) -> Speaker:

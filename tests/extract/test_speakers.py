@@ -296,3 +296,22 @@ united united ADJ 8 ccomp
 def test_two_titles_joined_by_and_belong_to_one_person(extract):
     [record] = extract(*TWO_TITLES)
     assert (record.speaker, record.speaker_kind) == ("Ed Rendell", "person")
+
+
+def test_pronoun_after_an_honorific_and_surname_that_made_no_statement(extract):
+    # only the 'he said' sentence is parsed: 'Mr. Dujarric' is in the text, not in a record
+    text = "The briefing ran late. Mr. Dujarric took questions. He said we won."
+    [record] = extract(text, "", "", _said("He he PRON 2 nsubj", 1, 2, "we won"))
+    assert record.speaker == "Dujarric" and record.rule.endswith("+pronoun")
+
+
+def test_pronoun_takes_the_full_name_written_before_the_honorific(extract):
+    text = "Stephane Dujarric chaired. Ana Ruiz left. Mr. Dujarric took questions. He said we won."
+    [record] = extract(text, "", "", "", _said("He he PRON 2 nsubj", 1, 2, "we won"))
+    assert record.speaker == "Stephane Dujarric"
+
+
+def test_pronoun_skips_an_honorific_of_the_other_gender(extract):
+    text = "Mr. Osei arrived. Ms. Tanaka took questions. He said we won."
+    [record] = extract(text, "", "", _said("He he PRON 2 nsubj", 1, 2, "we won"))
+    assert record.speaker == "Osei"
