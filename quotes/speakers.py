@@ -540,7 +540,8 @@ class ArticleSpeakers:
 
     def _last_name_before(self, offset: int, gender: Optional[str] = None, window: int = 600) -> Optional[str]:
         """A he/she whose antecedent made no statement: the last 'First Last' written shortly before, or the
-        last 'Mr Dujarric' / 'Ms. Tanaka' of the pronoun's gender (as the full name written before it, if any)."""
+        last 'Mr Dujarric' / 'Ms. Tanaka' of the pronoun's gender: the one full name the article writes with that
+        surname, or the surname where it writes none."""
         best, best_at = None, -1
         start = max(0, offset - window)
         for match in FULL_NAME.finditer(self.text, start, offset):
@@ -551,8 +552,10 @@ class ArticleSpeakers:
             titled = honorific_genders().get(match.group(1).lower())
             if titled is None or (gender and titled != gender):
                 continue
-            surname = match.group(2)
-            best = self._name_in_text(surname, match.start(), titled) or surname
+            full = {fold(name): name for name in self._written_names(match.group(2), 0, len(self.text))
+                    if not self._other_gender(name, None, titled)}
+            # two people of that surname ('Mrs. Clinton' in an article naming Bill Clinton too): no guess
+            best = next(iter(full.values()), match.group(2)) if len(full) <= 1 else None
         return best
 
     def _full_name(self, mention, speaker: Speaker) -> Speaker:

@@ -315,3 +315,9 @@ def test_pronoun_skips_an_honorific_of_the_other_gender(extract):
     text = "Mr. Osei arrived. Ms. Tanaka took questions. He said we won."
     [record] = extract(text, "", "", _said("He he PRON 2 nsubj", 1, 2, "we won"))
     assert record.speaker == "Osei"
+
+
+def test_pronoun_after_an_honorific_two_people_share_is_left_unresolved(extract):
+    text = "Hillary Clinton spoke. Bill Clinton waved. Mrs. Clinton took questions. She said we won."
+    [record] = extract(text, "", "", "", _said("She she PRON 2 nsubj", 1, 2, "we won"))
+    assert record.speaker is None and record.mention == "She"
