@@ -11,7 +11,7 @@ from quotes.db.engine import begin_write
 from quotes.db.errors import IdentityError, SpeakerNotFound
 from quotes.db.matching import record_role
 from quotes.db.models import Alias, StoredArticle, Quote, Role, StoredSpeaker, SpeakerDecision, Statement, utcnow
-from quotes.db.names import name_parts
+from quotes.db.names import name_parts, person_keys
 from quotes.db.statements import attach_statement, refresh_statements, seen_at
 from quotes.db.upsert import insert_or_get
 
@@ -34,7 +34,9 @@ def merge_speakers(session: Session, *, keep_id: int, merge_id: int, manual: boo
                     .values(merged_into_id=keep.id))
     session.execute(update(StoredSpeaker).where(StoredSpeaker.id == merged.id).values(merged_into_id=keep.id))
     if keep.kind == "unknown" and merged.kind != "unknown":
-        session.execute(update(StoredSpeaker).where(StoredSpeaker.id == keep.id).values(kind=merged.kind))
+        # Typed now: a person is found by its surname and first name from here on.
+        session.execute(update(StoredSpeaker).where(StoredSpeaker.id == keep.id)
+                        .values(kind=merged.kind, **person_keys(name_parts(keep.name), merged.kind)))
     session.add(SpeakerDecision(action="merge" if manual else "join", speaker_id=keep.id, other_speaker_id=merged.id))
     session.flush()
 
@@ -116,7 +118,7 @@ def _new_split_speaker(session: Session, *, speaker, alias: Alias) -> int:
                             .where(StoredSpeaker.identity_key == parts.key)).scalar_one_or_none()
     identity_key = parts.key if taken is None else f"{parts.key}|split-from:{speaker.id}:{alias.id}"
     new = StoredSpeaker(name=alias.name, kind=speaker.kind, identity_key=identity_key, name_key=parts.key,
-                  surname_key=parts.surname if speaker.kind == "person" else None)
+                        **person_keys(parts, speaker.kind))
     session.add(new)
     session.flush()
     return new.id

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
 from quotes.db.names import (NameParts, fold_words, given_names_compatible, honorific_gender_of, name_parts,
-                             roles_conflict, surname_prefix_range, surnames_match)
+                             person_keys, roles_conflict, surname_prefix_range, surnames_match)
 from quotes.db.upsert import earliest, insert_or_get, latest
 
 
@@ -262,7 +262,7 @@ def _bare_placeholder(session: Session, parts: NameParts, name: str) -> int:
 
 def _create(session: Session, *, name: str, parts: NameParts, kind: str) -> int:
     values = dict(name=name.strip(), kind=kind, identity_key=parts.key, name_key=parts.key,
-                  surname_key=parts.surname if kind == "person" else None)
+                  **person_keys(parts, kind))
     speaker_id, _created = insert_or_get(session, StoredSpeaker, values=values, unique=["identity_key"])
     return _follow_merges(session, speaker_id)
 
@@ -287,10 +287,11 @@ def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, 
     if _fuller(name_parts(speaker.name), speaker.name, parts, name):
         changes.update(name=name.strip(), name_key=parts.key)
     if speaker.kind == "unknown" and kind != "unknown":
-        # A person is found by surname_key: set it as _create would have ("Obama" first seen untyped).
-        surname = name_parts(changes.get("name", speaker.name)).surname if kind == "person" else None
-        changes.update(kind=kind, surname_key=surname)
+        changes.update(kind=kind)
     if changes:
+        # A person is found by surname_key and given_key: set them as _create would have ("Obama" first seen
+        # untyped; "S. Dujarric" now "Stéphane Dujarric").
+        changes.update(person_keys(name_parts(changes.get("name", speaker.name)), changes.get("kind", speaker.kind)))
         session.execute(update(StoredSpeaker).where(StoredSpeaker.id == speaker_id).values(**changes))
 
 

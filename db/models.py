@@ -53,6 +53,8 @@ class StoredSpeaker(SQLModel, table=True):
     identity_key: str = Field(unique=True)
     name_key: str = Field(index=True)
     surname_key: Optional[str] = Field(default=None, index=True)
+    # A person's folded first name, for a look-up by one word ("Hillary"); None for bare names (revision 0004).
+    given_key: Optional[str] = Field(default=None, index=True)
     merged_into_id: Optional[int] = Field(default=None, foreign_key="speaker.id")
     created_at: datetime = Field(default_factory=utcnow, sa_column=naive_utc(nullable=False))
 

@@ -71,6 +71,15 @@ def name_parts(name: str) -> NameParts:
                      suffix=suffix)
 
 
+def person_keys(parts: NameParts, kind: str) -> dict[str, Optional[str]]:
+    """The look-up keys stored on a speaker (surname_key, given_key): a person is found by surname and, for
+    a bare word, by first name ("Hillary"); an organisation or group has neither ("Stop Hillary" is no
+    Ms Hillary)."""
+    if kind != "person":
+        return dict(surname_key=None, given_key=None)
+    return dict(surname_key=parts.surname, given_key=parts.given)
+
+
 def honorific_gender_of(*written: Optional[str]) -> Optional[str]:
     """'m' or 'f' when a name or mention as written carries a gendered honorific ("Mrs. Trump"), else None."""
     for text in written:

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from quotes.db.errors import AmbiguousArticle, ArticleNotFound
 from quotes.db.fulltext import restrict, search_terms
 from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, StoredSpeaker
-from quotes.db.names import fold_words, name_parts
+from quotes.db.names import NameParts, fold_words, name_parts
 from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
                             StatementRow)
 
@@ -23,10 +23,11 @@ STREAM_BATCH = 1000
 
 
 def find_speakers(session: Session, name: str) -> list[SpeakerRow]:
-    """Speakers `name` can mean: an exact alias ("Mr Dujarric", "stephane dujarric"), else a surname,
-    else aliases containing it; a bare surname ("Obama", "Trump Jr.") also means every person of that
-    surname (and suffix), so the speaker it was stored under hides no namesake. Accents, case and
-    honorifics do not matter.
+    """Speakers `name` can mean: an exact alias ("Mr Dujarric", "stephane dujarric"), else a person of that
+    surname, else aliases containing it. One bare word ("Obama", "Hillary", "Trump Jr.") also means every
+    person of that surname (and suffix) and every person of that first name, so the speaker it was stored
+    under hides no namesake; those are listed most quoted first. Accents, case and honorifics do not
+    matter; an organisation or group has no surname ("Stop Hillary" is found by its own name or a part of it).
 
     Example:
         [speaker] = quotes.find_speakers(session, "Mr Lindqvist")    # SpeakerRow: id, name, roles, quotes, …
@@ -36,15 +37,25 @@ def find_speakers(session: Session, name: str) -> list[SpeakerRow]:
         return []
     ids = _live(session, select(Alias.speaker_id).where(Alias.key == parts.key))
     if parts.surname and (parts.is_bare or not ids):
-        namesakes = session.execute(select(StoredSpeaker.id, StoredSpeaker.name)
-                                    .where(StoredSpeaker.surname_key == parts.surname)).all()
-        if parts.is_bare and parts.suffix:
-            namesakes = [row for row in namesakes if name_parts(row.name).suffix == parts.suffix]
-        ids += [i for i in _live(session, [row.id for row in namesakes]) if i not in ids]
+        ids += [i for i in _live(session, _people_named(session, parts)) if i not in ids]
     if not ids:
         partial = select(Alias.speaker_id).where(Alias.key.contains(parts.key, autoescape=True))
         ids = _live(session, partial.limit(PARTIAL_MATCH_LIMIT))
-    return speaker_rows(session, ids)
+    rows = speaker_rows(session, ids)
+    # Stable: among equally quoted speakers the exact alias stays first.
+    return sorted(rows, key=lambda row: -row.quotes) if parts.is_bare else rows
+
+
+def _people_named(session: Session, parts: NameParts) -> list[int]:
+    """People of `parts`' surname; for one bare word without a suffix, also people of that first name."""
+    named = StoredSpeaker.surname_key == parts.surname
+    if parts.is_bare and not parts.suffix:
+        named = or_(named, StoredSpeaker.given_key == parts.surname)
+    people = session.execute(select(StoredSpeaker.id, StoredSpeaker.name)
+                             .where(named, StoredSpeaker.kind == "person").order_by(StoredSpeaker.id)).all()
+    if parts.is_bare and parts.suffix:
+        people = [row for row in people if name_parts(row.name).suffix == parts.suffix]
+    return [row.id for row in people]
 
 
 def list_speakers(session: Session, *, like: Optional[str] = None, role: Optional[str] = None,

@@ -1,6 +1,7 @@
 """Speaker identity across articles and the manual merge/split that overrides it."""
 
 import pytest
+from sqlalchemy import text
 
 from dbhelpers import article, ingest, one, quote
 from quotes.db import session_scope
@@ -244,3 +245,67 @@ def test_waiting_surname_with_a_clearly_different_role_stays_apart(engine):
     bare = said(engine, "Osei", role="striker for Accra Hearts")
     said(engine, "Amara Osei", role="health minister")
     assert merged_into(engine, bare) is None
+
+
+def test_one_word_also_means_the_people_of_that_first_name(engine):
+    hillary = said(engine, "Hillary Clinton")
+    said(engine, "Stop Hillary", kind="organization")
+    assert looked_up(engine, "Hillary") == looked_up(engine, "HILLARY") == ["Hillary Clinton"]
+    said(engine, "Stéphane Dujarric")
+    assert looked_up(engine, "Stephane") == ["Stéphane Dujarric"]
+    assert looked_up(engine, "Hillary Clinton") == ["Hillary Clinton"]  # a full name: its exact alias only
+    assert said(engine, "Hillary") not in (hillary,)  # matching is unchanged: a bare word is a surname there
+
+
+def test_an_organisation_has_no_surname(engine):
+    said(engine, "Stop Hillary", kind="organization")
+    assert looked_up(engine, "Hillary") == ["Stop Hillary"]  # nobody else: the part of its name still finds it
+    # A row stored as if "Hillary" were its surname (what the issue saw) is not a namesake of Hillary Clinton.
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE speaker SET surname_key = 'hillary' WHERE name = 'Stop Hillary'"))
+    said(engine, "Hillary Clinton")
+    assert looked_up(engine, "Hillary") == ["Hillary Clinton"]
+    assert looked_up(engine, "stop hillary") == ["Stop Hillary"]  # its exact name
+
+
+def test_first_names_and_surnames_are_listed_most_quoted_first(engine):
+    said(engine, "Hillary Clinton")
+    for _ in range(2):
+        said(engine, "Edmund Hillary")
+    said(engine, "Stop Hillary")  # typed a person by the extraction: a surname like any other
+    assert looked_up(engine, "Hillary") == ["Edmund Hillary", "Hillary Clinton", "Stop Hillary"]
+    for _ in range(2):
+        said(engine, "Hillary Clinton")
+    assert looked_up(engine, "Hillary") == ["Hillary Clinton", "Edmund Hillary", "Stop Hillary"]
+
+
+def test_a_bare_surname_with_a_suffix_means_no_first_name(engine):
+    said(engine, "Donald Trump Jr.")
+    said(engine, "Trump Williams")
+    assert looked_up(engine, "Trump Jr.") == ["Donald Trump Jr."]
+    assert sorted(looked_up(engine, "Trump")) == ["Donald Trump Jr.", "Trump Williams"]
+
+
+def test_the_first_name_follows_the_fuller_name_a_typing_a_merge_and_a_split(engine):
+    said(engine, "Anna Stephane")  # a surname match, so the part-of-a-name fallback cannot hide a missing key
+    said(engine, "S. Dujarric")
+    said(engine, "Stéphane Dujarric")  # the same speaker, now under the fuller name
+    assert sorted(looked_up(engine, "Stephane")) == ["Anna Stephane", "Stéphane Dujarric"]
+
+    said(engine, "Edmund Hillary")
+    untyped = said(engine, "Hillary Clinton", kind="unknown")
+    assert said(engine, "Hillary Clinton") == untyped  # typed a person now
+    assert sorted(looked_up(engine, "Hillary")) == ["Edmund Hillary", "Hillary Clinton"]
+
+    keep, other = said(engine, "Chelsea Victoria", kind="unknown"), said(engine, "Vicky Smithers")
+    said(engine, "Tom Chelsea"), said(engine, "Victoria Beckham")
+    with session_scope(engine) as session:
+        merge_speakers(session, keep_id=keep, merge_id=other)  # typed a person by what it took in
+    assert sorted(looked_up(engine, "Chelsea")) == ["Chelsea Victoria", "Tom Chelsea"]
+    assert sorted(looked_up(engine, "Victoria")) == ["Chelsea Victoria", "Victoria Beckham"]
+
+    matteo = said(engine, "Matteo Lindqvist")
+    assert said(engine, "Matt Lindqvist") == matteo
+    with session_scope(engine) as session:
+        split_speaker(session, speaker_id=matteo, alias="Matt Lindqvist")
+    assert looked_up(engine, "Matt") == ["Matt Lindqvist"]

@@ -4,13 +4,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from dbhelpers import article, ingest, one, quote
 from quotes.cli.main import main
 from quotes.db import make_engine, session_scope
 from quotes.db.errors import SchemaOutOfDate
-from quotes.db.migrate import HEAD_REVISION, head_revision, upgrade
+from quotes.db.migrate import HEAD_REVISION, alembic_config, head_revision, upgrade
 from quotes.db.models import SQLModel
 from quotes.db.queries import QuoteFilters, find_speakers, search_quotes
 
@@ -39,7 +39,7 @@ def test_the_head_constant_is_the_head_of_the_migration_scripts():
 
 def test_new_database_is_created_at_head(db_url):
     engine = make_engine(db_url)
-    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0003"
+    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0004"
 
 
 def test_upgrade_from_first_revision_keeps_data(db_url):
@@ -52,8 +52,8 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
         make_engine(db_url)
 
     result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
-    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0003\n")
-    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0003 (head)\n"
+    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0004\n")
+    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0004 (head)\n"
 
     engine = make_engine(db_url)
     assert one(engine, "SELECT text FROM quote WHERE id = 1") == "Vaccines arrive in every district this winter"
@@ -67,10 +67,39 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
     assert (speaker.id, speaker.quotes, speaker.statements) == (1, 2, 1)
 
 
+def test_upgrade_to_0004_fills_given_names_of_people_only_and_downgrades(db_url):
+    from alembic import command
+
+    bare = make_engine(db_url, migrate=False)
+    upgrade(bare, "0003")
+    more = [("Dr Marta Lindqvist", "person"), ("Obama", "person"), ("Stop Hillary", "organization"),
+            ("Interior Ministry", "group")]
+    with bare.begin() as connection:
+        connection.execute(text(OLD_ROWS[1]))  # Amara Osei, a person
+        for n, (name, kind) in enumerate(more):
+            connection.execute(text("INSERT INTO speaker (name, kind, identity_key, name_key, created_at) "
+                                    "VALUES (:name, :kind, :key, :key, '2023-01-05 10:00:00')"),
+                               dict(name=name, kind=kind, key=f"key {n}"))
+    assert upgrade(bare, "0004") == ("0003", "0004")
+    with bare.connect() as connection:
+        keys = connection.execute(text("SELECT name, given_key FROM speaker ORDER BY id")).all()
+    assert [tuple(row) for row in keys] == [("Amara Osei", "amara"), ("Dr Marta Lindqvist", "marta"),
+                                            ("Obama", None), ("Stop Hillary", None), ("Interior Ministry", None)]
+    with session_scope(make_engine(db_url)) as session:
+        assert [row.name for row in find_speakers(session, name="Marta")] == ["Dr Marta Lindqvist"]
+
+    with bare.begin() as connection:
+        command.downgrade(alembic_config(connection), "0003")
+    with bare.connect() as connection:
+        assert "given_key" not in {column["name"] for column in inspect(connection).get_columns("speaker")}
+        assert connection.execute(text("SELECT count(*) FROM speaker")).scalar_one() == 5
+    assert upgrade(bare, "head") == ("0003", "0004")
+
+
 def test_cli_current_on_older_database_says_how_to_fix(db_url):
     upgrade(make_engine(db_url, migrate=False), FIRST)
     result = CliRunner().invoke(main, ["db", "current", "--db", db_url])
-    assert result.output == "0001 (head is 0003: run `quotes db upgrade`)\n"
+    assert result.output == "0001 (head is 0004: run `quotes db upgrade`)\n"
 
 
 def test_migrations_build_exactly_the_models(db_url):
