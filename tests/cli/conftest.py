@@ -36,6 +36,39 @@ def stored(tmp_path):
     return url
 
 
+@pytest.fixture
+def one_quote_each(tmp_path, monkeypatch):
+    """Make a database with one quote by each (name, kind), in that order; `before_joins` fills it as
+    quote-tracker did before a bare surname joined the full name stored after it."""
+    from datetime import date
+
+    from quotes.db import make_engine, session_scope
+    from quotes.db.store import ingest_article
+    from quotes.records import Article, QuoteRecord
+
+    made = iter(range(100))
+
+    def make(speakers, *, before_joins=False):
+        url = f"sqlite:///{tmp_path / f'speakers{next(made)}.db'}"
+        engine = make_engine(url)
+        with monkeypatch.context() as patched:
+            if before_joins:
+                patched.setattr("quotes.db.matching.join_waiting_surnames", lambda session, **kwargs: [])
+            for n, (name, kind) in enumerate(speakers):
+                said = f"Statement number {n}"
+                article = Article(text=f'"{said}," said {name}.', source=f"{n}.txt", title=f"Story {n}",
+                                  outlet="Wire", published_at=date(2024, 3, 1 + n))
+                record = QuoteRecord(source=article.source, text=said, start=1, end=1 + len(said), kind="direct",
+                                     cue="said", speaker=name, speaker_kind=kind, mention=name, confidence=0.9,
+                                     rule="nsubj-of-cue")
+                with session_scope(engine) as session:
+                    ingest_article(session, article=article, records=[record], pipeline_version="1")
+        engine.dispose()
+        return url
+
+    return make
+
+
 def quote(text, article, *, speaker, kind="direct", role=None, speaker_kind="person", cue="said"):
     from quotes.records import QuoteRecord
 

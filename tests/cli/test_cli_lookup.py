@@ -5,6 +5,10 @@ import json
 import pytest
 
 
+def quotes_by(invoke, stored, speaker):
+    return [json.loads(line)["text"] for line in invoke("by", speaker, "--nl", "--db", stored).stdout.splitlines()]
+
+
 def run(invoke, stored, *args):
     result = invoke(*args, "--db", stored)
     return result.exit_code, result.stdout, result.stderr
@@ -218,3 +222,15 @@ def test_by_bare_surname_finds_the_full_name_stored_after_it(invoke, tmp_path):
                               "  #2  Barack Obama (person, 2 quotes)\n"
                               "  #3  Michelle Obama (person, 1 quote)\n"
                               "pass the full name or the id, e.g. `#2`\n")
+
+
+def test_by_one_word_means_a_first_name_too_and_a_group_has_no_surname(invoke, one_quote_each):
+    db = one_quote_each([("Hillary Clinton", "person"), ("Stop Hillary", "group"), ("Hillary Clinton", "person")])
+    assert quotes_by(invoke, db, "Hillary") == ["Statement number 0", "Statement number 2"]
+    assert quotes_by(invoke, db, "Stop Hillary") == ["Statement number 1"]
+    edmund = one_quote_each([("Hillary Clinton", "person"), ("Edmund Hillary", "person"), ("Edmund Hillary", "person")])
+    assert run(invoke, edmund, "by", "hillary") == (1, "", (  # the surname and the first name, most quoted first
+        "Error: 2 speakers match 'hillary':\n"
+        "  #2  Edmund Hillary (person, 2 quotes)\n"
+        "  #1  Hillary Clinton (person, 1 quote)\n"
+        "pass the full name or the id, e.g. `#2`\n"))
