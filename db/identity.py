@@ -1,17 +1,19 @@
 """Manual fixes to speaker identity. Both are recorded (SpeakerDecision) and leave manual aliases behind,
 which automatic matching always follows, so later ingests respect the user's decision. Matching also uses
-merge_speakers, unmarked (manual=False), to join a bare surname to its full name (db/matching.py)."""
+merge_speakers, unmarked (manual=False), to join a bare surname to its full name (db/matching.py), and
+join_bare_surnames applies that rule to a database filled before it existed."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlmodel import Session
 
 from quotes.db.engine import begin_write
 from quotes.db.errors import IdentityError, SpeakerNotFound
-from quotes.db.matching import record_role
+from quotes.db.matching import SeenNow, join_waiting_surnames, record_role
 from quotes.db.models import Alias, StoredArticle, Quote, Role, StoredSpeaker, SpeakerDecision, Statement, utcnow
 from quotes.db.names import name_parts, person_keys
+from quotes.db.rows import SurnameJoin
 from quotes.db.statements import attach_statement, refresh_statements, seen_at
 from quotes.db.upsert import insert_or_get
 
@@ -59,6 +61,55 @@ def split_speaker(session: Session, *, speaker_id: int, alias: str) -> int:
     session.add(SpeakerDecision(action="split", speaker_id=speaker.id, other_speaker_id=new_id, alias=row.name))
     session.flush()
     return new_id
+
+
+def join_bare_surnames(session: Session, *, dry_run: bool = False) -> list[SurnameJoin]:
+    """Join every bare-surname speaker ("Obama") to the full-named person it can only stand for, as ingest
+    does when the full name comes after the bare one (matching.join_waiting_surnames, with all its guards:
+    a user's merge or split, honorifics of the other gender or of both, a suffix ("Trump Jr."), roles, and
+    exactly one plausible full name). For databases filled before that rule; a second run joins nothing.
+    Returns the joins in surname order; `dry_run` makes them in a savepoint and rolls it back, so it
+    answers what a real run would do and changes nothing.
+
+    Example:
+        for join in quotes.db.identity.join_bare_surnames(session, dry_run=True):
+            print(join.bare_name, "->", join.full_name, join.quotes_moved)
+    """
+    begin_write(session)
+    waiting = _bare_surnames(session)
+    savepoint = session.begin_nested() if dry_run else None
+    joins = []
+    try:
+        for surname, bare in sorted(waiting.items()):
+            full_names = session.execute(select(StoredSpeaker.id, StoredSpeaker.name)
+                                         .where(StoredSpeaker.surname_key == surname, StoredSpeaker.kind == "person",
+                                                StoredSpeaker.merged_into_id.is_(None))
+                                         .order_by(StoredSpeaker.id)).all()
+            quotes = dict(session.execute(select(Quote.speaker_id, func.count()).where(Quote.speaker_id.in_(bare))
+                                          .group_by(Quote.speaker_id)).all())
+            for full in full_names:
+                parts = name_parts(full.name)
+                if parts.is_bare:
+                    continue
+                for bare_id in join_waiting_surnames(session, parts=parts, now=SeenNow(full.id, None, None)):
+                    joins.append(SurnameJoin(bare_id=bare_id, bare_name=bare[bare_id], full_id=full.id,
+                                             full_name=full.name, quotes_moved=quotes.get(bare_id, 0)))
+    finally:
+        if savepoint is not None:
+            savepoint.rollback()
+    return joins
+
+
+def _bare_surnames(session: Session) -> dict[str, dict[int, str]]:
+    """surname key -> {id: name} of the live people known by a bare surname only."""
+    people = session.execute(select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.surname_key)
+                             .where(StoredSpeaker.kind == "person", StoredSpeaker.merged_into_id.is_(None),
+                                    StoredSpeaker.surname_key.is_not(None)))
+    waiting: dict[str, dict[int, str]] = {}
+    for row in people:
+        if name_parts(row.name).is_bare:
+            waiting.setdefault(row.surname_key, {})[row.id] = row.name
+    return waiting
 
 
 def _live_speaker(session: Session, speaker_id: int):

@@ -18,6 +18,16 @@ class IngestResult:
 
 
 @dataclass
+class SurnameJoin:
+    """A bare-surname speaker joined (or, in a dry run, to be joined) to the one full name it stands for."""
+    bare_id: int
+    bare_name: str
+    full_id: int
+    full_name: str
+    quotes_moved: int
+
+
+@dataclass
 class QuoteFilters:
     """Which quotes a look-up returns; every field is optional (None: no limit).
 

@@ -1,4 +1,4 @@
-"""Builders for test articles and quote records, and a one-value SQL helper."""
+"""Builders for test articles and quote records, a one-value SQL helper, and one-quote ingests for identity tests."""
 
 from __future__ import annotations
 
@@ -33,3 +33,22 @@ def ingest(engine, doc: Article, records: list[QuoteRecord], *, version: str = "
 def one(engine, statement: str, **params):
     with engine.connect() as connection:
         return connection.execute(text(statement), params).scalar_one()
+
+
+counter = iter(range(10_000))
+
+
+def said(engine, name, *, role=None, kind="person", words=None, mention=None):
+    """Ingest a one-quote article by `name`; returns the speaker id it was stored under."""
+    n = next(counter)
+    ingest(engine, article(f"Article body {n}."), [quote(words or f"Words of statement {n}", name, role=role,
+                                                         speaker_kind=kind, mention=mention)])
+    return one(engine, "SELECT speaker_id FROM quote ORDER BY id DESC LIMIT 1")
+
+
+def quotes_of(engine, speaker_id):
+    return one(engine, "SELECT count(*) FROM quote WHERE speaker_id = :id", id=speaker_id)
+
+
+def merged_into(engine, speaker_id):
+    return one(engine, "SELECT merged_into_id FROM speaker WHERE id = :id", id=speaker_id)

@@ -3,30 +3,11 @@
 import pytest
 from sqlalchemy import text
 
-from dbhelpers import article, ingest, one, quote
+from dbhelpers import merged_into, one, quotes_of, said
 from quotes.db import session_scope
 from quotes.db.errors import IdentityError
 from quotes.db.identity import merge_speakers, split_speaker
 from quotes.db.queries import find_speakers
-
-counter = iter(range(10_000))
-
-
-def said(engine, name, *, role=None, kind="person", words=None, mention=None):
-    """Ingest a one-quote article by `name`; returns the speaker id it was stored under."""
-    n = next(counter)
-    ingest(engine, article(f"Article body {n}."), [quote(words or f"Words of statement {n}", name, role=role,
-                                                         speaker_kind=kind, mention=mention)])
-    return one(engine, "SELECT speaker_id FROM quote ORDER BY id DESC LIMIT 1")
-
-
-def quotes_of(engine, speaker_id):
-    return one(engine, "SELECT count(*) FROM quote WHERE speaker_id = :id", id=speaker_id)
-
-
-def merged_into(engine, speaker_id):
-    return one(engine, "SELECT merged_into_id FROM speaker WHERE id = :id", id=speaker_id)
-
 
 def looked_up(engine, name):
     with session_scope(engine) as session:
