@@ -1,4 +1,5 @@
-"""`quotes speakers`: list the speakers on record, and fix a wrong identity decision with `merge` / `split`.
+"""`quotes speakers`: list the speakers on record, and fix a wrong identity decision with `merge` / `split`;
+`join-surnames` joins the bare surnames an older database kept apart.
 
 The fixes call quotes.db.identity, which records them as manual aliases, so later ingests follow them.
 """
@@ -11,10 +12,12 @@ from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click
 from quotes.cli.options import db_option, lock_timeout_option
 from quotes.cli.pick import speaker_id
-from quotes.cli.render import output_options, render
+from quotes.cli.render import output_options, plural, render
 
 # One role per speaker (the latest): all of them would wrap a row to a dozen lines; --json etc. carry them all.
 SPEAKER_TABLE = ("id", "name", "kind", "role", "statements", "quotes", "first_seen", "last_seen")
+# A join as `join-surnames` reports it (quotes.db.rows.SurnameJoin).
+JOIN_TABLE = ("bare_id", "bare_name", "full_id", "full_name", "quotes_moved")
 
 
 @click.group(invoke_without_command=True, short_help="Speakers on record; merge or split them.",
@@ -24,7 +27,8 @@ Examples:
   quotes speakers --role spokesman --kind person
   quotes speakers --like lindq --json
   quotes speakers merge "Matteo Lindqvist" "#7"
-  quotes speakers split Lindqvist "M. Lindqvist" --json""")
+  quotes speakers split Lindqvist "M. Lindqvist" --json
+  quotes speakers join-surnames --dry-run""")
 @click.option("--like", metavar="TEXT", help="Names or aliases containing TEXT.")
 @click.option("--role", metavar="TEXT", help="Speakers whose stated role contains TEXT (e.g. spokesman).")
 @click.option("--kind", type=click.Choice(("person", "organization", "group", "unknown")))
@@ -36,6 +40,8 @@ def speakers(ctx, like, role, kind, fmt):
     """The speakers on record: kind, roles, how many statements and quotes, first and last seen.
 
     `merge` and `split` fix a wrong decision about who is who; later ingests follow the fix.
+    `join-surnames` joins bare surnames stored before their full name, in a database filled by an older
+    quote-tracker.
     """
     if ctx.invoked_subcommand is not None:
         if like or role or kind or fmt != "table":
@@ -103,3 +109,31 @@ def split(speaker, alias, fmt):
     click.echo(f"Split {rows[1].name} off #{rows[0].id} {rows[0].name} as new speaker #{new}.", err=True)
     render(rows, fmt, table_columns=SPEAKER_TABLE)
 
+
+
+@speakers.command("join-surnames", short_help="Join bare surnames to the one full name they stand for.",
+                  epilog="""\b
+Examples:
+  quotes speakers join-surnames --dry-run
+  quotes speakers join-surnames --json""")
+@click.option("--dry-run", is_flag=True, help="Say what would be joined and change nothing.")
+@output_options
+@db_option
+@lock_timeout_option
+@errors_to_click
+def join_surnames(dry_run, fmt):
+    """Join each speaker known only by a surname ("Obama") to the full-named person it can only stand
+    for ("Barack Obama"), as ingest now does when the full name comes later. For a database filled
+    before that rule: nothing a user merged or split moves, two plausible full names join nothing,
+    an honorific of the other gender or another suffix ("Trump Jr.") rules a full name out. Running
+    it again joins nothing more.
+
+    Prints each join with the quotes it moved (--dry-run: would move).
+    """
+    from quotes.db.identity import join_bare_surnames
+
+    with current_app().session(write=True) as s:
+        joins = join_bare_surnames(s, dry_run=dry_run)
+    counts = f"{plural(len(joins), 'bare surname')} ({plural(sum(j.quotes_moved for j in joins), 'quote')})"
+    click.echo(f"Would join {counts}; nothing changed." if dry_run else f"Joined {counts}.", err=True)
+    render(joins, fmt, table_columns=JOIN_TABLE)

@@ -15,6 +15,7 @@ from quotes.cli.errors import errors_to_click, log_to_stderr
 from quotes.cli.options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
 from quotes.db.errors import DatabaseError
 from quotes.cli.progress import Counts, Progress, choose_mode
+from quotes.cli.render import plural
 
 
 @dataclass
@@ -67,10 +68,6 @@ class Summary:
 
     def counts(self) -> Counts:
         return Counts(articles=self.articles, statements=self.statements, failed=len(self.failures))
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def known_total(paths: list) -> Optional[int]:

@@ -74,6 +74,11 @@ def raw_cells_wanted() -> bool:
     return bool(app and app.raw_cells)
 
 
+def plural(count: int, noun: str) -> str:
+    """"1 quote", "2 quotes": counts in the messages commands write to stderr."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
            table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None,
            empty: Optional[str] = None, out: Optional[IO[str]] = None, bom: bool = False,

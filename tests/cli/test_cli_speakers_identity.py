@@ -122,3 +122,36 @@ def test_help_has_examples_and_output_switches(invoke, command):
     assert f"quotes speakers {command} " in help_text.split("Examples:")[1]
     assert all(switch in help_text for switch in ("--json", "--nl", "--csv", "--tsv", "--db URL"))
     assert f"quotes speakers {command} " in invoke("speakers", "--help").output.split("Examples:")[1]
+
+
+def test_join_surnames_dry_run_then_joins_once(invoke, one_quote_each):
+    db = one_quote_each([("Obama", "person"), ("Obama", "person"), ("Barack Obama", "person"),
+                         ("Clinton", "person"), ("Hillary Clinton", "person"), ("Bill Clinton", "person")],
+                        before_joins=True)
+    table = ("bare_id  bare_name  full_id  full_name     quotes_moved\n"
+             "-------  ---------  -------  ------------  ------------\n"
+             "      1  Obama            2  Barack Obama             2\n")
+    assert run(invoke, db, "speakers", "join-surnames", "--dry-run") == (
+        0, table, "Would join 1 bare surname (2 quotes); nothing changed.\n")
+    assert speakers(invoke, db)[1] == ("Obama", "Obama", 2)
+
+    code, out, err = run(invoke, db, "speakers", "join-surnames", "--json")
+    assert (code, json.loads(out), err) == (0, [{"bare_id": 1, "bare_name": "Obama", "full_id": 2,
+                                                 "full_name": "Barack Obama", "quotes_moved": 2}],
+                                            "Joined 1 bare surname (2 quotes).\n")
+    assert 1 not in speakers(invoke, db) and speakers(invoke, db)[2] == ("Barack Obama", "Obama; Barack Obama", 3)
+    assert quotes_by(invoke, db, "Obama") == ["Statement number 0", "Statement number 1", "Statement number 2"]
+    # "Clinton" stays apart (two plausible full names), and nothing is left to join.
+    assert run(invoke, db, "speakers", "join-surnames") == (0, "", "Joined 0 bare surnames (0 quotes).\n")
+    assert run(invoke, db, "speakers", "join-surnames", "--json") == (0, "[]\n", "Joined 0 bare surnames (0 quotes).\n")
+
+
+def test_join_surnames_leaves_a_users_split_and_a_different_suffix_alone(invoke, one_quote_each):
+    db = one_quote_each([("Barack Obama", "person"), ("Obama", "person"), ("Trump Jr.", "person"),
+                         ("Donald Trump", "person")], before_joins=True)
+    assert speakers(invoke, db)[1][1] == "Barack Obama; Obama"  # the full name came first: joined at ingest
+    assert run(invoke, db, "speakers", "split", "Barack Obama", "Obama")[0] == 0
+    assert run(invoke, db, "speakers", "join-surnames", "--nl") == (0, "", "Joined 0 bare surnames (0 quotes).\n")
+    assert sorted(speakers(invoke, db).values()) == [
+        ("Barack Obama", "Barack Obama", 1), ("Donald Trump", "Donald Trump", 1), ("Obama", "Obama", 1),
+        ("Trump Jr", "Trump Jr.", 1)]
