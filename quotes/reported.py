@@ -408,15 +408,24 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
             break
     for i in range(3, len(words) - 1):
         comma, after = words[i], words[i + 1]
-        if after.id != comma.id + 1 or ctx.quote_of(comma) is not None:
+        inside = _closes_on_comma(ctx, words, i)  # '“… by Cleveland,” referring to …'
+        if after.id != comma.id + 1 or ctx.quote_of(comma) is not None and not inside:
             continue
+        kept = words[:i + 1] if inside else words[:i]  # the closing mark stays with its quote
         lower = after.text.lower()
-        if comma.text == "," and (lower in ("which", "who", "whom", "whose")
-                                  or (lower.endswith("ing") and ctx.is_cue(after))):
-            return words[:i]
-        if _after_quote(ctx, words, i) and _writers_aside(comma, after):
-            return words[:i]
+        if (comma.text == "," or inside) and (lower in ("which", "who", "whom", "whose")
+                                              or (lower.endswith("ing") and ctx.is_cue(after))):
+            return kept
+        if _after_quote(ctx, words, i) and _writers_aside(comma, after, inside):
+            return kept
     return words
+
+
+def _closes_on_comma(ctx: Context, words: list, i: int) -> bool:
+    """words[i] is the closing mark of a quote that ends on a comma ('“… by Cleveland,” referring to …'): the
+    comma the writer's aside follows stands inside the marks."""
+    return words[i].upos == "PUNCT" and ctx.text[word_span(words[i])[0]] in CLOSING_MARKS \
+        and words[i - 1].text == "," and words[i - 1].id == words[i].id - 1
 
 
 # words that join a second cue to the first one's statement as its sibling ('said …, but added …',
@@ -480,11 +489,11 @@ def _after_quote(ctx: Context, words: list, i: int) -> bool:
     return any(ctx.quote_of(w) is not None for w in words[max(0, i - 6):i])
 
 
-def _writers_aside(mark, after) -> bool:
+def _writers_aside(mark, after, comma_inside: bool = False) -> bool:
     lower = after.text.lower()
     if mark.text in ("—", "–", "--"):
         return True
-    return mark.text == "," and (lower in _ASIDE_OPENERS or (after.upos == "VERB" and lower.endswith("ing")))
+    return (mark.text == "," or comma_inside) and (lower in _ASIDE_OPENERS or (after.upos == "VERB" and lower.endswith("ing")))
 
 
 NOMINAL_START = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})  # '“…,” the mayor …', '“…,” delegate X …'

@@ -537,6 +537,35 @@ def test_the_writers_aside_after_a_quoted_phrase_is_not_what_was_said(extract):
     assert record.text == "that the vote was “rigged” against him"
 
 
+# the quoted phrase ends on a comma inside its marks: the writer's aside follows the closing mark
+MARCH_ASIDE = """
+Ruiz Ruiz PROPN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+deal deal NOUN 8 nsubj:pass
+“ “ PUNCT 8 punct
+should should AUX 8 aux
+be be AUX 8 aux:pass
+done do VERB 2 ccomp
+by by ADP 10 case
+March March PROPN 8 obl
+, , PUNCT 13 punct
+” ” PUNCT 8 punct
+referring refer VERB 8 advcl
+to to ADP 17 case
+the the DET 17 det
+budget budget NOUN 17 compound
+deadline deadline NOUN 13 obl
+. . PUNCT 2 punct
+"""
+
+
+def test_an_aside_after_a_quote_closed_on_a_comma_is_not_what_was_said(extract):
+    text = "Ruiz said the deal “should be done by March,” referring to the budget deadline."
+    [record] = extract(text, MARCH_ASIDE)
+    assert record.text == "the deal “should be done by March,”" and record.speaker == "Ruiz"
+
+
 # the tokenizer missed the paragraph break: one 'sentence' runs over two paragraphs
 OVER_A_BREAK = """
 Lund Lund PROPN 2 nsubj
