@@ -21,7 +21,9 @@ import importlib
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output can change, so `quotes ingest --reprocess` knows what to redo.
-PIPELINE_VERSION = "2"  # 2: speaker kinds and names from the NER, reworked attribution rules (issue 9)
+# 2: speaker kinds and names from the NER, reworked attribution rules (issue 9); 3: sibling cues end a
+# statement, briefing answers, honorific antecedents, asides after a quote closed on a comma
+PIPELINE_VERSION = "3"
 
 # public name -> the module that defines it
 _EXPORTS = {
