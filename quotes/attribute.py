@@ -664,7 +664,7 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
 def _with_split_name(sentence, head, words: list) -> list:
     """'Jeb | Bush says' parsed as two subjects of 'says': proper nouns right beside the mention that hang
     on the same word with the same relation are the rest of one name."""
-    if head.upos != "PROPN":
+    if head.upos != "PROPN" and not _title_word(head):  # 'Ms' may be tagged a noun
         return words
 
     def twin(word) -> bool:
@@ -674,8 +674,12 @@ def _with_split_name(sentence, head, words: list) -> list:
     low, high = min(w.id for w in words), max(w.id for w in words)
     while low > 1 and twin(sentence.words[low - 2]):
         low -= 1
+    while low > 2 and _title_dot(sentence, low - 1) and twin(sentence.words[low - 3]):
+        low -= 2  # 'Ms | . | Sherry said' with both names subjects of 'said'
     while high < len(sentence.words) and twin(sentence.words[high]):
         high += 1
+    while high + 1 < len(sentence.words) and _title_dot(sentence, high + 1) and twin(sentence.words[high + 1]):
+        high += 2
     return sentence.words[low - 1:high] if (low, high) != (min(w.id for w in words), max(w.id for w in words)) \
         else words
 
@@ -731,9 +735,20 @@ def _bridged(sentence, kids, head, words: list, marker: set) -> list:
     Dwayne “The Rock” Johnson); anything else scattered by the parse is cut to the run around the head."""
     phrase = {w.id for w in subtree(sentence, head, kids)} - marker
     low, high = min(w.id for w in words), max(w.id for w in words)
-    if all(i in phrase for i in range(low, high + 1)):
+    if all(i in phrase or _title_dot(sentence, i) for i in range(low, high + 1)):
         return sentence.words[low - 1:high]
     return contiguous_around(words, head)
+
+
+def _title_dot(sentence, i: int) -> bool:
+    """Word i is the full stop of an abbreviated title the tokenizer split off ('Ms | . | Sherry'), which the
+    parse may hang on the verb."""
+    return sentence.words[i - 1].text == "." and i >= 2 and _title_word(sentence.words[i - 2])
+
+
+def _title_word(word) -> bool:
+    """An honorific or abbreviated title ('Ms', 'Sen.', 'Gov')."""
+    return (word.text.lower().rstrip(".") + ".") in (honorifics() | role_words())
 
 
 def strip_punct(words: list) -> list:

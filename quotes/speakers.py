@@ -275,6 +275,8 @@ def describe(mention, text: str) -> Speaker:
         return Speaker(_text(_no_det([w for w in words if w.id <= head.id]), text), "group")  # "many Latinos"
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
         return _proper(words, mention, text)
+    if (lower.rstrip(".") + ".") in honorifics() and any(w.id > head.id and w.upos == "PROPN" for w in words):
+        return _proper(words, mention, text)  # 'Ms. Sherry' headed by a 'Ms' tagged as a noun
     if head.upos == "NOUN" and plural:
         return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
     own = _without_nicknames(_before_modifier(words, head))  # 'the chair of the National Assembly': not the assembly

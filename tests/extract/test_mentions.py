@@ -418,3 +418,25 @@ def test_a_subjectless_cue_joined_by_but_speaks_for_the_cue_before(extract):
     records = extract(text, BUT_INSISTS)
     insists = [r for r in records if r.cue == "insists"]
     assert insists and all(r.mention == "She" for r in insists)
+
+
+# the tokenizer split the honorific's full stop off ('Ms | . | Sherry') and the parse made both words
+# subjects of the cue, with the stop hung on the verb: the mention is still the whole 'Ms. Sherry'
+MS_DOT_SHERRY = """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 9 ccomp
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ms Ms NOUN 9 nsubj
+. . PUNCT 9 punct
+Sherry Sherry PROPN 9 nsubj
+said say VERB 0 root
+. . PUNCT 9 punct
+"""
+
+
+def test_an_honorific_whose_full_stop_was_split_off_stays_with_the_name(extract):
+    text = "Maureen Sherry wrote a novel. “We won,” Ms. Sherry said."
+    [record] = extract(text, "", MS_DOT_SHERRY)
+    assert record.mention == "Ms. Sherry" and record.speaker == "Maureen Sherry"
