@@ -160,6 +160,16 @@ def org_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def organization_nouns() -> frozenset[str]:
+    return word_set("organization_nouns.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def document_nouns() -> frozenset[str]:
+    return word_set("document_nouns.txt")
+
+
+@functools.lru_cache(maxsize=None)
 def pronouns() -> dict[str, str]:
     """pronoun -> the speaker kind it can stand for."""
     return {word: rest[0] for word, rest in table("pronouns.tsv").items()}

@@ -9,8 +9,8 @@ from typing import Optional
 
 from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
-    common_words, date_words, first_names, gendered_nouns, group_nouns, honorific_genders, honorifics, org_words,
-    pronouns, role_words, rule_words, title_forms,
+    common_words, date_words, document_nouns, first_names, gendered_nouns, group_nouns, honorific_genders,
+    honorifics, org_words, organization_nouns, pronouns, role_words, rule_words, title_forms,
 )
 from quotes.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
@@ -21,6 +21,10 @@ NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 NOT_NAMES = rule_words("not_first_names")
 # words that make a plural name a group of people ("many Democrats", "some Latinos"), never one person
 GROUP_QUANTIFIERS = rule_words("group_quantifiers")
+# words that make a title another office ('Vice President', 'Deputy Director')
+TITLE_MODIFIERS = rule_words("title_modifiers")
+# party words read as titles in a role ('a registered Republican') but never the office before a name
+PARTY_WORDS = frozenset({"democrat", "republican", "democratic"})
 
 
 FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
@@ -447,8 +451,10 @@ def _nominal(words, mention, text) -> Speaker:
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
     if plural:
         return Speaker(_text(_no_det(words), text), "group")
-    if lower in org_words():
+    if lower in org_words() or lower in organization_nouns():
         return Speaker(_text(_no_det(words), text), "organization")
+    if lower in document_nouns():  # 'the poll found', 'the statement said': a text, not a person
+        return Speaker(None, "unknown", _text(_no_det(words), text))
     return Speaker(None, "person" if head.upos == "NOUN" else "unknown", _text(_no_det(words), text))
 
 
@@ -467,6 +473,18 @@ def _titles(role: Optional[str]) -> set[str]:
         if word in role_words() or word in title_forms().values():
             found.add(word)
     return found
+
+
+def _modifiers(role: Optional[str]) -> set[str]:
+    """The words of a role that make its title another office ('vice', 'deputy')."""
+    return {w for w in re.findall(r"\w+", (role or "").lower()) if w in TITLE_MODIFIERS}
+
+
+def _qualifiers(role: Optional[str]) -> set[str]:
+    """Capitalised words of a role other than titles ('Florida' of 'The Florida senator'): the place or body
+    that tells two holders of one title apart."""
+    return {w for w in re.findall(r"[\w’'-]+", role or "") if w[:1].isupper() and w.lower() not in role_words()
+            and w.lower() not in title_forms() and w.lower() not in ("the", "a", "an")}
 
 
 def _no_det(words: list) -> list:
@@ -529,16 +547,49 @@ class ArticleSpeakers:
         return speaker
 
     def _named_holder(self, mention, speaker: Speaker) -> Speaker:
-        """'the senator', 'The Florida senator', 'the former secretary of state': the latest person named
-        before whose role has the same title."""
+        """'the senator', 'The Florida senator', 'the former secretary of state': of the people named before
+        with that title (as speakers with that role, or written right after the title), the one whose surname
+        the article wrote last ('… pressed Warren …, but the senator insisted')."""
         wanted = _titles(speaker.role)
         if not wanted:
             return speaker
-        for offset, earlier in reversed(self.seen):
-            if offset < mention.start and earlier.kind == "person" and earlier.name and earlier.role \
-                    and wanted & _titles(earlier.role):
-                return Speaker(earlier.name, "person", speaker.role, "nominal", earlier.gender)
-        return speaker
+        qualifiers = _qualifiers(speaker.role)
+        holders = {earlier.name: earlier.gender for offset, earlier in self.seen
+                   if offset < mention.start and earlier.kind == "person" and earlier.name and earlier.role
+                   and wanted & _titles(earlier.role) and _modifiers(earlier.role) <= _modifiers(speaker.role)
+                   and qualifiers <= _qualifiers(earlier.role)}
+        for name in self._titled_names_before(mention.start, wanted, qualifiers):
+            holders.setdefault(name, speaker.gender)
+        if not holders:
+            return speaker
+        name = max(holders, key=lambda n: self.text.rfind(n.split()[-1], 0, mention.start))
+        return Speaker(name, "person", speaker.role, "nominal", holders[name])
+
+    def _titled_names_before(self, offset: int, wanted: set[str], qualifiers: set[str],
+                             window: int = 3000) -> list[str]:
+        """Names written right after one of the wanted titles before `offset`, also of people who made no
+        statement ('… former President Bill Clinton …. The former president said'). The title stands alone
+        ('Vice President Joe Biden' is no president), the mention's qualifiers ('The Florida senator') are
+        written near the name ('Florida Sen. Marco Rubio'), and a lone surname ('President Obama') becomes the
+        full name the article writes, or nothing."""
+        found = []
+        for match in FULL_NAME.finditer(self.text, max(0, offset - window), offset):
+            tokens = self._name_tokens(match.start(), match.group(), match.end())
+            if not tokens or any(t.lower() in org_words() or t.endswith(("'s", "’s")) for t in tokens):
+                continue
+            name_start = match.end() - len(" ".join(tokens))
+            before = re.findall(r"[\w.’'-]+", self.text[max(0, name_start - 40):name_start])[-2:]
+            if not before or not wanted & _titles(before[-1]) - PARTY_WORDS \
+                    or (len(before) == 2 and before[0].lower() in TITLE_MODIFIERS):
+                continue
+            after = re.split(r"[.!?]\s+[A-Z“\"‘']", self.text[match.end():min(match.end() + 25, offset)])[0]
+            near = self.text[max(0, name_start - 25):name_start] + after  # 'Florida Sen. X', 'X of Florida'
+            if any(q not in near for q in qualifiers):
+                continue
+            name = " ".join(tokens) if len(tokens) >= 2 else self._name_in_text(tokens[0], match.start())
+            if name:
+                found.append(name)
+        return found
 
     def _last_name_before(self, offset: int, gender: Optional[str] = None, window: int = 600) -> Optional[str]:
         """A he/she whose antecedent made no statement: the last 'First Last' written shortly before, or the

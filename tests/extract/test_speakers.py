@@ -321,3 +321,47 @@ def test_pronoun_after_an_honorific_two_people_share_is_left_unresolved(extract)
     text = "Hillary Clinton spoke. Bill Clinton waved. Mrs. Clinton took questions. She said we won."
     [record] = extract(text, "", "", "", _said("She she PRON 2 nsubj", 1, 2, "we won"))
     assert record.speaker is None and record.mention == "She"
+
+
+def _the_title_said(*title: str) -> str:
+    """Rows for 'The <title words> said the roads were bad.'"""
+    n = len(title)
+    rows = [f"The the DET {n + 1} det"]
+    rows += [f"{w} {w.lower()} ADJ {n + 1} amod" for w in title[:-1]]
+    rows += [f"{title[-1]} {title[-1]} NOUN {n + 2} nsubj", f"said say VERB 0 root", f"the the DET {n + 4} det",
+             f"roads road NOUN {n + 6} nsubj", f"were be AUX {n + 6} cop", f"bad bad ADJ {n + 2} ccomp",
+             f". . PUNCT {n + 2} punct"]
+    return "\n".join(rows)
+
+
+def test_a_title_points_back_at_a_name_written_after_it_by_someone_who_made_no_statement(extract):
+    text = "Former President Ama Owusu toured the market. The former president said the roads were bad."
+    [record] = extract(text, "", _the_title_said("former", "president"))
+    assert (record.speaker, record.role) == ("Ama Owusu", "former president") and record.rule.endswith("+nominal")
+
+
+def test_a_vice_president_is_no_president(extract):
+    text = "Vice President Kofi Mensah toured the market. The president said the roads were bad."
+    [record] = extract(text, "", _the_title_said("president"))
+    assert record.speaker is None and record.role == "president"
+
+
+def test_the_mentions_place_picks_between_two_holders_of_a_title(extract):
+    text = "Florida Sen. Ana Ruiz arrived. Texas Sen. Tom Reed spoke. The Florida senator said the roads were bad."
+    [record] = extract(text, "", "", _the_title_said("Florida", "senator"))
+    assert record.speaker == "Ana Ruiz"
+
+
+def test_a_poll_is_no_person_and_a_newspaper_an_organisation(extract):
+    poll = "The poll said the roads were bad."
+    [record] = extract(poll, _the_title_said("poll"))
+    assert (record.speaker, record.speaker_kind, record.role) == (None, "unknown", "poll")
+    paper = "The newspaper said the roads were bad."
+    [record] = extract(paper, _the_title_said("newspaper"))
+    assert (record.speaker, record.speaker_kind) == ("newspaper", "organization")
+
+
+def test_of_two_holders_of_a_title_the_one_named_last_is_meant(extract):
+    text = "Sen. Ana Ruiz spoke. Sen. Tom Reed left. Reporters pressed Ruiz. The senator said the roads were bad."
+    [record] = extract(text, "", "", "", _the_title_said("senator"))
+    assert record.speaker == "Ana Ruiz"
