@@ -445,7 +445,7 @@ def _before_sibling_cue(ctx: Context, index: int, cue, content: list) -> list:
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     for i, word in enumerate(words):
         if i < 3 or word.upos != "VERB" or ctx.quote_of(word) is not None or not ctx.is_cue(word) \
-                or word.deprel not in ("conj", "advcl", "parataxis"):
+                or word.deprel not in ("conj", "advcl", "parataxis", "ccomp"):
             continue
         if _governed(sentence, kids, word) or not _says_its_own(ctx, kids, word) \
                 or any(k.deprel == "mark" and k.text.lower() == "that" for k in kids[word.id]):
@@ -458,6 +458,8 @@ def _before_sibling_cue(ctx: Context, index: int, cue, content: list) -> list:
         kept = [w for w in words if w.id < first]
         while kept and kept[-1].upos == "PUNCT" and ctx.quote_of(kept[-1]) is None:
             kept.pop()
+        if not kept:
+            return []  # 'said X, while Y said that …' parsed as a second complement: all of it is Y's statement
         if len([w for w in kept if w.upos != "PUNCT"]) >= 3 and any(w.upos in ("VERB", "AUX") for w in kept):
             return kept
     return words

@@ -145,3 +145,32 @@ def test_the_name_opening_a_phrase_before_the_cue_speaks(extract):
     text = "Speaking at Unity Hall, Ama Owusu, 70, said the count was “done.”"
     [record] = extract(text, APPOSED)
     assert record.speaker == "Ama Owusu" and record.mention.startswith("Ama Owusu")
+
+
+# the parse made the second cue's clause a second complement of the first cue
+SECOND_COMPLEMENT = """
+Okonkwo Okonkwo PROPN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+count count NOUN 6 nsubj
+was be AUX 6 cop
+over over ADV 2 ccomp
+, , PUNCT 11 punct
+while while SCONJ 11 mark
+the the DET 10 det
+commission commission NOUN 11 nsubj
+said say VERB 2 ccomp
+that that SCONJ 15 mark
+results result NOUN 15 nsubj
+would would AUX 15 aux
+take take VERB 11 ccomp
+days day NOUN 15 obj
+. . PUNCT 2 punct
+"""
+
+
+def test_a_sibling_cue_parsed_as_a_second_complement_keeps_its_own_statement(extract):
+    text = "Okonkwo said the count was over, while the commission said that results would take days."
+    records = extract(text, SECOND_COMPLEMENT)
+    assert [(r.text, r.mention) for r in records] == [
+        ("the count was over", "Okonkwo"), ("that results would take days", "the commission")]
