@@ -495,7 +495,8 @@ def _writers_aside(mark, after, comma_inside: bool = False) -> bool:
     lower = after.text.lower()
     if mark.text in ("—", "–", "--"):
         return True
-    return (mark.text == "," or comma_inside) and (lower in _ASIDE_OPENERS or (after.upos == "VERB" and lower.endswith("ing")))
+    after_comma = mark.text == "," or comma_inside
+    return after_comma and (lower in _ASIDE_OPENERS or (after.upos == "VERB" and lower.endswith("ing")))
 
 
 NOMINAL_START = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})  # '“…,” the mayor …', '“…,” delegate X …'

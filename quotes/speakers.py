@@ -24,7 +24,7 @@ GROUP_QUANTIFIERS = rule_words("group_quantifiers")
 # words that make a title another office ('Vice President', 'Deputy Director')
 TITLE_MODIFIERS = rule_words("title_modifiers")
 # party words read as titles in a role ('a registered Republican') but never the office before a name
-PARTY_WORDS = frozenset({"democrat", "republican", "democratic"})
+PARTY_WORDS = rule_words("party_words")
 
 
 FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
