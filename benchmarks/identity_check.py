@@ -17,6 +17,8 @@ Counted on the records `quotes extract` would store (the parse comes through `qu
   ("Donald Trump Jr." or "Bill Clinton" filed as "Donald Trump" / "Hillary Clinton"), or an honorific of
   the other gender when the speaker's name carries one. A bare "Mrs. X" filed under a man's full name is
   not seen (no gendered given-name list), so this count is a floor.
+- no speaker name: statements (all, and direct or mixed) stored with no speaker name — an unresolved
+  pronoun, a description with no named antecedent ("the spokesman"), or no mention at all.
 - with --kinds FILE: speaker-kind accuracy on mentions labelled by hand. FILE is tab-separated, `doc
   mention_start mention_end kind [set [mention]]` ('#' lines are comments); a labelled mention counts when
   a record has exactly those offsets, and accuracy is given per set (the 5th column) and overall. Keep
@@ -190,6 +192,11 @@ def main() -> None:
     print(f"speakers whose name is not a name  {len(bad_names)}")
     print(f"people split in two                {len(split)}")
     print(f"quotes under a wrong family member {len(family)}")
+    records = [r for rs in predictions for r in rs]
+    direct = [r for r in records if r.kind in ("direct", "mixed")]
+    for label, rows in (("statements", records), ("direct/mixed", direct)):
+        unnamed = sum(r.speaker is None for r in rows)
+        print(f"{label} with no speaker name {unnamed}/{len(rows)} = {unnamed / max(len(rows), 1):.3f}")
     if args.kinds:
         for name, (right, total) in sorted(kind_accuracy(read_kinds(Path(args.kinds)), docs, predictions).items()):
             print(f"speaker kind right ({name:>7})      {right}/{total} = {right / total:.3f}")
