@@ -110,7 +110,6 @@ def split(speaker, alias, fmt):
     render(rows, fmt, table_columns=SPEAKER_TABLE)
 
 
-
 @speakers.command("join-surnames", short_help="Join bare surnames to the one full name they stand for.",
                   epilog="""\b
 Examples:

@@ -36,6 +36,8 @@ QUANTIFIERS = rule_words("group_quantifiers")
 
 # cue forms that are verbs in news text whatever their tag ("Sanders tells reporters" tagged NOUN)
 UNAMBIGUOUS_CUES = rule_words("unambiguous_cues")
+# titles and honorifics, as written in lower case ('sen.', 'senator', 'ms', 'ms.')
+TITLES = role_words() | honorifics()
 
 
 @dataclass
@@ -748,7 +750,7 @@ def _title_dot(sentence, i: int) -> bool:
 
 def _title_word(word) -> bool:
     """An honorific or abbreviated title ('Ms', 'Sen.', 'Gov')."""
-    return (word.text.lower().rstrip(".") + ".") in (honorifics() | role_words())
+    return (word.text.lower().rstrip(".") + ".") in TITLES
 
 
 def strip_punct(words: list) -> list:

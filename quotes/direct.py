@@ -8,10 +8,10 @@ import re
 from typing import Optional
 
 from quotes.attribute import (
-    SUBJECTS, Attribution, Context, Mention, Span, according_span, according_to, asked_opener, asked_passive,
-    cue_subject, is_label, mention_at, time_word,
+    SUBJECTS, TITLES, Attribution, Context, Mention, Span, according_span, according_to, asked_opener,
+    asked_passive, cue_subject, is_label, mention_at, time_word,
 )
-from quotes.lexicon import honorifics, role_words, rule_words
+from quotes.lexicon import rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
 from quotes.tokens import head_of, subtree, word_span
 
@@ -295,15 +295,12 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     return None
 
 
-_TITLES = role_words() | honorifics()
-
-
 def _title_split_off(ctx: Context, quote: QuoteSpan) -> bool:
     """'“…,” Rep. | Jim Ward (D-Wash.) said.' with the sentence split after the title's full stop: after the
     quote its sentence holds only a title or honorific, which belongs to the speaker in the next one."""
     index = ctx.sentence_at(quote.end)
     after = [w for w in ctx.sentences[index].words if word_span(w)[0] >= quote.end and w.upos != "PUNCT"]
-    return bool(after) and all(w.text.lower() in _TITLES or w.text.lower() + "." in _TITLES for w in after)
+    return bool(after) and all(w.text.lower() in TITLES or w.text.lower() + "." in TITLES for w in after)
 
 
 def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attribution]:
