@@ -7,9 +7,12 @@ the extractor injected, so a caller without Stanza (tests, another NLP) passes i
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from sqlalchemy.exc import DBAPIError
 
@@ -64,11 +67,13 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
     the files first expands them once and passes the list here)."""
     def wanted(article) -> bool:
         try:
-            with session_scope(engine) as session:
-                return needs_extraction(session, text=article.text, pipeline_version=pipeline_version,
-                                        reprocess=reprocess)
+            with interrupts_held() as deliver, session_scope(engine) as session:
+                needed = needs_extraction(session, text=article.text, pipeline_version=pipeline_version,
+                                          reprocess=reprocess)
         except DBAPIError as error:
             raise unavailable(error, engine.url) from None
+        deliver()
+        return needed
 
     items = read_expanded(expanded, max_bytes=max_bytes, outlet=outlet, url=url)
     if published is not None:  # --published: one date for every article, over what the files say
@@ -85,7 +90,37 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
         elif isinstance(result, Skipped):
             yield Stored(result.article.source, "duplicate", 0)
         else:
-            yield store(engine, result, pipeline_version=pipeline_version, reprocess=reprocess)
+            with interrupts_held() as deliver:
+                outcome = store(engine, result, pipeline_version=pipeline_version, reprocess=reprocess)
+            yield outcome  # counted by the caller before a Ctrl-C that came while it was stored stops the run
+            deliver()
+
+
+@contextmanager
+def interrupts_held() -> Iterator[Callable[[], None]]:
+    """Hold Ctrl-C (SIGINT) while the block talks to the database; yields `deliver`, which raises the
+    KeyboardInterrupt that came meanwhile, if one did, once called after the block.
+
+    A KeyboardInterrupt raised inside the database layer does harm: inside Session.commit after the
+    transaction committed, the rollback that follows fails ("session is in 'committed' state") and that
+    error replaces the interrupt, so the article counts as failed though it is stored and the run goes on;
+    inside a psycopg call it leaves the connection unusable. Held, the transaction ends whole first.
+    Outside the main thread no signal arrives and nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: None
+        return
+    came = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: came.append(signum))
+
+    def deliver() -> None:
+        if came and callable(previous):
+            came.clear()
+            previous(signal.SIGINT, None)
+    try:
+        yield deliver
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def store(engine, result: Extracted, *, pipeline_version: str = PIPELINE_VERSION,
