@@ -113,10 +113,10 @@ def interrupts_held() -> Iterator[Callable[[], None]]:
     came = []
     previous = signal.signal(signal.SIGINT, lambda signum, _frame: came.append(signum))
 
-    def deliver() -> None:
-        if came and callable(previous):
+    def deliver() -> None:  # to the handler in place again: Python's raises KeyboardInterrupt here
+        if came:
             came.clear()
-            previous(signal.SIGINT, None)
+            signal.raise_signal(signal.SIGINT)
     try:
         yield deliver
     finally:
