@@ -22,8 +22,9 @@ __version__ = "0.1.0"
 
 # Bumped whenever extraction output can change, so `quotes ingest --reprocess` knows what to redo.
 # 2: speaker kinds and names from the NER, reworked attribution rules (issue 9); 3: sibling cues end a
-# statement, briefing answers, honorific antecedents, asides after a quote closed on a comma
-PIPELINE_VERSION = "3"
+# statement, briefing answers, honorific antecedents, asides after a quote closed on a comma; 4: names in
+# apposition whole and their role only the title, titles after an employer, possessors never the speaker
+PIPELINE_VERSION = "4"
 
 # public name -> the module that defines it
 _EXPORTS = {

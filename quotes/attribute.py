@@ -11,7 +11,8 @@ from typing import Optional
 
 from quotes import rules
 from quotes.lexicon import (
-    cue_forms, cue_lemmas, date_words, group_nouns, honorifics, name_particles, role_words, rule_words,
+    cue_forms, cue_lemmas, date_words, gendered_nouns, group_nouns, honorifics, name_particles, organization_nouns,
+    role_words, rule_words,
 )
 from quotes.marks import MARK_CHARS, QuoteSpan
 from quotes.tokens import children, contiguous_around, head_of, is_parsed, subtree, word_span
@@ -564,10 +565,18 @@ def _name_before_aside(ctx: Context, words: list, cue):
     if start == 0:  # no quote before: 'Appearing at NLD headquarters, Suu Kyi, 70, said' — a name opening a phrase
         names = [w for w in names if _opens_phrase(words, w)] or names
     name = names[0] if names else None
-    while name is not None and name.deprel in ("compound", "flat") and start < name.head < cue.id \
-            and words[name.head - 1].upos in ("NOUN", "PROPN"):
-        name = words[name.head - 1]  # 'Texas' of 'Texas delegate Bill Eastland'
+    while name is not None and start < name.head < cue.id and words[name.head - 1].upos in ("NOUN", "PROPN") \
+            and (name.deprel in ("compound", "flat") or name.deprel == "nmod:poss" and _speaks(words[name.head - 1])):
+        name = words[name.head - 1]  # 'Texas' of 'Texas delegate Bill Eastland', "Pakistan's foreign minister, …"
     return name
+
+
+def _speaks(noun) -> bool:
+    """A noun for who can speak: a title, a person's relation ('daughter'), an organisation or a group ("Pakistan's
+    foreign minister", "Trump's eldest daughter"; not "Obama's rise")."""
+    lower = noun.text.lower()
+    return lower in role_words() or lower in gendered_nouns() or lower in organization_nouns() \
+        or lower in group_nouns()
 
 
 def _opens_phrase(words: list, word) -> bool:

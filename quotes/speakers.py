@@ -34,7 +34,13 @@ HONORIFIC_SURNAME = re.compile(r"\b([A-Z][a-z]{1,3}\.?)\s+([" + UPPER + r"][\w�
 
 def _not_first_name(token: str) -> bool:
     lower = token.lower()
-    return lower in NOT_NAMES or lower in role_words() or lower in honorifics() or lower in org_words()
+    return lower in NOT_NAMES or _title_token(lower) or lower in honorifics() or lower in org_words()
+
+
+def _title_token(lower: str) -> bool:
+    """A title as one word or hyphened from title words ('secretary-general', 'attorney-general')."""
+    lower = lower.rstrip(".")
+    return lower in role_words() or ("-" in lower and all(part in role_words() for part in lower.split("-")))
 
 
 def _after_sentence_end(tokens: list[str]) -> list[str]:
@@ -58,11 +64,20 @@ def _name_like(word) -> bool:
     lower = word.text.lower()
     if PREFIXED.match(word.text):
         return True  # al-Assad, d’Estaing
-    if word.upos in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PUNCT") or lower in NOT_NAMES:
+    if word.upos in ("AUX", "VERB") and word.text[:1].isupper() and word.id > 1:
+        # 'Saeed' of 'Ahmed bin Saeed Al Maktoum' read as a verb; not 'Asking' of a headline 'Hillary Asking …'
+        return lower not in common_words() and _tagged_person(word)
+    if word.upos in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT") or lower in NOT_NAMES:
         return False
     if lower in honorifics() or lower in role_words() or lower in date_words() or not word.text[:1].isupper():
         return False
     return word.upos in ("PROPN", "X", "NOUN", "ADJ") or bool(NAME_TOKEN.fullmatch(word.text))
+
+
+def _tagged_person(word) -> bool:
+    """The NER reads the word as part of a person's name."""
+    found = sentence_entities(word.sent)
+    return bool(found) and getattr(entity_holding(found, word), "kind", None) == "person"
 
 
 def _joins(words: list, i: int) -> bool:
@@ -198,7 +213,7 @@ def _no_given_name(token: str) -> bool:
     core = token.rstrip("'’\"”")
     lower = core.lower()
     return core != token or lower.endswith(("’s", "'s")) or lower.rstrip(".") in common_words() \
-        or lower in honorifics() or lower.rstrip(".") in role_words()
+        or lower in honorifics() or _title_token(lower)
 
 
 def _opens_sentence(word) -> bool:
@@ -271,7 +286,8 @@ def describe(mention, text: str) -> Speaker:
         return Speaker(None, pronouns()[lower], rule="pronoun")
     if len(words) == 1 and lower in GROUP_QUANTIFIERS:
         return Speaker(None, "group", head.text)  # 'most said': some of the people just named
-    titled = _named_in_apposition(mention, text) or _coordinated(mention, text)
+    titled = _named_in_apposition(mention, text) or _titled_name_after(mention, text) \
+        or _coordinated(mention, text)
     if titled is not None:
         return titled
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
@@ -285,8 +301,10 @@ def describe(mention, text: str) -> Speaker:
         return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
     own = _without_nicknames(_before_modifier(words, head))  # 'the chair of the National Assembly': not the assembly
     after_head = [i for i, w in enumerate(own) if w.id > head.id]
-    if any(end - start >= 2 and after_head and start >= after_head[0] for start, end in _name_runs(own)):
-        return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"
+    at = next((i for i, w in enumerate(own) if w is head), -1)
+    if any(end - start >= 2 and ((after_head and start >= after_head[0]) or start <= at < end)
+           for start, end in _name_runs(own)):
+        return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"; "van der Berg"
     return _nominal(words, mention, text)  # 'A White House spokesman': the name before the title is his employer
 
 
@@ -327,7 +345,22 @@ def _named_in_apposition(mention, text) -> Optional[Speaker]:
     if not name or role:
         return None
     gender = honorific_gender([w.text for w in mention.words + appos])
-    return Speaker(person_name(name), "person", _text(_no_det(mention.words), text), gender=gender)
+    title = _role_only([w for w in mention.words if w.id < appos[0].id])  # not a name part hung on the title
+    return Speaker(person_name(_with_whole_entity(name)), "person", _text(title, text), gender=gender)
+
+
+def _titled_name_after(mention, text) -> Optional[Speaker]:
+    """'UN Secretary-General António Guterres said' parsed as 'UN' with the rest in apposition, no comma
+    between: the name after the title is the speaker, the employer and the title are its role."""
+    appos = mention.appos
+    if not appos or mention.head.upos != "PROPN" or appos[0].id != mention.words[-1].id + 1:
+        return None
+    role, name, _ = split_role(appos)
+    if not name or not any(w.text.lower() in role_words() for w in role):
+        return None
+    gender = honorific_gender([w.text for w in mention.words + appos])
+    return Speaker(person_name(_with_whole_entity(name)), "person", _text(mention.words + role, text),
+                   gender=gender)
 
 
 def _proper(words, mention, text) -> Speaker:

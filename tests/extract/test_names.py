@@ -171,3 +171,86 @@ def test_said_name_then_role_the_name_speaks_and_the_role_is_its_role(extract):
     text = "“It will work,” said David Mora, the architect of the city plan."
     [record] = extract(text, MORA)
     assert (record.mention, record.speaker, record.role) == ("David Mora", "David Mora", "architect of the city plan")
+
+
+def test_a_name_headed_by_its_particle_is_a_name(extract):
+    """'Ms. van der Berg' with 'van' (lower case, tagged a noun) as the head: the whole name speaks."""
+    text = '"There is no plan B," Ms. van der Berg told reporters.'
+    rows = """
+" " PUNCT 3 punct
+There there PRON 3 expl
+is be VERB 0 root
+no no DET 5 det
+plan plan NOUN 3 nsubj
+B B PROPN 3 nsubj
+, , PUNCT 10 punct
+" " PUNCT 10 punct
+Ms. Ms. PROPN 10 compound
+van van NOUN 13 nsubj
+der der PROPN 10 flat
+Berg Berg PROPN 11 flat
+told tell VERB 3 parataxis
+reporters reporter NOUN 13 obj
+. . PUNCT 3 punct
+"""
+    [record] = extract(text, rows)
+    assert (record.speaker, record.speaker_kind) == ("van der Berg", "person")
+
+
+ZARDARI = """
+Speaking speak VERB 14 advcl
+in in ADP 3 case
+Islamabad Islamabad PROPN 1 obl
+, , PUNCT 3 punct
+Pakistan Pakistan PROPN 8 nmod:poss
+'s 's PART 5 case
+foreign foreign ADJ 8 amod
+minister minister NOUN 1 obl
+, , PUNCT 10 punct
+Bilawal Bilawal PROPN 8 appos
+Bhutto Bhutto PROPN 10 flat
+Zardari Zardari PROPN 10 flat
+, , PUNCT 1 punct
+said say VERB 0 root
+the the DET 16 det
+talks talk NOUN 18 nsubj
+were be AUX 18 cop
+difficult difficult ADJ 14 ccomp
+. . PUNCT 14 punct
+"""
+
+
+def test_the_person_a_country_employs_speaks_not_the_country(extract):
+    """No subject for 'said': of the phrase that opens after a comma, "Pakistan's" only says whose minister."""
+    text = "Speaking in Islamabad, Pakistan's foreign minister, Bilawal Bhutto Zardari, said the talks were difficult."
+    [record] = extract(text, ZARDARI)
+    assert (record.speaker, record.role) == ("Bilawal Bhutto Zardari", "Pakistan's foreign minister")
+
+
+def test_a_hyphened_title_is_no_part_of_the_name_a_pronoun_points_back_to(extract):
+    text = 'UN Secretary-General Ana Ruiz urged restraint. "War is no answer," she said.'
+    first = """
+UN UN PROPN 6 compound
+Secretary Secretary PROPN 5 compound
+- - PUNCT 2 punct
+General General ADJ 6 amod
+Ana Ana PROPN 6 compound
+Ruiz Ruiz PROPN 7 nsubj
+urged urge VERB 0 root
+restraint restraint NOUN 7 obj
+. . PUNCT 7 punct
+"""
+    second = """
+" " PUNCT 5 punct
+War war NOUN 5 nsubj
+is be AUX 5 cop
+no no DET 5 det
+answer answer NOUN 0 root
+, , PUNCT 5 punct
+" " PUNCT 9 punct
+she she PRON 9 nsubj
+said say VERB 5 parataxis
+. . PUNCT 5 punct
+"""
+    [record] = extract(text, first, second)
+    assert (record.mention, record.speaker) == ("she", "Ana Ruiz")

@@ -294,3 +294,84 @@ won win VERB 8 ccomp
 """
     [record] = _extract(text, rows)
     assert (record.speaker, record.speaker_kind) == ("Norlink", "organization")
+
+
+def test_a_name_in_apposition_the_parse_cut_takes_the_rest_of_its_person_and_the_role_is_the_title():
+    """'Okafor' hung on the title as a conjunct: the NER's person is the whole name; the role stops at the name."""
+    text = "‘We will not be cowed,’ the Home Secretary, Priya Raman-Okafor, told MPs."
+    rows = """
+‘ ‘ PUNCT 6 punct
+We we PRON 6 nsubj:pass
+will will AUX 6 aux
+not not PART 6 advmod
+be be AUX 6 aux:pass
+cowed cow VERB 18 advcl
+, , PUNCT 11 punct
+’ ’ PUNCT 11 punct
+the the DET 11 det
+Home Home PROPN 11 compound
+Secretary Secretary PROPN 18 nsubj
+, , PUNCT 13 punct
+Priya Priya PROPN 11 appos
+Raman Raman PROPN 13 flat
+- - PUNCT 14 punct
+Okafor Okafor PROPN 11 conj
+, , PUNCT 18 punct
+told tell VERB 0 root
+MPs MP PROPN 18 obj
+. . PUNCT 18 punct
+"""
+    tags = ["O"] * 12 + ["B-PER", "I-PER", "I-PER", "E-PER", "O", "O", "S-MISC", "O"]
+    [record] = _extract(text, rows, tags=[tags])
+    assert (record.speaker, record.role, record.speaker_kind) == ("Priya Raman-Okafor", "Home Secretary", "person")
+
+
+GUTERRES = """
+UN UN PROPN 7 nsubj
+Secretary Secretary PROPN 6 compound
+- - PUNCT 2 punct
+General General ADJ 6 amod
+António António PROPN 6 compound
+Guterres Guterres PROPN 1 appos
+said say VERB 0 root
+the the DET 9 det
+war war NOUN 11 nsubj
+must must AUX 11 aux
+end end VERB 7 ccomp
+. . PUNCT 7 punct
+"""
+
+
+@pytest.mark.parametrize("tags", [None, ["S-ORG", "O", "O", "O", "B-PER", "E-PER"] + ["O"] * 6])
+def test_a_title_and_name_the_parse_hung_on_the_employer_name_the_speaker(tags):
+    """'UN Secretary-General António Guterres said' parsed as 'UN' with the rest in apposition, no comma
+    between: the UN is the employer in the role, not the speaker."""
+    text = "UN Secretary-General António Guterres said the war must end."
+    [record] = _extract(text, GUTERRES, tags=[tags])
+    assert (record.speaker, record.role, record.speaker_kind) == ("António Guterres", "UN Secretary-General", "person")
+
+
+def test_a_name_word_the_tagger_read_as_a_verb_stays_in_a_person_the_ner_found():
+    text = "The minister, Ahmed bin Saeed Al Maktoum, said the fleet would grow."
+    rows = """
+The the DET 2 det
+minister minister NOUN 10 nsubj
+, , PUNCT 4 punct
+Ahmed Ahmed PROPN 2 appos
+bin bin PROPN 4 flat
+Saeed Saeed VERB 5 amod
+Al Al PROPN 8 compound
+Maktoum Maktoum PROPN 6 obj
+, , PUNCT 2 punct
+said say VERB 0 root
+the the DET 12 det
+fleet fleet NOUN 14 nsubj
+would would AUX 14 aux
+grow grow VERB 10 ccomp
+. . PUNCT 10 punct
+"""
+    tagged = ["O", "O", "O", "S-PER", "O", "B-PER", "I-PER", "E-PER"] + ["O"] * 7
+    [record] = _extract(text, rows, tags=[tagged])
+    assert (record.speaker, record.role) == ("Ahmed bin Saeed Al Maktoum", "minister")
+    [untagged] = _extract(text, rows)  # without the NER a verb is no name word
+    assert untagged.speaker == "Ahmed"
