@@ -74,6 +74,20 @@ def _name_like(word) -> bool:
     return word.upos in ("PROPN", "X", "NOUN", "ADJ") or bool(NAME_TOKEN.fullmatch(word.text))
 
 
+def _name_word(words: list, i: int) -> bool:
+    """A name word, or a capitalised noun that is a surname though it is also a month, a common word or a
+    title: right after an honorific ('Mrs May', 'Mr. King') or after a known first name, ending the name
+    ('Charlie King', 'Matthew Prince')."""
+    word = words[i]
+    if _name_like(word):
+        return True
+    if i == 0 or not word.text[:1].isupper() or word.upos not in ("PROPN", "NOUN"):
+        return False
+    before = words[i - 1]
+    last = i + 1 == len(words) or not _name_like(words[i + 1])  # 'Texas Senator Ted Cruz': a title before a name
+    return before.text.lower() in honorifics() or (fold(before.text) in first_names() and _name_like(before) and last)
+
+
 def _tagged_person(word) -> bool:
     """The NER reads the word as part of a person's name."""
     found = sentence_entities(word.sent)
@@ -114,14 +128,14 @@ def _name_runs(words: list) -> list[tuple[int, int]]:
     ('von der Leyen') but never ends on one."""
     runs, start = [], None
     for i, word in enumerate(words + [None]):
-        if word is not None and (_name_like(word) or _joins(words, i)):
+        if word is not None and (_name_word(words, i) or _joins(words, i)):
             start = i if start is None else start
         elif start is not None:
             runs.append((start, i))
             start = None
     trimmed = []
     for start, end in runs:
-        while end > start and not (_name_like(words[end - 1]) or _glued_part(words, end - 1)):
+        while end > start and not (_name_word(words, end - 1) or _glued_part(words, end - 1)):
             end -= 1
         while start < end and words[start].text in ("-", "‐"):
             start += 1

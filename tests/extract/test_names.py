@@ -1,6 +1,8 @@
 """Whole names as written: hyphens, particles, diacritics, suffixes; the title before a name is its role,
 and a name in apposition to a title is the speaker."""
 
+import pytest
+
 TOKAYEV = """
 Kazakh Kazakh ADJ 2 amod
 President President PROPN 6 compound
@@ -254,3 +256,82 @@ said say VERB 5 parataxis
 """
     [record] = extract(text, first, second)
     assert (record.mention, record.speaker) == ("she", "Ana Ruiz")
+
+
+def test_a_surname_after_an_honorific_is_a_name_even_a_month_or_a_title(extract):
+    text = "'I have not seen the report,' Mrs May said. Mr. King said he had."
+    first = """
+' ' PUNCT 5 punct
+I I PRON 5 nsubj
+have have AUX 5 aux
+not not PART 5 advmod
+seen see VERB 0 root
+the the DET 7 det
+report report NOUN 5 obj
+, , PUNCT 5 punct
+' ' PUNCT 10 punct
+Mrs Mrs PROPN 12 nsubj
+May May PROPN 10 flat
+said say VERB 5 parataxis
+. . PUNCT 5 punct
+"""
+    second = """
+Mr. Mr. PROPN 2 compound
+King King PROPN 3 nsubj
+said say VERB 0 root
+he he PRON 5 nsubj
+had have VERB 3 ccomp
+. . PUNCT 3 punct
+"""
+    may, king = extract(text, first, second)
+    assert (may.speaker, may.speaker_kind, may.role) == ("May", "person", None)
+    assert (king.speaker, king.role) == ("King", None)
+
+
+def test_a_religious_or_royal_title_is_the_role_not_part_of_the_name(extract):
+    text = "Sheikh Tamim Al Mansour said the talks had ended."
+    rows = """
+Sheikh Sheikh PROPN 5 nsubj
+Tamim Tamim PROPN 1 flat
+Al Al PROPN 1 flat
+Mansour Mansour PROPN 1 flat
+said say VERB 0 root
+the the DET 7 det
+talks talk NOUN 9 nsubj
+had have AUX 9 aux
+ended end VERB 5 ccomp
+. . PUNCT 5 punct
+"""
+    [record] = extract(text, rows)
+    assert (record.speaker, record.role) == ("Tamim Al Mansour", "Sheikh")
+
+
+@pytest.mark.parametrize("text, rows, speaker, role", [
+    ("Tom Bishop, a local organiser, said it was over.", """
+Tom Tom PROPN 7 nsubj
+Bishop Bishop PROPN 1 flat
+, , PUNCT 6 punct
+a a DET 6 det
+local local ADJ 6 amod
+organiser organiser NOUN 1 appos
+said say VERB 0 root
+it it PRON 10 nsubj
+was be AUX 10 cop
+over over ADV 7 ccomp
+. . PUNCT 7 punct
+""", "Tom Bishop", "local organiser"),
+    ("Texas Senator Ted Cruz said it was over.", """
+Texas Texas PROPN 2 compound
+Senator Senator PROPN 4 compound
+Ted Ted PROPN 4 compound
+Cruz Cruz PROPN 5 nsubj
+said say VERB 0 root
+it it PRON 8 nsubj
+was be AUX 8 cop
+over over ADV 5 ccomp
+. . PUNCT 5 punct
+""", "Ted Cruz", "Texas Senator"),
+])
+def test_a_title_word_after_a_first_name_ends_the_name_as_its_surname(extract, text, rows, speaker, role):
+    [record] = extract(text, rows)
+    assert (record.speaker, record.role) == (speaker, role)
