@@ -216,6 +216,9 @@ def cue_subject(ctx: Context, index: int, cue) -> tuple[Optional[object], str]:
         shared = _coordinated_cue_subject(ctx, index, cue, joined=True)
         if shared[0] is not None:
             return shared  # 'She says people may not like it, but insists …': 'insists' hung on 'like'
+    set_off = _set_off_before_conjunct(ctx, sentence, kids, cue)
+    if set_off is not None:
+        return set_off, "adjacent"
     current, via_as = cue, False
     for _ in range(3):
         deps = [w for w in kids[current.id] if _can_name(ctx, w)]
@@ -325,6 +328,65 @@ def _set_off_speaker(ctx: Context, sentence, kids, cue, subject):
     if not phrase or len(phrase) > 5 or any(w.upos in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ") for w in phrase):
         return None
     return before if _can_name(ctx, before) else None
+
+
+def _set_off_before_conjunct(ctx: Context, sentence, kids, cue):
+    """'Facebook created the tool, a spokeswoman, Anna White, said on Saturday' parsed with 'said' as a
+    conjunct of 'created': a noun phrase set off by commas right before a cue with no subject of its own is
+    its speaker, not the subject of the clause before: the name in it ('a spokeswoman, Anna White', 'Fed
+    governor Lael Brainard'), else its last noun ("Sanders's campaign manager")."""
+    words = sentence.words
+    if cue.deprel != "conj" or cue.id < 4 or words[cue.id - 2].text != "," or named_after(words, cue) \
+            or any(k.deprel in SUBJECTS for k in kids[cue.id]):
+        return None
+    opening = set_off_opening(words[:cue.id - 2])
+    if opening is None:
+        return None
+    phrase = words[opening + 1:cue.id - 2]
+    if any(ctx.quote_of(w) is not None or time_word(w) for w in phrase) \
+            or any(ctx.quote_of(w) is not None for w in words[:opening]):
+        return None  # 'the plan, “a disgrace,” said …', '…, on Monday, said'; a quote's speaker is found elsewhere
+    parts = [[]]
+    for word in phrase:
+        parts[-1:] = [parts[-1], []] if word.text == "," else [parts[-1] + [word]]
+    bare = [part for part in parts if part and all(w.upos == "PROPN" for w in part)]
+    if len(parts) == 1 and bare and opening > 0 and words[opening - 1].upos == "PROPN":
+        return None  # 'a woman in Worcester, Massachusetts, told …': a place after a place
+    if bare:
+        return bare[0][0]  # 'a spokeswoman, Anna White' / 'Lael Brainard, a Fed governor': the name
+    last = parts[-1]
+    run = len(last)
+    while run > 0 and last[run - 1].upos == "PROPN":
+        run -= 1
+    if run < len(last) and (run == 0 or last[run - 1].text not in ("'s", "’s", "'", "’")):
+        return last[run]  # 'Fed governor Lael Brainard'
+    nouns = [w for w in last if w.upos in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None  # 'Sanders's campaign manager'
+
+
+def named_after(words: list, cue) -> bool:
+    """A noun phrase follows the cue ('…, said Ana Ruiz, an economist'): the speaker comes after it, so what
+    stands before its comma is what was said, not the speaker set off."""
+    after = words[cue.id] if cue.id < len(words) else None
+    return after is not None and after.upos in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and not time_word(after)
+
+
+def set_off_opening(words: list) -> Optional[int]:
+    """`words` end where a comma sets a noun phrase off before a cue ('Y, a spokeswoman, Anna White, said'):
+    the index of the comma that opens that phrase (one inner comma allowed: a title, then the name), when
+    the phrase is nominal, at most 8 words, and a clause with a verb stands before it; else None."""
+    commas = [i for i in range(len(words) - 1, -1, -1) if words[i].text == ","][:2]
+    for opening in reversed(commas):  # the wider phrase first: 'a spokeswoman, Anna White'
+        phrase = [w for w in words[opening + 1:] if w.text != ","]
+        if phrase and len(phrase) <= 8 and all(w.upos in SET_OFF_TAGS or "Poss=Yes" in (w.feats or "") for w in phrase) \
+                and any(w.upos in ("VERB", "AUX") for w in words[:opening]):
+            return opening
+    return None
+
+
+# the words of a noun phrase set off before a cue ('a senior aide', 'the Florida senator, Marco Rubio'), and
+# possessive pronouns ('its spokesman')
+SET_OFF_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PUNCT"})
 
 
 def _name_before_role(sentence, kids, cue, subject):

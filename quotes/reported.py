@@ -9,7 +9,7 @@ from typing import Optional
 
 from quotes.attribute import (
     ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, asked_opener,
-    cue_subject, mention_at, strip_punct,
+    cue_subject, mention_at, named_after, set_off_opening, strip_punct,
 )
 from quotes.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
@@ -78,8 +78,26 @@ def _surface(ctx: Context, sentence, kids, word):
     if _speaks(ctx, word) and word.deprel != "parataxis" \
             and not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]):
         content = surface_content(sentence, word)
+        if content and content[-1].id < word.id:
+            content = content + _continuation(ctx, sentence, kids, word)
         if content:
             yield content, word, "surface"
+
+
+def _continuation(ctx: Context, sentence, kids, cue) -> list:
+    """'Y, a spokeswoman said on Saturday, and Z': a clause joined to the cue by 'and'/'but' after it, with a
+    subject of its own and no cue of its own, goes on with what was said (one statement in two pieces)."""
+    for clause in kids[cue.id]:
+        if clause.deprel != "conj" or clause.id < cue.id or ctx.is_cue(clause):
+            continue
+        joined = any(k.deprel == "cc" and k.text.lower() in ("and", "but") for k in kids[clause.id])
+        if joined and any(k.deprel in ("nsubj", "nsubj:pass") for k in kids[clause.id]):
+            words = subtree(sentence, clause, kids)
+            first = min(w.id for w in words if w.upos != "PUNCT")
+            after_comma = first >= 2 and sentence.words[first - 2].text == ","  # 'said on Saturday, and …'
+            return [] if not after_comma or any(ctx.is_cue(w) or ctx.quote_of(w) is not None or w.id < cue.id
+                                                for w in words) else words
+    return []
 
 
 def _interrupting(ctx: Context, sentence, kids, word):
@@ -230,7 +248,7 @@ def surface_content(sentence, cue) -> list:
     start = _forward_start(after, lemma)
     if start is not None:
         return _until_end(after[start:])
-    return _before_comma(words[:cue.id - 1])
+    return _before_comma(words[:cue.id - 1], set_off=not named_after(words, cue))
 
 
 def _forward_start(after: list, lemma: str):
@@ -259,8 +277,13 @@ def _until_end(words: list) -> list:
     return kept if len([w for w in kept if w.upos != "PUNCT"]) >= 3 else []
 
 
-def _before_comma(words: list) -> list:
-    """'Y, X said' / 'Y, said X': the clause before the comma that precedes the cue and its subject."""
+def _before_comma(words: list, set_off: bool = True) -> list:
+    """'Y, X said' / 'Y, said X': the clause before the comma that precedes the cue and its subject; with
+    `set_off` (no speaker after the cue), 'Y, a spokeswoman, Ana Ruiz, said': the clause before the speaker
+    set off by commas."""
+    opening = set_off_opening(words[:-1]) if set_off and words and words[-1].text == "," else None
+    if opening is not None:
+        words = words[:opening + 1]
     for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
         if words[i].text == ",":
             clause = words[:i]

@@ -23,6 +23,8 @@ NOT_NAMES = rule_words("not_first_names")
 GROUP_QUANTIFIERS = rule_words("group_quantifiers")
 # words that make a title another office ('Vice President', 'Deputy Director')
 TITLE_MODIFIERS = rule_words("title_modifiers")
+# organisations' initials in org_words.txt, which make an organisation only written in capitals
+ORG_ACRONYMS = rule_words("org_acronyms")
 # party words read as titles in a role ('a registered Republican') but never the office before a name
 PARTY_WORDS = rule_words("party_words")
 
@@ -286,6 +288,8 @@ def _is_org(words: list) -> bool:
         lower = word.text.lower().strip("’'")
         if is_suffix(word.text):
             continue  # 'Martin Luther King III'
+        if lower in ORG_ACRONYMS and not word.text.isupper():
+            continue  # 'UN', 'EU', 'CNN' only in capitals: not the 'Un' of 'Kim Jong Un'
         if lower in org_words() or (len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()):
             return True
     return False
@@ -387,7 +391,8 @@ def _proper(words, mention, text) -> Speaker:
     own = head_at + 1
     while own < len(words) and words[own].upos == "PROPN" and words[own].text[:1].isupper():
         own += 1  # the rest of the name after its head ('Democracy Corp', whatever the parse hung 'Corp' on)
-    if (_is_org(words[:own]) or _org_apposition(appos, name)) and not honorific and not titled:
+    if (_is_org(words[:own]) or _org_apposition(appos, name)) and not honorific and not titled \
+            and not _first_named_person(words):
         return Speaker(_text(_no_det(words), text), "organization")
     named = None if honorific else _entity_kind(mention, words, name, text)
     if named == "organization":
@@ -399,6 +404,15 @@ def _proper(words, mention, text) -> Speaker:
     known_first = fold(name[0].text) in first_names()
     kind = "person" if (len(name) >= 2 or honorific or role or known_first or named == "person") else "unknown"
     return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
+
+
+def _first_named_person(words: list) -> bool:
+    """A known first name opens the mention and the NER reads all of it as one person: 'Anna Richardson
+    White', whatever organisation words ('white' of 'White House') its surname shares."""
+    found = sentence_entities(words[0].sent)
+    entity = entity_holding(found, words[0]) if found else None
+    return entity is not None and entity.kind == "person" and fold(words[0].text) in first_names() \
+        and all(word.id in entity.word_ids for word in words)
 
 
 def _org_apposition(appos: list, name: list) -> bool:

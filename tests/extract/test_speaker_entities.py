@@ -375,3 +375,108 @@ grow grow VERB 10 ccomp
     assert (record.speaker, record.role) == ("Ahmed bin Saeed Al Maktoum", "minister")
     [untagged] = _extract(text, rows)  # without the NER a verb is no name word
     assert untagged.speaker == "Ahmed"
+
+
+def test_initials_of_an_organisation_count_only_in_capitals():
+    """'UN' is the United Nations; the 'Un' of 'Kim Jong Un' is a name part, whatever org_words.txt holds."""
+    kim = "Kim Kim PROPN 0 nsubj\nJong Jong PROPN 1 flat\nUn Un PROPN 1 flat"
+    assert _speaker("Kim Jong Un said they won.", kim, ["B-PER", "I-PER", "E-PER"]) == ("Kim Jong Un", "person")
+    assert _speaker("Kim Jong Un said they won.", kim) == ("Kim Jong Un", "person")
+    assert _speaker("The UN said they won.", "The the DET 2 det\nUN UN PROPN 0 nsubj") == ("UN", "organization")
+
+
+FACEBOOK = """
+Harbour Harbour PROPN 2 nsubj
+opened open VERB 0 root
+the the DET 4 det
+site site NOUN 2 obj
+on on ADP 6 case
+Friday Friday PROPN 2 obl
+, , PUNCT 9 punct
+a a DET 9 det
+spokeswoman spokeswoman NOUN 6 conj
+, , PUNCT 11 punct
+Anna Anna PROPN 9 conj
+White White PROPN 11 flat
+, , PUNCT 11 punct
+said say VERB 2 conj
+on on ADP 16 case
+Saturday Saturday PROPN 14 obl
+, , PUNCT 21 punct
+and and CCONJ 21 cc
+it it PRON 21 nsubj
+has have AUX 21 aux
+grown grow VERB 14 conj
+. . PUNCT 2 punct
+"""
+
+
+def test_a_speaker_set_off_before_a_cue_parsed_as_a_conjunct_speaks_and_is_not_what_was_said():
+    """'said' hung on 'opened' as a conjunct, with no subject of its own: the subject of 'opened' did not
+    say it; the name set off by commas before the cue did, and what was said stops before her. The clause
+    joined by ', and' after the cue goes on with what she said: one statement in two pieces."""
+    text = "Harbour opened the site on Friday, a spokeswoman, Anna White, said on Saturday, and it has grown."
+    [record] = _extract(text, FACEBOOK, tags=[["S-ORG"] + ["O"] * 9 + ["B-PER", "E-PER"] + ["O"] * 10])
+    assert (record.speaker, record.speaker_kind) == ("Anna White", "person")
+    assert [text[start:end] for start, end in record.spans] == ["Harbour opened the site on Friday",
+                                                                "and it has grown"]
+
+
+def test_a_person_the_ner_reads_whole_keeps_a_surname_that_is_an_organisation_word():
+    rows = "Anna Anna PROPN 0 nsubj\nWhite White PROPN 1 flat"
+    assert _speaker("Anna White said they won.", rows, ["B-PER", "E-PER"]) == ("Anna White", "person")
+    house = "The the DET 3 det\nWhite White PROPN 3 compound\nHouse House PROPN 0 nsubj"
+    assert _speaker("The White House said they won.", house, ["O", "B-ORG", "E-ORG"]) == ("White House", "organization")
+
+
+def _set_off_rows(subject_rows: str, cue_at: int) -> str:
+    """'Harbour opened the site, <set-off rows>, said.' with 'said' a conjunct of 'opened' (word `cue_at`)."""
+    head = ["Harbour Harbour PROPN 2 nsubj", "opened open VERB 0 root", "the the DET 4 det", "site site NOUN 2 obj",
+            ", , PUNCT 6 punct"]
+    return "\n".join(head + [subject_rows.strip(), f", , PUNCT {cue_at} punct", "said say VERB 2 conj",
+                             ". . PUNCT 2 punct"])
+
+
+@pytest.mark.parametrize("text, rows, cue_at, speaker", [
+    ("Harbour opened the site, Lael Brainard, a port governor, said.", """
+Lael Lael PROPN 2 conj
+Brainard Brainard PROPN 6 flat
+, , PUNCT 11 punct
+a a DET 11 det
+port port NOUN 11 compound
+governor governor NOUN 6 appos
+""", 13, "Lael Brainard"),
+    ("Harbour opened the site, Ana Ruiz's campaign manager, Jeff Weaver, said.", """
+Ana Ana PROPN 10 nmod:poss
+Ruiz Ruiz PROPN 6 flat
+'s 's PART 6 case
+campaign campaign NOUN 10 compound
+manager manager NOUN 2 conj
+, , PUNCT 12 punct
+Jeff Jeff PROPN 10 appos
+Weaver Weaver PROPN 12 flat
+""", 15, "Jeff Weaver"),
+])
+def test_the_name_in_a_speaker_phrase_set_off_before_a_conjunct_cue(text, rows, cue_at, speaker):
+    [record] = _extract(text, _set_off_rows(rows, cue_at))
+    assert record.speaker == speaker
+    assert record.text == "Harbour opened the site"
+
+
+def test_a_place_after_a_place_is_no_speaker_set_off():
+    """'… in Lagos, Nigeria, said': 'Nigeria' rounds off the place; the cue's speaker is found elsewhere."""
+    text = "Harbour opened the site in Lagos, Nigeria, said."
+    rows = """
+Harbour Harbour PROPN 2 nsubj
+opened open VERB 0 root
+the the DET 4 det
+site site NOUN 2 obj
+in in ADP 6 case
+Lagos Lagos PROPN 2 obl
+, , PUNCT 8 punct
+Nigeria Nigeria PROPN 6 conj
+, , PUNCT 10 punct
+said say VERB 2 conj
+. . PUNCT 2 punct
+"""
+    assert all(record.speaker != "Nigeria" for record in _extract(text, rows))
