@@ -23,7 +23,8 @@ __version__ = "0.1.0"
 # Bumped whenever extraction output can change, so `quotes ingest --reprocess` knows what to redo.
 # 2: speaker kinds and names from the NER, reworked attribution rules (issue 9); 3: sibling cues end a
 # statement, briefing answers, honorific antecedents, asides after a quote closed on a comma; 4: names in
-# apposition whole and their role only the title, titles after an employer, possessors never the speaker
+# apposition whole and their role only the title, titles after an employer, possessors never the speaker,
+# surnames that are months or titles, a speaker set off before a conjunct cue, sentences cut inside a name joined
 PIPELINE_VERSION = "4"
 
 # public name -> the module that defines it

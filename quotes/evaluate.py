@@ -323,7 +323,7 @@ def model_fingerprint(model_dir: Optional[Path]) -> str:
 # A cached document keeps every sentence it ever had parsed. Sentence selection is applied when it is read:
 # newly selected sentences are parsed then (and stored), parses of sentences the selection no longer picks
 # are hidden, so a change to quotes.extract.selected_sentences costs only the new sentences, never a reparse.
-CACHE_VERSION = "cache-2"
+CACHE_VERSION = "cache-3"  # 3: sentences cut inside a name are joined (quotes.nlp.rejoin_split_names)
 
 
 def _is_parsed(sentence) -> bool:

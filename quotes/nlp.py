@@ -10,6 +10,7 @@ import functools
 import logging
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -120,7 +121,7 @@ class QuotesNLP:
         from stanza import Document
 
         documents = [Document([], text=text) for text in texts]
-        return self._tokenizer(documents) if documents else []
+        return [rejoin_split_names(doc) for doc in self._tokenizer(documents)] if documents else []
 
     def parse(self, docs: list, select: Callable[[object], bool]) -> int:
         """Tag, lemmatize and parse, in place, the sentences `select` accepts. Returns how many were parsed."""
@@ -136,6 +137,52 @@ class QuotesNLP:
 
     def parse_all(self, docs: list) -> int:
         return self.parse(docs, lambda sentence: True)
+
+
+def split_inside_a_name(text: str, last: str, first: str, between: str) -> bool:
+    """Did the sentence splitter cut one sentence between two words, `last` ending one sentence and `first`
+    opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
+    does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
+    a sentence that ends on a capitalised word, with no full stop, in the middle of a line. A word in
+    capitals ends a run-in headline ('… NIGHTCLUB SHOOTING Three people …'), and so does a line break."""
+    if between.strip() or "\n" in between or not last[:1].isupper() or not re.fullmatch(r"\w[\w'’-]*", last):
+        return False
+    headline = len(last) > 1 and last.isupper()
+    return not headline and first[:1].isalpha()
+
+
+def rejoin_split_names(doc):
+    """The document with every sentence that `split_inside_a_name` finds cut joined to the next one (token
+    offsets unchanged); the same document when there is none."""
+    from stanza import Document
+
+    sentences = doc.sentences
+    if not sentences:
+        return doc
+    groups = [[sentences[0]]]
+    for sentence in sentences[1:]:
+        previous = groups[-1][-1]
+        last, first = previous.tokens[-1], sentence.tokens[0]
+        if split_inside_a_name(doc.text, last.text, first.text, doc.text[last.end_char:first.start_char]):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    if len(groups) == len(sentences):
+        return doc
+    return Document([_joined_dicts(group) for group in groups], text=doc.text)
+
+
+def _joined_dicts(group: list) -> list[dict]:
+    """The token and word dicts of consecutive sentences as one sentence, word ids running on."""
+    joined, offset = [], 0
+    for sentence in group:
+        for entry in sentence.to_dict():
+            entry = dict(entry)
+            entry["id"] = tuple(i + offset for i in entry["id"]) if isinstance(entry["id"], tuple) \
+                else entry["id"] + offset
+            joined.append(entry)
+        offset += len(sentence.words)
+    return joined
 
 
 def _copy_parse(parsed_sentence, target_sentence) -> None:

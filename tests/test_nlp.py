@@ -135,3 +135,60 @@ def test_loaded_parser_is_quantized(nlp):
         pytest.skip("quantization set by the environment")
     layers = {type(module).__module__ for module in nlp._parser.processors["depparse"].trainer.model.modules()}
     assert any("quantized" in name for name in layers)
+
+
+@pytest.mark.parametrize("last, first, between, cut", [
+    ("Jong", "Un", " ", True),             # 'Kim Jong | Un said …'
+    ("Van", "Thanh", " ", True),           # 'Dr. Nguyen Van | Thanh, head of …'
+    ("Care", "Act", " ", True),            # 'The Affordable Care | Act made …'
+    ("Okonkwo-Bello", "said", " ", True),
+    ("reporters", "Thursday", " ", False),  # lower case: no name goes on
+    ("SHOOTING", "Three", " ", False),      # a run-in headline in capitals
+    ("Smith", "He", "\n", False),           # a line ends it
+    ("Smith", "He", " — ", False),          # a dash between
+    ("2016", "Trump", " ", False),
+    ("Smith", "“", " ", False),
+])
+def test_a_sentence_cut_inside_a_name_is_found(last, first, between, cut):
+    from quotes.nlp import split_inside_a_name
+
+    assert split_inside_a_name("", last, first, between) is cut
+
+
+def test_sentences_cut_inside_a_name_are_joined_with_offsets_and_word_ids_kept():
+    from stanza import Document
+
+    from quotes.nlp import rejoin_split_names
+
+    text = "Kim Jong Un said it can't wait. It ended."
+    sentences = [
+        [{"id": 1, "text": "Kim", "start_char": 0, "end_char": 3},
+         {"id": 2, "text": "Jong", "start_char": 4, "end_char": 8}],
+        [{"id": 1, "text": "Un", "start_char": 9, "end_char": 11},
+         {"id": 2, "text": "said", "start_char": 12, "end_char": 16},
+         {"id": 3, "text": "it", "start_char": 17, "end_char": 19},
+         {"id": (4, 5), "text": "can't", "start_char": 20, "end_char": 25},
+         {"id": 4, "text": "ca"}, {"id": 5, "text": "n't"},
+         {"id": 6, "text": "wait", "start_char": 26, "end_char": 30},
+         {"id": 7, "text": ".", "start_char": 30, "end_char": 31}],
+        [{"id": 1, "text": "It", "start_char": 32, "end_char": 34},
+         {"id": 2, "text": "ended", "start_char": 35, "end_char": 40},
+         {"id": 3, "text": ".", "start_char": 40, "end_char": 41}],
+    ]
+    doc = rejoin_split_names(Document(sentences, text=text))
+    first, second = doc.sentences
+    assert [word.text for word in first.words] == ["Kim", "Jong", "Un", "said", "it", "ca", "n't", "wait", "."]
+    assert [word.id for word in first.words] == list(range(1, 10))
+    assert [token.id for token in first.tokens][5] == (6, 7)
+    assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
+    assert [word.text for word in second.words] == ["It", "ended", "."]
+    unchanged = Document(sentences[2:], text=text)
+    assert rejoin_split_names(unchanged) is unchanged
+
+
+@needs_models
+@pytest.mark.models
+def test_the_tokenizer_never_ends_a_sentence_inside_a_name(nlp):
+    text = "Kim Jong Un said the tests would continue. Dr. Nguyen Van Thanh, head of the unit, said beds were short."
+    [doc] = nlp.tokenize([text])
+    assert [sentence.text.split()[0] for sentence in doc.sentences] == ["Kim", "Dr."]
