@@ -346,9 +346,12 @@ def _set_off_before_conjunct(ctx: Context, sentence, kids, cue):
     if any(ctx.quote_of(w) is not None or time_word(w) for w in phrase) \
             or any(ctx.quote_of(w) is not None for w in words[:opening]):
         return None  # 'the plan, “a disgrace,” said …', '…, on Monday, said'; a quote's speaker is found elsewhere
-    parts = [[]]
+    parts = [[]]  # the phrase cut at its inner comma: 'a spokeswoman' | 'Anna White'
     for word in phrase:
-        parts[-1:] = [parts[-1], []] if word.text == "," else [parts[-1] + [word]]
+        if word.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(word)
     bare = [part for part in parts if part and all(w.upos == "PROPN" for w in part)]
     if len(parts) == 1 and bare and opening > 0 and words[opening - 1].upos == "PROPN":
         return None  # 'a woman in Worcester, Massachusetts, told …': a place after a place
@@ -378,8 +381,8 @@ def set_off_opening(words: list) -> Optional[int]:
     commas = [i for i in range(len(words) - 1, -1, -1) if words[i].text == ","][:2]
     for opening in reversed(commas):  # the wider phrase first: 'a spokeswoman, Anna White'
         phrase = [w for w in words[opening + 1:] if w.text != ","]
-        if phrase and len(phrase) <= 8 and all(w.upos in SET_OFF_TAGS or "Poss=Yes" in (w.feats or "") for w in phrase) \
-                and any(w.upos in ("VERB", "AUX") for w in words[:opening]):
+        nominal = all(w.upos in SET_OFF_TAGS or "Poss=Yes" in (w.feats or "") for w in phrase)
+        if phrase and len(phrase) <= 8 and nominal and any(w.upos in ("VERB", "AUX") for w in words[:opening]):
             return opening
     return None
 

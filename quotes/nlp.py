@@ -139,7 +139,7 @@ class QuotesNLP:
         return self.parse(docs, lambda sentence: True)
 
 
-def split_inside_a_name(text: str, last: str, first: str, between: str) -> bool:
+def split_inside_a_name(last: str, first: str, between: str) -> bool:
     """Did the sentence splitter cut one sentence between two words, `last` ending one sentence and `first`
     opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
     does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
@@ -163,7 +163,7 @@ def rejoin_split_names(doc):
     for sentence in sentences[1:]:
         previous = groups[-1][-1]
         last, first = previous.tokens[-1], sentence.tokens[0]
-        if split_inside_a_name(doc.text, last.text, first.text, doc.text[last.end_char:first.start_char]):
+        if split_inside_a_name(last.text, first.text, doc.text[last.end_char:first.start_char]):
             groups[-1].append(sentence)
         else:
             groups.append([sentence])

@@ -91,12 +91,15 @@ def _continuation(ctx: Context, sentence, kids, cue) -> list:
         if clause.deprel != "conj" or clause.id < cue.id or ctx.is_cue(clause):
             continue
         joined = any(k.deprel == "cc" and k.text.lower() in ("and", "but") for k in kids[clause.id])
-        if joined and any(k.deprel in ("nsubj", "nsubj:pass") for k in kids[clause.id]):
-            words = subtree(sentence, clause, kids)
-            first = min(w.id for w in words if w.upos != "PUNCT")
-            after_comma = first >= 2 and sentence.words[first - 2].text == ","  # 'said on Saturday, and …'
-            return [] if not after_comma or any(ctx.is_cue(w) or ctx.quote_of(w) is not None or w.id < cue.id
-                                                for w in words) else words
+        if not joined or not any(k.deprel in ("nsubj", "nsubj:pass") for k in kids[clause.id]):
+            continue
+        words = subtree(sentence, clause, kids)
+        first = min(w.id for w in words if w.upos != "PUNCT")
+        if sentence.words[first - 2].text != ",":  # 'said on Saturday, and …', not 'between him and his …'
+            return []
+        if any(ctx.is_cue(w) or ctx.quote_of(w) is not None or w.id < cue.id for w in words):
+            return []
+        return words
     return []
 
 

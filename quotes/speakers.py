@@ -362,9 +362,8 @@ def _named_in_apposition(mention, text) -> Optional[Speaker]:
     role, name, _ = split_role(appos)
     if not name or role:
         return None
-    gender = honorific_gender([w.text for w in mention.words + appos])
     title = _role_only([w for w in mention.words if w.id < appos[0].id])  # not a name part hung on the title
-    return Speaker(person_name(_with_whole_entity(name)), "person", _text(title, text), gender=gender)
+    return _appositive_person(mention, appos, name, _text(title, text))
 
 
 def _titled_name_after(mention, text) -> Optional[Speaker]:
@@ -376,9 +375,13 @@ def _titled_name_after(mention, text) -> Optional[Speaker]:
     role, name, _ = split_role(appos)
     if not name or not any(w.text.lower() in role_words() for w in role):
         return None
+    return _appositive_person(mention, appos, name, _text(mention.words + role, text))
+
+
+def _appositive_person(mention, appos: list, name: list, role: Optional[str]) -> Speaker:
+    """The person `name` (in the mention's apposition `appos`) names, whole as the NER reads it, with `role`."""
     gender = honorific_gender([w.text for w in mention.words + appos])
-    return Speaker(person_name(_with_whole_entity(name)), "person", _text(mention.words + role, text),
-                   gender=gender)
+    return Speaker(person_name(_with_whole_entity(name)), "person", role, gender=gender)
 
 
 def _proper(words, mention, text) -> Speaker:

@@ -152,7 +152,7 @@ def test_loaded_parser_is_quantized(nlp):
 def test_a_sentence_cut_inside_a_name_is_found(last, first, between, cut):
     from quotes.nlp import split_inside_a_name
 
-    assert split_inside_a_name("", last, first, between) is cut
+    assert split_inside_a_name(last, first, between) is cut
 
 
 def test_sentences_cut_inside_a_name_are_joined_with_offsets_and_word_ids_kept():
