@@ -21,9 +21,10 @@ from quotes.records import QuoteRecord
 HOWS = ("name", "surname", "pronoun", "title", "description", "none")
 KINDS = ("person", "organization", "group", "unnamed")
 VERDICTS = ("right", "surname", "wrong", "no name", "missing")
-# Words a reader skips when comparing two names: honorifics and the article of "the Red Cross".
+# Words a reader skips when comparing two names: honorifics, the article of "the Red Cross", and a
+# country prefix written without stops ("US State Department"; "U.S." goes as initials).
 SKIPPED = frozenset("""
-mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr the
+mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr the us uk
 """.split())
 SPACING_AND_MARKS = set(" \t\n\r\"“”‘’«»„'")
 

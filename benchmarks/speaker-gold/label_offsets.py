@@ -24,7 +24,7 @@ def labels_from_notes(text: str, notes: str) -> list[dict]:
     for number, line in enumerate(notes.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        fields = [f.strip() for f in line.split(" | ")]
+        fields = [f.strip() for f in line.rsplit(" | ", 4)]  # the quoted words may hold " | "
         if len(fields) != 5:
             sys.exit(f"note {number}: want 5 fields separated by ' | ', got {len(fields)}: {line!r}")
         quote, speaker, kind, how, role = fields

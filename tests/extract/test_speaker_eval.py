@@ -38,6 +38,8 @@ def test_name_words_ignore_case_accents_honorifics_initials_and_possessives():
     assert judge_name("International Committee of the Red Cross", "The International Committee of the Red Cross") \
         == "right"
     assert judge_name("Martin Luther King Jr.", "Martin Luther King") == "right"
+    assert judge_name("State Department", "US State Department") == "right"
+    assert judge_name("State Department", "U.S. State Department") == "right"
 
 
 TEXT = ('Janet L. Yellen spoke on Monday. "Rates will fall," she said. "We are sure."\n'
