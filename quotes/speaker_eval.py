@@ -21,10 +21,10 @@ from quotes.records import QuoteRecord
 HOWS = ("name", "surname", "pronoun", "title", "description", "none")
 KINDS = ("person", "organization", "group", "unnamed")
 VERDICTS = ("right", "surname", "wrong", "no name", "missing")
-# Words a reader skips when comparing two names: honorifics, the article of "the Red Cross", and a
-# country prefix written without stops ("US State Department"; "U.S." goes as initials).
+# Words a reader skips when comparing two names: honorifics, the article of "the Red Cross", a country
+# prefix written without stops ("US State Department"; "U.S." goes as initials), a company's legal suffix.
 SKIPPED = frozenset("""
-mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr the us uk
+mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr the us uk inc corp ltd llc plc co
 """.split())
 SPACING_AND_MARKS = set(" \t\n\r\"“”‘’«»„'")
 

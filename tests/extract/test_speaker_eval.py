@@ -40,6 +40,7 @@ def test_name_words_ignore_case_accents_honorifics_initials_and_possessives():
     assert judge_name("Martin Luther King Jr.", "Martin Luther King") == "right"
     assert judge_name("State Department", "US State Department") == "right"
     assert judge_name("State Department", "U.S. State Department") == "right"
+    assert judge_name("Illumina", "Illumina Inc.") == "right"
 
 
 TEXT = ('Janet L. Yellen spoke on Monday. "Rates will fall," she said. "We are sure."\n'
