@@ -218,7 +218,7 @@ def _ends_sentence(text: str, match) -> bool:
     """A full stop after an initial ("Janet L. Yellen") or an abbreviation ("Gov. Newsom") ends nothing."""
     word = text[:match.start()].rsplit(None, 1)[-1] if text[:match.start()].strip() else ""
     word = word.lstrip("\"“‘(").lower()
-    return not (len(word) == 1 and word.isalpha()) and word not in ABBREVIATIONS
+    return not re.fullmatch(r"(?:[a-z]\.)*[a-z]", word) and word not in ABBREVIATIONS  # "L", "A.G"
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

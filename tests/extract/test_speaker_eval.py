@@ -99,6 +99,8 @@ def test_errors_list_each_miss_with_its_sentence():
     assert errors[0]["sentence"] == '"Rates will fall," she said.'
     assert errors[2]["sentence"] == "The bank said it agreed."
     assert sentence_around(TEXT, sure.start, sure.end) == '"We are sure."'
+    text = 'Intro. "It is so," lawyer A.G. Noorani wrote. Next one.'
+    assert sentence_around(text, 8, 17) == '"It is so," lawyer A.G. Noorani wrote.'
 
 
 def write_gold(folder, labels, text=TEXT, name="story"):
