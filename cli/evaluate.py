@@ -17,9 +17,13 @@ from quotes.errors import InputError
 Examples:
   quotes eval --gold data/polnear --cache .cache/parses
   quotes eval --gold data/polnear --limit 20 --errors errors.jsonl --json
-  quotes eval --gold data/polnear --uk-style --cache .cache/parses-uk""")
-@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False),
+  quotes eval --gold data/polnear --uk-style --cache .cache/parses-uk
+  quotes eval --speakers benchmarks/speaker-gold --errors speaker-errors.jsonl""")
+@click.option("--gold", "gold", type=click.Path(exists=True, file_okay=False),
               help="Folder with text/*.txt and attributions/*.ann (PolNeAR layout).")
+@click.option("--speakers", "speakers_gold", type=click.Path(exists=True, file_okay=False),
+              help="Instead of --gold: score speaker names against a speaker-gold folder "
+                   "(benchmarks/speaker-gold: labels/*.jsonl, texts/*.txt).")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
               help="Write misses, false positives and wrong speakers here (JSON lines).")
 @click.option("--limit", type=click.IntRange(min=1), help="Only N documents, spread evenly over the sorted names.")
@@ -33,8 +37,13 @@ Examples:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @stanza_dir_option
 @errors_to_click
-def eval_command(gold, errors_path, limit, cache_dir, beliefs, uk, as_json):
-    """Precision, recall and F1 at overlap 0.3/0.5/0.8, the direct-quote subset, speaker accuracy."""
+def eval_command(gold, speakers_gold, errors_path, limit, cache_dir, beliefs, uk, as_json):
+    """Precision, recall and F1 at overlap 0.3/0.5/0.8, the direct-quote subset, speaker accuracy; with
+    --speakers, right-speaker recall by name."""
+    if speakers_gold:
+        return _speaker_eval(Path(speakers_gold), errors_path, cache_dir, beliefs, as_json)
+    if not gold:
+        raise click.UsageError("give --gold DIR (PolNeAR layout) or --speakers DIR (speaker-gold layout)")
     from quotes.evaluate import evaluate_directory, format_report, write_errors
     from quotes.nlp import load_pipeline
 
@@ -54,3 +63,19 @@ def eval_command(gold, errors_path, limit, cache_dir, beliefs, uk, as_json):
     if errors_path:
         write_errors(Path(errors_path), docs, predictions)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+
+
+def _speaker_eval(gold: Path, errors_path, cache_dir, beliefs, as_json) -> None:
+    from quotes.nlp import load_pipeline
+    from quotes.speaker_eval import evaluate_speakers, format_speaker_report, read_speaker_gold, speaker_errors
+
+    log_to_stderr()
+    read_speaker_gold(gold)  # a malformed label fails before the models load
+    nlp = load_pipeline(current_app().stanza_dir)
+    articles, predictions, report = evaluate_speakers(gold, nlp, include_beliefs=beliefs,
+                                                      cache_dir=Path(cache_dir) if cache_dir else None)
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as out:
+            for error in speaker_errors(articles, predictions):
+                out.write(json.dumps(error, ensure_ascii=False) + "\n")
+    click.echo(json.dumps(report, indent=2) if as_json else format_speaker_report(report))
