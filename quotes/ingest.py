@@ -90,9 +90,10 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
         elif isinstance(result, Skipped):
             yield Stored(result.article.source, "duplicate", 0)
         else:
+            # held until the caller has counted the stored article: a Ctrl-C in the instant after the hold
+            # would otherwise stop the run with the article stored but not counted
             with interrupts_held() as deliver:
-                outcome = store(engine, result, pipeline_version=pipeline_version, reprocess=reprocess)
-            yield outcome  # counted by the caller before a Ctrl-C that came while it was stored stops the run
+                yield store(engine, result, pipeline_version=pipeline_version, reprocess=reprocess)
             deliver()
 
 
