@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -109,6 +110,36 @@ def gendered_nouns() -> dict[str, str]:
 def honorific_genders() -> dict[str, str]:
     """honorific (lower case) -> "m" | "f"."""
     return {word: rest[0] for word, rest in table("gendered_honorifics.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
+def first_name_genders() -> dict[str, str]:
+    """first name (lower case) -> "m" | "f", only for names the 1990 US Census gives one sex far more often
+    ('janet' f, 'declan' m); a name common for both ('jordan', 'leslie') or not listed has no entry."""
+    return {word: rest[0] for word, rest in table("first_name_genders.tsv").items()}
+
+
+# a first name is given a gender when that sex carries it this many times more often than the other
+GENDER_RATIO = 20.0
+
+
+def census_first_name_genders(male_lines: Iterable[str], female_lines: Iterable[str]) -> dict[str, str]:
+    """The rows of first_name_genders.tsv from the 1990 US Census first-name files (`dist.male.first`,
+    `dist.female.first`: NAME, percent of that sex, cumulative percent, rank; public domain, as vendored in
+    the MIT-licensed PyPI package `names`). Percentages compare across the two files as they are: each is
+    a share of one sex, and the sexes are near equal in number."""
+    def shares(lines):
+        return {fields[0].lower(): float(fields[1]) for fields in (line.split() for line in lines) if fields}
+
+    male, female = shares(male_lines), shares(female_lines)
+    genders = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= GENDER_RATIO * f:
+            genders[name] = "m"
+        elif f >= GENDER_RATIO * m:
+            genders[name] = "f"
+    return dict(sorted(genders.items()))
 
 
 @functools.lru_cache(maxsize=None)
