@@ -36,6 +36,8 @@ class StoredArticle(SQLModel, table=True):
     url: Optional[str] = Field(default=None, index=True)
     title: Optional[str] = None
     outlet: Optional[str] = Field(default=None, index=True)
+    # the outlet folded for grouping and filtering, "The Herald" = "Herald" (quotes.metadata.outlet_key; 0005)
+    outlet_key: Optional[str] = Field(default=None, index=True)
     author: Optional[str] = None  # the byline as written (revision 0003)
     published_at: Optional[date] = Field(default=None, index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))

@@ -21,6 +21,7 @@ from quotes.db.names import honorific_gender_of, name_parts
 from quotes.db.rows import IngestResult
 from quotes.db.statements import attach_statement, refresh_statements, seen_at, statement_key
 from quotes.db.upsert import insert_or_get
+from quotes.metadata import outlet_key
 from quotes.records import Article as ArticleRecord
 from quotes.records import QuoteRecord
 
@@ -105,7 +106,7 @@ def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteReco
 
 def _article_values(article: ArticleRecord, digest: str, pipeline_version: str) -> dict:
     return dict(source=article.source, url=article.url, title=article.title, outlet=article.outlet,
-                author=article.author, published_at=article.published_at, text=article.text, content_hash=digest,
+                outlet_key=outlet_key(article.outlet), author=article.author, published_at=article.published_at, text=article.text, content_hash=digest,
                 pipeline_version=pipeline_version, ingested_at=utcnow())
 
 
@@ -115,7 +116,8 @@ def _replace_article(session: Session, *, article_id: int, article: ArticleRecor
     session.execute(delete(Quote).where(Quote.article_id == article_id))
     session.execute(update(StoredArticle).where(StoredArticle.id == article_id).values(
         source=article.source, url=article.url, title=article.title, outlet=article.outlet,
-        author=article.author, published_at=article.published_at, pipeline_version=pipeline_version))
+        outlet_key=outlet_key(article.outlet), author=article.author, published_at=article.published_at,
+        pipeline_version=pipeline_version))
     refresh_statements(session, statement_ids=old_statements)
 
 

@@ -19,6 +19,7 @@ from starlette.templating import Jinja2Templates
 from quotes.cli.web import database
 from quotes.cli.web.highlight import segments
 from quotes.cli.web.timeline import Point, statement_colour, timeline_svg
+from quotes.metadata import body_start
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LIMIT = 100
@@ -70,7 +71,8 @@ def create_app(engine: Engine) -> Starlette:
         if found is None:
             raise HTTPException(404, f"No article #{request.path_params['article_id']}.")
         quotes = {q.id: q for q in found.quotes}
-        return page(request, "article.html", page=found, quotes=quotes, segments=segments(found.text, found.quotes))
+        shown = segments(found.text, found.quotes, start=body_start(found.text))  # front matter is metadata
+        return page(request, "article.html", page=found, quotes=quotes, segments=shown)
 
     async def not_found(request: Request, exc: HTTPException):
         return page(request, "error.html", status_code=exc.status_code, message=exc.detail)
