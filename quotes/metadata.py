@@ -4,7 +4,6 @@ fields of a JSONL record). One table of field names serves JSONL, front matter a
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import re
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from quotes.errors import InputError
-from quotes.lexicon import word_set
+from quotes.lexicon import byline_roles, outlet_words, wire_agencies
 
 log = logging.getLogger(__name__)
 
@@ -225,21 +224,6 @@ def outlet_key(outlet: Optional[str]) -> Optional[str]:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words) or outlet.strip().casefold()
-
-
-@functools.lru_cache(maxsize=None)
-def outlet_words() -> frozenset[str]:
-    return word_set("outlet_words.txt")
-
-
-@functools.lru_cache(maxsize=None)
-def wire_agencies() -> frozenset[str]:
-    return word_set("wire_agencies.txt")
-
-
-@functools.lru_cache(maxsize=None)
-def byline_roles() -> frozenset[str]:
-    return word_set("byline_roles.txt")
 
 
 def find_wire_outlet(lines: list[str]) -> Optional[str]:
