@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from quotes.db.corrections import apply_corrections
 from quotes.db.engine import begin_write, lock_timeout_of
 from quotes.db.errors import IngestConflict, is_lock_wait
 from quotes.db.matching import match_speaker, record_role
@@ -94,8 +95,9 @@ def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteReco
         if not (reprocess and is_older(stored.pipeline_version, pipeline_version)):
             return IngestResult("duplicate", stored.id, _quote_count(session, stored.id))
         _replace_article(session, article_id=stored.id, article=article, pipeline_version=pipeline_version)
-        count = _store_quotes(session, article_id=stored.id, article=article, records=records)
-        return IngestResult("reprocessed", stored.id, count)
+        _store_quotes(session, article_id=stored.id, article=article, records=records)
+        apply_corrections(session, article_id=stored.id)  # a person's corrections outlive the machine's reading
+        return IngestResult("reprocessed", stored.id, _quote_count(session, stored.id))
     values = _article_values(article, digest, pipeline_version)
     article_id, created = insert_or_get(session, StoredArticle, values=values, unique=["content_hash"])
     if not created:  # a parallel writer stored it between our check and our insert
