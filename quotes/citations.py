@@ -16,7 +16,7 @@ from quotes.metadata import read_byline
 
 ITEM_TYPE = "article-newspaper"
 QUOTE_FIELDS = ("quote_id", "statement_id", "speaker", "speaker_kind", "role", "kind", "cue", "text", "start",
-                "end", "spans", "confidence")
+                "end", "spans", "confidence", "corrected")
 _BYLINE_PREFIX = re.compile(r"^\s*by\s+", re.I)
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.I)
 

@@ -126,3 +126,9 @@ def test_titles_keep_their_proper_nouns(title, protected):
     from quotes.citations import protected_title
 
     assert protected_title(title) == protected
+
+
+def test_a_corrected_quote_says_so_in_its_custom_record():
+    [item] = csl_items([record(9, 20, "Fine", 0, corrected="speaker")])
+    assert item["custom"]["quotes"][0]["corrected"] == "speaker"
+    validate([item])
