@@ -59,14 +59,18 @@ def fix(quote_id, speaker, kind, not_a_quote, by, fmt):
 
 
 def _speaker_choice(session, text: str):
-    """(id, None) for an id or a name that is stored (picked as `quotes by` picks); (None, name) for a
-    name no stored speaker answers to, which the library makes."""
+    """(id, None) for an id, a stored name or alias, or one word (a surname, picked as `quotes by` picks);
+    (None, name) for a full name no speaker goes by, which the library finds as ingest would or makes: a
+    name that only contains a stored one ("Ana Lima" beside "Ana Limaço") is not that speaker."""
     from quotes.cli.pick import SPEAKER_ID, speaker_id
     from quotes.db.queries import find_speakers
 
-    if SPEAKER_ID.fullmatch(text.strip()) or find_speakers(session, name=text):
-        return speaker_id(session, text), None
-    return None, text.strip()
+    name = text.strip()
+    matches = find_speakers(session, name=name)
+    exact = any(name.casefold() == alias.casefold() for s in matches for alias in [s.name, *s.aliases])
+    if SPEAKER_ID.fullmatch(name) or exact or (matches and len(name.split()) == 1):
+        return speaker_id(session, name), None
+    return None, name
 
 
 @click.command("fix-article", short_help="Correct a stored article's outlet, date, URL, author or title.",

@@ -38,6 +38,13 @@ def test_fix_speaker_by_id_or_a_new_name(invoke, stored):
     assert {(s["name"], s["kind"]) for s in speakers} >= {("Kazakh Interior Ministry", "organization")}
 
 
+def test_a_new_full_name_is_a_new_speaker_even_beside_a_longer_one(invoke, stored):
+    code, out, err = run(invoke, stored, "fix", "6", "--speaker", "Ruth Ash", "--nl")
+    assert code == 0 and err == "Quote #6 now by #5 Ruth Ash (the machine said Ruth Ashdown).\n"
+    assert run(invoke, stored, "fix", "5", "--speaker", "Ashdown", "--nl")[2] == (
+        "Quote #5 now by #4 Ruth Ashdown (the machine said Anna Lindqvist).\n")
+
+
 def test_not_a_quote_removes_it_and_keeps_it_as_labelled_data(invoke, stored):
     code, out, err = run(invoke, stored, "fix", "3", "--not-a-quote", "--by", "night desk")
     assert code == 0 and err == "Quote #3 is no quote: removed (Interior Ministry had it).\n"
