@@ -25,6 +25,23 @@ def quote_records(rows):
     return (quote_record(row) for row in rows), EXPORT_COLUMNS
 
 
+def noting_corrections(records, corrected: list):
+    """The records unchanged; the ids of those a person corrected are added to `corrected` as they pass."""
+    for record in records:
+        if record.get("corrected"):
+            corrected.append(record["quote_id"])
+        yield record
+
+
+def marked_corrections(records):
+    """For tables: a speaker a person chose reads "Lena Voss (corrected)"; machine formats carry the
+    `corrected` field instead."""
+    for record in records:
+        if record.get("corrected") == "speaker":
+            record = {**record, "speaker": f"{record['speaker']} (corrected)"}
+        yield record
+
+
 @click.command(short_help="Quotes by one speaker, with filters.", epilog="""\b
 Examples:
   quotes by Lindqvist
@@ -41,8 +58,14 @@ def by(speaker, filters, fmt):
     with current_app().session() as s:
         chosen = pick_speaker(s, speaker)
         records, columns = quote_records(quotes_by(s, speaker_ids=[chosen.id], filters=filters))
+        corrected: list[int] = []
+        if fmt == "table":
+            records = noting_corrections(records, corrected)
         render(records, fmt, columns=columns, table_columns=QUOTE_TABLE,
                empty=f"No quotes by {chosen.name} match these filters.")
+        if corrected:
+            click.echo(f"{len(corrected)} of these {'was' if len(corrected) == 1 else 'were'} filed under "
+                       f"{chosen.name} by a correction (`quotes corrections` lists them)", err=True)
         if filters.since or filters.until:
             say_undated_left_out(s, chosen, filters)
 
@@ -99,6 +122,8 @@ def show(article, fmt):
             details = ", ".join(str(v) for v in (found.outlet, found.published_at, found.url) if v)
             click.echo(f"#{found.id} {found.title or found.source}" + (f" ({details})" if details else ""))
         records, columns = quote_records(rows)
+        if fmt == "table":
+            records = marked_corrections(records)
         render(records, fmt, columns=columns, table_columns=("speaker", "kind", "cue", "text"),
                empty="No statements found in it.")
 

@@ -24,6 +24,9 @@ COMMANDS = {
     "export": "export:export",
     "db": "dbcmd:db",
     "serve": "serve:serve",
+    "fix": "fix:fix",
+    "fix-article": "fix:fix_article",
+    "corrections": "fix:corrections_command",
 }
 
 

@@ -1,4 +1,5 @@
-"""`quotes serve`: the read-only web view over a database, served by uvicorn on this machine."""
+"""`quotes serve`: the web view over a database, served by uvicorn on this machine; read-only unless
+--allow-edits."""
 
 from __future__ import annotations
 
@@ -19,21 +20,29 @@ Examples:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 shows the view to your network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--allow-edits", is_flag=True, help="Let the article pages correct a statement's speaker, mark "
+              "one as not a quote, and correct the article's metadata (as `quotes fix` does). Only with a "
+              "loopback --host; forms carry a per-process token.")
 @db_option
 @errors_to_click
-def serve(host, port):
+def serve(host, port, allow_edits):
     """Browse the stored statements in a web browser: a search box, a page per speaker with a timeline of
     their statements by date and outlet, and each article with its statements marked. The database is
-    opened read-only; stop with Ctrl-C."""
+    opened read-only unless --allow-edits; stop with Ctrl-C."""
     from quotes.db.url import given_url, shown
 
+    if allow_edits and host not in ("127.0.0.1", "localhost", "::1"):
+        raise click.UsageError(f"--allow-edits serves this machine only: leave --host at 127.0.0.1, not {host}")
     db = current_app().db_url
     try:
         import uvicorn
 
         from quotes.cli.web import create_app, open_readonly
+        from quotes.cli.web.edits import Edits
     except ImportError as error:
         raise click.ClickException(f"{MISSING_EXTRA} (missing: {error.name})") from error
-    app = create_app(open_readonly(db))
-    click.echo(f"Serving {shown(given_url(db))} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    edits = Edits(engine=current_app().engine(write=True)) if allow_edits else None
+    app = create_app(open_readonly(db), edits=edits)
+    mode = "with edits" if allow_edits else "read-only"
+    click.echo(f"Serving {shown(given_url(db))} {mode} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -36,6 +36,8 @@ class StoredArticle(SQLModel, table=True):
     url: Optional[str] = Field(default=None, index=True)
     title: Optional[str] = None
     outlet: Optional[str] = Field(default=None, index=True)
+    # the outlet folded for grouping and filtering, "The Herald" = "Herald" (quotes.metadata.outlet_key; 0005)
+    outlet_key: Optional[str] = Field(default=None, index=True)
     author: Optional[str] = None  # the byline as written (revision 0003)
     published_at: Optional[date] = Field(default=None, index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
@@ -129,6 +131,8 @@ class Quote(QuoteBase, table=True):
     alias_key: Optional[str] = None
     # Revision 0002: lets `export --updated-since` pick up quotes moved by merges and splits.
     updated_at: datetime = Field(default_factory=utcnow, sa_column=naive_utc(nullable=False, index=True))
+    # Revision 0006: "speaker" when a person filed this quote under its speaker (a Correction says who, when)
+    corrected: Optional[str] = None
 
 
 class SpeakerDecision(SQLModel, table=True):
@@ -141,4 +145,29 @@ class SpeakerDecision(SQLModel, table=True):
     speaker_id: int = Field(foreign_key="speaker.id")
     other_speaker_id: int = Field(foreign_key="speaker.id")
     alias: Optional[str] = None
+    created_at: datetime = Field(default_factory=utcnow, sa_column=naive_utc(nullable=False))
+
+
+class Correction(SQLModel, table=True):
+    """A person's correction of what the machine stored (db/corrections.py): a quote's speaker ("speaker"), a
+    quote that is none ("not_a_quote"), or an article field ("outlet", "published_at", "url", "author",
+    "title"). The machine's answer stays beside the person's; a quote is known by where it stands in the
+    article (start, end, spans), so the correction finds it again after reprocessing gives it a new id."""
+
+    __tablename__ = "correction"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    field: str
+    value: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
+    original: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
+    speaker_id: Optional[int] = Field(default=None, foreign_key="speaker.id")
+    original_speaker_id: Optional[int] = Field(default=None, foreign_key="speaker.id")
+    # the quote as it was when corrected (no foreign key: reprocessing replaces quote rows)
+    quote_id: Optional[int] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    spans: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    text: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
+    kind: Optional[str] = None
+    created_by: str
     created_at: datetime = Field(default_factory=utcnow, sa_column=naive_utc(nullable=False))

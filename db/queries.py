@@ -14,6 +14,7 @@ from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, Store
 from quotes.db.names import NameParts, fold_words, name_parts
 from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
                             StatementRow)
+from quotes.metadata import outlet_key
 
 __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "statements_by", "article_quotes",
            "search_quotes", "stats", "quote_query", "apply_filters", "quote_row"]
@@ -100,19 +101,20 @@ def statements_by(session: Session, *, speaker_id: int) -> list[StatementRow]:
             print(statement.articles, statement.outlets, statement.text)
     """
     name = session.execute(select(StoredSpeaker.name).where(StoredSpeaker.id == speaker_id)).scalar_one_or_none() or ""
-    seen: dict[int, tuple[set, set]] = {}
+    seen: dict[int, tuple[set, dict]] = {}
     for row in session.execute(select(Quote.statement_id, Quote.article_id, StoredArticle.outlet)
                                .join(StoredArticle, StoredArticle.id == Quote.article_id)
-                               .where(Quote.speaker_id == speaker_id, Quote.statement_id.is_not(None))):
-        articles, outlets = seen.setdefault(row.statement_id, (set(), set()))
+                               .where(Quote.speaker_id == speaker_id, Quote.statement_id.is_not(None))
+                               .order_by(Quote.article_id)):
+        articles, outlets = seen.setdefault(row.statement_id, (set(), {}))
         articles.add(row.article_id)
         if row.outlet:
-            outlets.add(row.outlet)
+            outlets.setdefault(outlet_key(row.outlet), row.outlet)  # one outlet however written; first form shown
     statements = session.execute(select(Statement).where(Statement.speaker_id == speaker_id)
                                  .order_by(Statement.first_seen, Statement.id)).scalars()
     return [StatementRow(id=s.id, speaker=name, text=s.text, quotes=s.occurrences,
                          articles=len(seen.get(s.id, ((), ()))[0]),
-                         outlets=sorted(seen.get(s.id, ((), ()))[1]), first_seen=s.first_seen,
+                         outlets=sorted(seen.get(s.id, ((), {}))[1].values()), first_seen=s.first_seen,
                          speaker_id=speaker_id)
             for s in statements]
 
@@ -183,7 +185,7 @@ def apply_filters(query, filters: Optional[QuoteFilters]):
     if filters.until:
         query = query.where(StoredArticle.published_at <= filters.until)
     if filters.outlet:
-        query = query.where(func.lower(StoredArticle.outlet) == filters.outlet.lower())
+        query = query.where(StoredArticle.outlet_key == outlet_key(filters.outlet))  # "The Herald" = "Herald"
     if filters.role:
         query = query.where(func.lower(Quote.role).contains(filters.role.lower(), autoescape=True))
     if filters.kind:

@@ -64,7 +64,7 @@ QUOTE_IDS = (("id", int), ("statement_id", Optional[int]), ("speaker_id", Option
 ARTICLE_FIELDS = (("title", Optional[str]), ("outlet", Optional[str]), ("url", Optional[str]),
                   ("published_at", Optional[date]), ("author", Optional[str]))
 QUOTE_ROW_FIELDS = (*QUOTE_IDS, *((name, typing.get_type_hints(QuoteRecord)[name]) for name in CONTRACT_FIELDS),
-                    *ARTICLE_FIELDS, ("updated_at", Optional[datetime]))
+                    *ARTICLE_FIELDS, ("updated_at", Optional[datetime]), ("corrected", Optional[str]))
 QuoteRow = make_dataclass("QuoteRow", QUOTE_ROW_FIELDS)
 QuoteRow.__module__ = __name__
 QuoteRow.__doc__ = "One stored quote with its ids and article (fields: QUOTE_ROW_FIELDS)."
@@ -91,3 +91,26 @@ class ArticleRow:
     published_at: Optional[date]
     source: str
     author: Optional[str] = None
+
+
+@dataclass
+class CorrectionRow:
+    """One correction as labelled data: the machine's answer (`original`) and the person's (`value`) for
+    `field`, and where the quote stood (`article_id`, `start`, `end`, `spans`, `text`, `kind`)."""
+    id: int
+    field: str  # "speaker" | "not_a_quote" | an article field ("outlet", "published_at", "url", "author", "title")
+    value: Optional[str]
+    original: Optional[str]
+    speaker_id: Optional[int]
+    original_speaker_id: Optional[int]
+    article_id: int
+    title: Optional[str]
+    url: Optional[str]
+    quote_id: Optional[int]
+    start: Optional[int]
+    end: Optional[int]
+    spans: list
+    text: Optional[str]
+    kind: Optional[str]
+    created_by: str
+    created_at: datetime

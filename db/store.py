@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from quotes.db.corrections import apply_corrections
 from quotes.db.engine import begin_write, lock_timeout_of
 from quotes.db.errors import IngestConflict, is_lock_wait
 from quotes.db.matching import match_speaker, record_role
@@ -21,6 +22,7 @@ from quotes.db.names import honorific_gender_of, name_parts
 from quotes.db.rows import IngestResult
 from quotes.db.statements import attach_statement, refresh_statements, seen_at, statement_key
 from quotes.db.upsert import insert_or_get
+from quotes.metadata import outlet_key
 from quotes.records import Article as ArticleRecord
 from quotes.records import QuoteRecord
 
@@ -93,8 +95,9 @@ def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteReco
         if not (reprocess and is_older(stored.pipeline_version, pipeline_version)):
             return IngestResult("duplicate", stored.id, _quote_count(session, stored.id))
         _replace_article(session, article_id=stored.id, article=article, pipeline_version=pipeline_version)
-        count = _store_quotes(session, article_id=stored.id, article=article, records=records)
-        return IngestResult("reprocessed", stored.id, count)
+        _store_quotes(session, article_id=stored.id, article=article, records=records)
+        apply_corrections(session, article_id=stored.id)  # a person's corrections outlive the machine's reading
+        return IngestResult("reprocessed", stored.id, _quote_count(session, stored.id))
     values = _article_values(article, digest, pipeline_version)
     article_id, created = insert_or_get(session, StoredArticle, values=values, unique=["content_hash"])
     if not created:  # a parallel writer stored it between our check and our insert
@@ -105,7 +108,7 @@ def _ingest(session: Session, *, article: ArticleRecord, records: list[QuoteReco
 
 def _article_values(article: ArticleRecord, digest: str, pipeline_version: str) -> dict:
     return dict(source=article.source, url=article.url, title=article.title, outlet=article.outlet,
-                author=article.author, published_at=article.published_at, text=article.text, content_hash=digest,
+                outlet_key=outlet_key(article.outlet), author=article.author, published_at=article.published_at, text=article.text, content_hash=digest,
                 pipeline_version=pipeline_version, ingested_at=utcnow())
 
 
@@ -115,7 +118,8 @@ def _replace_article(session: Session, *, article_id: int, article: ArticleRecor
     session.execute(delete(Quote).where(Quote.article_id == article_id))
     session.execute(update(StoredArticle).where(StoredArticle.id == article_id).values(
         source=article.source, url=article.url, title=article.title, outlet=article.outlet,
-        author=article.author, published_at=article.published_at, pipeline_version=pipeline_version))
+        outlet_key=outlet_key(article.outlet), author=article.author, published_at=article.published_at,
+        pipeline_version=pipeline_version))
     refresh_statements(session, statement_ids=old_statements)
 
 

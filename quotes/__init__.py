@@ -24,8 +24,9 @@ __version__ = "0.1.0"
 # 2: speaker kinds and names from the NER, reworked attribution rules (issue 9); 3: sibling cues end a
 # statement, briefing answers, honorific antecedents, asides after a quote closed on a comma; 4: names in
 # apposition whole and their role only the title, titles after an employer, possessors never the speaker,
-# surnames that are months or titles, a speaker set off before a conjunct cue, sentences cut inside a name joined
-PIPELINE_VERSION = "4"
+# surnames that are months or titles, a speaker set off before a conjunct cue, sentences cut inside a name joined;
+# 5: a statement's pieces joined by " … " where words were cut, a direct quote's closing comma left to the frame
+PIPELINE_VERSION = "5"
 
 # public name -> the module that defines it
 _EXPORTS = {

@@ -21,8 +21,8 @@ from typing import BinaryIO, Iterator, Optional, Union
 
 from quotes.errors import InputError
 from quotes.metadata import (DATE_PATTERNS, KNOWN_HINT, MONTHS, as_text, date_from_match, find_byline,  # noqa: F401
-                             find_date, find_wire_outlet, front_matter, known_fields, parse_date, read_sidecar,
-                             sidecar_of)
+                             find_date, find_outlet_line, find_wire_outlet, front_matter, known_fields, parse_date,
+                             read_byline, read_sidecar, sidecar_of)
 from quotes.records import Article
 
 log = logging.getLogger(__name__)
@@ -315,7 +315,8 @@ def text_article(text: str, *, source: str) -> Article:
     top = lines[:DATELINE_LINES] if title else lines[1:DATELINE_LINES + 1]
     author, byline_outlet = find_byline(top)
     article = Article(text=text, source=source, title=title or (lines[0] if lines else None),
-                      outlet=byline_outlet or find_wire_outlet(top), published_at=find_date(top), author=author)
+                      outlet=byline_outlet or find_wire_outlet(top) or find_outlet_line(top),
+                      published_at=find_date(top), author=author)
     return with_fields(article, fields, source=source, where="front matter ")
 
 
@@ -347,10 +348,29 @@ def html_article(html: str, *, source: str) -> Article:
     if document is None or not (document.text or "").strip():
         raise InputError(f"{source}: no article text found in the HTML (broken markup or not an article page);"
                          " save the article page itself, or convert it to .txt")
-    refuse_non_language(document.text, source=source)
-    return Article(text=document.text, source=source, title=document.title or None,
-                   outlet=document.sitename or None, url=document.url or None,
-                   published_at=parse_date(document.date))
+    text = html_body(document.text, document.title)
+    refuse_non_language(text, source=source)
+    author, byline_outlet = read_byline(document.author.replace(";", ",")) if document.author else (None, None)
+    sitename = document.sitename or None
+    if byline_outlet and (not sitename or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename)):
+        sitename = byline_outlet  # the byline's name over trafilatura's fallback, the page's domain
+    return Article(text=text, source=source, title=document.title or None,
+                   outlet=sitename, url=document.url or None,
+                   published_at=parse_date(document.date), author=author)
+
+
+def html_body(text: str, title: Optional[str]) -> str:
+    """The article text of a page without its headline, one blank line between paragraphs. trafilatura
+    puts the headline first and each paragraph on one line: read as text, the headline ran into the lede's
+    first sentence (it became a statement, and the lede lost its speaker). The title is kept as metadata."""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(paragraphs) > 1 and title and _folded(paragraphs[0]) == _folded(title):
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs)
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
 def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult]:

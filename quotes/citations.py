@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Optional
 
+from quotes.metadata import read_byline
+
 ITEM_TYPE = "article-newspaper"
 QUOTE_FIELDS = ("quote_id", "statement_id", "speaker", "speaker_kind", "role", "kind", "cue", "text", "start",
-                "end", "spans", "confidence")
+                "end", "spans", "confidence", "corrected")
 _BYLINE_PREFIX = re.compile(r"^\s*by\s+", re.I)
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.I)
 
@@ -65,14 +67,17 @@ def quote_item(quote: dict) -> dict:
 
 def csl_authors(byline: Optional[str]) -> list[dict]:
     """CSL names from a byline: "By Jane Doe and Ola Nordmann" -> [{"family": "Doe", "given": "Jane"}, ...];
-    a one-word or agency byline ("Reuters") stays whole as a literal name.
+    a one-word or agency byline ("Reuters") stays whole as a literal name; an outlet or a job title after
+    the names ("…, Harbor City Herald", "…, Staff Writer", as stored before bylines were read apart) is none.
 
     >>> csl_authors("By Jane Doe and Reuters")
     [{'family': 'Doe', 'given': 'Jane'}, {'literal': 'Reuters'}]
     """
     if not byline or not byline.strip():
         return []
-    names = [part.strip() for part in _NAME_SEPARATORS.split(_BYLINE_PREFIX.sub("", byline)) if part.strip()]
+    byline = _BYLINE_PREFIX.sub("", byline)
+    people, _outlet = read_byline(byline)  # "Bell and Lima, Harbor City Herald": the outlet is no author
+    names = [part.strip() for part in _NAME_SEPARATORS.split(people or byline) if part.strip()]
     authors = []
     for name in names:
         words = name.split()
@@ -153,30 +158,65 @@ def _ris_entry(item: dict) -> dict:
 
 
 def bibtex_text(items: Iterable[dict]) -> str:
-    """CSL items as BibTeX through bibtexparser: one @article each (journal = the outlet, biblatex date),
-    the quotes in `note`; LaTeX special characters escaped. Needs the `citations` extra."""
+    """CSL items as BibTeX through bibtexparser: one @article each with `entrysubtype = {newspaper}` (so
+    biblatex and pandoc read a news article and APA shows its full date), journal = the outlet, year, month
+    and the biblatex date, the quotes in `note`. LaTeX special characters are escaped, except in `url`,
+    which BibTeX and biblatex read verbatim (a `\\url{}` there is printed as such); proper nouns in the title
+    are brace-protected from lower-casing. Needs the `citations` extra."""
     import bibtexparser
     from bibtexparser.middlewares import LatexEncodingMiddleware
     from bibtexparser.model import Entry, Field
 
     library = bibtexparser.Library()
+    verbatim = []
     for item in items:
-        fields = [Field("title", item["title"])]
+        fields = []
         if item.get("author"):
             fields.append(Field("author", " and ".join(_family_first(name) for name in item["author"])))
         if item.get("container-title"):
             fields.append(Field("journal", item["container-title"]))
+        fields.append(Field("entrysubtype", "newspaper"))
         if item.get("issued"):
             year, month, day = item["issued"]["date-parts"][0]
             fields += [Field("year", str(year)), Field("month", str(month)),
                        Field("date", f"{year:04d}-{month:02d}-{day:02d}")]
-        if item.get("URL"):
-            fields.append(Field("url", item["URL"]))
         if item.get("abstract"):
             fields.append(Field("abstract", item["abstract"]))
         fields.append(Field("note", item.get("note", "")))
-        library.add(Entry("article", item["id"], fields))
-    return bibtexparser.write_string(library, prepend_middleware=[LatexEncodingMiddleware(enclose_urls=True)])
+        entry = Entry("article", item["id"], fields)
+        library.add(entry)
+        verbatim.append((entry, item))
+    library = LatexEncodingMiddleware(enclose_urls=False).transform(library)
+    for entry, item in verbatim:  # written after the encoding: already LaTeX (title) or verbatim (url)
+        entry.fields.insert(0, Field("title", protected_title(item["title"])))
+        if item.get("URL"):
+            entry.fields.append(Field("url", item["URL"]))
+    return bibtexparser.write_string(library)
+
+
+# words a sentence-case headline writes in lower case: their presence tells it from a Title Case one
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up with".split())
+
+
+def protected_title(title: str) -> str:
+    """A title as LaTeX with its proper nouns in braces, so BibTeX styles and pandoc's APA, which lower-case
+    titles, keep them ("Mayor {Voss} unveils plan for {Riverside} bridge"). In a sentence-case headline
+    every capitalised word after the first is a proper noun; a Title Case headline does not say which are,
+    so it is protected whole and shown as written. Words with inner capitals ("UN", "iPhone") always are."""
+    from pylatexenc.latexencode import unicode_to_latex
+
+    words = title.split()
+    title_case = not any(w[:1].islower() and w.lower().strip(",.:;!?") not in _SMALL_WORDS for w in words[1:])
+    if title_case and len(words) > 1:
+        return "{" + unicode_to_latex(" ".join(words)) + "}"
+    protected = []
+    for index, word in enumerate(words):
+        encoded = unicode_to_latex(word)
+        inner_capital = any(c.isupper() for c in word[1:])
+        if inner_capital or (index > 0 and word[:1].isupper()):
+            encoded = "{" + encoded + "}"
+        protected.append(encoded)
+    return " ".join(protected)
 
 
 def _family_first(name: dict) -> str:

@@ -251,3 +251,19 @@ def selection_forms() -> frozenset[str]:
     verbs that announce a quote standing after their sentence ('She spoke of the cost.')."""
     lemmas = intention_verbs() | rule_words("announcing_verbs")
     return cue_forms(True) | frozenset(form for lemma in lemmas for form in inflections(lemma))
+
+
+@functools.lru_cache(maxsize=None)
+def outlet_words() -> frozenset[str]:
+    """Words that end a news outlet's name ("Herald", "Times"): quotes.metadata reads bylines with them."""
+    return word_set("outlet_words.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def wire_agencies() -> frozenset[str]:
+    return word_set("wire_agencies.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def byline_roles() -> frozenset[str]:
+    return word_set("byline_roles.txt")

@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Optional
 
 from quotes.errors import InputError
+from quotes.lexicon import byline_roles, outlet_words, wire_agencies
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +52,13 @@ DATE_PATTERNS = (
 )
 
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:van|von|de|der|den|del|della|da|di|du|la|le|bin|al|el|ter)\s+)*[A-Z][\w'’.\-]*){1,3}"
-# "By Jane Doe", "By Jane Doe and Ola Nordmann", "BY JANE DOE", "By Dana Okhotina, The Eastern Ledger"
-BYLINE = re.compile(rf"^(?i:by):?\s+(?P<names>(?!The\s){_NAME}(?:\s*(?:,|&|\b(?i:and)\b)\s*(?!The\s){_NAME})*)"
-                    r"(?:\s*,\s*(?P<outlet>The\s+[A-Z][\w'’.&\- ]{1,60}?))?\s*$")
+# the names of a byline: "Jane Doe", "Jane Doe and Ola Nordmann", "JANE DOE & OLA NORDMANN"
+BYLINE_NAMES = re.compile(rf"(?!The\s){_NAME}(?:\s*(?:&|\b(?i:and)\b)\s*(?!The\s){_NAME})*")
+BYLINE_START = re.compile(r"^(?i:by):?\s+(?P<rest>.+?)\s*$")
+# the parts of a byline after "By": "Jane Doe, Staff Writer, Harbor City Herald" or "Jane Doe | Reuters"
+BYLINE_PARTS = re.compile(r"\s*(?:,|\||\s[-–—]\s)\s*")
+# the words an outlet's name may hold besides capitalised ones ("Bank of England Review", "News & Record")
+_OUTLET_LINKS = frozenset({"of", "the", "and", "&", "for", "on", "in"})
 # A wire dateline: "ALMATY, Kazakhstan (Northwire) — The United Nations ..."
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’\-]{1,40}(?:,[^()\n]{1,40})?\s+\((?P<outlet>[A-Z][\w .&'’\-]{1,40})\)\s*[-–—]")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -145,13 +151,79 @@ def date_from_match(match: re.Match) -> Optional[date]:
 
 
 def find_byline(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
-    """(author, outlet) from a "By …" line among `lines`; the outlet only when the byline names one
-    ("By Dana Okhotina, The Eastern Ledger")."""
+    """(author, outlet) from a "By …" line among `lines`: "By Marcus Bell and Ana Lima, Harbor City Herald"
+    names both, "By Jane Doe, Staff Writer" only the author (a job title is neither), "By Reuters" an agency
+    that is both. (None, None) when no line is a byline ("By the time the ships came in, …")."""
     for line in lines:
-        match = BYLINE.match(line.strip())
+        match = BYLINE_START.match(line.strip())
         if match:
-            return match["names"].strip(), (match["outlet"] or "").strip() or None
+            found = read_byline(match["rest"])
+            if found != (None, None):
+                return found
     return None, None
+
+
+def read_byline(rest: str) -> tuple[Optional[str], Optional[str]]:
+    """(author, outlet) of what follows "By": names first, then job titles and the outlet, in either order."""
+    parts = [part for part in BYLINE_PARTS.split(rest.strip().rstrip(".")) if part]
+    if len(parts) == 1 and is_wire_agency(parts[0]):
+        return parts[0], parts[0]
+    outlet = None
+    while len(parts) > 1 and (is_byline_role(parts[-1]) or (outlet is None and is_outlet_name(parts[-1], loose=True))):
+        tail = parts.pop()
+        if not is_byline_role(tail):
+            outlet = tail
+    if not all(BYLINE_NAMES.fullmatch(part) for part in parts):
+        return None, None
+    return ", ".join(parts), outlet
+
+
+def is_byline_role(part: str) -> bool:
+    """A job title in a byline ("Staff Writer", "Senior Correspondent for Europe" is not: Europe is not a
+    role word)."""
+    words = [w.lower() for w in re.findall(r"[\w&]+", part)]
+    roles = byline_roles()
+    return bool(words) and all(w in roles or w in _OUTLET_LINKS for w in words) and any(w in roles for w in words)
+
+
+def is_outlet_name(text: str, *, loose: bool = False) -> bool:
+    """Does `text` read as the name of a news outlet: a news agency ("Reuters", "AFP"), or capitalised
+    words ending in an outlet word ("Harbor City Herald", "The Coastal Courier"). `loose` (the last part of
+    a byline, where a name of people would be two words or more) also takes "The …" and one capitalised word
+    ("Politico")."""
+    text = text.strip()
+    if is_wire_agency(text):
+        return True
+    words = text.split()
+    if not words or len(words) > 6 or re.search(r"[\d.!?:;\"“”()]", text.rstrip(".")):
+        return False
+    if not all(w[0].isupper() or w.lower() in _OUTLET_LINKS for w in words) or not words[0][0].isupper():
+        return False
+    if re.sub(r"\W", "", words[-1].lower()) in outlet_words():
+        return True
+    return loose and (words[0] == "The" and len(words) > 1 or len(words) == 1)
+
+
+def is_wire_agency(text: str) -> bool:
+    return " ".join(text.lower().split()) in wire_agencies()
+
+
+def find_outlet_line(lines: list[str]) -> Optional[str]:
+    """An outlet's name on a line of its own near the top ("The Coastal Courier" under the dateline)."""
+    return next((line.strip() for line in lines if is_outlet_name(line)), None)
+
+
+def outlet_key(outlet: Optional[str]) -> Optional[str]:
+    """The outlet's name folded for grouping and filtering: case, accents, punctuation and a leading "The"
+    do not count ("The Harbor City Herald" and "Harbor City Herald" are one outlet). None for no name."""
+    if not outlet or not outlet.strip():
+        return None
+    decomposed = unicodedata.normalize("NFKD", outlet)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = re.sub(r"[^\w&]+", " ", folded).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or outlet.strip().casefold()
 
 
 def find_wire_outlet(lines: list[str]) -> Optional[str]:
@@ -178,6 +250,15 @@ def front_matter(text: str, *, source: str) -> tuple[dict, int]:
     if unknown:
         log.warning("%s: front matter keys ignored: %s (known: %s)", source, ", ".join(unknown), KNOWN_HINT)
     return values, match.end()
+
+
+def body_start(text: str) -> int:
+    """Where the article starts after its front matter (0 when it has none): a page shows the text from
+    here, and offsets into the whole text still hold."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return 0
+    return match.end() + len(text[match.end():]) - len(text[match.end():].lstrip())
 
 
 def sidecar_of(path: str) -> Optional[Path]:

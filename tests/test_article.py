@@ -69,6 +69,20 @@ def test_html_through_trafilatura(tmp_path):
     assert "Copyright" not in article.text and "Home | World" not in article.text
 
 
+def test_html_text_starts_at_the_body_with_the_headline_kept_as_the_title(tmp_path):
+    article = read_article(write(tmp_path, "page.html", PAGE))
+    assert article.title == "UN urges calm"
+    assert article.text.startswith("The United Nations on Monday called for restraint.")
+    assert "authorities.\n\nThe Interior Ministry" in article.text  # paragraphs stay apart for the tokenizer
+
+
+def test_html_byline_gives_authors_and_never_the_outlet_as_an_author(tmp_path):
+    page = PAGE.replace("<h1>UN urges calm</h1>", '<h1>UN urges calm</h1><p class="byline">By Marcus Bell and '
+                        "Ana Lima, Harbor City Herald</p>").replace('<meta property="og:site_name" content="Northwire">', "")
+    article = read_article(write(tmp_path, "page.html", page))
+    assert (article.author, article.outlet) == ("Marcus Bell, Ana Lima", "Harbor City Herald")
+
+
 def test_jsonl_one_article_per_line_with_metadata(tmp_path):
     lines = [json.dumps({"text": "First story.", "title": "One", "url": "https://x.example/1",
                          "outlet": "Wire", "published_at": "2022-01-10"}),

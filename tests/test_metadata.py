@@ -10,7 +10,8 @@ import pytest
 
 from quotes.article import read_article, read_articles
 from quotes.errors import InputError
-from quotes.metadata import field_of, find_byline, find_wire_outlet, known_fields, parse_date
+from quotes.metadata import (body_start, field_of, find_byline, find_outlet_line, find_wire_outlet, known_fields,
+                             outlet_key, parse_date)
 
 SAMPLES = Path(__file__).resolve().parents[1] / "quotes" / "samples"
 
@@ -37,9 +38,47 @@ def test_the_bundled_samples_carry_their_byline_and_outlet():
     ("By the time the ships came in, the strike was over", (None, None)),
     ("By Jane Doe said the minister was wrong", (None, None)),
     ("by staff", (None, None)),
+    ("By Marcus Bell and Ana Lima, Harbor City Herald", ("Marcus Bell and Ana Lima", "Harbor City Herald")),
+    ("By Jane Doe, Reuters", ("Jane Doe", "Reuters")),
+    ("By Jane Doe, Staff Writer", ("Jane Doe", None)),
+    ("By Jane Doe, Senior Correspondent, The Harbour Times", ("Jane Doe", "The Harbour Times")),
+    ("By Jane Doe | Politico", ("Jane Doe", "Politico")),
+    ("By Reuters", ("Reuters", "Reuters")),
+    ("By The Associated Press", ("The Associated Press", "The Associated Press")),
 ])
 def test_bylines(line, expected):
     assert find_byline([line]) == expected
+
+
+@pytest.mark.parametrize("lines, outlet", [
+    (["12 January 2022", "The Coastal Courier"], "The Coastal Courier"),
+    (["Harbor City Herald", "By Jane Doe"], "Harbor City Herald"),
+    (["Reuters"], "Reuters"),
+    (["The Big Picture"], None),  # a subheading: no outlet word
+    (["The harbour reopened on Monday after the Herald reported it."], None),
+])
+def test_an_outlet_on_a_line_of_its_own(lines, outlet):
+    assert find_outlet_line(lines) == outlet
+
+
+def test_a_text_with_its_outlet_on_a_line_of_its_own():
+    courier = read_article(str(SAMPLES / "courier-harbour.txt"))
+    assert (courier.outlet, courier.published_at) == ("The Coastal Courier", date(2022, 1, 12))
+
+
+@pytest.mark.parametrize("written, key", [
+    ("The Harbor City Herald", "harbor city herald"), ("Harbor City Herald", "harbor city herald"),
+    ("HARBOR CITY HERALD", "harbor city herald"), ("The Times", "times"), ("Le Monde", "le monde"),
+    ("  ", None), (None, None),
+])
+def test_outlet_names_fold_for_grouping(written, key):
+    assert outlet_key(written) == key
+
+
+def test_body_start_skips_front_matter_only():
+    text = "---\ntitle: T\n---\n\nBody said it.\n"
+    assert text[body_start(text):] == "Body said it.\n"
+    assert body_start("Title\n\nBody.") == 0
 
 
 @pytest.mark.parametrize("line, outlet", [

@@ -1,9 +1,11 @@
 """The web view's pages (Starlette + Jinja2): home with a search box, search results, a speaker's
-statements with their timeline, and an article with its statements marked. Read-only throughout."""
+statements with their timeline, and an article with its statements marked. Read-only unless `serve
+--allow-edits` (cli/web/edits.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -17,16 +19,20 @@ from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from quotes.cli.web import database
+from quotes.cli.web.edits import Edits, edit_routes
 from quotes.cli.web.highlight import segments
 from quotes.cli.web.timeline import Point, statement_colour, timeline_svg
+from quotes.metadata import body_start
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LIMIT = 100
 
 
-def create_app(engine: Engine) -> Starlette:
-    """The ASGI app over `engine` (make it with database.open_readonly)."""
+def create_app(engine: Engine, *, edits: Optional[Edits] = None) -> Starlette:
+    """The ASGI app over `engine` (make it with database.open_readonly). With `edits` (`serve
+    --allow-edits`) the article page also takes corrections, written through `edits.engine`."""
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    environment.globals["edits"] = edits
     environment.filters["day"] = lambda value: value.isoformat()[:10] if value else "undated"
     environment.globals["statement_colour"] = statement_colour
     templates = Jinja2Templates(env=environment)
@@ -70,7 +76,8 @@ def create_app(engine: Engine) -> Starlette:
         if found is None:
             raise HTTPException(404, f"No article #{request.path_params['article_id']}.")
         quotes = {q.id: q for q in found.quotes}
-        return page(request, "article.html", page=found, quotes=quotes, segments=segments(found.text, found.quotes))
+        shown = segments(found.text, found.quotes, start=body_start(found.text))  # front matter is metadata
+        return page(request, "article.html", page=found, quotes=quotes, segments=shown)
 
     async def not_found(request: Request, exc: HTTPException):
         return page(request, "error.html", status_code=exc.status_code, message=exc.detail)
@@ -79,6 +86,8 @@ def create_app(engine: Engine) -> Starlette:
               Route("/speakers/{speaker_id:int}", speaker, name="speaker"),
               Route("/speakers/{speaker_id:int}/timeline.svg", speaker_svg, name="speaker_svg"),
               Route("/articles/{article_id:int}", article, name="article")]
+    if edits is not None:
+        routes += edit_routes(edits)
     return Starlette(routes=routes, exception_handlers={HTTPException: not_found})
 
 

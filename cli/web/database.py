@@ -18,6 +18,7 @@ from quotes.db import queries
 from quotes.db.errors import DatabaseError, SchemaOutOfDate, unavailable
 from quotes.db.url import resolve_url, shown
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
+from quotes.metadata import outlet_key
 
 # Table objects rather than model classes: the web view only reads, and table names outlive class renames.
 _ARTICLE = SQLModel.metadata.tables["article"]
@@ -98,7 +99,11 @@ class GroupedStatement:
 
     @property
     def outlets(self) -> list[str]:
-        return sorted({c.outlet for c in self.carriers if c.outlet}, key=str.casefold)
+        named = {}
+        for carrier in self.carriers:  # "The Herald" and "Herald" are one outlet, shown as first written
+            if carrier.outlet:
+                named.setdefault(outlet_key(carrier.outlet), carrier.outlet)
+        return sorted(named.values(), key=str.casefold)
 
     @property
     def first_seen(self) -> Optional[date]:

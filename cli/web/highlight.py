@@ -20,15 +20,17 @@ def quote_spans(quote) -> list[tuple[int, int]]:
     return pieces or [(quote.start, quote.end)]
 
 
-def segments(text: str, quotes: Sequence) -> list[Segment]:
-    """`text` as consecutive segments; offsets outside the text are clipped, empty pieces skipped."""
+def segments(text: str, quotes: Sequence, *, start: int = 0) -> list[Segment]:
+    """`text` from `start` (the body after front matter) as consecutive segments; offsets stay those of the
+    whole text. Offsets outside the shown text are clipped, empty pieces skipped."""
+    first = max(0, min(start, len(text)))
     pieces = []
     for quote in quotes:
-        for index, (start, end) in enumerate(quote_spans(quote)):
-            start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-            if start < end:
-                pieces.append((start, end, quote.id, index == 0))
-    cuts = sorted({0, len(text)} | {p[0] for p in pieces} | {p[1] for p in pieces})
+        for index, (left, right) in enumerate(quote_spans(quote)):
+            left, right = max(first, min(left, len(text))), max(first, min(right, len(text)))
+            if left < right:
+                pieces.append((left, right, quote.id, index == 0))
+    cuts = sorted({first, len(text)} | {p[0] for p in pieces} | {p[1] for p in pieces})
     result = []
     for left, right in zip(cuts, cuts[1:]):
         covering = [p for p in pieces if p[0] <= left and right <= p[1]]

@@ -84,6 +84,10 @@ def test_the_byline_becomes_the_author():
     ("Juan de la Cruz", [{"family": "de la Cruz", "given": "Juan"}]),
     ("Reuters", [{"literal": "Reuters"}]),
     ("AP STAFF", [{"literal": "AP STAFF"}]),
+    ("Marcus Bell and Ana Lima, Harbor City Herald", [{"family": "Bell", "given": "Marcus"},
+                                                      {"family": "Lima", "given": "Ana"}]),
+    ("By Jane Doe, Reuters", [{"family": "Doe", "given": "Jane"}]),
+    ("Jane Doe, Staff Writer", [{"family": "Doe", "given": "Jane"}]),
     ("", []), (None, []),
 ])
 def test_bylines_as_csl_names(byline, expected):
@@ -97,4 +101,34 @@ def test_bibtex_escapes_what_latex_would_read_as_commands():
     items = list(csl_items([record(9, 20, "50% & more, said she", 0, title="Rates & rents: 5% #up",
                                    url="https://northwire.example/a_b?x=1")]))
     text = bibtex_text(items)
-    assert r"Rates \& rents: 5\% \#up" in text and r"\url{https://northwire.example/a_b?x=1}" in text
+    assert r"Rates \& rents: 5\% \#up" in text
+    assert "url = {https://northwire.example/a_b?x=1}" in text  # verbatim: a \url{} inside is printed as such
+
+
+def test_bibtex_is_a_news_article_with_its_full_date_and_protected_proper_nouns():
+    pytest.importorskip("bibtexparser")
+    from quotes.citations import bibtex_text
+
+    text = bibtex_text(csl_items([record(9, 20, "Fine", 0, title="Mayor Voss unveils plan for Riverside bridge")]))
+    assert "title = {Mayor {Voss} unveils plan for {Riverside} bridge}" in text
+    assert "entrysubtype = {newspaper}" in text and "date = {2023-03-01}" in text
+
+
+@pytest.mark.parametrize("title, protected", [
+    ("Mayor Voss unveils plan for Riverside bridge", "Mayor {Voss} unveils plan for {Riverside} bridge"),
+    ("UN urges calm in Almaty", "{UN} urges calm in {Almaty}"),
+    ("Mayor Voss Unveils Plan for Riverside Bridge", "{Mayor Voss Unveils Plan for Riverside Bridge}"),
+    ("Rates & rents rise", "Rates \\& rents rise"),
+    ("Élodie Marchand speaks", "\\'Elodie {Marchand} speaks"),
+])
+def test_titles_keep_their_proper_nouns(title, protected):
+    pytest.importorskip("pylatexenc")
+    from quotes.citations import protected_title
+
+    assert protected_title(title) == protected
+
+
+def test_a_corrected_quote_says_so_in_its_custom_record():
+    [item] = csl_items([record(9, 20, "Fine", 0, corrected="speaker")])
+    assert item["custom"]["quotes"][0]["corrected"] == "speaker"
+    validate([item])

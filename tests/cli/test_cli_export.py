@@ -18,16 +18,16 @@ def test_csv_exact(invoke, stored):
     assert STAMP.sub("TIME", out) == (
         "quote_id,statement_id,speaker_id,speaker,speaker_kind,role,text,kind,cue,mention,article_id,title,"
         "outlet,url,published_at,start,end,spans,confidence,rule,updated_at,source,cue_start,cue_end,"
-        "mention_start,mention_end,author\n"
+        "mention_start,mention_end,author,corrected\n"
         '1,3,2,Matteo Lindqvist,person,UN spokesman,"We are deeply concerned about the reports of deaths and '
         'injuries, and we call on all sides to refrain from violence",direct,said,Lindqvist,1,UN urges restraint '
-        "in Kazakhstan,Northwire,https://northwire.example/kz,2022-01-10,1,116,[],0.9,nsubj-of-cue,TIME,wire.txt,,,,,\n"
+        "in Kazakhstan,Northwire,https://northwire.example/kz,2022-01-10,1,116,[],0.9,nsubj-of-cue,TIME,wire.txt,,,,,,\n"
         "2,2,2,Matteo Lindqvist,person,UN spokesman,the UN had not received a request for assistance,indirect,"
         "said,Lindqvist,1,UN urges restraint in Kazakhstan,Northwire,https://northwire.example/kz,2022-01-10,"
-        "170,218,[],0.9,nsubj-of-cue,TIME,wire.txt,,,,,\n"
+        "170,218,[],0.9,nsubj-of-cue,TIME,wire.txt,,,,,,\n"
         "4,3,2,Matteo Lindqvist,person,,We are deeply concerned about the reports of deaths and injuries,direct,"
         "said,Lindqvist,2,Almaty counts the cost,Eastern Ledger,https://ledger.example/almaty,2022-01-11,1,65,[],"
-        "0.9,nsubj-of-cue,TIME,ledger.txt,,,,,\n")
+        "0.9,nsubj-of-cue,TIME,ledger.txt,,,,,,\n")
 
 
 def test_csv_and_jsonl_round_trip_to_the_same_records(invoke, stored, tmp_path):

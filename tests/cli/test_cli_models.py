@@ -25,8 +25,8 @@ def test_extract_sample_finds_the_spokesman_and_the_ministry(invoke):
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     text = SAMPLE.read_text(encoding="utf-8")
-    for r in records:  # an interrupted quote's text is its pieces joined by a space
-        assert " ".join(text[start:end] for start, end in r["spans"] or [[r["start"], r["end"]]]) == r["text"]
+    for r in records:  # the text is its pieces as written; " … " marks where words were cut
+        assert all(piece in text for piece in r["text"].split(" … "))
     speakers = {r["speaker"] for r in records}
     assert "Matteo Lindqvist" in speakers
     assert any("Interior Ministry" in (s or "") for s in speakers)

@@ -39,7 +39,7 @@ def test_columns_are_the_documented_stable_set(engine):
     records = exported(engine)
     assert EXPORT_COLUMNS[:len(FIRST_COLUMNS)] == FIRST_COLUMNS  # only ever added to at the end
     assert EXPORT_COLUMNS[len(FIRST_COLUMNS):] == ("source", "cue_start", "cue_end", "mention_start", "mention_end",
-                                                     "author")
+                                                     "author", "corrected")
     assert all(tuple(record) == EXPORT_COLUMNS for record in records)
     first = records[0]
     assert (first["speaker"], first["speaker_kind"], first["role"], first["kind"], first["cue"]) == (

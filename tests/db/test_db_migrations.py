@@ -39,7 +39,7 @@ def test_the_head_constant_is_the_head_of_the_migration_scripts():
 
 def test_new_database_is_created_at_head(db_url):
     engine = make_engine(db_url)
-    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0004"
+    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0006"
 
 
 def test_upgrade_from_first_revision_keeps_data(db_url):
@@ -52,8 +52,8 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
         make_engine(db_url)
 
     result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
-    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0004\n")
-    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0004 (head)\n"
+    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0006\n")
+    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0006 (head)\n"
 
     engine = make_engine(db_url)
     assert one(engine, "SELECT text FROM quote WHERE id = 1") == "Vaccines arrive in every district this winter"
@@ -85,6 +85,7 @@ def test_upgrade_to_0004_fills_given_names_of_people_only_and_downgrades(db_url)
         keys = connection.execute(text("SELECT name, given_key FROM speaker ORDER BY id")).all()
     assert [tuple(row) for row in keys] == [("Amara Osei", "amara"), ("Dr Marta Lindqvist", "marta"),
                                             ("Obama", None), ("Stop Hillary", None), ("Interior Ministry", None)]
+    upgrade(bare, "head")
     with session_scope(make_engine(db_url)) as session:
         assert [row.name for row in find_speakers(session, name="Marta")] == ["Dr Marta Lindqvist"]
 
@@ -93,13 +94,60 @@ def test_upgrade_to_0004_fills_given_names_of_people_only_and_downgrades(db_url)
     with bare.connect() as connection:
         assert "given_key" not in {column["name"] for column in inspect(connection).get_columns("speaker")}
         assert connection.execute(text("SELECT count(*) FROM speaker")).scalar_one() == 5
-    assert upgrade(bare, "head") == ("0003", "0004")
+    assert upgrade(bare, "head") == ("0003", "0006")
+
+
+def test_upgrade_to_0005_folds_the_stored_outlets_and_downgrades(db_url):
+    from alembic import command
+
+    bare = make_engine(db_url, migrate=False)
+    upgrade(bare, "0004")
+    with bare.begin() as connection:
+        for n, outlet in enumerate(["The Harbor City Herald", "Harbor City Herald", None]):
+            connection.execute(text("INSERT INTO article (source, outlet, text, content_hash, pipeline_version, "
+                                    "ingested_at) VALUES ('a.txt', :outlet, 'Body.', :hash, '4', "
+                                    "'2023-01-05 10:00:00')"), dict(outlet=outlet, hash=f"h{n}"))
+    assert upgrade(bare, "0005") == ("0004", "0005")
+    with bare.connect() as connection:
+        rows = connection.execute(text("SELECT outlet, outlet_key FROM article ORDER BY id")).all()
+    assert [tuple(row) for row in rows] == [("The Harbor City Herald", "harbor city herald"),
+                                            ("Harbor City Herald", "harbor city herald"), (None, None)]
+    with bare.begin() as connection:
+        command.downgrade(alembic_config(connection), "0004")
+    with bare.connect() as connection:
+        assert "outlet_key" not in {column["name"] for column in inspect(connection).get_columns("article")}
+
+
+def test_upgrade_to_0006_adds_corrections_to_a_filled_database_and_downgrades(db_url):
+    from alembic import command
+
+    bare = make_engine(db_url, migrate=False)
+    upgrade(bare, FIRST)
+    with bare.begin() as connection:
+        for statement in OLD_ROWS:
+            connection.execute(text(statement))
+    assert upgrade(bare, "0006") == (FIRST, "0006")
+    engine = make_engine(db_url)
+    from quotes.db.corrections import correct_speaker, corrections
+
+    with session_scope(engine) as session:
+        correct_speaker(session, quote_id=1, name="Kofi Mensah", by="desk")
+    with session_scope(engine) as session:
+        assert [(r.original, r.value) for r in corrections(session)] == [("Amara Osei", "Kofi Mensah")]
+    assert one(engine, "SELECT corrected FROM quote WHERE id = 1") == "speaker"
+    engine.dispose()
+    with bare.begin() as connection:
+        command.downgrade(alembic_config(connection), "0005")
+    with bare.connect() as connection:
+        assert "correction" not in inspect(connection).get_table_names()
+        assert "corrected" not in {column["name"] for column in inspect(connection).get_columns("quote")}
+        assert connection.execute(text("SELECT count(*) FROM quote")).scalar_one() == 1
 
 
 def test_cli_current_on_older_database_says_how_to_fix(db_url):
     upgrade(make_engine(db_url, migrate=False), FIRST)
     result = CliRunner().invoke(main, ["db", "current", "--db", db_url])
-    assert result.output == "0001 (head is 0004: run `quotes db upgrade`)\n"
+    assert result.output == "0001 (head is 0006: run `quotes db upgrade`)\n"
 
 
 def test_migrations_build_exactly_the_models(db_url):

@@ -116,3 +116,14 @@ def test_stats_counts_rows(corpus):
     with session_scope(corpus) as session:
         assert stats(session) == {"articles": 2, "speakers": 2, "aliases": 3, "roles": 2, "statements": 3,
                                   "quotes": 4}
+
+
+def test_an_outlet_written_with_or_without_the_is_one_outlet(engine):
+    for n, outlet in enumerate(["The Harbor City Herald", "Harbor City Herald", "harbor city herald"]):
+        ingest(engine, article(f"Bridge story {n}.", source=f"h{n}.txt", outlet=outlet), [quote(RIVER, "Lena Voss")])
+    with session_scope(engine) as session:
+        speaker = find_speakers(session, name="Voss")[0].id
+        herald = list(quotes_by(session, speaker_ids=[speaker], filters=QuoteFilters(outlet="the harbor city HERALD")))
+        [statement] = statements_by(session, speaker_id=speaker)
+    assert [q.outlet for q in herald] == ["The Harbor City Herald", "Harbor City Herald", "harbor city herald"]
+    assert statement.outlets == ["The Harbor City Herald"]  # grouped; shown as first written

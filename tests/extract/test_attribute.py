@@ -60,7 +60,7 @@ def test_interrupted_quote_is_one_statement_with_two_spans(extract):
     direct = records[-1]
     assert direct.kind == "direct" and len(direct.spans) == 2
     assert [text[s:e] for s, e in direct.spans] == ["We have conveyed our concern,", "and we've received assurances."]
-    assert direct.text == "We have conveyed our concern, and we've received assurances."
+    assert direct.text == "We have conveyed our concern … and we've received assurances."  # the frame cut, not glued
     assert (direct.start, direct.end) == (direct.spans[0][0], direct.spans[-1][1])
     assert direct.mention == "Mr Dujarric" and direct.speaker == "Stephane Dujarric"
     assert direct.cue == "said" and direct.rule.startswith("nsubj-of-cue")
@@ -82,7 +82,7 @@ Anna Anna PROPN 7 nsubj
 Berg Berg PROPN 10 flat
 . . PUNCT 4 punct
 """)
-    assert (record.text, record.kind, record.rule) == ("The talks failed,", "direct", "inverted")
+    assert (record.text, record.kind, record.rule) == ("The talks failed", "direct", "inverted")
     assert (record.speaker, record.role) == ("Anna Berg", "Foreign Minister")
 
 
@@ -406,5 +406,5 @@ said say VERB 4 parataxis
 Tuesday Tuesday PROPN 10 nsubj
 . . PUNCT 4 punct
 """)
-    assert record.kind == "direct" and record.text == "We will win the state,"
+    assert record.kind == "direct" and record.text == "We will win the state"
     assert record.mention == "Garin"

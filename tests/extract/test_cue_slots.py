@@ -18,7 +18,7 @@ barked bark VERB 4 parataxis
 def test_any_verb_right_after_a_closing_comma_reports_the_quote(extract):
     text = "“That is absurd,” Kofi Mensah barked."
     [record] = extract(text, BARKED)
-    assert (record.kind, record.text, record.cue) == ("direct", "That is absurd,", "barked")
+    assert (record.kind, record.text, record.cue) == ("direct", "That is absurd", "barked")
     assert record.speaker == "Kofi Mensah" and record.rule.startswith("nsubj-of-cue")
 
 
@@ -207,7 +207,7 @@ BBC BBC PROPN 16 obj
 def test_quote_then_title_and_name_is_a_direct_quote_not_a_clause(extract):
     text = "‘No, I will not,’ the Transport Secretary, Mairead Quinn, told the BBC."
     [record] = extract(text, TITLE_NAME_TOLD)
-    assert (record.kind, record.text, record.cue) == ("direct", "No, I will not,", "told")
+    assert (record.kind, record.text, record.cue) == ("direct", "No, I will not", "told")
     assert (record.speaker, record.role) == ("Mairead Quinn", "Transport Secretary")
 
 
@@ -386,7 +386,7 @@ said say VERB 3 parataxis
 def test_quote_closed_on_a_comma_then_its_speaker_with_a_label_quote_in_the_aside(extract):
     text = "“We won,” delegate Ben Ward, wearing “Vote Ruiz” pins, said."
     records = extract(text, HANDED_ON)
-    direct = [r for r in records if r.text == "We won,"]
+    direct = [r for r in records if r.text == "We won"]
     assert direct and direct[0].kind == "direct" and direct[0].speaker == "Ben Ward"
 
 

@@ -52,7 +52,7 @@ Rock Rock PROPN 7 appos
 Johnson Johnson PROPN 7 flat
 . . PUNCT 3 punct
 """)
-    assert (record.text, record.rule) == ("We won,", "inverted")
+    assert (record.text, record.rule) == ("We won", "inverted")
     assert record.mention == "Dwayne “The Rock” Johnson" and record.speaker == "Dwayne Johnson"
 
 

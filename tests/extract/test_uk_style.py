@@ -99,7 +99,7 @@ radio radio NOUN 10 obj
 def test_uk_direct_quote_gets_its_speaker(extract):
     text = "‘We have spent more,’ Ms Lund told the radio."
     [record] = extract(text, UK_DIRECT)
-    assert (record.kind, record.text, record.mention) == ("direct", "We have spent more,", "Ms Lund")
+    assert (record.kind, record.text, record.mention) == ("direct", "We have spent more", "Ms Lund")
 
 
 CALLED = """

@@ -49,3 +49,11 @@ def test_offsets_outside_the_text_are_clipped():
 
 def test_no_quotes_is_one_plain_segment():
     assert [(s.text, s.quote_ids) for s in segments(TEXT, [])] == [(TEXT, [])]
+
+
+def test_front_matter_is_not_shown_and_offsets_still_hold():
+    text = "---\ntitle: T\noutlet: Wire\n---\n" + TEXT
+    body = text.index(TEXT)
+    shown = segments(text, [Q(1, body + 1, body + 13)], start=body)
+    assert "".join(s.text for s in shown) == TEXT
+    assert [(s.text, s.quote_ids) for s in shown if s.quote_ids] == [("We will stay", [1])]

@@ -4,7 +4,9 @@ import re
 from xml.etree import ElementTree
 
 import pytest
+from sqlalchemy import text
 
+import webdata
 from webdata import REOPEN, REOPEN_TRIMMED
 
 
@@ -122,6 +124,27 @@ def test_a_merged_speakers_page_redirects_to_the_one_it_joined(merged):
         assert page.status_code == 301
         assert page.headers["location"].endswith(f"/speakers/{speakers['Ines Varga']}")
     engine.dispose()
+
+
+def test_a_speaker_a_person_corrected_is_marked_on_the_article_page(tmp_path):
+    from starlette.testclient import TestClient
+
+    from quotes.cli.web import create_app, open_readonly
+    from quotes.db import make_engine, session_scope
+    from quotes.db.corrections import correct_speaker
+
+    url = f"sqlite:///{tmp_path / 'corrected.db'}"
+    webdata.build(url)
+    writer = make_engine(url)
+    with session_scope(writer) as session:
+        quote_id, article_id = session.execute(text("SELECT id, article_id FROM quote ORDER BY id")).first()
+        correct_speaker(session, quote_id=quote_id, name="Lena Voss", by="desk")
+    writer.dispose()
+    engine = open_readonly(url)
+    with TestClient(create_app(engine)) as client:
+        page = client.get(f"/articles/{article_id}").text
+    engine.dispose()
+    assert re.search(r">Lena Voss</a> \(speaker corrected\) ·", page)
 
 
 def test_each_statement_is_keyed_to_its_colour_on_the_timeline(client, sample_ids):

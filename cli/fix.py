@@ -1,0 +1,141 @@
+"""`quotes fix`, `quotes fix-article` and `quotes corrections`: a person corrects what the machine stored (a
+quote's speaker, a quote that is none, an article's metadata) and lists the corrections as labelled data.
+
+Each command opens the database for writing and calls quotes.db.corrections, which keeps the machine's answer
+beside the person's and applies the correction again whenever the article is reprocessed.
+"""
+
+from __future__ import annotations
+
+import click
+
+from quotes.cli.context import current_app
+from quotes.cli.errors import errors_to_click
+from quotes.cli.options import db_option, lock_timeout_option
+from quotes.cli.render import output_options, plural, render
+
+CORRECTION_TABLE = ("id", "field", "original", "value", "article_id", "quote_id", "text", "created_by",
+                    "created_at")
+by_option = click.option("--by", "by", metavar="NAME",
+                         help="Who corrects (default: $QUOTES_USER, else your login name).")
+
+
+@click.command(short_help="Correct one quote: its speaker, or that it is no quote.", epilog="""\b
+Examples:
+  quotes fix 12 --speaker "Ana Lima"
+  quotes fix 12 --speaker "#7"
+  quotes fix 15 --not-a-quote --by "night desk"
+  (quote ids: `quotes show ARTICLE --json` or `quotes by SPEAKER --json`, field quote_id)""")
+@click.argument("quote_id", type=click.IntRange(min=1))
+@click.option("--speaker", metavar="NAME|ID", help="File the quote under this speaker: a name (as in "
+              "`quotes by`; a new name makes a new speaker) or an id like #7.")
+@click.option("--kind", type=click.Choice(("person", "organization", "group")), default="person",
+              show_default=True, help="What a new speaker named by --speaker is.")
+@click.option("--not-a-quote", is_flag=True, help="It is no quote (a headline, a title in quote marks): "
+              "remove it, and keep it out when the article is reprocessed.")
+@by_option
+@output_options
+@db_option
+@lock_timeout_option
+@errors_to_click
+def fix(quote_id, speaker, kind, not_a_quote, by, fmt):
+    """Correct quote QUOTE_ID: --speaker files it under another speaker, --not-a-quote removes it. The
+    machine's answer is kept beside yours, and the correction holds through `ingest --reprocess` and
+    pipeline upgrades. Prints the correction."""
+    from quotes.db import corrections
+
+    if bool(speaker) == not_a_quote:
+        raise click.UsageError("give one of --speaker NAME|ID and --not-a-quote")
+    with current_app().session(write=True) as s:
+        if not_a_quote:
+            row = corrections.reject_quote(s, quote_id=quote_id, by=by)
+            said = f"Quote #{quote_id} is no quote: removed ({row.original or 'no speaker'} had it)."
+        else:
+            speaker_id, name = _speaker_choice(s, speaker)
+            row = corrections.correct_speaker(s, quote_id=quote_id, speaker_id=speaker_id, name=name, kind=kind, by=by)
+            said = f"Quote #{quote_id} now by #{row.speaker_id} {row.value} (the machine said {row.original or 'nobody'})."
+    click.echo(said, err=True)
+    render([row], fmt, table_columns=CORRECTION_TABLE)
+
+
+def _speaker_choice(session, text: str):
+    """(id, None) for an id, a stored name or alias, or one word (a surname, picked as `quotes by` picks);
+    (None, name) for a full name no speaker goes by, which the library finds as ingest would or makes: a
+    name that only contains a stored one ("Ana Lima" beside "Ana Limaço") is not that speaker."""
+    from quotes.cli.pick import SPEAKER_ID, speaker_id
+    from quotes.db.queries import find_speakers
+
+    name = text.strip()
+    matches = find_speakers(session, name=name)
+    exact = any(name.casefold() == alias.casefold() for s in matches for alias in [s.name, *s.aliases])
+    if SPEAKER_ID.fullmatch(name) or exact or (matches and len(name.split()) == 1):
+        return speaker_id(session, name), None
+    return None, name
+
+
+@click.command("fix-article", short_help="Correct a stored article's outlet, date, URL, author or title.",
+               epilog="""\b
+Examples:
+  quotes fix-article 3 --outlet "Harbor City Herald" --published 2023-03-01
+  quotes fix-article "Voss unveils" --author "Marcus Bell and Ana Lima" --url https://herald.example/voss
+  quotes fix-article 3 --url ""      (clears the URL)""")
+@click.argument("article")
+@click.option("--outlet", metavar="NAME")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD, or as feeds write it).")
+@click.option("--url", metavar="URL")
+@click.option("--author", metavar="BYLINE", help='The byline, e.g. "Jane Doe and Ola Nordmann".')
+@click.option("--title", metavar="TEXT")
+@by_option
+@output_options
+@db_option
+@lock_timeout_option
+@errors_to_click
+def fix_article(article, outlet, published, url, author, title, by, fmt):
+    """Correct the metadata of ARTICLE (an id, a URL or part of the title), stored before or read wrong;
+    re-ingesting a stored article never changes it. Each changed field is kept as a correction (the old
+    value beside the new) and holds through `ingest --reprocess`. Prints the corrections."""
+    from quotes.db import corrections
+    from quotes.db.queries import article_quotes
+
+    given = dict(title=title, outlet=outlet, published_at=None if published is None else _date(published),
+                 url=url, author=author)
+    values = {field: value for field, value in given.items() if value is not None}
+    if not values:
+        raise click.UsageError("nothing to correct: give --outlet, --published, --url, --author or --title")
+    with current_app().session(write=True) as s:
+        found, _quotes = article_quotes(s, article=article)
+        rows = corrections.correct_article(s, article_id=found.id, by=by, **values)
+    click.echo(f"Article #{found.id}: {plural(len(rows), 'field')} corrected." if rows
+               else f"Article #{found.id} already says that; nothing changed.", err=True)
+    render(rows, fmt, table_columns=CORRECTION_TABLE)
+
+
+def _date(text: str):
+    from quotes.metadata import parse_date
+
+    if text == "":
+        return ""
+    try:
+        return parse_date(text)
+    except (ValueError, OverflowError, OSError):
+        raise click.BadParameter(f"{text!r} is not a date; write it as YYYY-MM-DD", param_hint="--published")
+
+
+@click.command(short_help="The corrections made, as labelled data.", epilog="""\b
+Examples:
+  quotes corrections
+  quotes corrections --nl > corrections.jsonl
+  quotes corrections --since-id 40 --csv""")
+@click.option("--since-id", type=click.IntRange(min=0), help="Only corrections after this id.")
+@output_options
+@db_option
+@errors_to_click
+def corrections_command(since_id, fmt):
+    """Every correction in the order made: the field, the machine's answer (original) and the person's
+    (value), who and when, and where the quote stands (article_id, start, end, spans, text, kind), so
+    they can score or train the extractor."""
+    from quotes.db.corrections import corrections
+
+    with current_app().session() as s:
+        render(corrections(s, since_id=since_id), fmt, table_columns=CORRECTION_TABLE,
+               empty="No corrections yet.")

@@ -1,0 +1,81 @@
+"""`quotes fix`, `fix-article` and `corrections` over the shared three-article database (quote ids: wire
+1-3, ledger 4-5, courier 6)."""
+
+import json
+
+
+def run(invoke, stored, *args):
+    result = invoke(*args, "--db", stored)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def nl(out):
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_fix_speaker_moves_the_quote_and_shows_it_corrected(invoke, stored, monkeypatch):
+    monkeypatch.setenv("QUOTES_USER", "desk")
+    code, out, err = run(invoke, stored, "fix", "5", "--speaker", "Ruth Ashdown", "--nl")
+    assert code == 0 and err == "Quote #5 now by #4 Ruth Ashdown (the machine said Anna Lindqvist).\n"
+    [row] = nl(out)
+    assert (row["field"], row["original"], row["value"], row["created_by"], row["text"]) == (
+        "speaker", "Anna Lindqvist", "Ruth Ashdown", "desk", "Nobody can tell them anything")
+    shown = run(invoke, stored, "show", "Almaty")[1]
+    assert "Ruth Ashdown (corrected)" in shown and "Anna Lindqvist" not in shown
+    code, out, err = run(invoke, stored, "by", "Ruth Ashdown")
+    assert "Nobody can tell them" in out and "This is a fair offer" in out
+    assert err == "1 of these was filed under Ruth Ashdown by a correction (`quotes corrections` lists them)\n"
+    [exported] = [r for r in nl(invoke("export", "--format", "jsonl", "--db", stored).stdout) if r["quote_id"] == 5]
+    assert (exported["speaker"], exported["corrected"]) == ("Ruth Ashdown", "speaker")
+
+
+def test_fix_speaker_by_id_or_a_new_name(invoke, stored):
+    assert run(invoke, stored, "fix", "6", "--speaker", "#2", "--nl")[0] == 0
+    code, out, err = run(invoke, stored, "fix", "3", "--speaker", "Kazakh Interior Ministry", "--kind",
+                         "organization", "--nl")
+    assert code == 0 and nl(out)[0]["value"] == "Kazakh Interior Ministry"
+    speakers = nl(run(invoke, stored, "speakers", "--nl")[1])
+    assert {(s["name"], s["kind"]) for s in speakers} >= {("Kazakh Interior Ministry", "organization")}
+
+
+def test_a_new_full_name_is_a_new_speaker_even_beside_a_longer_one(invoke, stored):
+    code, out, err = run(invoke, stored, "fix", "6", "--speaker", "Ruth Ash", "--nl")
+    assert code == 0 and err == "Quote #6 now by #5 Ruth Ash (the machine said Ruth Ashdown).\n"
+    assert run(invoke, stored, "fix", "5", "--speaker", "Ashdown", "--nl")[2] == (
+        "Quote #5 now by #4 Ruth Ashdown (the machine said Anna Lindqvist).\n")
+
+
+def test_not_a_quote_removes_it_and_keeps_it_as_labelled_data(invoke, stored):
+    code, out, err = run(invoke, stored, "fix", "3", "--not-a-quote", "--by", "night desk")
+    assert code == 0 and err == "Quote #3 is no quote: removed (Interior Ministry had it).\n"
+    assert "9,900 people" not in run(invoke, stored, "show", "Kazakhstan")[1]
+    [row] = nl(run(invoke, stored, "corrections", "--nl")[1])
+    assert (row["field"], row["original"], row["value"], row["created_by"], row["quote_id"], row["kind"]) == (
+        "not_a_quote", "Interior Ministry", None, "night desk", 3, "indirect")
+
+
+def test_fix_article_corrects_metadata_a_duplicate_ingest_ignores(invoke, stored):
+    code, out, err = run(invoke, stored, "fix-article", "Dockers", "--outlet", "The Coastal Courier",
+                         "--published", "2022-01-13", "--url", "https://courier.example/strike", "--json")
+    assert code == 0 and err == "Article #3: 3 fields corrected.\n"
+    assert [(r["field"], r["original"], r["value"]) for r in json.loads(out)] == [
+        ("outlet", "Coastal Courier", "The Coastal Courier"), ("published_at", "2022-01-12", "2022-01-13"),
+        ("url", None, "https://courier.example/strike")]
+    [quote] = nl(run(invoke, stored, "show", "3", "--nl")[1])
+    assert (quote["outlet"], quote["published_at"], quote["url"]) == (
+        "The Coastal Courier", "2022-01-13", "https://courier.example/strike")
+    assert run(invoke, stored, "fix-article", "3", "--outlet", "The Coastal Courier")[2] == (
+        "Article #3 already says that; nothing changed.\n")
+
+
+def test_bad_requests_say_how_to_fix_them(invoke, stored):
+    assert run(invoke, stored, "fix", "99", "--speaker", "Ruth Ashdown")[::2] == (
+        1, "Error: no quote #99: the ids are in `quotes show ARTICLE --json` (quote_id) or "
+           "`quotes by SPEAKER --json`\n")
+    code, _, err = run(invoke, stored, "fix", "5")
+    assert code == 2 and "give one of --speaker NAME|ID and --not-a-quote" in err
+    code, _, err = run(invoke, stored, "fix-article", "3", "--published", "soon")
+    assert code == 2 and "'soon' is not a date; write it as YYYY-MM-DD" in err
+    code, _, err = run(invoke, stored, "fix-article", "3")
+    assert code == 2 and "nothing to correct" in err
+    assert run(invoke, stored, "corrections")[2] == "No corrections yet.\n"
