@@ -59,11 +59,13 @@ def _people_named(session: Session, parts: NameParts) -> list[int]:
 
 
 def list_speakers(session: Session, *, like: Optional[str] = None, role: Optional[str] = None,
-                  kind: Optional[str] = None) -> list[SpeakerRow]:
-    """Every live speaker, most quoted first; `like` matches any alias, `role` any role held.
+                  kind: Optional[str] = None, limit: Optional[int] = None) -> list[SpeakerRow]:
+    """Every live speaker, most quoted first (then by name and id); `like` matches any alias, `role` any role
+    held; `limit`: only the first so many, counted in the database (the web home page's top 20 of 20,000).
 
     Example:
         spokespeople = quotes.list_speakers(session, role="spokes")
+        top = quotes.list_speakers(session, limit=20)
     """
     query = select(StoredSpeaker.id).where(StoredSpeaker.merged_into_id.is_(None))
     if like:
@@ -74,8 +76,30 @@ def list_speakers(session: Session, *, like: Optional[str] = None, role: Optiona
         query = query.where(StoredSpeaker.id.in_(roles))
     if kind:
         query = query.where(StoredSpeaker.kind == kind)
-    rows = speaker_rows(session, list(session.execute(query).scalars()))
-    return sorted(rows, key=lambda row: (-row.quotes, row.name.casefold(), row.id))
+    ids = _most_quoted(session, query, limit) if limit is not None else list(session.execute(query).scalars())
+    rows = sorted(speaker_rows(session, ids), key=lambda row: (-row.quotes, row.name.casefold(), row.id))
+    return rows if limit is None else rows[:limit]
+
+
+def _most_quoted(session: Session, speakers, limit: int) -> list[int]:
+    """The ids among the `speakers` query that come first in `list_speakers`' order, `limit` of them: quote
+    counts and the cut-off in SQL; of the speakers tied at the cut-off only ids and names are read, to break
+    the tie by name as Python does (SQL's lower() is not str.casefold)."""
+    if limit <= 0:
+        return []
+    counts = (select(Quote.speaker_id, func.count().label("quotes"))
+              .where(Quote.speaker_id.in_(speakers)).group_by(Quote.speaker_id))
+    top = session.execute(counts.order_by(func.count().desc()).limit(limit)).all()
+    cutoff = top[-1].quotes if len(top) == limit else 0
+    chosen = [row.speaker_id for row in top if row.quotes > cutoff]
+    if cutoff:
+        tied = counts.having(func.count() == cutoff).with_only_columns(Quote.speaker_id)
+    else:  # fewer quoted speakers than places: speakers without a quote fill the rest
+        quoted = select(Quote.speaker_id).where(Quote.speaker_id.is_not(None))
+        tied = speakers.where(StoredSpeaker.id.not_in(quoted))
+    names = session.execute(select(StoredSpeaker.id, StoredSpeaker.name).where(StoredSpeaker.id.in_(tied))).all()
+    names.sort(key=lambda row: (row.name.casefold(), row.id))
+    return chosen + [row.id for row in names[:limit - len(chosen)]]
 
 
 def quotes_by(session: Session, *, speaker_ids: list[int], filters: QuoteFilters) -> Iterator[QuoteRow]:

@@ -116,3 +116,24 @@ def test_stats_counts_rows(corpus):
     with session_scope(corpus) as session:
         assert stats(session) == {"articles": 2, "speakers": 2, "aliases": 3, "roles": 2, "statements": 3,
                                   "quotes": 4}
+
+
+def test_list_speakers_limit_is_the_head_of_the_full_list(engine):
+    """`limit` counts and cuts in SQL (the web home page's top 20): the same rows, in the same order, as the
+    full list's head, ties at the cut broken by casefolded name then id, quoteless speakers last."""
+    from quotes.db.models import StoredSpeaker
+
+    counts = {"Zoë Ames": 3, "émile Brun": 2, "Emma Cole": 2, "ÉLISE Dorn": 2, "adam Eck": 1, "Bo Fay": 1}
+    for n, (name, count) in enumerate(counts.items()):
+        ingest(engine, article(f"Story {n}.", source=f"{n}.txt"),
+               [quote(f"Statement number {i} of {name}", name, source=f"{n}.txt", start=10 * i) for i in range(count)])
+    with session_scope(engine) as session:
+        for n, name in enumerate(["Quiet Quinn", "ábel Quiet"]):
+            session.add(StoredSpeaker(name=name, kind="person", identity_key=f"quiet{n}", name_key=f"quiet{n}"))
+    with session_scope(engine) as session:
+        everyone = list_speakers(session)
+        assert len(everyone) == 8 and names(everyone)[-2:] == ["Quiet Quinn", "ábel Quiet"]
+        for limit in range(0, 10):
+            assert names(list_speakers(session, limit=limit)) == names(everyone)[:limit], limit
+        assert names(list_speakers(session, kind="person", like="e", limit=3)) == \
+            names(list_speakers(session, kind="person", like="e"))[:3]
