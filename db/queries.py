@@ -19,6 +19,8 @@ __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "state
            "search_quotes", "stats", "quote_query", "apply_filters", "quote_row"]
 
 PARTIAL_MATCH_LIMIT = 50
+# full-text search ranks at most this many matching quotes, the newest (see search_quotes)
+SEARCH_CAP = 10_000
 STREAM_BATCH = 1000
 
 
@@ -152,9 +154,12 @@ def article_quotes(session: Session, *, article: str) -> tuple[ArticleRow, list[
     return found, [quote_row(row) for row in quotes]
 
 
-def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: int = 100) -> list[QuoteRow]:
+def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: int = 100,
+                  cap: Optional[int] = SEARCH_CAP) -> list[QuoteRow]:
     """Quotes matching every word, "phrase" and prefix* of `text`, best first (SQLite FTS5 / PostgreSQL
-    full-text search; English stemming).
+    full-text search; English stemming). When more than `cap` quotes match, the best of the `cap` newest
+    are returned (and the filters apply to those): ranking every quote holding 'the' took 4.5 s at a
+    million quotes. `cap=None` ranks every match.
 
     Example:
         hits = quotes.search_quotes(session, text='"peaceful protest" detain*', filters=quotes.QuoteFilters())
@@ -162,7 +167,8 @@ def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: 
     terms = search_terms(text)
     if not terms:
         return []
-    query = restrict(apply_filters(quote_query(), filters), dialect=session.get_bind().dialect.name, terms=terms)
+    query = restrict(apply_filters(quote_query(), filters), dialect=session.get_bind().dialect.name, terms=terms,
+                     cap=cap)
     return [quote_row(row) for row in session.execute(query.limit(limit))]
 
 

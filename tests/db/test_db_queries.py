@@ -137,3 +137,17 @@ def test_list_speakers_limit_is_the_head_of_the_full_list(engine):
             assert names(list_speakers(session, limit=limit)) == names(everyone)[:limit], limit
         assert names(list_speakers(session, kind="person", like="e", limit=3)) == \
             names(list_speakers(session, kind="person", like="e"))[:3]
+
+
+def test_search_ranks_only_the_newest_matches_past_the_cap(engine):
+    for n in range(12):
+        ingest(engine, article(f"Story {n}.", source=f"{n}.txt"),
+               [quote(f"The council said the vote number {n} is due", f"Speaker {n}", source=f"{n}.txt")])
+    with session_scope(engine) as session:  # 'council', not 'the': PostgreSQL's English search drops 'the'
+        everything = search_quotes(session, text="council", filters=QuoteFilters(), cap=None)
+        capped = search_quotes(session, text="council", filters=QuoteFilters(), cap=5)
+        assert len(everything) == 12
+        newest = sorted(row.id for row in everything)[-5:]
+        assert sorted(row.id for row in capped) == newest
+        assert len(search_quotes(session, text="council", filters=QuoteFilters(), cap=5, limit=3)) == 3
+        assert len(search_quotes(session, text="council", filters=QuoteFilters())) == 12  # below the default cap
