@@ -39,22 +39,33 @@ class LastId:
             yield record
 
 
-def write_csv(batches: Iterable[list[tuple]], out: IO[str], *, raw: bool = False, bom: bool = False,
+def write_csv(batches: Iterable[list], out: IO[str], *, raw: bool = False, bom: bool = False,
               seen: Optional[LastId] = None) -> int:
     """Quotes from `quotes.db.export.export_batches` as CSV on `out`, the same text the shared renderer
     writes for their records (`render(export_records(…), "csv", columns=EXPORT_COLUMNS)`), a batch at a time
-    through the csv module: per cell only a type check, not dict building and a flushed `click.echo` per row
-    (issue 22: 9k rows per CPU-s). Returns the number of quotes; `seen` learns the count and the last id."""
+    through the csv module, not a dict per quote and a flushed `click.echo` per row (issue 22: 9k rows per
+    CPU-s). Returns the number of quotes; `seen` learns the count and the last id."""
     from quotes.db.export import EXPORT_COLUMNS
 
     if bom:
         out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\r\n")  # "\r\n": see cli/render.py write_delimited
     writer.writerow(EXPORT_COLUMNS)
-    cell_writers = [_csv_cell(column, raw) for column in EXPORT_COLUMNS]
+    special = [_csv_cell(column, raw) for column in EXPORT_COLUMNS]
+    json_at = [index for index, column in enumerate(EXPORT_COLUMNS) if column in JSON_FIELDS]
+    formulas = frozenset() if raw else FORMULA_CHARACTERS
     count = 0
     for batch in batches:
-        writer.writerows([[cell(value) for cell, value in zip(cell_writers, row)] for row in batch])
+        # A number, None or text that starts no formula goes to the csv module as it is (it writes None as
+        # an empty cell and numbers as str() does); anything else, and every JSON field, through _csv_cell.
+        rows = [[value if (kind := value.__class__) is int or value is None or kind is float
+                 or (kind is str and value[:1] not in formulas) else special[index](value)
+                 for index, value in enumerate(row)] for row in batch]
+        for index in json_at:
+            convert = special[index]
+            for cells in rows:
+                cells[index] = convert(cells[index])
+        writer.writerows(rows)
         count += len(batch)
         if seen is not None and batch:
             seen.last, seen.count = batch[-1][0], count  # quote_id, in id order
@@ -62,22 +73,28 @@ def write_csv(batches: Iterable[list[tuple]], out: IO[str], *, raw: bool = False
 
 
 def _csv_cell(column: str, raw: bool) -> Callable:
-    """The conversion of one export column's values to CSV cells, `delimited_cell` of the record's value for
-    each, with the common types of that column done inline. None becomes an empty cell (the csv module's
-    own rule), numbers are written by the csv module as `str` would."""
+    """The CSV cell of one export column's value: what `delimited_cell` makes of the record's value (dates
+    there are ISO text, spans a list), with the common types done directly."""
     def general(value):
         return delimited_cell(value.isoformat() if isinstance(value, (date, datetime)) else value,
                               json_field=column in JSON_FIELDS, raw=raw)
 
     if column in JSON_FIELDS:
-        return lambda value: general(value) if value is None else json.dumps(value, ensure_ascii=False)
+        def json_cell(value):
+            if value is None:
+                return general(value)
+            if type(value) is str:  # the stored JSON text (export_batches): the renderer's form of its value
+                return value if value == "[]" else json.dumps(json.loads(value), ensure_ascii=False)
+            return json.dumps(value, ensure_ascii=False)
+
+        return json_cell
 
     def cell(value):
         kind = type(value)
+        if kind is date or kind is datetime:  # ISO text starts with a digit: never a formula
+            return value.isoformat()
         if kind is str:
             return value if raw or value[:1] not in FORMULA_CHARACTERS else "'" + value
-        if value is None or kind is int or kind is float:
-            return value
         return general(value)
 
     return cell

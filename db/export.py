@@ -19,10 +19,10 @@ EXPORT_COLUMNS is a promise to users' scripts: columns may be added at the end, 
 from __future__ import annotations
 
 import dataclasses
-import operator
 from datetime import date, datetime
 from typing import Iterator, Optional
 
+from sqlalchemy import Text, type_coerce
 from sqlmodel import Session
 
 from quotes.db.models import Quote
@@ -38,8 +38,6 @@ FIRST_COLUMNS = (
 EXPORT_COLUMNS: tuple[str, ...] = FIRST_COLUMNS + tuple(
     name for name, _type in QUOTE_ROW_FIELDS if name != "id" and name not in FIRST_COLUMNS)
 STREAM_BATCH = 1000
-# where each export column sits in a quote_query row (QUOTE_ROW_FIELDS order; quote_id is its "id")
-_ROW_POSITION = {("quote_id" if name == "id" else name): index for index, (name, _type) in enumerate(QUOTE_ROW_FIELDS)}
 
 
 def export_records(session: Session, *, speaker_ids: Optional[list[int]], filters: Optional[QuoteFilters],
@@ -53,19 +51,24 @@ def export_records(session: Session, *, speaker_ids: Optional[list[int]], filter
 
 def export_batches(session: Session, *, speaker_ids: Optional[list[int]], filters: Optional[QuoteFilters],
                    since_id: Optional[int] = None, updated_since: Optional[datetime] = None,
-                   size: int = STREAM_BATCH) -> Iterator[list[tuple]]:
-    """The quotes of `export_records` (same choice, same order) as lists of up to `size` tuples, the values
-    in EXPORT_COLUMNS order as stored (dates as date/datetime, spans a list): for writers that convert a
-    whole batch at once, with no dict per quote (`quotes export --format csv`).
+                   size: int = STREAM_BATCH) -> Iterator[list]:
+    """The quotes of `export_records` (same choice, same order) as lists of up to `size` rows, each row's
+    values in EXPORT_COLUMNS order as the database gives them (dates as date/datetime; spans as its stored
+    JSON text where the driver leaves it text, SQLite, else the decoded list): for writers that convert a
+    whole batch at once, with no dict per quote (`quotes export --format csv`, cli/export.py write_csv).
 
     Example:
         for batch in quotes.db.export.export_batches(session, speaker_ids=None, filters=None):
             writer.writerows(batch)
     """
     query = _export_query(speaker_ids, filters, since_id, updated_since)
-    ordered = operator.itemgetter(*(_ROW_POSITION[column] for column in EXPORT_COLUMNS))
-    for partition in session.execute(query.execution_options(yield_per=size)).partitions(size):
-        yield [ordered(row) for row in partition]
+    named = {column.name: column for column in query.selected_columns}
+    named["quote_id"] = named["id"]
+    # spans undecoded: json.loads and json.dumps again of '[]' was a fifth of the time
+    named["spans"] = type_coerce(Quote.spans, Text).label("spans")
+    query = query.with_only_columns(*(named[column] for column in EXPORT_COLUMNS), maintain_column_froms=True)
+    # Core rows (session.connection()), not the ORM's: the same values without its per-row loading work
+    yield from session.connection().execute(query.execution_options(yield_per=size)).partitions(size)
 
 
 def _export_query(speaker_ids, filters, since_id, updated_since):
