@@ -85,14 +85,16 @@ def list_speakers(session: Session, *, like: Optional[str] = None, role: Optiona
 
 def _most_quoted(session: Session, speakers, limit: int) -> list[int]:
     """The ids among the `speakers` query that come first in `list_speakers`' order, `limit` of them: quote
-    counts and the cut-off in SQL; of the speakers tied at the cut-off only ids and names are read, to break
-    the tie by name as Python does (SQL's lower() is not str.casefold)."""
+    counts and the cut in SQL; when speakers tie across the cut, only ids and names of the tied are read, to
+    break the tie by name as Python does (SQL's lower() is not str.casefold)."""
     if limit <= 0:
         return []
     counts = (select(Quote.speaker_id, func.count().label("quotes"))
               .where(Quote.speaker_id.in_(speakers)).group_by(Quote.speaker_id))
-    top = session.execute(counts.order_by(func.count().desc()).limit(limit)).all()
-    cutoff = top[-1].quotes if len(top) == limit else 0
+    top = session.execute(counts.order_by(func.count().desc()).limit(limit + 1)).all()
+    if len(top) > limit and top[limit].quotes < top[limit - 1].quotes:  # no tie across the cut
+        return [row.speaker_id for row in top[:limit]]
+    cutoff = top[limit - 1].quotes if len(top) >= limit else 0
     chosen = [row.speaker_id for row in top if row.quotes > cutoff]
     if cutoff:
         tied = counts.having(func.count() == cutoff).with_only_columns(Quote.speaker_id)
