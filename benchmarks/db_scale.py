@@ -4,8 +4,10 @@
     python benchmarks/db_scale.py --quotes 100000 --speakers 2000 --articles 10000
 
 Prints: bulk-insert rate; ingest_article rate (the real path: speaker and statement matching);
-median/p95 of alias-aware lookup-by-speaker, of statement listing for one speaker; CSV export rate.
-Aim: lookups under 20 ms median.
+median/p95 of alias-aware lookup-by-speaker, of statement listing for one speaker; the web home page's
+top 20 speakers; full-text search for a word in nearly every quote ('the') and a rarer one; CSV export rate
+(one speaker's quotes, then every quote: what `quotes export --format csv` writes). Aim: lookups under 20 ms
+median, export at 50,000 rows per second or more. tests/test_benchmarks.py runs it at a small size.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
+from quotes.cli.export import write_csv
 from quotes.db import make_engine, session_scope
-from quotes.db.export import export_records, write_csv
+from quotes.db.export import export_batches
 from quotes.db.models import Alias, StoredArticle, Quote, StoredSpeaker, Statement
 from quotes.db.names import name_parts
-from quotes.db.queries import QuoteFilters, find_speakers, quotes_by, statements_by
+from quotes.db.queries import QuoteFilters, find_speakers, list_speakers, quotes_by, search_quotes, statements_by
 from quotes.db.statements import statement_key
 from quotes.db.store import content_hash, ingest_article
 from quotes.records import Article as ArticleRecord
@@ -180,11 +183,33 @@ def lookups(engine, names: list[str], rng: random.Random, count: int) -> None:
     latency("statements_by (one speaker)", listing)
 
 
-def export_rate(engine) -> None:
+def page_queries(engine, rounds: int) -> None:
+    """The web home page's most quoted speakers, and full-text search for a common and a rarer word."""
+    top, common, rare = [], [], []
     with session_scope(engine) as session:
-        start = time.perf_counter()
-        rows = write_csv(export_records(session, speaker_ids=[1], filters=QuoteFilters()), io.StringIO())
-    timed("CSV export of one (heavily quoted) speaker's quotes", rows, start)
+        for _ in range(rounds):
+            start = time.perf_counter()
+            assert list_speakers(session, limit=20)
+            top.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            search_quotes(session, text="the", filters=QuoteFilters())
+            common.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            search_quotes(session, text="ceasefire convoy", filters=QuoteFilters())
+            rare.append(time.perf_counter() - start)
+    latency("home page: the 20 most quoted speakers (list_speakers limit=20)", top)
+    latency("search 'the' (in nearly every quote)", common)
+    latency("search 'ceasefire convoy'", rare)
+
+
+def export_rate(engine) -> None:
+    for label, speaker_ids in (("one (heavily quoted) speaker's quotes", [1]), ("every quote", None)):
+        with session_scope(engine) as session:
+            start, cpu = time.perf_counter(), time.process_time()
+            rows = write_csv(export_batches(session, speaker_ids=speaker_ids, filters=QuoteFilters()), io.StringIO())
+            cpu = time.process_time() - cpu
+        timed(f"CSV export of {label}", rows, start)
+        print(f"  ({rows / cpu:,.0f} rows per CPU-second)", flush=True)
 
 
 def main() -> None:
@@ -194,6 +219,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--statements-per-speaker", type=int, default=30)
     parser.add_argument("--lookups", type=int, default=300)
+    parser.add_argument("--page-rounds", type=int, default=10, help="home page and search look-ups")
     parser.add_argument("--ingest-articles", type=int, default=200)
     parser.add_argument("--db", help="SQLite file to fill (default: a temporary file, deleted afterwards)")
     parser.add_argument("--seed", type=int, default=7)
@@ -208,6 +234,7 @@ def main() -> None:
         names = bulk_load(engine, scale, rng)
         ingest_rate(engine, names, rng, args.ingest_articles)
         lookups(engine, names, rng, args.lookups)
+        page_queries(engine, args.page_rounds)
         export_rate(engine)
         print(f"database size: {path.stat().st_size / 1e6:,.0f} MB")
 

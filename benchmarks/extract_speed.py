@@ -1,13 +1,15 @@
 """Extraction speed, end to end, beside a spaCy parse of the same documents. Prints numbers; asserts nothing.
 
     python benchmarks/extract_speed.py [FOLDER] [--limit N] [--batch-size 8] [--peer-python PY]
-                                       [--compare-decode]
+                                       [--compare-decode] [--check-mst]
 
 Ours: the batch path that `quotes extract` / `ingest` run (tokenize, parse the selected sentences, extract),
 in batches of --batch-size articles, one torch thread (the default; $QUOTES_THREADS overrides), reporting
 words per CPU-second (process time: what a busy machine can sustain per core) and per wall second, the
 time per stage, model-load time and max RSS. --compare-decode runs the documents again with Stanza's own
 parser inference (quotes/decode.py undone) and prints its parse time and how many heads/labels differ from ours (none should).
+--check-mst keeps the parser's real score matrices and decodes each with Stanza's Chu-Liu-Edmonds and with ours
+(quotes/decode.py's shortcut, else quotes/mst.py): how many trees differ (none should) and the time of each.
 
 Peer: spaCy `en_core_web_sm` (tagger + parser + NER, the model the Gender Gap Tracker and textacy set-ups
 start from) parsing the same texts in its own Python (never a project dependency). Make that environment once:
@@ -100,6 +102,46 @@ def _load():
     return load_pipeline()
 
 
+class DecodeInputs:
+    """Keeps a copy of every score matrix the dependency parser hands to its tree decode."""
+
+    def __enter__(self):
+        from stanza.models.depparse import model
+
+        _load()  # building the pipeline installs quotes/decode.py's decode: the copy goes around that one
+
+        self.model, self.decode, self.matrices = model, model.chuliu_edmonds_one_root, []
+
+        def keep(scores):
+            self.matrices.append(scores.copy())
+            return self.decode(scores)
+
+        keep.__wrapped_decode__ = getattr(self.decode, "__wrapped_decode__", self.decode)
+        model.chuliu_edmonds_one_root = keep
+        return self
+
+    def __exit__(self, *exc):
+        self.model.chuliu_edmonds_one_root = self.decode
+
+
+def check_mst(matrices: list) -> str:
+    """Ours against Stanza's decode on the same real score matrices: trees that differ, CPU time of each."""
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+
+    from quotes.decode import argmax_tree, one_root_tree
+
+    fallback = [scores for scores in matrices if argmax_tree(scores) is None]
+    cpu = time.process_time()
+    expected = [chuliu_edmonds_one_root(scores) for scores in matrices]
+    stanza_cpu, cpu = time.process_time() - cpu, time.process_time()
+    got = [one_root_tree(scores) for scores in matrices]
+    ours_cpu = time.process_time() - cpu
+    differ = sum(a.tolist() != b.tolist() for a, b in zip(expected, got))
+    return (f"      decode check on {len(matrices)} real score matrices ({len(fallback)} not an argmax tree, so "
+            f"decoded by quotes.mst): trees that differ from Stanza's {differ}; decode CPU Stanza "
+            f"{stanza_cpu:.2f} s, ours {ours_cpu:.2f} s")
+
+
 def use_stanza_decode() -> None:
     from quotes import decode
 
@@ -122,12 +164,18 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--peer-python", help="a Python with spacy and en_core_web_sm installed")
     parser.add_argument("--compare-decode", action="store_true", help="also run Stanza's own parser inference")
+    parser.add_argument("--check-mst", action="store_true",
+                        help="decode the real score matrices with Stanza's Chu-Liu-Edmonds and ours, compare")
     args = parser.parse_args()
     texts = read_texts(args.folder, args.limit)
     words = sum(len(text.split()) for text in texts)
 
     clock = Clock()
-    statements, parsed, total, trees = run_ours(texts, args.batch_size, clock)
+    if args.check_mst:
+        with DecodeInputs() as inputs:
+            statements, parsed, total, trees = run_ours(texts, args.batch_size, clock)
+    else:
+        statements, parsed, total, trees = run_ours(texts, args.batch_size, clock)
     import torch
 
     work = {stage: clock.cpu[stage] for stage in ("tokenize", "parse", "extract")}
@@ -139,6 +187,8 @@ def main() -> None:
     print("      " + "  ".join(f"{stage} {seconds:.1f} cpu-s" for stage, seconds in work.items()))
     print(f"      words per CPU-second {words / cpu:,.0f}   per wall second {words / wall:,.0f}   "
           f"model load {clock.wall['load']:.1f} s   max RSS {rss:,.0f} MB")
+    if args.check_mst:
+        print(check_mst(inputs.matrices))
     if args.compare_decode:
         use_stanza_decode()
         slow = Clock()

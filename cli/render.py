@@ -27,8 +27,14 @@ CITATION_FORMATS = ("csl-json", "ris", "bibtex")
 # Fields holding structured data: a CSV/TSV cell shows them as JSON even when empty ("[]").
 JSON_FIELDS = frozenset({"spans"})
 # A text cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"): CSV and
-# TSV cells get a leading ' unless --raw. Numbers are never touched ("-3" stays a number).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# TSV cells get a leading ' unless --raw. Numbers are never touched ("-3" stays a number). Every character
+# whose NFKC form starts with = + - @ counts too: the full-width ＝ ＋ － ＠ an East Asian keyboard types, the
+# small, superscript and subscript forms, ⩵ ⩶ (tests/cli/test_cli_render.py checks the list is complete).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r",
+                  "\uff1d", "\uff0b", "\uff0d", "\uff20",  # full-width = + - @
+                  "\ufe66", "\ufe62", "\ufe63", "\ufe6b",  # small = + - @
+                  "\u207c", "\u207a", "\u208c", "\u208a",  # superscript = +, subscript = +
+                  "\u2a75", "\u2a76", "\ufb29")  # two and three equals signs; Hebrew alternative plus
 UTF8_BOM = "\ufeff"
 SHORTCUTS = (("--json", "json", "a JSON array"), ("--nl", "jsonl", "one JSON object per line"),
              ("--csv", "csv", "CSV with a header row"), ("--tsv", "tsv", "tab-separated with a header row"))

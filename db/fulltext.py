@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
-from sqlalchemy import Float, Integer, func, literal_column
+from sqlalchemy import Float, Integer, func, literal_column, select
 from sqlalchemy import text as text_clause
 
 from quotes.db.models import Quote
@@ -51,17 +52,25 @@ def tsquery(terms: list[SearchTerm]) -> str:
     return " & ".join(parts)
 
 
-def restrict(query, *, dialect: str, terms: list[SearchTerm]):
-    """`query` (over Quote) limited to matching quotes and ordered best first."""
+def restrict(query, *, dialect: str, terms: list[SearchTerm], cap: Optional[int] = None):
+    """`query` (over Quote) limited to matching quotes and ordered best first. With `cap`, only the `cap`
+    newest matching quotes (highest ids) are ranked: a word in every quote ('the') costs the ranking of
+    `cap` quotes, not of the whole database."""
     if dialect == "sqlite":
-        hits = (text_clause("SELECT rowid AS id, rank AS rank FROM quote_fts WHERE quote_fts MATCH :fts_query")
-                .bindparams(fts_query=fts5_query(terms)).columns(id=Integer, rank=Float).subquery("hits"))
+        newest = " ORDER BY rowid DESC LIMIT :cap" if cap is not None else ""
+        hits = (text_clause("SELECT rowid AS id, rank AS rank FROM quote_fts WHERE quote_fts MATCH :fts_query"
+                            + newest)
+                .bindparams(fts_query=fts5_query(terms), **({"cap": cap} if cap is not None else {}))
+                .columns(id=Integer, rank=Float).subquery("hits"))
         return query.join(hits, hits.c.id == Quote.id).order_by(hits.c.rank, Quote.id)
     if dialect == "postgresql":
         # The same expression as the GIN index of migration 0002, so the planner can use it.
         english = literal_column("'english'")
         document = func.to_tsvector(english, Quote.text)
         wanted = func.to_tsquery(english, tsquery(terms))
+        if cap is not None:
+            newest = select(Quote.id).where(document.op("@@")(wanted)).order_by(Quote.id.desc()).limit(cap)
+            query = query.where(Quote.id.in_(newest.scalar_subquery()))
         return query.where(document.op("@@")(wanted)).order_by(func.ts_rank(document, wanted).desc(), Quote.id)
     for term in terms:  # other databases: a case-insensitive substring per term
         query = query.where(func.lower(Quote.text).contains(" ".join(term.words).lower(), autoescape=True))

@@ -7,8 +7,10 @@ Stanza decodes every sentence with Chu-Liu-Edmonds (`chuliu_edmonds_one_root`), 
 best head of every word (an argmax) followed by a cycle search (Tarjan's algorithm, in Python). For most
 sentences the argmax heads already form a tree with one root: then that tree *is* the maximum spanning tree
 (no tree can score more than every word's best head), and the Python cycle search is wasted work. We check
-"is a tree" with vectorised pointer doubling and fall back to Stanza's own decode for the rest, so the
-result is Stanza's result, only sooner.
+"is a tree" with vectorised pointer doubling; the rest (a third of PolNeAR's sentences) go to
+`quotes.mst.one_root_mst`, Stanza's algorithm with a linear cycle search, so the result is Stanza's result,
+only sooner. The shortcut is taken only when every word's best head is strictly best: with a tie there
+are several best trees, and then Stanza's own tie-breaking (which `one_root_mst` repeats) decides.
 
 2. **Labels only where they are used.** Stanza scores every label for every (word, possible head) pair, an
 n x n x labels tensor per sentence, takes a log-softmax of all of it for a repair step we do not run, then
@@ -22,9 +24,12 @@ import types
 
 import numpy as np
 
+from quotes.mst import one_root_mst
+
 
 def argmax_tree(scores: np.ndarray) -> np.ndarray | None:
-    """The argmax heads when they form a tree rooted at 0 with exactly one word on the root, else None.
+    """The argmax heads when they form a tree rooted at 0 with exactly one word on the root and every word's
+    best head is strictly best, else None.
 
     `scores[d, h]` is the score of word `h` heading word `d`; row and column 0 are the root, as in Stanza.
     Stanza re-weights the root arcs by one constant so that its decode finds the best tree with exactly one
@@ -37,6 +42,9 @@ def argmax_tree(scores: np.ndarray) -> np.ndarray | None:
     heads = np.argmax(scores, axis=1)
     if np.count_nonzero(heads[1:] == 0) != 1:
         return None
+    best = scores[np.arange(len(heads)), heads]
+    if np.count_nonzero(scores[1:] == best[1:, None]) != len(heads) - 1:  # a tie: more than one best tree
+        return None
     # pointer doubling: after k rounds each word points 2**k steps up; in a tree all reach the root
     ancestors = heads
     for _ in range(max(1, int(np.ceil(np.log2(len(heads)))) + 1)):
@@ -44,8 +52,8 @@ def argmax_tree(scores: np.ndarray) -> np.ndarray | None:
     return heads if not ancestors.any() else None
 
 
-def one_root_tree(scores: np.ndarray, fallback) -> np.ndarray:
-    """`fallback(scores)` (Stanza's Chu-Liu-Edmonds), skipped when the argmax heads are already a tree."""
+def one_root_tree(scores: np.ndarray, fallback=one_root_mst) -> np.ndarray:
+    """`fallback(scores)` (a single-root Chu-Liu-Edmonds), skipped when the argmax heads are already a tree."""
     tree = argmax_tree(scores)
     return tree if tree is not None else fallback(scores)
 
@@ -58,7 +66,7 @@ def install(pipeline=None) -> None:
     original = getattr(model.chuliu_edmonds_one_root, "__wrapped_decode__", model.chuliu_edmonds_one_root)
 
     def decode(scores):
-        return one_root_tree(scores, original)
+        return one_root_tree(scores)
 
     decode.__wrapped_decode__ = original
     model.chuliu_edmonds_one_root = decode

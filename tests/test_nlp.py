@@ -107,10 +107,29 @@ def test_loading_the_models_never_imports_the_torch_compiler():
     import subprocess
     import sys
 
-    code = ("import sys; from quotes.nlp import load_pipeline; load_pipeline(); "
-            "print('torch._dynamo' in sys.modules)")
+    code = ("import gc, sys; from quotes.nlp import load_pipeline; load_pipeline(); "
+            "print('torch._dynamo' in sys.modules, gc.get_freeze_count() > 100_000, gc.get_threshold()[0])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert done.stdout.strip() == "False", done.stderr[-2000:]
+    # and the loaded models are frozen out of the cyclic collector's sight (quotes.nlp.settle_heap)
+    assert done.stdout.strip() == "False True 50000", done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("before, after", [((700, 10, 10), (50_000, 10, 10)), ((80_000, 5, 5), (80_000, 5, 5)),
+                                           ((0, 10, 10), (0, 10, 10))])
+def test_settle_heap_freezes_and_raises_the_threshold_never_lowers_it(before, after):
+    import gc
+
+    from quotes.nlp import settle_heap
+
+    saved = gc.get_threshold()
+    gc.set_threshold(*before)
+    try:
+        settle_heap()
+        assert gc.get_threshold() == after
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*saved)
 
 
 @pytest.mark.parametrize("value, mode", [(None, "int8"), ("int8", "int8"), ("none", "none"), ("OFF", "none"),

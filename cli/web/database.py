@@ -191,5 +191,5 @@ def overview(session: Session, *, top: int = 20) -> tuple[dict[str, int], list[S
                                     _ARTICLE.c.published_at, _ARTICLE.c.source)
                              .order_by(_ARTICLE.c.published_at.desc().nulls_last(), _ARTICLE.c.id.desc())
                              .limit(top))
-    return (queries.stats(session), queries.list_speakers(session)[:top],
+    return (queries.stats(session), queries.list_speakers(session, limit=top),
             [ArticleRow(**row._asdict()) for row in recent])

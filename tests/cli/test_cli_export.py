@@ -110,3 +110,4 @@ def test_ambiguous_speaker(invoke, stored):
 
 def test_help_shows_examples(invoke):
     assert "quotes export --format csv -o quotes.csv --bom" in invoke("export", "--help").output
+

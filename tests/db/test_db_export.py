@@ -109,3 +109,39 @@ def test_csl_json_items(engine):
     empty = io.StringIO()
     written([], "csl-json", empty)
     assert json.loads(empty.getvalue()) == []
+
+
+def test_streamed_csv_is_what_the_shared_renderer_writes(engine):
+    """`quotes export --format csv` writes batches straight through the csv module (cli/export.py write_csv);
+    the text must be the renderer's for the same records, cell for cell, with and without --raw."""
+    import io
+    from datetime import date
+
+    from quotes.cli.export import write_csv
+    from quotes.cli.render import render
+    from quotes.db import session_scope
+    from quotes.db.export import export_batches, export_records
+    from quotes.db.store import ingest_article
+    from quotes.records import Article, QuoteRecord
+
+    texts = ["=1+1", "＝wide", "plain, with comma", 'with "quotes"', "line\nbreak", "cr\rinside", "-3", "Ünïcode",
+             "\ttab"]
+    for n, published in enumerate([date(2021, 5, 6), None]):
+        body = " ".join(texts) + f" article {n}"
+        records = [QuoteRecord(source=f"a{n}.txt", text=text, start=body.index(text), end=body.index(text) + len(text),
+                               kind="direct", speaker="@Ann Lee" if i % 2 else None,
+                               speaker_kind="person" if i % 2 else "unknown", role="=role" if i == 3 else None,
+                               confidence=0.25 * (i % 4), rule="test", spans=[[0, 2], [3, 4]] if i == 2 else [])
+                   for i, text in enumerate(texts)]
+        with session_scope(engine) as session:
+            ingest_article(session, article=Article(text=body, source=f"a{n}.txt", title="-title", outlet=None,
+                                                    published_at=published), records=records, pipeline_version="1")
+    with session_scope(engine) as session:
+        for raw in (False, True):
+            expected, got = io.StringIO(), io.StringIO()
+            render(export_records(session, speaker_ids=None, filters=None), "csv", columns=EXPORT_COLUMNS,
+                   out=expected, raw=raw, bom=True)
+            count = write_csv(export_batches(session, speaker_ids=None, filters=None, size=4), got, raw=raw,
+                              bom=True)
+            assert count == 2 * len(texts)
+            assert got.getvalue() == expected.getvalue()

@@ -127,3 +127,38 @@ def test_an_outlet_written_with_or_without_the_is_one_outlet(engine):
         [statement] = statements_by(session, speaker_id=speaker)
     assert [q.outlet for q in herald] == ["The Harbor City Herald", "Harbor City Herald", "harbor city herald"]
     assert statement.outlets == ["The Harbor City Herald"]  # grouped; shown as first written
+
+
+def test_list_speakers_limit_is_the_head_of_the_full_list(engine):
+    """`limit` counts and cuts in SQL (the web home page's top 20): the same rows, in the same order, as the
+    full list's head, ties at the cut broken by casefolded name then id, quoteless speakers last."""
+    from quotes.db.models import StoredSpeaker
+
+    counts = {"Zoë Ames": 3, "émile Brun": 2, "Emma Cole": 2, "ÉLISE Dorn": 2, "adam Eck": 1, "Bo Fay": 1}
+    for n, (name, count) in enumerate(counts.items()):
+        ingest(engine, article(f"Story {n}.", source=f"{n}.txt"),
+               [quote(f"Statement number {i} of {name}", name, source=f"{n}.txt", start=10 * i) for i in range(count)])
+    with session_scope(engine) as session:
+        for n, name in enumerate(["Quiet Quinn", "ábel Quiet"]):
+            session.add(StoredSpeaker(name=name, kind="person", identity_key=f"quiet{n}", name_key=f"quiet{n}"))
+    with session_scope(engine) as session:
+        everyone = list_speakers(session)
+        assert len(everyone) == 8 and names(everyone)[-2:] == ["Quiet Quinn", "ábel Quiet"]
+        for limit in range(0, 10):
+            assert names(list_speakers(session, limit=limit)) == names(everyone)[:limit], limit
+        assert names(list_speakers(session, kind="person", like="e", limit=3)) == \
+            names(list_speakers(session, kind="person", like="e"))[:3]
+
+
+def test_search_ranks_only_the_newest_matches_past_the_cap(engine):
+    for n in range(12):
+        ingest(engine, article(f"Story {n}.", source=f"{n}.txt"),
+               [quote(f"The council said the vote number {n} is due", f"Speaker {n}", source=f"{n}.txt")])
+    with session_scope(engine) as session:  # 'council', not 'the': PostgreSQL's English search drops 'the'
+        everything = search_quotes(session, text="council", filters=QuoteFilters(), cap=None)
+        capped = search_quotes(session, text="council", filters=QuoteFilters(), cap=5)
+        assert len(everything) == 12
+        newest = sorted(row.id for row in everything)[-5:]
+        assert sorted(row.id for row in capped) == newest
+        assert len(search_quotes(session, text="council", filters=QuoteFilters(), cap=5, limit=3)) == 3
+        assert len(search_quotes(session, text="council", filters=QuoteFilters())) == 12  # below the default cap
