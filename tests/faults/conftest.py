@@ -1,5 +1,6 @@
 import os
 import shutil
+import signal
 
 import pytest
 from click.testing import CliRunner
@@ -70,3 +71,14 @@ def own_db_url(request, tmp_path):
         pytest.skip(f"{POSTGRES_ENV} is not set: run `eval \"$(.ci/postgres.sh)\"`")
     with fresh_postgres(server) as url:
         yield url
+
+
+@pytest.fixture
+def python_sigint():
+    """Python's own Ctrl-C handler for the test, as in a terminal: a run started in the background ('&',
+    nohup) ignores SIGINT, and Python then installs no handler of its own."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -49,7 +49,7 @@ def test_a_database_error_without_ctrl_c_stays_a_database_error(tmp_path, monkey
     assert result.exit_code == 1 and "disk I/O error" in result.output
 
 
-def test_ctrl_c_inside_a_commit_stops_the_run_with_that_article_counted(tmp_path):
+def test_ctrl_c_inside_a_commit_stops_the_run_with_that_article_counted(tmp_path, python_sigint):
     """A SIGINT that lands inside the commit of an article, made certain. Unheld, the interrupt left
     store() with the article stored but not counted; a moment later in Session.commit, the rollback that
     followed failed ("session is in 'committed' state") and replaced it, so the stored article counted as

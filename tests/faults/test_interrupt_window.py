@@ -10,7 +10,7 @@ from quotes.batch import Extracted
 from quotes.records import Article
 
 
-def test_a_ctrl_c_right_after_the_hold_still_counts_the_stored_article(monkeypatch):
+def test_a_ctrl_c_right_after_the_hold_still_counts_the_stored_article(monkeypatch, python_sigint):
     articles = [Article(source=f"a{i}.txt", text=f"text {i}") for i in range(3)]
     monkeypatch.setattr(ingest, "read_expanded", lambda expanded, **_: iter(articles))
     monkeypatch.setattr(ingest, "extract_results",
