@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from quotes.marks import quote_spans
 from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
-    common_words, date_words, document_nouns, first_names, gendered_nouns, group_nouns, honorific_genders,
+    census_first_names, common_words, date_words, document_nouns, first_name_genders, first_names, gendered_nouns, group_nouns, honorific_genders,
     honorifics, org_words, organization_nouns, pronouns, role_words, rule_words, title_forms,
 )
 from quotes.names import (
@@ -31,6 +32,8 @@ PARTY_WORDS = rule_words("party_words")
 
 FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
 # 'Mr Dujarric', 'Ms. Tanaka': an honorific and the surname after it
+# where a sentence ends in raw text: a full stop after a word of two letters or more that is no honorific
+SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?][”’\"']?\s+(?=[" + UPPER + r"“‘\"'])")
 HONORIFIC_SURNAME = re.compile(r"\b([A-Z][a-z]{1,3}\.?)\s+([" + UPPER + r"][\w’'-]+)")
 
 
@@ -566,6 +569,7 @@ class ArticleSpeakers:
         self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers
         self._people: Optional[list] = None  # the NER's person entities in the article, once a mention is met
         self._genders: dict[str, Optional[str]] = {}  # full name -> the gender the article's words give it
+        self._quotes: Optional[list] = None  # the article's quotations, once a pronoun asks
 
     def resolve(self, mention) -> Speaker:
         if self._people is None:
@@ -590,6 +594,10 @@ class ArticleSpeakers:
         pronoun = mention.words[0].text.lower()
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         wanted = pronouns()[pronoun]
+        subject = self._previous_subject(mention, gender) if gender else None
+        if subject:
+            role = next((earlier.role for _, earlier in reversed(self.seen) if earlier.name == subject), None)
+            return Speaker(subject, "person", role, "pronoun", gender)
         for offset, earlier in reversed(self.seen):
             if offset >= mention.start:
                 continue
@@ -597,8 +605,8 @@ class ArticleSpeakers:
                 continue
             if wanted == "group" and earlier.kind not in ("group", "organization"):
                 continue
-            if gender and earlier.gender and earlier.gender != gender:
-                continue
+            if gender and earlier.kind == "person" and self._other_gender(earlier.name, earlier.gender, gender):
+                continue  # 'Stephanie Gonzalez … Dr. David Baskin … she said': never the person of the other gender
             if gender:
                 earlier.gender = gender
             return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender)
@@ -609,6 +617,100 @@ class ArticleSpeakers:
                     self._genders[name] = gender  # 'Robert Tanaka spoke. He said …': Robert Tanaka is a he
                 return Speaker(name, "person", None, "pronoun", gender)
         return speaker
+
+    def _previous_subject(self, mention, gender: str) -> Optional[str]:
+        """A he/she after a sentence about someone ('Harry Kane won the award. He said, “…”'; 'Newsom
+        acknowledges that criticism. “…,” he said'): the person named as the subject of the sentence before
+        the statement, where that sentence quotes nobody and holds no statement of its own (then its speaker is
+        the usual antecedent), and never a person of the other gender."""
+        sentence = mention.words[0].sent
+        at = sentence.tokens[0].start_char
+        spans = self._quote_spans()
+        at = next((span.start - 1 for span in spans if span.start < at < span.end), at)
+        previous = self._sentence_before(sentence, at)
+        if previous is None:
+            return None
+        start, end = previous
+        if any(span.start < end and start < span.end for span in spans) \
+                or any(start <= offset < end for offset, _ in self.seen) \
+                or self._names_someone(sentence.tokens[0].start_char, mention.start):
+            return None
+        name = self._subject_name(start, end)
+        if not name or self._other_gender(name, self._gender_of(name), gender):
+            return None
+        return name
+
+    def _sentence_before(self, sentence, at: int) -> Optional[tuple[int, int]]:
+        """(start, end) of the sentence that ends before text[at]: the tokenizer's where it has the text there,
+        else the last one the full stops of the text between give (sentences left out of a parse)."""
+        doc = getattr(sentence, "doc", None)
+        ends = [s.tokens[-1].end_char for s in doc.sentences if s.tokens and s.tokens[-1].end_char <= at] \
+            if doc is not None else []
+        gap_start = max(ends, default=0)
+        gap = self.text[gap_start:at]
+        if gap.strip():
+            pieces = [m for m in SENTENCE_END.finditer(gap)]
+            start = gap_start + (pieces[-1].end() if pieces else 0)
+            start += len(self.text[start:at]) - len(self.text[start:at].lstrip())
+            return start, at
+        before = [s for s in doc.sentences if s.tokens and s.tokens[-1].end_char <= gap_start] if doc else []
+        if not before:
+            return None
+        return before[-1].tokens[0].start_char, before[-1].tokens[-1].end_char
+
+    def _names_someone(self, start: int, end: int) -> bool:
+        """Does text[start:end], outside quotations, name a person ('While Comey said …, he said')?"""
+        spans = self._quote_spans()
+        for match in FULL_NAME.finditer(self.text, start, end):
+            if not any(span.start <= match.start() < span.end for span in spans) \
+                    and self._a_person(match.group().split(), match.end() - 1):
+                return True
+        return any(earlier.kind == "person" and earlier.name and re.search(
+            r"\b" + re.escape(earlier.name.split()[-1]) + r"\b", self.text[start:end]) for _, earlier in self.seen)
+
+    def _a_person(self, tokens: list[str], at: Optional[int] = None) -> bool:
+        """Words that are someone's name by what the article or the lexicon says: a known given name first,
+        a person the NER found at text[at], or the surname of a person who spoke before."""
+        if tokens[-1].endswith(("'s", "’s", "'", "’")):
+            return False  # a possessor: 'Absent Sanders' support', "Suu Kyi's fate"
+        given = fold(tokens[0])
+        if given in first_names() or given in census_first_names() \
+                or (at is not None and self._person_holding(at) is not None):
+            return True
+        return any(earlier.kind == "person" and earlier.name and fold(earlier.name.split()[-1]) == fold(tokens[-1])
+                   for _, earlier in self.seen)
+
+    def _quote_spans(self) -> list:
+        if self._quotes is None:
+            self._quotes = quote_spans(self.text)
+        return self._quotes
+
+    def _subject_name(self, start: int, end: int) -> Optional[str]:
+        """The person the sentence text[start:end] opens with: the capitalised words before its first word in
+        lower case that is no title ('English captain Harry Kane scored', 'Environment Canada spokeswoman
+        Sujata Raisinghani told'), as a full name, or a surname the article wrote in full before."""
+        run: list = []
+        last: list = []
+        for token in re.finditer(r"[\w’'.-]+|[^\w\s]", self.text[start:end]):
+            word = token.group()
+            if word[:1].isupper() or (run and is_particle(word)):
+                run.append(token)
+                continue
+            if run:
+                last, run = run, []
+            if word[:1].islower() and word.lower() not in role_words() | honorifics():
+                break
+        else:
+            return None
+        if not last:
+            return None
+        first, final = start + last[0].start(), start + last[-1].end()
+        names = self._name_tokens(first, self.text[first:final], final)
+        if not names or any(t.lower() in org_words() for t in names) or not self._a_person(names, final - 1):
+            return None  # a place, a body, a possessor ("Suu Kyi's fate is still unclear")
+        if len(names) >= 2:
+            return " ".join(names)
+        return self._name_in_text(names[0], start)
 
     def _named_holder(self, mention, speaker: Speaker) -> Speaker:
         """'the senator', 'The Florida senator', 'the former secretary of state': of the people named before
@@ -663,7 +765,9 @@ class ArticleSpeakers:
         start = max(0, offset - window)
         for match in FULL_NAME.finditer(self.text, start, offset):
             tokens = self._name_tokens(match.start(), match.group(), match.end())
-            if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens):
+            if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens) \
+                    and self._a_person(tokens, match.end() - 1) \
+                    and not (gender and self._other_gender(" ".join(tokens), None, gender)):
                 best, best_at = " ".join(tokens), match.start()
         for match in HONORIFIC_SURNAME.finditer(self.text, max(start, best_at + 1), offset):
             titled = honorific_genders().get(match.group(1).lower())
@@ -771,6 +875,14 @@ class ArticleSpeakers:
             for match in re.finditer(r"\b([\w-]+),?\s+" + written + r"(?!\w)", self.text):
                 found.add(gendered_nouns().get(match.group(1).lower()))
             found.discard(None)
+            if not found and " " in name:  # 'Mr. Dujarric' of the one Stephane Dujarric, before the census
+                surname = name.split()[-1]
+                found = {honorific_genders().get(m.group(1).lower()) for m in HONORIFIC_SURNAME.finditer(self.text)
+                         if m.group(2) == surname} - {None}
+                found = found if len(found) == 1 and len(set(self._written_names(surname, 0, len(self.text)))) == 1 \
+                    else set()
+            if not found and " " in name:  # the article says nothing: a given name one sex carries
+                found = {first_name_genders().get(fold(name.split()[0]))} - {None}
             self._genders[name] = found.pop() if len(found) == 1 else None
         return self._genders[name]
 
