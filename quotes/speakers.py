@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from quotes import rules
 from quotes.marks import quote_spans
 from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
@@ -16,6 +17,7 @@ from quotes.lexicon import (
 from quotes.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
 )
+from quotes.rules import Rule
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
@@ -299,34 +301,87 @@ def _is_org(words: list) -> bool:
 
 
 def describe(mention, text: str) -> Speaker:
-    """What a mention says about its speaker on its own, before looking at the rest of the article."""
-    words = mention.words
+    """What a mention says about its speaker on its own, before looking at the rest of the article: the first
+    rule of DESCRIBE_RULES (of those switched on) that reads it."""
+    return describe_rule(mention, text)[1]
+
+
+def describe_rule(mention, text: str) -> tuple[Rule, Speaker]:
+    for rule in rules.switched_on(DESCRIBE_RULES):
+        speaker = rule.find(mention, text)
+        if speaker is not None:
+            return rule, speaker
+    return DESCRIBE_RULES[-1], _nominal(mention.words, mention, text)
+
+
+def _lower(mention) -> str:
+    return mention.head.text.lower()
+
+
+def _plural(mention) -> bool:
     head = mention.head
-    lower = head.text.lower()
-    if len(words) == 1 and lower in pronouns():
-        return Speaker(None, pronouns()[lower], rule="pronoun")
-    if len(words) == 1 and lower in GROUP_QUANTIFIERS:
-        return Speaker(None, "group", head.text)  # 'most said': some of the people just named
-    titled = _named_in_apposition(mention, text) or _titled_name_after(mention, text) \
-        or _coordinated(mention, text)
-    if titled is not None:
-        return titled
-    plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
-    if head.upos == "PROPN" and plural and any(w.text.lower() in GROUP_QUANTIFIERS for w in words if w.id < head.id):
-        return Speaker(_text(_no_det([w for w in words if w.id <= head.id]), text), "group")  # "many Latinos"
+    return "Number=Plur" in (head.feats or "") or head.text.lower() in group_nouns()
+
+
+def _pronoun(mention, text: str) -> Optional[Speaker]:
+    if len(mention.words) == 1 and _lower(mention) in pronouns():
+        return Speaker(None, pronouns()[_lower(mention)], rule="pronoun")
+    return None
+
+
+def _quantifier(mention, text: str) -> Optional[Speaker]:
+    """'most said': some of the people just named."""
+    if len(mention.words) == 1 and _lower(mention) in GROUP_QUANTIFIERS:
+        return Speaker(None, "group", mention.head.text)
+    return None
+
+
+def _quantified_group(mention, text: str) -> Optional[Speaker]:
+    """"many Latinos": a plural name after a quantifier is a group."""
+    head, words = mention.head, mention.words
+    if head.upos == "PROPN" and _plural(mention) \
+            and any(w.text.lower() in GROUP_QUANTIFIERS for w in words if w.id < head.id):
+        return Speaker(_text(_no_det([w for w in words if w.id <= head.id]), text), "group")
+    return None
+
+
+def _proper_head(mention, text: str) -> Optional[Speaker]:
+    head = mention.head
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
-        return _proper(words, mention, text)
-    if (lower.rstrip(".") + ".") in honorifics() and any(w.id > head.id and w.upos == "PROPN" for w in words):
-        return _proper(words, mention, text)  # 'Ms. Sherry' headed by a 'Ms' tagged as a noun
-    if head.upos == "NOUN" and plural:
-        return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
-    own = _without_nicknames(_before_modifier(words, head))  # 'the chair of the National Assembly': not the assembly
+        return _proper(mention.words, mention, text)
+    return None
+
+
+def _honorific_head(mention, text: str) -> Optional[Speaker]:
+    """'Ms. Sherry' headed by a 'Ms' tagged as a noun."""
+    head = mention.head
+    if (head.text.lower().rstrip(".") + ".") in honorifics() \
+            and any(w.id > head.id and w.upos == "PROPN" for w in mention.words):
+        return _proper(mention.words, mention, text)
+    return None
+
+
+def _plural_noun(mention, text: str) -> Optional[Speaker]:
+    """"Some Clinton allies" are a group, not a Mr Clinton."""
+    return _nominal(mention.words, mention, text) if mention.head.upos == "NOUN" and _plural(mention) else None
+
+
+def _name_in_description(mention, text: str) -> Optional[Speaker]:
+    """"UN spokesman Stephane Dujarric" headed by "spokesman"; "van der Berg": a name of two words or more
+    after the head or around it ('the chair of the National Assembly' is no name: not the assembly)."""
+    words, head = mention.words, mention.head
+    own = _without_nicknames(_before_modifier(words, head))
     after_head = [i for i, w in enumerate(own) if w.id > head.id]
     at = next((i for i, w in enumerate(own) if w is head), -1)
     if any(end - start >= 2 and ((after_head and start >= after_head[0]) or start <= at < end)
            for start, end in _name_runs(own)):
-        return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"; "van der Berg"
-    return _nominal(words, mention, text)  # 'A White House spokesman': the name before the title is his employer
+        return _proper(words, mention, text)
+    return None
+
+
+def _description(mention, text: str) -> Speaker:
+    """'A White House spokesman': the name before the title is his employer."""
+    return _nominal(mention.words, mention, text)
 
 
 def _coordinated(mention, text: str) -> Optional[Speaker]:
@@ -392,13 +447,8 @@ def _proper(words, mention, text) -> Speaker:
     role, name, honorific = split_role(words)
     appos = mention.appos if mention.appos and mention.appos[0].upos != "NUM" else []  # "Melissa, 32," is an age
     role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
-    titled = any(w.text.lower() in role_words() for w in words)
     head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
-    own = head_at + 1
-    while own < len(words) and words[own].upos == "PROPN" and words[own].text[:1].isupper():
-        own += 1  # the rest of the name after its head ('Democracy Corp', whatever the parse hung 'Corp' on)
-    if (_is_org(words[:own]) or _org_apposition(appos, name)) and not honorific and not titled \
-            and not _first_named_person(words):
+    if not honorific and _organisation_words(words, head_at, appos, name):
         return Speaker(_text(_no_det(words), text), "organization")
     named = None if honorific else _entity_kind(mention, words, name, text)
     if named == "organization":
@@ -410,6 +460,17 @@ def _proper(words, mention, text) -> Speaker:
     known_first = fold(name[0].text) in first_names()
     kind = "person" if (len(name) >= 2 or honorific or role or known_first or named == "person") else "unknown"
     return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
+
+
+def _organisation_words(words: list, head_at: int, appos: list, name: list) -> bool:
+    """The name up to the end of its head's run is an organisation's ('Democracy Corp', whatever the parse
+    hung 'Corp' on), or an organisation word heads its apposition; no title in it, and no person the NER
+    reads whole from a known first name."""
+    own = head_at + 1
+    while own < len(words) and words[own].upos == "PROPN" and words[own].text[:1].isupper():
+        own += 1
+    titled = any(w.text.lower() in role_words() for w in words)
+    return (_is_org(words[:own]) or _org_apposition(appos, name)) and not titled and not _first_named_person(words)
 
 
 def _first_named_person(words: list) -> bool:
@@ -475,22 +536,13 @@ def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
       "Israel" of "Steve Israel"), else an article ("the State Department") or a last word that is a common
       or organisation word ("Public Radio"; any word, for a place: "South Korea").
     Org words decide before this is asked: the NER alone never makes a person of "the Interior Ministry"."""
-    head = mention.head
-    found = sentence_entities(head.sent)
-    entity = entity_holding(found, head) if found else None
-    if entity is None and found and name:  # 'Immigration and Customs Enforcement' headed by 'Immigration'
-        entity = entity_holding(found, name[-1])
-        head = name[-1]
+    found = sentence_entities(mention.head.sent)
+    head, entity = _entity_of(found, mention.head, name)
     if entity is None or entity.speaker_kind in ("unknown", "person", "group"):
         return entity.speaker_kind if entity is not None and entity.speaker_kind != "unknown" else None
+    if _person_reading(found, entity, head, words, name):
+        return None
     inside = set(entity.word_ids)
-    if any(w.id not in inside and w.text.lower() in role_words() for w in words):
-        return None
-    if name and (any(w.id not in inside for w in name) or fold(name[0].text) in first_names()):
-        return None
-    if any(getattr(entity_holding(found, w), "kind", None) == "person" for w in words if w.id > entity.word_ids[0]) \
-            or "person" in kinds_written(head.sent.doc, head.text):
-        return None  # 'Supervisor of Elections Susan Bucher' names a person
     named = [w for w in words if w.id in inside and w.text[:1].isupper()]
     if len(named) == 1:
         return None if _after_first_name(text, head.text) else entity.speaker_kind
@@ -498,6 +550,28 @@ def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
     institution = words[0].text.lower() == "the" \
         or any(w.text.lower() in common_words() or w.text.lower() in org_words() for w in wording)
     return entity.speaker_kind if institution else None
+
+
+def _entity_of(found, head, name: list):
+    """(word, entity): the NER entity holding the head, else the last word of the name ('Immigration and
+    Customs Enforcement' headed by 'Immigration')."""
+    entity = entity_holding(found, head) if found else None
+    if entity is None and found and name:
+        return name[-1], entity_holding(found, name[-1])
+    return head, entity
+
+
+def _person_reading(found, entity, head, words: list, name: list) -> bool:
+    """The mention reads as a person whatever the NER's organisation or place says: a title outside the entity,
+    a name not all inside it or opening with a known first name, a person named after it ('Supervisor of
+    Elections Susan Bucher'), or the head's word read as a person elsewhere in the article."""
+    inside = set(entity.word_ids)
+    if any(w.id not in inside and w.text.lower() in role_words() for w in words):
+        return True
+    if name and (any(w.id not in inside for w in name) or fold(name[0].text) in first_names()):
+        return True
+    return any(getattr(entity_holding(found, w), "kind", None) == "person" for w in words if w.id > entity.word_ids[0]) \
+        or "person" in kinds_written(head.sent.doc, head.text)
 
 
 def _after_first_name(text: str, word: str) -> bool:
@@ -578,17 +652,19 @@ class ArticleSpeakers:
         if getattr(mention, "antecedent", None) is not None:
             return self.resolve(mention.antecedent)  # 'who' speaks for the phrase it stands for
         speaker = describe(mention, self.text)
-        if speaker.rule == "pronoun":
-            speaker = self._antecedent(mention, speaker)
-        elif speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
-            speaker = self._full_name(mention, speaker)
-        elif speaker.name and speaker.kind == "organization" and " " not in speaker.name:
-            speaker = self._earlier_person(mention, speaker) or speaker  # 'Madison said': not the city
-        elif speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
-            speaker = self._named_holder(mention, speaker)
+        speaker = self.resolve_rule(mention, speaker)[1]
         if speaker.name and speaker.rule != "pronoun":
             self.seen.append((mention.start, speaker))
         return speaker
+
+    def resolve_rule(self, mention, speaker: Speaker) -> tuple[Optional[Rule], Speaker]:
+        """The first rule of RESOLVE_RULES (of those switched on) that applies to what the mention says on its
+        own, and the speaker it makes of it (the same one where the article names nobody fitting)."""
+        for rule in rules.switched_on(RESOLVE_RULES):
+            resolved = rule.find(self, mention, speaker)
+            if resolved is not None:
+                return rule, resolved
+        return None, speaker
 
     def _antecedent(self, mention, speaker: Speaker) -> Speaker:
         pronoun = mention.words[0].text.lower()
@@ -917,3 +993,55 @@ class ArticleSpeakers:
     def _person_holding(self, offset: int):
         """The NER's person entity holding text[offset], where the article's parsed sentences carry tags."""
         return next((e for e in self._people or [] if e.start_char <= offset < e.end_char), None)
+
+
+def _pronoun_antecedent(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    return article._antecedent(mention, speaker) if speaker.rule == "pronoun" else None
+
+
+def _short_name(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    if speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
+        return article._full_name(mention, speaker)
+    return None
+
+
+def _one_word_organisation(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'Madison said': not the city, when a person of that name was named before."""
+    if speaker.name and speaker.kind == "organization" and " " not in speaker.name:
+        return article._earlier_person(mention, speaker) or speaker
+    return None
+
+
+def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    if speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
+        return article._named_holder(mention, speaker)
+    return None
+
+
+# What a mention says on its own, in order: the first rule that reads it decides; its label is the kind of
+# reading (rules.DESCRIPTIONS). `example` is a mention it fires on, parsed by hand in
+# tests/extract/test_rule_tables.py.
+DESCRIBE_RULES: tuple[Rule, ...] = (
+    Rule("pronoun", "pronoun", _pronoun, "He said it was over."),
+    Rule("quantifier", "group", _quantifier, "Most said it was over."),
+    Rule("named-in-apposition", "person", _named_in_apposition,
+         "The Environment Secretary, Thérèse Coffey, said it was over."),
+    Rule("titled-name-after", "person", _titled_name_after, "Acme spokesman Ana Ruiz said it was over."),
+    Rule("coordinated-names", "group", _coordinated, "Ana Ruiz and Tom Berg said it was over."),
+    Rule("quantified-group", "group", _quantified_group, "Many Democrats said it was over."),
+    Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),
+    Rule("honorific-head", "name", _honorific_head, "Ms. Sherry said it was over."),
+    Rule("plural-noun", "description", _plural_noun, "Some Clinton allies said it was over."),
+    Rule("name-in-description", "name", _name_in_description, "UN spokesman Stephane Dujarric said it was over."),
+    Rule("description", "description", _description, "A White House spokesman said it was over."),
+)
+
+# How the article resolves that reading, in order: the first rule that applies decides, whether or not it
+# finds a name; its label is the resolution the record's rule carries (rules.RESOLUTIONS) when it does.
+RESOLVE_RULES: tuple[Rule, ...] = (
+    Rule("antecedent", "pronoun", _pronoun_antecedent, "Ana Ruiz spoke first. She said it was over."),
+    Rule("full-name", "surname", _short_name, "Ana Ruiz spoke first. Ruiz said it was over."),
+    Rule("one-word-organisation", "surname", _one_word_organisation,
+         "NATO said it was over."),
+    Rule("named-holder", "nominal", _role_holder, "Sen. Ana Ruiz spoke first. The senator said it was over."),
+)
