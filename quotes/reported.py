@@ -7,12 +7,14 @@ import functools
 import re
 from typing import Optional
 
+from quotes import rules
 from quotes.attribute import (
     ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, asked_opener,
-    cue_subject, mention_at, named_after, set_off_opening, strip_punct,
+    mention_at, named_after, set_off_opening, strip_punct,
 )
 from quotes.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
 from quotes.marks import CLOSING_MARKS, QuoteSpan
+from quotes.speaker_rules import speaker_of_cue
 from quotes.tokens import contiguous_around, head_of, subtree, word_span
 
 
@@ -34,12 +36,13 @@ def reported_speech(ctx: Context) -> list[Attribution]:
 
 
 def _reported_candidates(ctx: Context, index: int, word):
-    """(content words, cue or source word, finder name) from every finder in REPORTED_FINDERS, in order."""
+    """(content words, cue or source word, finder name) from every finder in REPORTED_FINDERS, in order, but
+    those whose finder name (rules.FINDERS) is switched off."""
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     if asked_opener(sentence, word):
         return  # 'Asked about the vote, she …': what was put to her, by someone unnamed
     for finder in REPORTED_FINDERS:
-        yield from finder(ctx, sentence, kids, word)
+        yield from (found for found in finder(ctx, sentence, kids, word) if rules.is_on(found[2]))
 
 
 def _speaks(ctx: Context, word) -> bool:
@@ -414,14 +417,14 @@ def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Option
         return None  # a quote crosses the clause edge: the direct-quote rules own it
     if inner and _words_outside(ctx.text, pieces, inner) < 2:
         return None  # the complement is just the quote: a direct quote
-    if rule == "according-to":
-        mention, cue_span, subject_rule = mention_at(ctx, index, cue), according_span(ctx, index, cue), rule
+    if rule == "according-to":  # the source is the mention; the label says so without a speaker rule
+        mention, cue_span, hit = mention_at(ctx, index, cue), according_span(ctx, index, cue), None
     else:
-        subject, subject_rule = cue_subject(ctx, index, cue)
-        mention = mention_at(ctx, index, subject) if subject is not None else None
+        hit = speaker_of_cue(ctx, index, cue)
+        mention = mention_at(ctx, index, hit.word) if hit is not None else None
         cue_span = word_span(cue)
     kind = "mixed" if inner else "indirect"
-    return Attribution(pieces, kind, cue_span, mention, rule, subject_rule, inner)
+    return Attribution(pieces, kind, cue_span, mention, rule, hit, inner)
 
 
 def _without_trailing_aside(ctx: Context, content: list) -> list:

@@ -4,7 +4,10 @@ was found and how the speaker was resolved; no other code glues rule names toget
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,44 @@ FINDERS: dict[str, Finder] = {finder.name: finder for finder in (
     Finder("according-to", 0.8, 0.5, "according-to", "the clause an 'according to X' phrase is said of"),
 )}
 
-# how the speaker mention was found (quotes.attribute.cue_subject); the label carries the name
-SPEAKER_RULES: dict[str, str] = {
+@dataclass(frozen=True)
+class Rule:
+    """One row of a rule table (quotes.speaker_rules.SPEAKER_RULES, quotes.speakers.DESCRIBE_RULES and
+    RESOLVE_RULES, quotes.direct.DIRECT_RULES): tables are walked in order and the first row that finds
+    something decides. `name` is unique across tables (what `quotes eval --without` switches off); `label`
+    says what the row writes into a record (a key of SPEAKER_LABELS, DESCRIPTIONS, RESOLUTIONS or FINDERS); `example`
+    is a sentence the row fires on, whose hand-built parse tests/extract/test_rule_tables.py holds."""
+
+    name: str
+    label: str
+    find: Callable
+    example: str
+
+
+_SWITCHED_OFF: ContextVar[frozenset] = ContextVar("switched_off", default=frozenset())
+
+
+@contextmanager
+def switched_off(names: Iterable[str]) -> Iterator[None]:
+    """Rules named here are skipped while the block runs (to measure what a rule is worth)."""
+    token = _SWITCHED_OFF.set(_SWITCHED_OFF.get() | frozenset(names))
+    try:
+        yield
+    finally:
+        _SWITCHED_OFF.reset(token)
+
+
+def is_on(name: str) -> bool:
+    return name not in _SWITCHED_OFF.get()
+
+
+def switched_on(table: Iterable[Rule]) -> Iterator[Rule]:
+    off = _SWITCHED_OFF.get()
+    return (rule for rule in table if rule.name not in off)
+
+
+# how the speaker mention was found (quotes.speaker_rules.SPEAKER_RULES); the label carries the name
+SPEAKER_LABELS: dict[str, str] = {
     "nsubj-of-cue": "the cue's subject, before it",
     "inverted": "the cue's subject after it ('said Ms X'), or a name set off before its role ('said X, the …')",
     "passive": "the agent of a passive cue ('was quoted by') or the subject of 'quoted as saying'",
@@ -61,10 +100,21 @@ SPEAKER_RULES: dict[str, str] = {
     "dependent": "a name or pronoun the parse hung on the cue another way",
     "adjacent": "a name or pronoun right before the cue the parse gave no subject",
     "adjacent-inverted": "a name or noun phrase right after the cue the parse gave no subject",
-    "according-to": "X of 'according to X'",
+    "shared": "the speaker of an earlier cue this one is coordinated with ('X said … but added'); the record "
+              "carries that cue's label",
 }
 
-# how a mention became a named speaker in its article (quotes.speakers); added to the label as "+name"
+# what a mention says of its speaker on its own (quotes.speakers.DESCRIBE_RULES); not written into the label
+DESCRIPTIONS: dict[str, str] = {
+    "pronoun": "a pronoun: the article's earlier speakers say who",
+    "group": "people spoken of together: 'most', 'many Democrats', 'Ana Ruiz and Tom Berg'",
+    "person": "a person named beside a title ('The Environment Secretary, Thérèse Coffey')",
+    "name": "a name: a person, an organisation, or of unknown kind, with any title before it as the role",
+    "description": "a common noun: a group, an organisation, or an unnamed person with the words as the role",
+}
+
+# how a mention became a named speaker in its article (quotes.speakers.RESOLVE_RULES); added to the label as
+# "+name"
 RESOLUTIONS: dict[str, str] = {
     "pronoun": "a pronoun: the latest earlier speaker it can stand for",
     "surname": "a surname or given name alone: the full name written in the article",

@@ -7,14 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from quotes import rules
+from quotes.marks import quote_spans
 from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
-    common_words, date_words, document_nouns, first_names, gendered_nouns, group_nouns, honorific_genders,
+    census_first_names, common_words, date_words, document_nouns, first_name_genders, first_names, gendered_nouns, group_nouns, honorific_genders,
     honorifics, org_words, organization_nouns, pronouns, role_words, rule_words, title_forms,
 )
 from quotes.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
 )
+from quotes.rules import Rule
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
@@ -31,6 +34,8 @@ PARTY_WORDS = rule_words("party_words")
 
 FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
 # 'Mr Dujarric', 'Ms. Tanaka': an honorific and the surname after it
+# where a sentence ends in raw text: a full stop after a word of two letters or more that is no honorific
+SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?][”’\"']?\s+(?=[" + UPPER + r"“‘\"'])")
 HONORIFIC_SURNAME = re.compile(r"\b([A-Z][a-z]{1,3}\.?)\s+([" + UPPER + r"][\w’'-]+)")
 
 
@@ -296,34 +301,87 @@ def _is_org(words: list) -> bool:
 
 
 def describe(mention, text: str) -> Speaker:
-    """What a mention says about its speaker on its own, before looking at the rest of the article."""
-    words = mention.words
+    """What a mention says about its speaker on its own, before looking at the rest of the article: the first
+    rule of DESCRIBE_RULES (of those switched on) that reads it."""
+    return describe_rule(mention, text)[1]
+
+
+def describe_rule(mention, text: str) -> tuple[Rule, Speaker]:
+    for rule in rules.switched_on(DESCRIBE_RULES):
+        speaker = rule.find(mention, text)
+        if speaker is not None:
+            return rule, speaker
+    return DESCRIBE_RULES[-1], _nominal(mention.words, mention, text)
+
+
+def _lower(mention) -> str:
+    return mention.head.text.lower()
+
+
+def _plural(mention) -> bool:
     head = mention.head
-    lower = head.text.lower()
-    if len(words) == 1 and lower in pronouns():
-        return Speaker(None, pronouns()[lower], rule="pronoun")
-    if len(words) == 1 and lower in GROUP_QUANTIFIERS:
-        return Speaker(None, "group", head.text)  # 'most said': some of the people just named
-    titled = _named_in_apposition(mention, text) or _titled_name_after(mention, text) \
-        or _coordinated(mention, text)
-    if titled is not None:
-        return titled
-    plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
-    if head.upos == "PROPN" and plural and any(w.text.lower() in GROUP_QUANTIFIERS for w in words if w.id < head.id):
-        return Speaker(_text(_no_det([w for w in words if w.id <= head.id]), text), "group")  # "many Latinos"
+    return "Number=Plur" in (head.feats or "") or head.text.lower() in group_nouns()
+
+
+def _pronoun(mention, text: str) -> Optional[Speaker]:
+    if len(mention.words) == 1 and _lower(mention) in pronouns():
+        return Speaker(None, pronouns()[_lower(mention)], rule="pronoun")
+    return None
+
+
+def _quantifier(mention, text: str) -> Optional[Speaker]:
+    """'most said': some of the people just named."""
+    if len(mention.words) == 1 and _lower(mention) in GROUP_QUANTIFIERS:
+        return Speaker(None, "group", mention.head.text)
+    return None
+
+
+def _quantified_group(mention, text: str) -> Optional[Speaker]:
+    """"many Latinos": a plural name after a quantifier is a group."""
+    head, words = mention.head, mention.words
+    if head.upos == "PROPN" and _plural(mention) \
+            and any(w.text.lower() in GROUP_QUANTIFIERS for w in words if w.id < head.id):
+        return Speaker(_text(_no_det([w for w in words if w.id <= head.id]), text), "group")
+    return None
+
+
+def _proper_head(mention, text: str) -> Optional[Speaker]:
+    head = mention.head
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
-        return _proper(words, mention, text)
-    if (lower.rstrip(".") + ".") in honorifics() and any(w.id > head.id and w.upos == "PROPN" for w in words):
-        return _proper(words, mention, text)  # 'Ms. Sherry' headed by a 'Ms' tagged as a noun
-    if head.upos == "NOUN" and plural:
-        return _nominal(words, mention, text)  # "Some Clinton allies" are a group, not a Mr Clinton
-    own = _without_nicknames(_before_modifier(words, head))  # 'the chair of the National Assembly': not the assembly
+        return _proper(mention.words, mention, text)
+    return None
+
+
+def _honorific_head(mention, text: str) -> Optional[Speaker]:
+    """'Ms. Sherry' headed by a 'Ms' tagged as a noun."""
+    head = mention.head
+    if (head.text.lower().rstrip(".") + ".") in honorifics() \
+            and any(w.id > head.id and w.upos == "PROPN" for w in mention.words):
+        return _proper(mention.words, mention, text)
+    return None
+
+
+def _plural_noun(mention, text: str) -> Optional[Speaker]:
+    """"Some Clinton allies" are a group, not a Mr Clinton."""
+    return _nominal(mention.words, mention, text) if mention.head.upos == "NOUN" and _plural(mention) else None
+
+
+def _name_in_description(mention, text: str) -> Optional[Speaker]:
+    """"UN spokesman Stephane Dujarric" headed by "spokesman"; "van der Berg": a name of two words or more
+    after the head or around it ('the chair of the National Assembly' is no name: not the assembly)."""
+    words, head = mention.words, mention.head
+    own = _without_nicknames(_before_modifier(words, head))
     after_head = [i for i, w in enumerate(own) if w.id > head.id]
     at = next((i for i, w in enumerate(own) if w is head), -1)
     if any(end - start >= 2 and ((after_head and start >= after_head[0]) or start <= at < end)
            for start, end in _name_runs(own)):
-        return _proper(words, mention, text)  # "UN spokesman Stephane Dujarric" headed by "spokesman"; "van der Berg"
-    return _nominal(words, mention, text)  # 'A White House spokesman': the name before the title is his employer
+        return _proper(words, mention, text)
+    return None
+
+
+def _description(mention, text: str) -> Speaker:
+    """'A White House spokesman': the name before the title is his employer."""
+    return _nominal(mention.words, mention, text)
 
 
 def _coordinated(mention, text: str) -> Optional[Speaker]:
@@ -389,13 +447,8 @@ def _proper(words, mention, text) -> Speaker:
     role, name, honorific = split_role(words)
     appos = mention.appos if mention.appos and mention.appos[0].upos != "NUM" else []  # "Melissa, 32," is an age
     role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
-    titled = any(w.text.lower() in role_words() for w in words)
     head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
-    own = head_at + 1
-    while own < len(words) and words[own].upos == "PROPN" and words[own].text[:1].isupper():
-        own += 1  # the rest of the name after its head ('Democracy Corp', whatever the parse hung 'Corp' on)
-    if (_is_org(words[:own]) or _org_apposition(appos, name)) and not honorific and not titled \
-            and not _first_named_person(words):
+    if not honorific and _organisation_words(words, head_at, appos, name):
         return Speaker(_text(_no_det(words), text), "organization")
     named = None if honorific else _entity_kind(mention, words, name, text)
     if named == "organization":
@@ -407,6 +460,17 @@ def _proper(words, mention, text) -> Speaker:
     known_first = fold(name[0].text) in first_names()
     kind = "person" if (len(name) >= 2 or honorific or role or known_first or named == "person") else "unknown"
     return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
+
+
+def _organisation_words(words: list, head_at: int, appos: list, name: list) -> bool:
+    """The name up to the end of its head's run is an organisation's ('Democracy Corp', whatever the parse
+    hung 'Corp' on), or an organisation word heads its apposition; no title in it, and no person the NER
+    reads whole from a known first name."""
+    own = head_at + 1
+    while own < len(words) and words[own].upos == "PROPN" and words[own].text[:1].isupper():
+        own += 1
+    titled = any(w.text.lower() in role_words() for w in words)
+    return (_is_org(words[:own]) or _org_apposition(appos, name)) and not titled and not _first_named_person(words)
 
 
 def _first_named_person(words: list) -> bool:
@@ -472,22 +536,13 @@ def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
       "Israel" of "Steve Israel"), else an article ("the State Department") or a last word that is a common
       or organisation word ("Public Radio"; any word, for a place: "South Korea").
     Org words decide before this is asked: the NER alone never makes a person of "the Interior Ministry"."""
-    head = mention.head
-    found = sentence_entities(head.sent)
-    entity = entity_holding(found, head) if found else None
-    if entity is None and found and name:  # 'Immigration and Customs Enforcement' headed by 'Immigration'
-        entity = entity_holding(found, name[-1])
-        head = name[-1]
+    found = sentence_entities(mention.head.sent)
+    head, entity = _entity_of(found, mention.head, name)
     if entity is None or entity.speaker_kind in ("unknown", "person", "group"):
         return entity.speaker_kind if entity is not None and entity.speaker_kind != "unknown" else None
+    if _person_reading(found, entity, head, words, name):
+        return None
     inside = set(entity.word_ids)
-    if any(w.id not in inside and w.text.lower() in role_words() for w in words):
-        return None
-    if name and (any(w.id not in inside for w in name) or fold(name[0].text) in first_names()):
-        return None
-    if any(getattr(entity_holding(found, w), "kind", None) == "person" for w in words if w.id > entity.word_ids[0]) \
-            or "person" in kinds_written(head.sent.doc, head.text):
-        return None  # 'Supervisor of Elections Susan Bucher' names a person
     named = [w for w in words if w.id in inside and w.text[:1].isupper()]
     if len(named) == 1:
         return None if _after_first_name(text, head.text) else entity.speaker_kind
@@ -495,6 +550,28 @@ def _entity_kind(mention, words: list, name: list, text: str) -> Optional[str]:
     institution = words[0].text.lower() == "the" \
         or any(w.text.lower() in common_words() or w.text.lower() in org_words() for w in wording)
     return entity.speaker_kind if institution else None
+
+
+def _entity_of(found, head, name: list):
+    """(word, entity): the NER entity holding the head, else the last word of the name ('Immigration and
+    Customs Enforcement' headed by 'Immigration')."""
+    entity = entity_holding(found, head) if found else None
+    if entity is None and found and name:
+        return name[-1], entity_holding(found, name[-1])
+    return head, entity
+
+
+def _person_reading(found, entity, head, words: list, name: list) -> bool:
+    """The mention reads as a person whatever the NER's organisation or place says: a title outside the entity,
+    a name not all inside it or opening with a known first name, a person named after it ('Supervisor of
+    Elections Susan Bucher'), or the head's word read as a person elsewhere in the article."""
+    inside = set(entity.word_ids)
+    if any(w.id not in inside and w.text.lower() in role_words() for w in words):
+        return True
+    if name and (any(w.id not in inside for w in name) or fold(name[0].text) in first_names()):
+        return True
+    return any(getattr(entity_holding(found, w), "kind", None) == "person" for w in words if w.id > entity.word_ids[0]) \
+        or "person" in kinds_written(head.sent.doc, head.text)
 
 
 def _after_first_name(text: str, word: str) -> bool:
@@ -566,6 +643,7 @@ class ArticleSpeakers:
         self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers
         self._people: Optional[list] = None  # the NER's person entities in the article, once a mention is met
         self._genders: dict[str, Optional[str]] = {}  # full name -> the gender the article's words give it
+        self._quotes: Optional[list] = None  # the article's quotations, once a pronoun asks
 
     def resolve(self, mention) -> Speaker:
         if self._people is None:
@@ -574,22 +652,28 @@ class ArticleSpeakers:
         if getattr(mention, "antecedent", None) is not None:
             return self.resolve(mention.antecedent)  # 'who' speaks for the phrase it stands for
         speaker = describe(mention, self.text)
-        if speaker.rule == "pronoun":
-            speaker = self._antecedent(mention, speaker)
-        elif speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
-            speaker = self._full_name(mention, speaker)
-        elif speaker.name and speaker.kind == "organization" and " " not in speaker.name:
-            speaker = self._earlier_person(mention, speaker) or speaker  # 'Madison said': not the city
-        elif speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
-            speaker = self._named_holder(mention, speaker)
+        speaker = self.resolve_rule(mention, speaker)[1]
         if speaker.name and speaker.rule != "pronoun":
             self.seen.append((mention.start, speaker))
         return speaker
+
+    def resolve_rule(self, mention, speaker: Speaker) -> tuple[Optional[Rule], Speaker]:
+        """The first rule of RESOLVE_RULES (of those switched on) that applies to what the mention says on its
+        own, and the speaker it makes of it (the same one where the article names nobody fitting)."""
+        for rule in rules.switched_on(RESOLVE_RULES):
+            resolved = rule.find(self, mention, speaker)
+            if resolved is not None:
+                return rule, resolved
+        return None, speaker
 
     def _antecedent(self, mention, speaker: Speaker) -> Speaker:
         pronoun = mention.words[0].text.lower()
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         wanted = pronouns()[pronoun]
+        subject = self._previous_subject(mention, gender) if gender else None
+        if subject:
+            role = next((earlier.role for _, earlier in reversed(self.seen) if earlier.name == subject), None)
+            return Speaker(subject, "person", role, "pronoun", gender)
         for offset, earlier in reversed(self.seen):
             if offset >= mention.start:
                 continue
@@ -597,8 +681,8 @@ class ArticleSpeakers:
                 continue
             if wanted == "group" and earlier.kind not in ("group", "organization"):
                 continue
-            if gender and earlier.gender and earlier.gender != gender:
-                continue
+            if gender and earlier.kind == "person" and self._other_gender(earlier.name, earlier.gender, gender):
+                continue  # 'Stephanie Gonzalez … Dr. David Baskin … she said': never the person of the other gender
             if gender:
                 earlier.gender = gender
             return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender)
@@ -609,6 +693,100 @@ class ArticleSpeakers:
                     self._genders[name] = gender  # 'Robert Tanaka spoke. He said …': Robert Tanaka is a he
                 return Speaker(name, "person", None, "pronoun", gender)
         return speaker
+
+    def _previous_subject(self, mention, gender: str) -> Optional[str]:
+        """A he/she after a sentence about someone ('Harry Kane won the award. He said, “…”'; 'Newsom
+        acknowledges that criticism. “…,” he said'): the person named as the subject of the sentence before
+        the statement, where that sentence quotes nobody and holds no statement of its own (then its speaker is
+        the usual antecedent), and never a person of the other gender."""
+        sentence = mention.words[0].sent
+        at = sentence.tokens[0].start_char
+        spans = self._quote_spans()
+        at = next((span.start - 1 for span in spans if span.start < at < span.end), at)
+        previous = self._sentence_before(sentence, at)
+        if previous is None:
+            return None
+        start, end = previous
+        if any(span.start < end and start < span.end for span in spans) \
+                or any(start <= offset < end for offset, _ in self.seen) \
+                or self._names_someone(sentence.tokens[0].start_char, mention.start):
+            return None
+        name = self._subject_name(start, end)
+        if not name or self._other_gender(name, self._gender_of(name), gender):
+            return None
+        return name
+
+    def _sentence_before(self, sentence, at: int) -> Optional[tuple[int, int]]:
+        """(start, end) of the sentence that ends before text[at]: the tokenizer's where it has the text there,
+        else the last one the full stops of the text between give (sentences left out of a parse)."""
+        doc = getattr(sentence, "doc", None)
+        ends = [s.tokens[-1].end_char for s in doc.sentences if s.tokens and s.tokens[-1].end_char <= at] \
+            if doc is not None else []
+        gap_start = max(ends, default=0)
+        gap = self.text[gap_start:at]
+        if gap.strip():
+            pieces = [m for m in SENTENCE_END.finditer(gap)]
+            start = gap_start + (pieces[-1].end() if pieces else 0)
+            start += len(self.text[start:at]) - len(self.text[start:at].lstrip())
+            return start, at
+        before = [s for s in doc.sentences if s.tokens and s.tokens[-1].end_char <= gap_start] if doc else []
+        if not before:
+            return None
+        return before[-1].tokens[0].start_char, before[-1].tokens[-1].end_char
+
+    def _names_someone(self, start: int, end: int) -> bool:
+        """Does text[start:end], outside quotations, name a person ('While Comey said …, he said')?"""
+        spans = self._quote_spans()
+        for match in FULL_NAME.finditer(self.text, start, end):
+            if not any(span.start <= match.start() < span.end for span in spans) \
+                    and self._a_person(match.group().split(), match.end() - 1):
+                return True
+        return any(earlier.kind == "person" and earlier.name and re.search(
+            r"\b" + re.escape(earlier.name.split()[-1]) + r"\b", self.text[start:end]) for _, earlier in self.seen)
+
+    def _a_person(self, tokens: list[str], at: Optional[int] = None) -> bool:
+        """Words that are someone's name by what the article or the lexicon says: a known given name first,
+        a person the NER found at text[at], or the surname of a person who spoke before."""
+        if tokens[-1].endswith(("'s", "’s", "'", "’")):
+            return False  # a possessor: 'Absent Sanders' support', "Suu Kyi's fate"
+        given = fold(tokens[0])
+        if given in first_names() or given in census_first_names() \
+                or (at is not None and self._person_holding(at) is not None):
+            return True
+        return any(earlier.kind == "person" and earlier.name and fold(earlier.name.split()[-1]) == fold(tokens[-1])
+                   for _, earlier in self.seen)
+
+    def _quote_spans(self) -> list:
+        if self._quotes is None:
+            self._quotes = quote_spans(self.text)
+        return self._quotes
+
+    def _subject_name(self, start: int, end: int) -> Optional[str]:
+        """The person the sentence text[start:end] opens with: the capitalised words before its first word in
+        lower case that is no title ('English captain Harry Kane scored', 'Environment Canada spokeswoman
+        Sujata Raisinghani told'), as a full name, or a surname the article wrote in full before."""
+        run: list = []
+        last: list = []
+        for token in re.finditer(r"[\w’'.-]+|[^\w\s]", self.text[start:end]):
+            word = token.group()
+            if word[:1].isupper() or (run and is_particle(word)):
+                run.append(token)
+                continue
+            if run:
+                last, run = run, []
+            if word[:1].islower() and word.lower() not in role_words() | honorifics():
+                break
+        else:
+            return None
+        if not last:
+            return None
+        first, final = start + last[0].start(), start + last[-1].end()
+        names = self._name_tokens(first, self.text[first:final], final)
+        if not names or any(t.lower() in org_words() for t in names) or not self._a_person(names, final - 1):
+            return None  # a place, a body, a possessor ("Suu Kyi's fate is still unclear")
+        if len(names) >= 2:
+            return " ".join(names)
+        return self._name_in_text(names[0], start)
 
     def _named_holder(self, mention, speaker: Speaker) -> Speaker:
         """'the senator', 'The Florida senator', 'the former secretary of state': of the people named before
@@ -663,7 +841,9 @@ class ArticleSpeakers:
         start = max(0, offset - window)
         for match in FULL_NAME.finditer(self.text, start, offset):
             tokens = self._name_tokens(match.start(), match.group(), match.end())
-            if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens):
+            if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens) \
+                    and self._a_person(tokens, match.end() - 1) \
+                    and not (gender and self._other_gender(" ".join(tokens), None, gender)):
                 best, best_at = " ".join(tokens), match.start()
         for match in HONORIFIC_SURNAME.finditer(self.text, max(start, best_at + 1), offset):
             titled = honorific_genders().get(match.group(1).lower())
@@ -771,6 +951,14 @@ class ArticleSpeakers:
             for match in re.finditer(r"\b([\w-]+),?\s+" + written + r"(?!\w)", self.text):
                 found.add(gendered_nouns().get(match.group(1).lower()))
             found.discard(None)
+            if not found and " " in name:  # 'Mr. Dujarric' of the one Stephane Dujarric, before the census
+                surname = name.split()[-1]
+                found = {honorific_genders().get(m.group(1).lower()) for m in HONORIFIC_SURNAME.finditer(self.text)
+                         if m.group(2) == surname} - {None}
+                found = found if len(found) == 1 and len(set(self._written_names(surname, 0, len(self.text)))) == 1 \
+                    else set()
+            if not found and " " in name:  # the article says nothing: a given name one sex carries
+                found = {first_name_genders().get(fold(name.split()[0]))} - {None}
             self._genders[name] = found.pop() if len(found) == 1 else None
         return self._genders[name]
 
@@ -805,3 +993,55 @@ class ArticleSpeakers:
     def _person_holding(self, offset: int):
         """The NER's person entity holding text[offset], where the article's parsed sentences carry tags."""
         return next((e for e in self._people or [] if e.start_char <= offset < e.end_char), None)
+
+
+def _pronoun_antecedent(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    return article._antecedent(mention, speaker) if speaker.rule == "pronoun" else None
+
+
+def _short_name(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    if speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
+        return article._full_name(mention, speaker)
+    return None
+
+
+def _one_word_organisation(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'Madison said': not the city, when a person of that name was named before."""
+    if speaker.name and speaker.kind == "organization" and " " not in speaker.name:
+        return article._earlier_person(mention, speaker) or speaker
+    return None
+
+
+def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    if speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
+        return article._named_holder(mention, speaker)
+    return None
+
+
+# What a mention says on its own, in order: the first rule that reads it decides; its label is the kind of
+# reading (rules.DESCRIPTIONS). `example` is a mention it fires on, parsed by hand in
+# tests/extract/test_rule_tables.py.
+DESCRIBE_RULES: tuple[Rule, ...] = (
+    Rule("pronoun", "pronoun", _pronoun, "He said it was over."),
+    Rule("quantifier", "group", _quantifier, "Most said it was over."),
+    Rule("named-in-apposition", "person", _named_in_apposition,
+         "The Environment Secretary, Thérèse Coffey, said it was over."),
+    Rule("titled-name-after", "person", _titled_name_after, "Acme spokesman Ana Ruiz said it was over."),
+    Rule("coordinated-names", "group", _coordinated, "Ana Ruiz and Tom Berg said it was over."),
+    Rule("quantified-group", "group", _quantified_group, "Many Democrats said it was over."),
+    Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),
+    Rule("honorific-head", "name", _honorific_head, "Ms. Sherry said it was over."),
+    Rule("plural-noun", "description", _plural_noun, "Some Clinton allies said it was over."),
+    Rule("name-in-description", "name", _name_in_description, "UN spokesman Stephane Dujarric said it was over."),
+    Rule("description", "description", _description, "A White House spokesman said it was over."),
+)
+
+# How the article resolves that reading, in order: the first rule that applies decides, whether or not it
+# finds a name; its label is the resolution the record's rule carries (rules.RESOLUTIONS) when it does.
+RESOLVE_RULES: tuple[Rule, ...] = (
+    Rule("antecedent", "pronoun", _pronoun_antecedent, "Ana Ruiz spoke first. She said it was over."),
+    Rule("full-name", "surname", _short_name, "Ana Ruiz spoke first. Ruiz said it was over."),
+    Rule("one-word-organisation", "surname", _one_word_organisation,
+         "NATO said it was over."),
+    Rule("named-holder", "nominal", _role_holder, "Sen. Ana Ruiz spoke first. The senator said it was over."),
+)

@@ -64,6 +64,29 @@ def test_eval_command_scores_and_writes_errors(tmp_path, monkeypatch):
     assert StandInNLP.parsed == parsed_once  # the second run read every parse from the cache
 
 
+def test_eval_counts_records_per_rule_and_switches_a_rule_off_by_name(tmp_path, monkeypatch):
+    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
+    gold = gold_folder(tmp_path / "gold")
+    args = ["--gold", str(gold), "--json"]
+    report = json.loads(CliRunner().invoke(eval_command, args).stdout)
+    counts = {"records": 1, "matched": 1, "speaker_ok": 1}
+    assert report["by_rule_row"] == {"finder:cue": counts, "speaker:subject": counts}
+    # without the subject rule, 'she' is still found: as a pronoun the parse hung on the cue
+    result = CliRunner().invoke(eval_command, args + ["--without", "subject"])
+    report = json.loads(result.stdout)
+    assert report["by_rule_row"] == {"finder:cue": counts, "speaker:dependent": counts}
+    assert report["without"] == ["subject"]
+    text = CliRunner().invoke(eval_command, ["--gold", str(gold), "--without", "subject"]).stdout
+    assert "speaker:dependent" in text and "switched off: subject" in text
+
+
+def test_eval_names_the_known_rules_for_an_unknown_one(tmp_path, monkeypatch):
+    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
+    result = CliRunner().invoke(eval_command, ["--gold", str(gold_folder(tmp_path)), "--without", "nsubj"])
+    assert result.exit_code == 1
+    assert "no rule named nsubj" in result.output and "name-after" in result.output
+
+
 def test_eval_command_says_how_to_fix_a_wrong_folder(tmp_path):
     result = CliRunner().invoke(eval_command, ["--gold", str(tmp_path)])
     assert result.exit_code == 1 and "text/" in result.output
