@@ -157,7 +157,10 @@ def _best_run(words: list, runs: list[tuple[int, int]]) -> Optional[tuple[int, i
     words or more), else the last."""
     if not runs:
         return None
-    named = [r for r in runs if fold(words[r[0]].text) in first_names()]
+    # the census lists hold places and particles too ('Florida', 'Al'): one of their names opens a name only
+    # with a surname after it, and only where no run opens with a first name seen in GUM
+    named = [r for r in runs if fold(words[r[0]].text) in first_names()] \
+        or [r for r in runs if _given_name(words[r[0]].text) and r[1] - r[0] >= 2]
     if named:
         return named[-1]
     found = sentence_entities(words[0].sent)
@@ -218,6 +221,11 @@ def _opening_words(words: list, run: tuple[int, int]) -> int:
                 or is_particle(word.text) or _joins(words, i) or _joins(words, i + 1):
             return 0
     return cut
+
+
+def _given_name(token: str) -> bool:
+    """A first name of GUM's people or of the 1990 US Census lists."""
+    return fold(token) in first_names() or fold(token) in census_first_names()
 
 
 def _common(word) -> bool:
@@ -749,8 +757,7 @@ class ArticleSpeakers:
         a person the NER found at text[at], or the surname of a person who spoke before."""
         if tokens[-1].endswith(("'s", "’s", "'", "’")):
             return False  # a possessor: 'Absent Sanders' support', "Suu Kyi's fate"
-        given = fold(tokens[0])
-        if given in first_names() or given in census_first_names() \
+        if _given_name(tokens[0]) \
                 or (at is not None and self._person_holding(at) is not None):
             return True
         return any(earlier.kind == "person" and earlier.name and fold(earlier.name.split()[-1]) == fold(tokens[-1])

@@ -425,3 +425,28 @@ def test_a_sentence_about_a_place_or_a_possessor_gives_no_antecedent(extract):
     records = extract(text, _said("Tom Tom PROPN 3 nsubj\nWalsh Walsh PROPN 1 flat", 1, 3, "we won"),
                       "", _said("He he PRON 2 nsubj", 1, 2, "it ended"))
     assert records[-1].speaker == "Tom Walsh"
+
+
+def _titled_said(*name_rows: str) -> str:
+    """Rows for '<words> said it was over.', the words a compound run headed by the last one."""
+    n = len(name_rows)
+    rows = [f"{w} {w} PROPN {n} compound" for w in name_rows[:-1]] + [f"{name_rows[-1]} {name_rows[-1]} PROPN {n + 1} nsubj"]
+    return "\n".join(rows) + f"""
+said say VERB 0 root
+it it PRON {n + 4} nsubj
+was be AUX {n + 4} cop
+over over ADV {n + 1} ccomp
+. . PUNCT {n + 1} punct
+"""
+
+
+def test_a_title_glued_before_a_given_name_is_the_role_not_the_name(extract):
+    [record] = extract("Netflix CMO Marian Lee said it was over.", _titled_said("Netflix", "CMO", "Marian", "Lee"))
+    assert (record.speaker, record.role) == ("Marian Lee", "Netflix CMO")
+    [record] = extract("Champion Audrey Vance said it was over.", _titled_said("Champion", "Audrey", "Vance"))
+    assert (record.speaker, record.role) == ("Audrey Vance", "Champion")
+
+
+def test_a_given_name_inside_a_name_with_no_title_before_it_stays(extract):
+    [record] = extract("Ivanka Marie Trump said it was over.", _titled_said("Ivanka", "Marie", "Trump"))
+    assert record.speaker == "Ivanka Marie Trump"
