@@ -20,6 +20,7 @@ from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
 from quotes.db.names import (NameParts, fold_words, given_names_compatible, honorific_gender_of, name_parts,
                              person_keys, roles_conflict, surname_prefix_range, surnames_match)
 from quotes.db.upsert import earliest, insert_or_get, latest
+from quotes.names import parts as written_parts
 
 
 @dataclass
@@ -255,7 +256,7 @@ def _fitting_role(session: Session, speaker_ids: list[int], role: Optional[str])
 
 def _bare_placeholder(session: Session, parts: NameParts, name: str) -> int:
     """The speaker that collects an ambiguous bare surname until a user merges it."""
-    written = name.split()[-1].strip(".,") if name.split() else ""
+    written = "" if parts.suffix else written_parts(name).surname  # "von der Leyen" from "Mrs von der Leyen"
     label = written if fold_words(written) == parts.key else parts.key.title()
     return _create(session, name=label, parts=parts, kind="person")
 
