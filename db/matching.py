@@ -10,16 +10,16 @@ once that is the only one it can stand for (join_waiting_surnames).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Optional
 
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from quotes.db.merging import merge_speakers
 from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
 from quotes.db.names import (NameParts, fold_words, given_names_compatible, honorific_gender_of, name_parts,
                              person_keys, roles_conflict, surname_prefix_range, surnames_match)
-from quotes.db.upsert import earliest, insert_or_get, latest
+from quotes.db.upsert import insert_or_get
 from quotes.names import parts as written_parts
 
 
@@ -90,8 +90,6 @@ def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -
     waiting = [row for row in rows if name_parts(row.name).is_bare]
     if not waiting:
         return []
-    from quotes.db.identity import merge_speakers  # identity imports record_role from here
-
     ids = [row.id for row in waiting]
     decided, roles, genders = _decided_by_a_user(session, ids), _roles_of(session, ids), _genders_of(session, ids)
     joined = []
@@ -108,18 +106,6 @@ def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -
                         .values(identity_key=f"{row.identity_key}|joined:{row.id}"))
         joined.append(row.id)
     return joined
-
-
-def record_role(session: Session, *, speaker_id: int, role: str, seen: date) -> None:
-    """Role held by the speaker, widening its first/last seen dates."""
-    values = dict(speaker_id=speaker_id, title=role.strip(), title_key=fold_words(role), first_seen=seen,
-                  last_seen=seen)
-    if not values["title_key"]:
-        return
-    role_id, created = insert_or_get(session, Role, values=values, unique=["speaker_id", "title_key"])
-    if not created:
-        session.execute(update(Role).where(Role.id == role_id).values(
-            first_seen=earliest(Role.first_seen, seen), last_seen=latest(Role.last_seen, seen)))
 
 
 def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Optional[int]:
