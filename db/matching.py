@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from quotes.db.merging import merge_speakers
 from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
-from quotes.db.names import (NameParts, fold_words, given_names_compatible, honorific_gender_of, name_parts,
+from quotes.db.names import (FoldedName, fold_words, given_names_compatible, honorific_gender_of, name_parts,
                              person_keys, roles_conflict, surname_prefix_range, surnames_match)
 from quotes.db.upsert import insert_or_get
 from quotes.names import parts as written_parts
@@ -27,7 +27,7 @@ from quotes.names import parts as written_parts
 class Candidate:
     id: int
     name: str
-    parts: NameParts
+    parts: FoldedName
     roles: list[str]
 
 
@@ -66,7 +66,7 @@ def match_speaker(session: Session, *, name: str, kind: str, role: Optional[str]
     return MatchedSpeaker(id=speaker_id, alias_key=parts.key)
 
 
-def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -> list[int]:
+def join_waiting_surnames(session: Session, *, parts: FoldedName, now: SeenNow) -> list[int]:
     """Bare-surname speakers ("Obama", stored before any full name fitted) that join speaker `now.id`, a
     person who just gained the full name `parts`, because it is now the only full-named person they can
     stand for (the rule a bare surname meets at ingest, _full_names_for). Returns the ids joined.
@@ -108,7 +108,7 @@ def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -
     return joined
 
 
-def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Optional[int]:
+def _by_alias(session: Session, *, parts: FoldedName, role: Optional[str]) -> Optional[int]:
     rows = session.execute(
         select(Alias.speaker_id, Alias.manual, StoredSpeaker.name_key, StoredSpeaker.identity_key)
         .join(StoredSpeaker, StoredSpeaker.id == Alias.speaker_id)
@@ -129,7 +129,7 @@ def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Opt
     return (fitting or primary or [rows[0].speaker_id])[0]
 
 
-def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name: str,
+def _by_surname(session: Session, *, parts: FoldedName, role: Optional[str], name: str,
                 gender: Optional[str]) -> Optional[int]:
     if parts.is_bare:
         fits = _full_names_for(session, parts=parts, roles=[role] if role else [], gender=gender)
@@ -151,7 +151,7 @@ def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name
     return scored[0][3]
 
 
-def _full_names_for(session: Session, *, parts: NameParts, roles: list[str], gender: Optional[str],
+def _full_names_for(session: Session, *, parts: FoldedName, roles: list[str], gender: Optional[str],
                     now: Optional[SeenNow] = None) -> list[int]:
     """Full-named people a bare surname can stand for: the same surname (and suffix, when it has one:
     "Trump Jr."), not known only by roles clearly different from every role the bare name was given, and no
@@ -240,14 +240,14 @@ def _fitting_role(session: Session, speaker_ids: list[int], role: Optional[str])
     return [sid for sid in speaker_ids if roles.get(sid) and not roles_conflict(roles[sid], role)]
 
 
-def _bare_placeholder(session: Session, parts: NameParts, name: str) -> int:
+def _bare_placeholder(session: Session, parts: FoldedName, name: str) -> int:
     """The speaker that collects an ambiguous bare surname until a user merges it."""
     written = "" if parts.suffix else written_parts(name).surname  # "von der Leyen" from "Mrs von der Leyen"
     label = written if fold_words(written) == parts.key else parts.key.title()
     return _create(session, name=label, parts=parts, kind="person")
 
 
-def _create(session: Session, *, name: str, parts: NameParts, kind: str) -> int:
+def _create(session: Session, *, name: str, parts: FoldedName, kind: str) -> int:
     values = dict(name=name.strip(), kind=kind, identity_key=parts.key, name_key=parts.key,
                   **person_keys(parts, kind))
     speaker_id, _created = insert_or_get(session, StoredSpeaker, values=values, unique=["identity_key"])
@@ -266,7 +266,7 @@ def _follow_merges(session: Session, speaker_id: int) -> int:
     return speaker_id
 
 
-def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, kind: str) -> None:
+def _improve(session: Session, *, speaker_id: int, name: str, parts: FoldedName, kind: str) -> None:
     """Upgrade an unknown kind, and prefer the fuller name ("S. Dujarric" -> "Stéphane Dujarric")."""
     speaker = session.execute(select(StoredSpeaker.name, StoredSpeaker.kind)
                               .where(StoredSpeaker.id == speaker_id)).one()
@@ -282,7 +282,7 @@ def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, 
         session.execute(update(StoredSpeaker).where(StoredSpeaker.id == speaker_id).values(**changes))
 
 
-def _fuller(old: NameParts, old_name: str, new: NameParts, new_name: str) -> bool:
+def _fuller(old: FoldedName, old_name: str, new: FoldedName, new_name: str) -> bool:
     if old.is_bare or new.is_bare or old.surname != new.surname or old.suffix != new.suffix:
         return False
     if len(new.given or "") > len(old.given or "") and given_names_compatible(old.given, new.given):

@@ -42,8 +42,9 @@ def honorifics() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class NameParts:
-    """A name reduced for matching: `key` is the folded name without honorifics, with its suffix."""
+class FoldedName:
+    """A name as storage keys it: quotes.names.NameParts (the one name model) folded for matching. `key` is the
+    folded name without honorifics, with its suffix."""
 
     key: str
     given: Optional[str]  # first folded word of the given names, None for a bare surname
@@ -58,7 +59,7 @@ class NameParts:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def name_parts(name: str) -> NameParts:
+def name_parts(name: str) -> FoldedName:
     """The stored form of quotes.names.parts (the one name model): folded, the particles kept in the surname
     ("Ursula von der Leyen" -> von der leyen) and the generational suffixes of its word list ("Martin Luther
     King V" -> king / v). `key` is every folded word of the name after its honorifics, suffix included.
@@ -68,17 +69,17 @@ def name_parts(name: str) -> NameParts:
     while len(tokens) > 1 and tokens[0] in titles:
         tokens = tokens[1:]
     if not tokens:
-        return NameParts(key="", given=None, surname=None)
+        return FoldedName(key="", given=None, surname=None)
     written = parts(name)
     surname = fold_words(written.surname)
     if not surname:  # a lone honorific ("Ms") is all there is: keep it rather than return nothing
-        return NameParts(key=" ".join(tokens), given=None, surname=tokens[-1])
+        return FoldedName(key=" ".join(tokens), given=None, surname=tokens[-1])
     given = fold_words(" ".join(written.given)).split()
-    return NameParts(key=" ".join(tokens), given=given[0] if given else None, surname=surname,
+    return FoldedName(key=" ".join(tokens), given=given[0] if given else None, surname=surname,
                      suffix=fold_words(written.suffix) or None)
 
 
-def person_keys(parts: NameParts, kind: str) -> dict[str, Optional[str]]:
+def person_keys(parts: FoldedName, kind: str) -> dict[str, Optional[str]]:
     """The look-up keys stored on a speaker (surname_key, given_key): a person is found by surname and, for
     a bare word, by first name ("Hillary"); an organisation or group has neither ("Stop Hillary" is no
     Ms Hillary)."""
