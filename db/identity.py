@@ -1,52 +1,27 @@
 """Manual fixes to speaker identity. Both are recorded (SpeakerDecision) and leave manual aliases behind,
 which automatic matching always follows, so later ingests respect the user's decision. Matching also uses
-merge_speakers, unmarked (manual=False), to join a bare surname to its full name (db/matching.py), and
-join_bare_surnames applies that rule to a database filled before it existed."""
+merge_speakers (db/merging.py, re-exported here), unmarked (manual=False), to join a bare surname to its full
+name (db/matching.py), and join_bare_surnames applies that rule to a database filled before it existed."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlmodel import Session
 
 from quotes.db.engine import begin_write
-from quotes.db.errors import IdentityError, SpeakerNotFound
-from quotes.db.matching import SeenNow, join_waiting_surnames, record_role
-from quotes.db.models import Alias, StoredArticle, Quote, Role, StoredSpeaker, SpeakerDecision, Statement, utcnow
+from quotes.db.errors import IdentityError
+from quotes.db.matching import SeenNow, join_waiting_surnames
+from quotes.db.merging import live_speaker, merge_speakers, record_role  # merge_speakers: public here too
+from quotes.db.models import Alias, StoredArticle, Quote, StoredSpeaker, SpeakerDecision, utcnow
 from quotes.db.names import name_parts, person_keys
 from quotes.db.rows import SurnameJoin
 from quotes.db.statements import attach_statement, refresh_statements, seen_at
-from quotes.db.upsert import insert_or_get
-
-
-def merge_speakers(session: Session, *, keep_id: int, merge_id: int, manual: bool = True) -> None:
-    """Fold speaker `merge_id` into `keep_id`: aliases, roles, quotes and statements move; the merged row
-    stays as a pointer (merged_into_id) so old ids still lead somewhere. A user's merge (`manual`) marks the
-    moved aliases manual and is recorded as "merge"; an automatic one keeps the aliases automatic and is
-    recorded as "join", so later matching may still judge those names afresh."""
-    begin_write(session)
-    if keep_id == merge_id:
-        raise IdentityError(f"speaker {keep_id} cannot be merged into itself: pass two different ids")
-    keep, merged = _live_speaker(session, keep_id), _live_speaker(session, merge_id)
-    _move_aliases(session, keep_id=keep.id, merge_id=merged.id, manual=manual)
-    _move_roles(session, keep_id=keep.id, merge_id=merged.id)
-    _move_statements(session, keep_id=keep.id, merge_id=merged.id)
-    session.execute(update(Quote).where(Quote.speaker_id == merged.id)
-                    .values(speaker_id=keep.id, updated_at=utcnow()))
-    session.execute(update(StoredSpeaker).where(StoredSpeaker.merged_into_id == merged.id)
-                    .values(merged_into_id=keep.id))
-    session.execute(update(StoredSpeaker).where(StoredSpeaker.id == merged.id).values(merged_into_id=keep.id))
-    if keep.kind == "unknown" and merged.kind != "unknown":
-        # Typed now: a person is found by its surname and first name from here on.
-        session.execute(update(StoredSpeaker).where(StoredSpeaker.id == keep.id)
-                        .values(kind=merged.kind, **person_keys(name_parts(keep.name), merged.kind)))
-    session.add(SpeakerDecision(action="merge" if manual else "join", speaker_id=keep.id, other_speaker_id=merged.id))
-    session.flush()
 
 
 def split_speaker(session: Session, *, speaker_id: int, alias: str) -> int:
     """Move `alias` and the quotes that came in under it to a new speaker; returns the new speaker's id."""
     begin_write(session)
-    speaker = _live_speaker(session, speaker_id)
+    speaker = live_speaker(session, speaker_id)
     key = name_parts(alias).key
     row = session.execute(select(Alias).where(Alias.speaker_id == speaker.id, Alias.key == key)).scalar_one_or_none()
     if row is None:
@@ -110,56 +85,6 @@ def _bare_surnames(session: Session) -> dict[str, dict[int, str]]:
         if name_parts(row.name).is_bare:
             waiting.setdefault(row.surname_key, {})[row.id] = row.name
     return waiting
-
-
-def _live_speaker(session: Session, speaker_id: int):
-    row = session.execute(select(StoredSpeaker.id, StoredSpeaker.name, StoredSpeaker.kind, StoredSpeaker.name_key,
-                                 StoredSpeaker.surname_key, StoredSpeaker.merged_into_id)
-                          .where(StoredSpeaker.id == speaker_id)).one_or_none()
-    if row is None:
-        raise SpeakerNotFound(f"no speaker with id {speaker_id}: list them with `quotes speakers`")
-    if row.merged_into_id is not None:
-        raise IdentityError(f"speaker {speaker_id} was merged into {row.merged_into_id}: use that id")
-    return row
-
-
-def _move_aliases(session: Session, *, keep_id: int, merge_id: int, manual: bool) -> None:
-    kept = set(session.execute(select(Alias.key).where(Alias.speaker_id == keep_id)).scalars())
-    mark = dict(manual=True) if manual else {}
-    for alias in session.execute(select(Alias.id, Alias.key).where(Alias.speaker_id == merge_id)).all():
-        if alias.key in kept:
-            if manual:
-                session.execute(update(Alias).where(Alias.speaker_id == keep_id, Alias.key == alias.key)
-                                .values(manual=True))
-            session.execute(delete(Alias).where(Alias.id == alias.id))
-        else:
-            session.execute(update(Alias).where(Alias.id == alias.id).values(speaker_id=keep_id, **mark))
-
-
-def _move_roles(session: Session, *, keep_id: int, merge_id: int) -> None:
-    for role in session.execute(select(Role).where(Role.speaker_id == merge_id)).scalars().all():
-        for seen in {role.first_seen, role.last_seen} - {None}:
-            record_role(session, speaker_id=keep_id, role=role.title, seen=seen)
-        if role.first_seen is None:
-            insert_or_get(session, Role, values=dict(speaker_id=keep_id, title=role.title, title_key=role.title_key),
-                          unique=["speaker_id", "title_key"])
-        session.execute(delete(Role).where(Role.id == role.id))
-
-
-def _move_statements(session: Session, *, keep_id: int, merge_id: int) -> None:
-    """Statements both speakers made (same key) become one; the rest change owner."""
-    kept = dict(session.execute(select(Statement.key, Statement.id).where(Statement.speaker_id == keep_id)).all())
-    touched = []
-    for statement in session.execute(select(Statement.id, Statement.key)
-                                     .where(Statement.speaker_id == merge_id)).all():
-        target = kept.get(statement.key)
-        if target is None:
-            session.execute(update(Statement).where(Statement.id == statement.id).values(speaker_id=keep_id))
-            continue
-        session.execute(update(Quote).where(Quote.statement_id == statement.id)
-                        .values(statement_id=target, updated_at=utcnow()))
-        touched += [statement.id, target]
-    refresh_statements(session, statement_ids=touched)
 
 
 def _new_split_speaker(session: Session, *, speaker, alias: Alias) -> int:

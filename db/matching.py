@@ -10,23 +10,24 @@ once that is the only one it can stand for (join_waiting_surnames).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Optional
 
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from quotes.db.merging import merge_speakers
 from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
-from quotes.db.names import (NameParts, fold_words, given_names_compatible, honorific_gender_of, name_parts,
+from quotes.db.names import (FoldedName, fold_words, given_names_compatible, honorific_gender_of, name_parts,
                              person_keys, roles_conflict, surname_prefix_range, surnames_match)
-from quotes.db.upsert import earliest, insert_or_get, latest
+from quotes.db.upsert import insert_or_get
+from quotes.names import parts as written_parts
 
 
 @dataclass
 class Candidate:
     id: int
     name: str
-    parts: NameParts
+    parts: FoldedName
     roles: list[str]
 
 
@@ -65,7 +66,7 @@ def match_speaker(session: Session, *, name: str, kind: str, role: Optional[str]
     return MatchedSpeaker(id=speaker_id, alias_key=parts.key)
 
 
-def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -> list[int]:
+def join_waiting_surnames(session: Session, *, parts: FoldedName, now: SeenNow) -> list[int]:
     """Bare-surname speakers ("Obama", stored before any full name fitted) that join speaker `now.id`, a
     person who just gained the full name `parts`, because it is now the only full-named person they can
     stand for (the rule a bare surname meets at ingest, _full_names_for). Returns the ids joined.
@@ -89,8 +90,6 @@ def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -
     waiting = [row for row in rows if name_parts(row.name).is_bare]
     if not waiting:
         return []
-    from quotes.db.identity import merge_speakers  # identity imports record_role from here
-
     ids = [row.id for row in waiting]
     decided, roles, genders = _decided_by_a_user(session, ids), _roles_of(session, ids), _genders_of(session, ids)
     joined = []
@@ -109,19 +108,7 @@ def join_waiting_surnames(session: Session, *, parts: NameParts, now: SeenNow) -
     return joined
 
 
-def record_role(session: Session, *, speaker_id: int, role: str, seen: date) -> None:
-    """Role held by the speaker, widening its first/last seen dates."""
-    values = dict(speaker_id=speaker_id, title=role.strip(), title_key=fold_words(role), first_seen=seen,
-                  last_seen=seen)
-    if not values["title_key"]:
-        return
-    role_id, created = insert_or_get(session, Role, values=values, unique=["speaker_id", "title_key"])
-    if not created:
-        session.execute(update(Role).where(Role.id == role_id).values(
-            first_seen=earliest(Role.first_seen, seen), last_seen=latest(Role.last_seen, seen)))
-
-
-def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Optional[int]:
+def _by_alias(session: Session, *, parts: FoldedName, role: Optional[str]) -> Optional[int]:
     rows = session.execute(
         select(Alias.speaker_id, Alias.manual, StoredSpeaker.name_key, StoredSpeaker.identity_key)
         .join(StoredSpeaker, StoredSpeaker.id == Alias.speaker_id)
@@ -142,7 +129,7 @@ def _by_alias(session: Session, *, parts: NameParts, role: Optional[str]) -> Opt
     return (fitting or primary or [rows[0].speaker_id])[0]
 
 
-def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name: str,
+def _by_surname(session: Session, *, parts: FoldedName, role: Optional[str], name: str,
                 gender: Optional[str]) -> Optional[int]:
     if parts.is_bare:
         fits = _full_names_for(session, parts=parts, roles=[role] if role else [], gender=gender)
@@ -164,7 +151,7 @@ def _by_surname(session: Session, *, parts: NameParts, role: Optional[str], name
     return scored[0][3]
 
 
-def _full_names_for(session: Session, *, parts: NameParts, roles: list[str], gender: Optional[str],
+def _full_names_for(session: Session, *, parts: FoldedName, roles: list[str], gender: Optional[str],
                     now: Optional[SeenNow] = None) -> list[int]:
     """Full-named people a bare surname can stand for: the same surname (and suffix, when it has one:
     "Trump Jr."), not known only by roles clearly different from every role the bare name was given, and no
@@ -253,14 +240,14 @@ def _fitting_role(session: Session, speaker_ids: list[int], role: Optional[str])
     return [sid for sid in speaker_ids if roles.get(sid) and not roles_conflict(roles[sid], role)]
 
 
-def _bare_placeholder(session: Session, parts: NameParts, name: str) -> int:
+def _bare_placeholder(session: Session, parts: FoldedName, name: str) -> int:
     """The speaker that collects an ambiguous bare surname until a user merges it."""
-    written = name.split()[-1].strip(".,") if name.split() else ""
+    written = "" if parts.suffix else written_parts(name).surname  # "von der Leyen" from "Mrs von der Leyen"
     label = written if fold_words(written) == parts.key else parts.key.title()
     return _create(session, name=label, parts=parts, kind="person")
 
 
-def _create(session: Session, *, name: str, parts: NameParts, kind: str) -> int:
+def _create(session: Session, *, name: str, parts: FoldedName, kind: str) -> int:
     values = dict(name=name.strip(), kind=kind, identity_key=parts.key, name_key=parts.key,
                   **person_keys(parts, kind))
     speaker_id, _created = insert_or_get(session, StoredSpeaker, values=values, unique=["identity_key"])
@@ -279,7 +266,7 @@ def _follow_merges(session: Session, speaker_id: int) -> int:
     return speaker_id
 
 
-def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, kind: str) -> None:
+def _improve(session: Session, *, speaker_id: int, name: str, parts: FoldedName, kind: str) -> None:
     """Upgrade an unknown kind, and prefer the fuller name ("S. Dujarric" -> "Stéphane Dujarric")."""
     speaker = session.execute(select(StoredSpeaker.name, StoredSpeaker.kind)
                               .where(StoredSpeaker.id == speaker_id)).one()
@@ -295,7 +282,7 @@ def _improve(session: Session, *, speaker_id: int, name: str, parts: NameParts, 
         session.execute(update(StoredSpeaker).where(StoredSpeaker.id == speaker_id).values(**changes))
 
 
-def _fuller(old: NameParts, old_name: str, new: NameParts, new_name: str) -> bool:
+def _fuller(old: FoldedName, old_name: str, new: FoldedName, new_name: str) -> bool:
     if old.is_bare or new.is_bare or old.surname != new.surname or old.suffix != new.suffix:
         return False
     if len(new.given or "") > len(old.given or "") and given_names_compatible(old.given, new.given):

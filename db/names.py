@@ -11,10 +11,8 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from quotes.lexicon import word_set
-from quotes.names import honorific_gender
+from quotes.names import honorific_gender, parts
 
-# Generational suffixes are identity: Donald Trump Jr. is not Donald Trump (they stay in the key).
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Given names this similar are spelling variants (Stephane/Stefane, Volodymyr/Volodimir), not namesakes.
 GIVEN_NAME_MIN_SCORE = 80
 # Surnames this similar are transliterations (Zelensky/Zelenskiy/Zelenskyy).
@@ -44,34 +42,44 @@ def honorifics() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class NameParts:
-    """A name reduced for matching: `key` is the folded name without honorifics, with its suffix."""
+class FoldedName:
+    """A name as storage keys it: quotes.names.NameParts (the one name model) folded for matching. `key` is the
+    folded name without honorifics, with its suffix."""
 
     key: str
-    given: Optional[str]  # first token when there are two or more, else None
-    surname: Optional[str]  # last token before the suffix
-    suffix: Optional[str] = None  # "jr", "iii": a namesake of the same name without it
+    given: Optional[str]  # first folded word of the given names, None for a bare surname
+    surname: Optional[str]  # folded, with its particles: "von der leyen"
+    suffix: Optional[str] = None  # "jr", "iii": a namesake of the same name without it (identity: in the key)
 
     @property
     def is_bare(self) -> bool:
-        """A single word, e.g. "Dujarric" from "Mr Dujarric": joins a speaker only when unambiguous."""
+        """A surname alone, e.g. "Dujarric" from "Mr Dujarric" or "von der Leyen": joins a speaker only when
+        unambiguous."""
         return self.given is None
 
 
-def name_parts(name: str) -> NameParts:
+@functools.lru_cache(maxsize=1 << 16)
+def name_parts(name: str) -> FoldedName:
+    """The stored form of quotes.names.parts (the one name model): folded, the particles kept in the surname
+    ("Ursula von der Leyen" -> von der leyen) and the generational suffixes of its word list ("Martin Luther
+    King V" -> king / v). `key` is every folded word of the name after its honorifics, suffix included.
+    Cached: matching splits the same stored names again for every article (43 us a name uncached)."""
     tokens = fold_words(name).split()
     titles = honorifics()
     while len(tokens) > 1 and tokens[0] in titles:
         tokens = tokens[1:]
-    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES else None
     if not tokens:
-        return NameParts(key="", given=None, surname=None)
-    given = tokens[0] if len(tokens) > 1 else None
-    return NameParts(key=" ".join(tokens + [suffix] if suffix else tokens), given=given, surname=tokens[-1],
-                     suffix=suffix)
+        return FoldedName(key="", given=None, surname=None)
+    written = parts(name)
+    surname = fold_words(written.surname)
+    if not surname:  # a lone honorific ("Ms") is all there is: keep it rather than return nothing
+        return FoldedName(key=" ".join(tokens), given=None, surname=tokens[-1])
+    given = fold_words(" ".join(written.given)).split()
+    return FoldedName(key=" ".join(tokens), given=given[0] if given else None, surname=surname,
+                     suffix=fold_words(written.suffix) or None)
 
 
-def person_keys(parts: NameParts, kind: str) -> dict[str, Optional[str]]:
+def person_keys(parts: FoldedName, kind: str) -> dict[str, Optional[str]]:
     """The look-up keys stored on a speaker (surname_key, given_key): a person is found by surname and, for
     a bare word, by first name ("Hillary"); an organisation or group has neither ("Stop Hillary" is no
     Ms Hillary)."""

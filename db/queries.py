@@ -11,7 +11,7 @@ from sqlmodel import Session
 from quotes.db.errors import AmbiguousArticle, ArticleNotFound
 from quotes.db.fulltext import restrict, search_terms
 from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, StoredSpeaker
-from quotes.db.names import NameParts, fold_words, name_parts
+from quotes.db.names import FoldedName, fold_words, name_parts
 from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
                             StatementRow)
 from quotes.metadata import outlet_key
@@ -49,7 +49,7 @@ def find_speakers(session: Session, name: str) -> list[SpeakerRow]:
     return sorted(rows, key=lambda row: -row.quotes) if parts.is_bare else rows
 
 
-def _people_named(session: Session, parts: NameParts) -> list[int]:
+def _people_named(session: Session, parts: FoldedName) -> list[int]:
     """People of `parts`' surname; for one bare word without a suffix, also people of that first name."""
     named = StoredSpeaker.surname_key == parts.surname
     if parts.is_bare and not parts.suffix:

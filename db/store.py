@@ -16,7 +16,8 @@ from sqlmodel import Session
 from quotes.db.corrections import apply_corrections
 from quotes.db.engine import begin_write, lock_timeout_of
 from quotes.db.errors import IngestConflict, is_lock_wait
-from quotes.db.matching import match_speaker, record_role
+from quotes.db.matching import match_speaker
+from quotes.db.merging import record_role
 from quotes.db.models import Quote, StoredArticle, utcnow
 from quotes.db.names import honorific_gender_of, name_parts
 from quotes.db.rows import IngestResult

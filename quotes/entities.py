@@ -1,7 +1,7 @@
 """Named entities from the NER tags on a parsed document: spans, kinds, and the checks speaker rules need.
 
 The bundled NER model (`models/en/ner.pt` + `ner_pretrain.pt`, trained by `quotes train-models --stage ner`
-from GUM and GENTLE) is optional: without it `ner_available()` is False, documents carry no tags and
+from GUM and GENTLE) is optional: without it (ner_options gives {}) documents carry no tags and
 `entities(doc)` is empty, so extraction works as before. quotes.nlp runs it on the sentences it parses.
 """
 
@@ -21,7 +21,6 @@ KINDS = {
 }
 # what kind of speaker an entity of each kind makes: a country or city speaks for its government
 SPEAKER_KINDS = {"person": "person", "organization": "organization", "place": "organization", "group": "group"}
-NAME_KINDS = frozenset(SPEAKER_KINDS)
 POSSESSIVES = ("'s", "’s", "'", "’")
 
 
@@ -53,17 +52,6 @@ def ner_paths(folder: Path) -> Optional[tuple[Path, Optional[Path]]]:
     if not model.is_file():
         return None
     return model, pretrain if pretrain.is_file() else None
-
-
-def ner_available(stanza_dir: Optional[str] = None) -> bool:
-    """Whether the models quotes.nlp would load (same choice rules) include a NER model."""
-    from quotes.errors import ModelsNotFound
-    from quotes.nlp import resolve_models
-
-    try:
-        return bool(ner_options(resolve_models(stanza_dir)))
-    except ModelsNotFound:
-        return False
 
 
 def ner_options(source) -> dict:
@@ -170,41 +158,3 @@ def kinds_written(doc, text: str) -> set[str]:
     """The kinds of every entity in the document with a word written `text`: how the NER read that name
     wherever it occurs, so one reading can be checked against the others."""
     return {entity.kind for entity in entities(doc) if text in entity.text.split()}
-
-
-def entity_covering(found: Iterable[Entity], start: int, end: int) -> Optional[Entity]:
-    """The entity whose span holds all of start..end (character offsets), if any."""
-    for entity in found:
-        if entity.start_char <= start and end <= entity.end_char:
-            return entity
-    return None
-
-
-def entities_overlapping(found: Iterable[Entity], start: int, end: int) -> list[Entity]:
-    """The entities sharing at least one character with start..end."""
-    return [entity for entity in found if entity.start_char < end and start < entity.end_char]
-
-
-def looks_like_name(found: Iterable[Entity], start: int, end: int, text: str) -> bool:
-    """Whether the mention text[start:end] is a name by the NER's reading: it holds a person, organization,
-    place or group entity, cuts none in two ("Jomart Tokayev" of "Kassym-Jomart Tokayev"), and every
-    capitalised word outside its entities is a title or honorific ("President", "Mr."), not a stray sentence
-    word ("Entrusting Donald Trump", "Although Trump", "Still Sanders")."""
-    from quotes.lexicon import honorifics, role_words
-
-    inside = entities_overlapping(found, start, end)
-    if not any(entity.kind in NAME_KINDS for entity in inside):
-        return False
-    if any(entity.start_char < start or entity.end_char > end for entity in inside):
-        return False
-    allowed = honorifics() | role_words()
-    position = start
-    for entity in sorted(inside, key=lambda e: e.start_char) + [None]:
-        gap = text[position:entity.start_char if entity else end]
-        for word in gap.split():
-            word = word.strip(",;:()\"'’‘“”")
-            if word[:1].isupper() and word.lower() not in allowed and word.lower().rstrip(".") not in allowed:
-                return False
-        if entity:
-            position = max(position, entity.end_char)
-    return True

@@ -13,10 +13,9 @@ from quotes.lexicon import elisions, quote_mark_families, quote_marks
 # characters that may stand right before an opening mark / right after a closing one
 _BEFORE_OPEN = set(" \t\n\xa0([{—–-/:;“‘„«\"'")
 _AFTER_CLOSE = set(" \t\n\xa0)]}.,;:!?—–-/”’»\"'")
-# every character that can be (part of) a quotation mark, and the opening / closing ones, for rules that
+# every character that can be (part of) a quotation mark, and the closing ones, for rules that
 # look at the text around a quote
 MARK_CHARS = "\"“”„«»`'‘’"
-OPENING_MARKS = "“\"'‘`«„"
 CLOSING_MARKS = "”\"'’»"
 # an apostrophe that opens a word: ’90s, ’n’, ’em
 _ELIDED = re.compile(r"(\d\ds\b|\d\d(?![\w-])|[a-z]+\b)", re.IGNORECASE)  # ’90s, ’16; not ‘50-state

@@ -65,12 +65,6 @@ FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?
 FRONT_MATTER_LINE = re.compile(r"^\s*(?P<key>[\w][\w \-]*?)\s*:\s*(?P<value>.*?)\s*$")
 
 
-def field_of(key: str) -> Optional[str]:
-    """The Article field a record key stands for ("datePublished" -> "published_at"), or None."""
-    known = _ALIASES.get(_fold(key))
-    return known[0] if known else None
-
-
 def known_fields(record: dict) -> tuple[dict, list[str]]:
     """The values of `record` by Article field (the first name listed wins) and the keys it did not know."""
     found: dict[str, tuple[int, object]] = {}

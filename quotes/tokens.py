@@ -23,31 +23,6 @@ def words_span(words: Iterable) -> Optional[tuple[int, int]]:
     return min(start for start, _ in spans), max(end for _, end in spans)
 
 
-def doc_from_rows(text: str, sentences: list[str]):
-    """A parsed stanza Document from hand-written rows, offsets found by searching `text` left to right.
-
-    Each sentence is a block of lines `FORM LEMMA UPOS HEAD DEPREL [FEATS]` (whitespace separated); used by tests
-    and by anyone who wants a parse without models. Raises ValueError when a form is not in the text."""
-    from stanza.utils.conll import CoNLL
-
-    position, blocks = 0, []
-    for block in sentences:
-        lines = []
-        for index, row in enumerate(line.split() for line in block.strip().splitlines()):
-            form, lemma, upos, head, deprel, *feats = row
-            start = text.find(form, position)
-            if start < 0:
-                raise ValueError(f"{form!r} not found in text after offset {position}")
-            position = start + len(form)
-            misc = f"start_char={start}|end_char={position}"
-            lines.append("\t".join([str(index + 1), form, lemma, upos, "_", feats[0] if feats else "_", head, deprel,
-                                    "_", misc]))
-        blocks.append("\n".join(lines))
-    doc = CoNLL.conll2doc(input_str="\n\n".join(blocks) + "\n\n")
-    doc.text = text
-    return doc
-
-
 # --- tree navigation: every rule reads the parse through these, so unparsed sentences (head None) are safe
 
 

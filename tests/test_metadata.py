@@ -10,7 +10,7 @@ import pytest
 
 from quotes.article import read_article, read_articles
 from quotes.errors import InputError
-from quotes.metadata import (body_start, field_of, find_byline, find_outlet_line, find_wire_outlet, known_fields,
+from quotes.metadata import (body_start, find_byline, find_outlet_line, find_wire_outlet, known_fields,
                              outlet_key, parse_date)
 
 SAMPLES = Path(__file__).resolve().parents[1] / "quotes" / "samples"
@@ -148,6 +148,12 @@ def test_jsonl_names_unknown_fields_once_per_file(tmp_path, caplog):
     assert len(articles) == 3 and all(a.published_at == date(2022, 1, 12) for a in articles)
     [warning] = [r.getMessage() for r in caplog.records]
     assert "fields ignored: sentiment (3 lines), tags (3 lines)" in warning
+
+
+def field_of(key: str):
+    """The Article field a record key stands for, or None."""
+    values, _unknown = known_fields({key: "value"})
+    return next(iter(values), None)
 
 
 def test_the_first_listed_name_wins_when_a_record_has_two():

@@ -81,6 +81,20 @@ def test_a_generational_suffix_must_match(engine, before_the_rule):
     assert [(j.bare_id, j.full_id) for j in joined(engine)] == [(bare_junior, son)]
 
 
+def test_a_surname_with_particles_joins_its_full_name(engine, before_the_rule):
+    bare = said(engine, "von der Leyen")
+    ursula = said(engine, "Ursula von der Leyen")
+    assert [(j.bare_id, j.full_id) for j in joined(engine)] == [(bare, ursula)]
+
+
+def test_a_fifth_generation_is_named_by_surname_and_suffix(engine, before_the_rule):
+    bare = said(engine, "King V")
+    fifth = said(engine, "Martin Luther King V")
+    said(engine, "Martin Luther King")
+    assert [(j.bare_id, j.full_id) for j in joined(engine)] == [(bare, fifth)]
+    assert one(engine, "SELECT surname_key FROM speaker WHERE id = :id", id=fifth) == "king"
+
+
 def test_a_bare_surname_between_a_father_and_son_waits(engine, before_the_rule):
     bare = said(engine, "Trump")
     said(engine, "Donald Trump"), said(engine, "Donald Trump Jr.")

@@ -39,7 +39,7 @@ def test_the_head_constant_is_the_head_of_the_migration_scripts():
 
 def test_new_database_is_created_at_head(db_url):
     engine = make_engine(db_url)
-    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0006"
+    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0007"
 
 
 def test_upgrade_from_first_revision_keeps_data(db_url):
@@ -52,8 +52,8 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
         make_engine(db_url)
 
     result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
-    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0006\n")
-    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0006 (head)\n"
+    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0007\n")
+    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0007 (head)\n"
 
     engine = make_engine(db_url)
     assert one(engine, "SELECT text FROM quote WHERE id = 1") == "Vaccines arrive in every district this winter"
@@ -94,7 +94,7 @@ def test_upgrade_to_0004_fills_given_names_of_people_only_and_downgrades(db_url)
     with bare.connect() as connection:
         assert "given_key" not in {column["name"] for column in inspect(connection).get_columns("speaker")}
         assert connection.execute(text("SELECT count(*) FROM speaker")).scalar_one() == 5
-    assert upgrade(bare, "head") == ("0003", "0006")
+    assert upgrade(bare, "head") == ("0003", "0007")
 
 
 def test_upgrade_to_0005_folds_the_stored_outlets_and_downgrades(db_url):
@@ -127,6 +127,7 @@ def test_upgrade_to_0006_adds_corrections_to_a_filled_database_and_downgrades(db
         for statement in OLD_ROWS:
             connection.execute(text(statement))
     assert upgrade(bare, "0006") == (FIRST, "0006")
+    upgrade(bare, "head")
     engine = make_engine(db_url)
     from quotes.db.corrections import correct_speaker, corrections
 
@@ -144,10 +145,44 @@ def test_upgrade_to_0006_adds_corrections_to_a_filled_database_and_downgrades(db
         assert connection.execute(text("SELECT count(*) FROM quote")).scalar_one() == 1
 
 
+def test_upgrade_to_0007_rekeys_surnames_with_particles_and_suffixes_and_downgrades(db_url):
+    from alembic import command
+
+    bare = make_engine(db_url, migrate=False)
+    upgrade(bare, "0006")
+    # As revision 0006 stored them: the last word is the surname, the first the given name.
+    stored = [("Ursula von der Leyen", "person", "leyen", "ursula"), ("von der Leyen", "person", "leyen", "von"),
+              ("Martin Luther King V", "person", "v", "martin"), ("Amara Osei", "person", "osei", "amara"),
+              ("Van Der Berg Holdings", "organization", None, None)]
+    with bare.begin() as connection:
+        for n, (name, kind, surname, given) in enumerate(stored):
+            connection.execute(text("INSERT INTO speaker (name, kind, identity_key, name_key, surname_key, given_key, "
+                                    "created_at) VALUES (:name, :kind, :key, :key, :surname, :given, "
+                                    "'2023-01-05 10:00:00')"),
+                               dict(name=name, kind=kind, key=f"key {n}", surname=surname, given=given))
+
+    def keys():
+        with bare.connect() as connection:
+            return [tuple(row) for row in connection.execute(
+                text("SELECT name, surname_key, given_key FROM speaker ORDER BY id")).all()]
+
+    assert upgrade(bare, "0007") == ("0006", "0007")
+    assert keys() == [("Ursula von der Leyen", "von der leyen", "ursula"), ("von der Leyen", "von der leyen", None),
+                      ("Martin Luther King V", "king", "martin"), ("Amara Osei", "osei", "amara"),
+                      ("Van Der Berg Holdings", None, None)]
+    with session_scope(make_engine(db_url)) as session:
+        # A bare surname lists every person of that surname, the particles included.
+        assert sorted(row.name for row in find_speakers(session, name="von der Leyen")) == [
+            "Ursula von der Leyen", "von der Leyen"]
+    with bare.begin() as connection:
+        command.downgrade(alembic_config(connection), "0006")
+    assert keys() == [(name, surname, given) for name, _kind, surname, given in stored]
+
+
 def test_cli_current_on_older_database_says_how_to_fix(db_url):
     upgrade(make_engine(db_url, migrate=False), FIRST)
     result = CliRunner().invoke(main, ["db", "current", "--db", db_url])
-    assert result.output == "0001 (head is 0006: run `quotes db upgrade`)\n"
+    assert result.output == "0001 (head is 0007: run `quotes db upgrade`)\n"
 
 
 def test_migrations_build_exactly_the_models(db_url):

@@ -2,8 +2,8 @@
 
 import pytest
 
+from handparse import doc_from_rows
 from quotes.extract import extract_from_doc
-from quotes.tokens import doc_from_rows
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ import json
 
 from click.testing import CliRunner
 
+from handparse import doc_from_rows
 from quotes.cli.evaluate import eval_command
 from quotes.evaluate import ParseCache
 from quotes.extract import extract_from_doc
-from quotes.tokens import doc_from_rows
 
 TEXT = "Title.\n\n“We won,” she said."
 ROWS = ["""

@@ -63,8 +63,8 @@ def test_polnear_spans_match_their_text():
 
 
 def test_sentences_reused_from_the_cache_keep_their_ner_tags(tmp_path):
+    from handparse import doc_from_rows
     from quotes.evaluate import ParseCache, _reuse_sentences
-    from quotes.tokens import doc_from_rows
 
     rows = """
 Ana Ana PROPN 2 nsubj

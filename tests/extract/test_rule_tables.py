@@ -4,6 +4,7 @@ nothing and it finds something. Adding a rule = one row + its example here."""
 
 import pytest
 
+from handparse import doc_from_rows
 from quotes import rules
 from quotes.attribute import Context
 from quotes.direct import DIRECT_RULES, QuoteSite, first_direct_rule
@@ -11,7 +12,6 @@ from quotes.marks import quote_spans
 from quotes.mentions import mention_at
 from quotes.speaker_rules import SPEAKER_RULES, speaker_of_cue
 from quotes.speakers import DESCRIBE_RULES, RESOLVE_RULES, ArticleSpeakers, describe, describe_rule
-from quotes.tokens import doc_from_rows
 
 TABLES = {
     "speaker": (SPEAKER_RULES, rules.SPEAKER_LABELS),

@@ -1,7 +1,7 @@
 """Which sentences go through the expensive parse: only those that can hold a statement."""
 
+from handparse import doc_from_rows
 from quotes.extract import selected_sentences
-from quotes.tokens import doc_from_rows
 
 
 def rows(*forms):

@@ -3,8 +3,8 @@ when a sentence carries no tags (no NER model, or a parse made by hand)."""
 
 import pytest
 
+from handparse import doc_from_rows
 from quotes.extract import extract_from_doc
-from quotes.tokens import doc_from_rows
 
 
 def _extract(text, *blocks, tags=None):

@@ -6,12 +6,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from handparse import doc_from_rows
 from quotes.cli.evaluate import eval_command
 from quotes.errors import InputError
 from quotes.records import QuoteRecord
 from quotes.speaker_eval import (GoldArticle, GoldStatement, judge_name, matching_record, name_words,
                                  read_speaker_gold, score_speakers, sentence_around, speaker_errors)
-from quotes.tokens import doc_from_rows
 
 
 @pytest.mark.parametrize("predicted, verdict", [

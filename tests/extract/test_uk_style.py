@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from handparse import doc_from_rows
 from quotes.evaluate import uk_style
 from quotes.extract import selected_sentences
 from quotes.marks import quote_spans
-from quotes.tokens import doc_from_rows
 
 
 def inner(text):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from quotes.entities import NER_MODEL, entities, entity_covering, ner_available
-from quotes.nlp import BUNDLED_DIR, MODEL_FILES
+from quotes.entities import NER_MODEL, entities, ner_options
+from quotes.nlp import BUNDLED_DIR, MODEL_FILES, resolve_models
 
 HAVE_NER = all((BUNDLED_DIR / name).is_file() for name in [*MODEL_FILES.values(), NER_MODEL])
 pytestmark = pytest.mark.skipif(not HAVE_NER, reason="bundled NER model not built (quotes train-models --stage ner)")
@@ -23,13 +23,13 @@ def tagged():
 
 
 def test_ner_is_available():
-    assert ner_available()
+    assert ner_options(resolve_models(None))
 
 
 def test_person_found_with_offsets_into_the_text(tagged):
     found = entities(tagged)
     start = TEXT.index("John Smith")
-    person = entity_covering(found, start, start + len("John Smith"))
+    person = next((e for e in found if e.start_char <= start and start + len("John Smith") <= e.end_char), None)
     assert person is not None and person.speaker_kind == "person"
     assert all(TEXT[e.start_char:e.end_char] == e.text for e in found)
 

@@ -4,11 +4,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from quotes.entities import (KINDS, Entity, copy_ner_tags, entities, entities_overlapping, entity_covering,
-                             entity_holding, kinds_written, looks_like_name, ner_options, ner_paths,
-                             sentence_entities, speaker_kind)
+from handparse import doc_from_rows
+from quotes.entities import (KINDS, Entity, copy_ner_tags, entities, entity_holding, kinds_written, ner_options,
+                             ner_paths, sentence_entities, speaker_kind)
 from quotes.nlp import ModelSource
-from quotes.tokens import doc_from_rows
 
 TEXT = "Entrusting Senator Ana Ruiz, the Harbor Board told Norwegians in Oslo."
 ROWS = """
@@ -58,31 +57,6 @@ def test_bio_tags_and_label_changes_split_entities(doc):
     for token, tag in zip(doc.sentences[0].tokens, ["O", "O", "B-PER", "I-PER", "O", "O", "I-ORG", "I-LOC"] + ["O"] * 5):
         token.ner = tag
     assert [(e.text, e.label) for e in entities(doc)] == [("Ana Ruiz", "PER"), ("Harbor", "ORG"), ("Board", "LOC")]
-
-
-def test_covering_and_overlapping(doc):
-    found = entities(doc)
-    start = TEXT.index("Ruiz")
-    assert entity_covering(found, start, start + 4).text == "Ana Ruiz"
-    assert entity_covering(found, TEXT.index("Senator"), start + 4) is None
-    assert [e.text for e in entities_overlapping(found, TEXT.index("Ruiz"), TEXT.index("Board"))] == [
-        "Ana Ruiz", "Harbor Board"]
-    assert entities_overlapping(found, 0, len("Entrusting")) == []
-
-
-@pytest.mark.parametrize("mention, expected", [
-    ("Ana Ruiz", True),
-    ("Senator Ana Ruiz", True),  # a title outside the name is fine
-    ("the Harbor Board", True),
-    ("Norwegians", True),
-    ("Entrusting Senator Ana Ruiz", False),  # a sentence word glued on
-    ("Ruiz", False),  # cuts the name in two
-    ("Harbor", False),
-    ("told", False),  # no entity at all
-])
-def test_looks_like_name(doc, mention, expected):
-    start = TEXT.index(mention)
-    assert looks_like_name(entities(doc), start, start + len(mention), TEXT) is expected
 
 
 def test_speaker_kinds():
