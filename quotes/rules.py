@@ -119,6 +119,7 @@ RESOLUTIONS: dict[str, str] = {
     "pronoun": "a pronoun: the latest earlier speaker it can stand for",
     "surname": "a surname or given name alone: the full name written in the article",
     "nominal": "'the senator': the latest person named before with that title",
+    "initialism": "'KCNA': the name the article spells out before '(KCNA)'",
 }
 UNRESOLVED_FACTOR = 0.8  # a mention that names nobody and is of no known kind
 

@@ -36,6 +36,8 @@ FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w�
 # 'Mr Dujarric', 'Ms. Tanaka': an honorific and the surname after it
 # where a sentence ends in raw text: a full stop after a word of two letters or more that is no honorific
 SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?][”’\"']?\s+(?=[" + UPPER + r"“‘\"'])")
+# an organisation's initials as written: 'KCNA', 'WHO', 'U.N.', 'V-DEM'
+INITIALISM = re.compile(r"(?:[A-Z]\.?[-&]?){2,8}")
 HONORIFIC_SURNAME = re.compile(r"\b([A-Z][a-z]{1,3}\.?)\s+([" + UPPER + r"][\w’'-]+)")
 
 
@@ -997,6 +999,18 @@ class ArticleSpeakers:
                 tokens, starts = tokens[1:], starts[1:]
         return tokens
 
+    def _spelled_out(self, initialism: str) -> Optional[str]:
+        """The name the article writes before '(KCNA)' whose capitalised words' initials spell it ('Korean
+        Central News Agency'; 'Securities and Exchange Commission' for SEC), or None."""
+        letters = re.sub(r"[^A-Z]", "", initialism)
+        for match in re.finditer(r"((?:[" + UPPER + r"][\w’'.-]*\s+(?:(?:of|for|and|on|the|de|&)\s+)*){2,9})\(\s*"
+                                 + re.escape(initialism) + r"\s*\)", self.text):
+            words = match.group(1).split()
+            for first in range(len(words)):
+                if words[first][:1].isupper() and "".join(w[0] for w in words[first:] if w[:1].isupper()) == letters:
+                    return " ".join(words[first:])
+        return None
+
     def _person_holding(self, offset: int):
         """The NER's person entity holding text[offset], where the article's parsed sentences carry tags."""
         return next((e for e in self._people or [] if e.start_char <= offset < e.end_char), None)
@@ -1010,6 +1024,14 @@ def _short_name(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional
     if speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
         return article._full_name(mention, speaker)
     return None
+
+
+def _spelled_out(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'KCNA said' after 'the Korean Central News Agency (KCNA)': the name the article spells out."""
+    if not speaker.name or not INITIALISM.fullmatch(speaker.name):
+        return None
+    full = article._spelled_out(speaker.name)
+    return Speaker(full, "organization", speaker.role, "initialism") if full else None
 
 
 def _one_word_organisation(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
@@ -1047,6 +1069,8 @@ DESCRIBE_RULES: tuple[Rule, ...] = (
 # finds a name; its label is the resolution the record's rule carries (rules.RESOLUTIONS) when it does.
 RESOLVE_RULES: tuple[Rule, ...] = (
     Rule("antecedent", "pronoun", _pronoun_antecedent, "Ana Ruiz spoke first. She said it was over."),
+    Rule("spelled-out", "initialism", _spelled_out,
+         "The Korean Central News Agency (KCNA) reported it. KCNA said it was over."),
     Rule("full-name", "surname", _short_name, "Ana Ruiz spoke first. Ruiz said it was over."),
     Rule("one-word-organisation", "surname", _one_word_organisation,
          "NATO said it was over."),

@@ -388,6 +388,7 @@ first first ADV 3 advmod
 . . PUNCT 3 punct
 """, said_it_was_over("Ruiz Ruiz PROPN 2 nsubj", 2)]),
     "one-word-organisation": (("NATO",), [said_it_was_over("NATO NATO PROPN 2 nsubj", 2)]),
+    "spelled-out": (("KCNA",), ["", said_it_was_over("KCNA KCNA PROPN 2 nsubj", 2)]),
     "named-holder": (("Ruiz", "senator"), ["""
 Sen. Sen. PROPN 3 compound
 Ana Ana PROPN 3 compound

@@ -450,3 +450,12 @@ def test_a_title_glued_before_a_given_name_is_the_role_not_the_name(extract):
 def test_a_given_name_inside_a_name_with_no_title_before_it_stays(extract):
     [record] = extract("Ivanka Marie Trump said it was over.", _titled_said("Ivanka", "Marie", "Trump"))
     assert record.speaker == "Ivanka Marie Trump"
+
+
+def test_initials_take_the_name_the_article_spells_out_before_them(extract):
+    text = "The Securities and Exchange Commission (SEC) met on Monday. SEC said it was over."
+    records = extract(text, "", _titled_said("SEC"))
+    assert (records[-1].speaker, records[-1].speaker_kind) == ("Securities and Exchange Commission", "organization")
+    assert records[-1].rule.endswith("+initialism")
+    [record] = extract("The fund (SEC) met. SEC said it was over.", "", _titled_said("SEC"))
+    assert record.speaker == "SEC"  # initials that spell nothing before them stay as written
