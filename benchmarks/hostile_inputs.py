@@ -305,6 +305,42 @@ def huge_control_characters_82kb(tmp: Path) -> bool:
     return _extract_timed(tmp, "Title\n\n" + junk + "\n“Yes,” she said.\n", "control.txt")
 
 
+# --- web view (issue 23) -------------------------------------------------------------------------------------
+
+def _filled_sqlite(tmp: Path) -> str:
+    from interrupt_checks import start_ingest
+    from interrupt_worker import write_articles
+
+    url = f"sqlite:///{tmp / 'q.db'}"
+    process = start_ingest(url, write_articles(tmp / "first", range(6)))
+    process.communicate(timeout=120)
+    return url
+
+
+def web_50_clients_at_once(tmp: Path) -> bool:
+    from test_web_concurrency import Served, requests_for
+
+    url = _filled_sqlite(tmp)
+    with Served(url) as served:
+        results = served.get_all(requests_for(50))
+        alive = served.process.poll() is None
+    return alive and results == [200] * 50
+
+
+def web_50_clients_during_ingest(tmp: Path) -> bool:
+    from interrupt_checks import start_ingest
+    from interrupt_worker import write_articles
+    from test_web_concurrency import Served, requests_for
+
+    url = _filled_sqlite(tmp)
+    with Served(url) as served:
+        ingest = start_ingest(url, write_articles(tmp / "more", range(100, 130)), delay=0.05)
+        rounds = [served.get_all(requests_for(50)) for _ in range(3)]
+        ingest.communicate(timeout=180)
+        alive = served.process.poll() is None
+    return alive and ingest.returncode == 0 and rounds == [[200] * 50] * 3
+
+
 CATEGORIES = {
     "paths": [paths_unreadable_folder, paths_unreadable_file, paths_symlink_loop_in_folder,
               paths_symlink_loop_given, paths_fifo_in_folder, paths_fifo_given,
@@ -315,6 +351,7 @@ CATEGORIES = {
                  decoding_other_scripts_accepted, decoding_plain_english_accepted],
     "pickles": [pickles_warmstart_hostile, pickles_warmstart_genuine, pickles_stanza_dir_hostile],
     "huge tokens": [huge_word_100kb, huge_single_line_5mb, huge_control_characters_82kb],
+    "web": [web_50_clients_at_once, web_50_clients_during_ingest],
 }
 CASES = {case.__name__: case for cases in CATEGORIES.values() for case in cases}
 
@@ -343,7 +380,7 @@ def run_case(name: str, budget: float) -> tuple[bool, str, float]:
 
 
 def child(name: str, tmp: str) -> None:
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "faults")]  # the fault tests' helpers serve cases too
     print("PASS" if CASES[name](Path(tmp)) else "FAIL")
 
 

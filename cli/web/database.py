@@ -12,6 +12,7 @@ from typing import Optional
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
 from sqlmodel import SQLModel, Session
 
 from quotes.db import queries
@@ -38,7 +39,10 @@ def open_readonly(url: Optional[str] = None) -> Engine:
             raise NoDatabase(f"no database at {path or ':memory:'}: store articles first with `quotes ingest "
                              "FILE --db PATH`, or pass --db (or QUOTES_DB) naming an existing database")
         uri = Path(path).resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
-        engine = create_engine("sqlite://", creator=lambda: _sqlite_readonly(uri))
+        # The file's own URL and an explicit QueuePool: with a bare "sqlite://" SQLAlchemy picked the
+        # SingletonThreadPool of in-memory databases, which closes a connection another of the server's
+        # threads is still using once more than 5 threads read at once (SIGSEGV in the sqlite3 module).
+        engine = create_engine(parsed, creator=lambda: _sqlite_readonly(uri), poolclass=QueuePool)
     else:
         engine = create_engine(parsed, pool_pre_ping=True,
                                connect_args={"options": "-c default_transaction_read_only=on"})
