@@ -305,6 +305,48 @@ def huge_control_characters_82kb(tmp: Path) -> bool:
     return _extract_timed(tmp, "Title\n\n" + junk + "\n“Yes,” she said.\n", "control.txt")
 
 
+# --- one bad entry in a batch (issue 23) ---------------------------------------------------------------------
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+
+
+def batch_deep_json_line(tmp: Path) -> bool:
+    import json
+
+    feed = tmp / "feed.jsonl"
+    feed.write_text(json.dumps({"text": GOOD}) + "\n" + '{"text": "x", "m": ' + DEEP_JSON + "}\n"
+                    + json.dumps({"text": GOOD + " Again."}) + "\n")
+    read, failed = _read_all([feed])
+    return len(read) == 2 and len(failed) == 1 and failed[0].startswith(f"{feed}:2: nested deeper")
+
+
+def batch_deep_json_sidecar(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    (folder / "side.txt").write_text(GOOD + "Side.\n")
+    (folder / "side.json").write_text(DEEP_JSON)
+    return _good_read_and_named(folder, "side.json")
+
+
+def batch_deep_json_stdin(tmp: Path) -> bool:
+    import io
+    import json
+
+    from quotes.article import read_articles
+    from quotes.errors import InputError
+
+    data = ('{"text": "x", "m": ' + DEEP_JSON + "}\n" + json.dumps({"text": GOOD}) + "\n").encode()
+    results = list(read_articles("-", stdin=io.BytesIO(data)))
+    return (len(results) == 2 and isinstance(results[0], InputError) and "nested deeper" in str(results[0])
+            and not isinstance(results[1], InputError))
+
+
+def batch_251_character_name(tmp: Path) -> bool:
+    folder = _folder_with_good(tmp)
+    (folder / ("a" * 251 + ".txt")).write_text(GOOD + "Long.\n")
+    read, failed = _read_all([folder])
+    return len(read) == 2 and not failed
+
+
 # --- web view (issue 23) -------------------------------------------------------------------------------------
 
 def _filled_sqlite(tmp: Path) -> str:
@@ -351,6 +393,7 @@ CATEGORIES = {
                  decoding_other_scripts_accepted, decoding_plain_english_accepted],
     "pickles": [pickles_warmstart_hostile, pickles_warmstart_genuine, pickles_stanza_dir_hostile],
     "huge tokens": [huge_word_100kb, huge_single_line_5mb, huge_control_characters_82kb],
+    "batch": [batch_deep_json_line, batch_deep_json_sidecar, batch_deep_json_stdin, batch_251_character_name],
     "web": [web_50_clients_at_once, web_50_clients_during_ingest],
 }
 CASES = {case.__name__: case for cases in CATEGORIES.values() for case in cases}

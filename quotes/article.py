@@ -21,8 +21,8 @@ from typing import BinaryIO, Iterator, Optional, Union
 
 from quotes.errors import InputError
 from quotes.metadata import (DATE_PATTERNS, KNOWN_HINT, MONTHS, as_text, date_from_match, find_byline,  # noqa: F401
-                             find_date, find_wire_outlet, front_matter, known_fields, parse_date, read_sidecar,
-                             sidecar_of)
+                             exists_as_file, find_date, find_wire_outlet, front_matter, known_fields, load_json,
+                             parse_date, read_sidecar, sidecar_of)
 from quotes.records import Article
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def is_sidecar(path: str) -> bool:
         return False
     stem = Path(path)
     siblings = [Path(path[:-5])] + [stem.with_suffix(suffix) for suffix in SUFFIX_FORMATS if suffix != ".jsonl"]
-    return any(s.suffix.lower() in SUFFIX_FORMATS and s.is_file() for s in siblings)
+    return any(s.suffix.lower() in SUFFIX_FORMATS and exists_as_file(s) for s in siblings)
 
 
 def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -380,10 +380,12 @@ def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult
 def jsonl_article(line: str, *, source: str, ignored: Optional[dict] = None) -> Article:
     """One JSONL record as an Article; `ignored` counts the keys it did not know."""
     try:
-        record = json.loads(line.rstrip("\r\n"))
+        record = load_json(line.rstrip("\r\n"))
     except json.JSONDecodeError as error:
         raise InputError(f"{source}: not JSON ({error.msg}, column {error.colno}); "
                          "write one JSON object per line")
+    except ValueError as error:  # nested too deep
+        raise InputError(f"{source}: {error}; write one flat JSON object per line")
     if not isinstance(record, dict):
         raise InputError(f"{source}: a JSON {type(record).__name__}, not an object; "
                          'write one object per line, e.g. {"text": "..."}')
