@@ -18,6 +18,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 from quotes.db.errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait, unavailable
+from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import given_url, resolve_url, shown
 
 LOCK_TIMEOUT_S = 30.0
@@ -115,6 +116,7 @@ def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
             options["poolclass"] = StaticPool  # one shared connection, or every session sees an empty database
         engine = create_engine(url, **options)
     _install_sqlite_hooks(engine, busy_timeout_ms=int(lock_timeout * 1000))
+    read_tolerantly(engine)
     return engine
 
 

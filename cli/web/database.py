@@ -16,7 +16,8 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import SQLModel, Session
 
 from quotes.db import queries
-from quotes.db.errors import DatabaseError, SchemaOutOfDate, unavailable
+from quotes.db.errors import DatabaseError, unavailable
+from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import resolve_url, shown
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
 
@@ -43,6 +44,7 @@ def open_readonly(url: Optional[str] = None) -> Engine:
         # SingletonThreadPool of in-memory databases, which closes a connection another of the server's
         # threads is still using once more than 5 threads read at once (SIGSEGV in the sqlite3 module).
         engine = create_engine(parsed, creator=lambda: _sqlite_readonly(uri), poolclass=QueuePool)
+        read_tolerantly(engine)  # a value changed outside quote-tracker reads as missing, not HTTP 500
     else:
         engine = create_engine(parsed, pool_pre_ping=True,
                                connect_args={"options": "-c default_transaction_read_only=on"})
@@ -67,16 +69,14 @@ def _sqlite_readonly(uri: str):
 
 
 def _check_schema(engine: Engine) -> None:
-    from quotes.db.migrate import HEAD_REVISION, current_revision
+    from quotes.db.migrate import check_head, current_revision
 
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision is None:
         raise NoDatabase(f"{shown(engine.url)} holds no quote-tracker data: point --db at a database made "
                          "by `quotes ingest`")
-    if revision != HEAD_REVISION:
-        raise SchemaOutOfDate(f"database schema is at revision {revision}, this quote-tracker needs "
-                              f"{HEAD_REVISION}: run `quotes db upgrade` (back up the file first)")
+    check_head(revision, where=shown(engine.url))
 
 
 @dataclass
