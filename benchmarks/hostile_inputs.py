@@ -347,6 +347,146 @@ def batch_251_character_name(tmp: Path) -> bool:
     return len(read) == 2 and not failed
 
 
+# --- tracebacks that are one line now (issue 23) --------------------------------------------------------------
+
+def _stored_db(tmp: Path) -> Path:
+    from interrupt_worker import quotes_in
+    from quotes.db import make_engine, session_scope
+    from quotes.db.store import ingest_article
+    from quotes.records import Article
+
+    text = "---\ntitle: Harbour plan\ndate: 2024-03-01\n---\n\"We will rebuild the pier,\" said Ana Varga.\n"
+    db = tmp / "q.db"
+    engine = make_engine(f"sqlite:///{db}")
+    with session_scope(engine) as session:
+        ingest_article(session, article=Article(text=text, source="a.txt", title="Harbour plan",
+                                                published_at=__import__("datetime").date(2024, 3, 1)),
+                       records=quotes_in([text], ["a.txt"])[0], pipeline_version="t")
+    engine.dispose()
+    return db
+
+
+def _quotes(*args, stdout=subprocess.PIPE) -> tuple[int, str]:
+    done = subprocess.run([sys.executable, "-c", "from quotes.cli.main import main; main()", *args], stdout=stdout,
+                          stderr=subprocess.PIPE, cwd=ROOT, timeout=120)
+    return done.returncode, done.stderr.decode("utf-8", "replace")
+
+
+def _one_line(code: int, err: str, *, says: str, exit_code: int = 1) -> bool:
+    return code == exit_code and "Traceback" not in err and err.count("\n") == 1 and says in err
+
+
+def _corrupted(tmp: Path, sql: str) -> bool:
+    import sqlite3
+
+    db = _stored_db(tmp)
+    with sqlite3.connect(db) as connection:
+        connection.execute(sql)
+    connection.close()
+    shown = all(_quotes(*command, "--db", str(db))[0] == 0
+                for command in (["by", "Varga"], ["speakers"], ["statements", "Varga"], ["show", "1"],
+                                ["search", "pier"], ["export"]))
+    from starlette.testclient import TestClient
+
+    from quotes.cli.web import create_app, open_readonly
+
+    client = TestClient(create_app(open_readonly(str(db))), raise_server_exceptions=False)
+    pages = ["/", "/search?q=pier", "/speakers/1", "/articles/1", "/speakers/1/timeline.svg"]
+    return shown and all(client.get(page).status_code == 200 for page in pages)
+
+
+def one_line_corrupted_date(tmp: Path) -> bool:
+    return _corrupted(tmp, "UPDATE article SET published_at = 'not-a-date'")
+
+
+def one_line_corrupted_spans(tmp: Path) -> bool:
+    return _corrupted(tmp, "UPDATE quote SET spans = '{x'")
+
+
+def one_line_corrupted_confidence(tmp: Path) -> bool:
+    return _corrupted(tmp, "UPDATE quote SET confidence = 'high'")
+
+
+def _stamped(tmp: Path, revision: str, says: str) -> bool:
+    import sqlite3
+
+    db = _stored_db(tmp)
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    connection.close()
+    return all(_one_line(*_quotes(*command, "--db", str(db)), says=says)
+               for command in (["db", "upgrade"], ["db", "current"], ["by", "Varga"]))
+
+
+def one_line_foreign_alembic_stamp(tmp: Path) -> bool:
+    return _stamped(tmp, "ae1027a6acf", "not quote-tracker's")
+
+
+def one_line_newer_revision(tmp: Path) -> bool:
+    return _stamped(tmp, "0999", "made by a newer quote-tracker")
+
+
+def one_line_stdout_full(tmp: Path) -> bool:
+    db = _stored_db(tmp)
+    with open("/dev/full", "wb") as full:
+        return all(_one_line(*_quotes(*command, "--db", str(db), stdout=full), says="No space left on device")
+                   for command in (["stats"], ["export"], ["by", "Varga"]))
+
+
+def one_line_non_utf8_arguments(tmp: Path) -> bool:
+    db = _stored_db(tmp)
+    commands = [["by", b"\xff"], ["by", "Varga", "--outlet", b"\xff"], ["search", b"\xfe"], ["show", b"\xff"],
+                ["speakers", "--like", b"\xff"], ["export", "--speaker", b"\xff"]]
+    return all(_one_line(*_quotes(*command, "--db", str(db)), says="is not UTF-8 text") for command in commands)
+
+
+def one_line_huge_ids(tmp: Path) -> bool:
+    from starlette.testclient import TestClient
+
+    from quotes.cli.web import create_app, open_readonly
+
+    db = _stored_db(tmp)
+    huge = "99999999999999999999"
+    cli = all(_one_line(*_quotes(*command, "--db", str(db)), says="Error: ")
+              for command in (["show", huge], ["by", f"#{huge}"], ["speakers", "merge", f"#{huge}", "1"]))
+    client = TestClient(create_app(open_readonly(str(db))), raise_server_exceptions=False)
+    pages = [f"/speakers/{huge}", "/speakers/2147483648", f"/articles/{huge}"]
+    return cli and all(client.get(page).status_code == 404 for page in pages)
+
+
+def _broken_model(tmp: Path, damage) -> bool:
+    models = tmp / "models"
+    shutil.copytree(ROOT / "quotes" / "models" / "en", models)
+    damage(models / "parser.pt")
+    (tmp / "a.txt").write_text(GOOD)
+    return _one_line(*_quotes("extract", str(tmp / "a.txt"), "--stanza-dir", str(models)),
+                     says="parser.pt is")
+
+
+def one_line_truncated_model(tmp: Path) -> bool:
+    return _broken_model(tmp, lambda path: os.truncate(path, 1000))
+
+
+def one_line_empty_model(tmp: Path) -> bool:
+    return _broken_model(tmp, lambda path: path.write_bytes(b""))
+
+
+def one_line_ctrl_c_two_workers(tmp: Path) -> bool:
+    import signal
+
+    from interrupt_checks import marks_seen, start_ingest, wait_for
+    from interrupt_worker import write_articles
+
+    marks = tmp / "marks"
+    process = start_ingest(f"sqlite:///{tmp / 'q.db'}", write_articles(tmp / "in", range(10)), marks=marks, delay=1.0,
+                           options=("--workers", "2"))
+    wait_for(lambda: marks_seen(marks) >= 10, process=process, timeout=120)
+    time.sleep(1.5)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    return _one_line(process.returncode, err, says="Interrupted: ", exit_code=130)
+
+
 # --- web view (issue 23) -------------------------------------------------------------------------------------
 
 def _filled_sqlite(tmp: Path) -> str:
@@ -394,6 +534,10 @@ CATEGORIES = {
     "pickles": [pickles_warmstart_hostile, pickles_warmstart_genuine, pickles_stanza_dir_hostile],
     "huge tokens": [huge_word_100kb, huge_single_line_5mb, huge_control_characters_82kb],
     "batch": [batch_deep_json_line, batch_deep_json_sidecar, batch_deep_json_stdin, batch_251_character_name],
+    "one line": [one_line_corrupted_date, one_line_corrupted_spans, one_line_corrupted_confidence,
+                 one_line_foreign_alembic_stamp, one_line_newer_revision, one_line_stdout_full,
+                 one_line_non_utf8_arguments, one_line_huge_ids, one_line_truncated_model, one_line_empty_model,
+                 one_line_ctrl_c_two_workers],
     "web": [web_50_clients_at_once, web_50_clients_during_ingest],
 }
 CASES = {case.__name__: case for cases in CATEGORIES.values() for case in cases}

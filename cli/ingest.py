@@ -116,12 +116,15 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
 
     log_to_stderr()
     app = current_app()
-    engine = app.engine(write=True)
-    check_writable(engine, app.db_url)
-    expanded = list(expand_paths(paths))  # once: the progress bar needs the count
+    summary = Summary()
+    try:
+        engine = app.engine(write=True)
+        check_writable(engine, app.db_url)
+        expanded = list(expand_paths(paths))  # once: the progress bar needs the count
+    except KeyboardInterrupt:  # before any article: the same one line as later
+        interrupted(summary)
     stderr = sys.stderr
     meter = Progress(total=known_total(expanded), stream=stderr, mode=choose_mode(stderr, progress))
-    summary = Summary()
     outcomes = ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(), workers=workers,
                                reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,
                                published=published and published.date(), cluster=cluster)
@@ -131,6 +134,7 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
                 summary.add(outcome)
                 meter.update(summary.counts())
     except KeyboardInterrupt:  # one line, the count, exit 130 (not click's bare "Aborted!")
+        outcomes.close()  # stops the extraction workers now, not when the interpreter exits
         interrupted(summary)
     except DatabaseError as error:  # the database itself failed: every later article would too
         if during_interrupt(error):  # Ctrl-C inside a driver call left the connection unusable

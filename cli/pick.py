@@ -54,5 +54,10 @@ def speaker_summary(speaker) -> str:
 def speaker_id(session, text: str) -> int:
     """An id (#12) goes to the library as it is, so a merged or missing id gets its own message there;
     a name is picked as `quotes by` does (the only match, an exact name, or the user's choice)."""
+    from quotes.db.queries import is_stored_id
+
     given = SPEAKER_ID.fullmatch(text.strip())
+    if given and not is_stored_id(int(given.group(1))):
+        raise click.ClickException(f"no speaker #{given.group(1)}: ids are up to 10 digits; list them with "
+                                   "`quotes speakers`")
     return int(given.group(1)) if given else pick_speaker(session, text).id

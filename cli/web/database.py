@@ -131,6 +131,8 @@ class ArticlePage:
 
 def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
     """`speaker_id`, or the speaker it was merged into; None when there is no such speaker."""
+    if not queries.is_stored_id(speaker_id):  # /speakers/2147483648: no row, and the database would refuse it
+        return None
     for _ in range(20):  # merges chain at most a few steps; the bound guards against a cycle
         row = session.execute(select(_SPEAKER.c.merged_into_id).where(_SPEAKER.c.id == speaker_id)).one_or_none()
         if row is None:
@@ -143,6 +145,8 @@ def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
 
 def speaker_page(session: Session, speaker_id: int) -> Optional[SpeakerPage]:
     """The speaker, their statements grouped (earliest first) and every quote in publication order."""
+    if not queries.is_stored_id(speaker_id):
+        return None
     rows = queries.speaker_rows(session, [speaker_id])
     if not rows:
         return None
@@ -169,6 +173,8 @@ def group_statements(session: Session, speaker_id: int, quotes: list[QuoteRow]) 
 
 
 def article_page(session: Session, article_id: int) -> Optional[ArticlePage]:
+    if not queries.is_stored_id(article_id):
+        return None
     text = session.execute(select(_ARTICLE.c.text).where(_ARTICLE.c.id == article_id)).scalar_one_or_none()
     if text is None:
         return None
