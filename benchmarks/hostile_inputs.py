@@ -487,6 +487,73 @@ def one_line_ctrl_c_two_workers(tmp: Path) -> bool:
     return _one_line(process.returncode, err, says="Interrupted: ", exit_code=130)
 
 
+# --- messages that are true (issue 23) -----------------------------------------------------------------------
+
+def messages_read_only_folder(tmp: Path) -> bool:
+    db = _stored_db(tmp)
+    folder = tmp / "ro"
+    folder.mkdir()
+    shutil.copy(db, folder / "q.db")
+    folder.chmod(0o555)
+    drop = DROP_ROOT if os.geteuid() == 0 else []
+    try:
+        return all(subprocess.run([*drop, sys.executable, "-c", "from quotes.cli.main import main; main()", *command,
+                                   "--db", str(folder / "q.db")], capture_output=True, cwd=ROOT).returncode == 0
+                   for command in (["stats"], ["by", "Varga"], ["export"], ["db", "current"]))
+    finally:
+        folder.chmod(0o755)
+
+
+def messages_disk_io_error_on_full_disk(tmp: Path) -> bool:
+    from sqlalchemy.exc import OperationalError
+
+    from quotes.db import errors
+
+    error = OperationalError("SELECT 1", {}, Exception("disk I/O error"))
+    errors.free_bytes_beside, real = (lambda url: 0), errors.free_bytes_beside
+    try:
+        full = str(errors.unavailable(error, str(tmp / "q.db")))
+    finally:
+        errors.free_bytes_beside = real
+    room = str(errors.unavailable(error, str(tmp / "q.db")))
+    return "its disk is full" in full and "damaged" not in full + room
+
+
+def messages_like_pattern_too_long(tmp: Path) -> bool:
+    db = _stored_db(tmp)
+    code, err = _quotes("speakers", "--like", "a" * 60_000, "--db", str(db))
+    return _one_line(code, err, says="the text to look for is too long") and "check --db" not in err
+
+
+def messages_password_in_url_hidden(tmp: Path) -> bool:
+    urls = ["postgresql://bob@127.0.0.1:1/q?password=S3cr3tPw", "postgresql://bob:S3cr3tPw@127.0.0.1:1/q",
+            "postgresql://bob@127.0.0.1:1/q?sslmode=bogus&password=S3cr3tPw", "mysql://bob@h/q?password=S3cr3tPw"]
+    results = [_quotes(command, "--db", url) for url in urls for command in ("stats", "serve")]
+    return all(code == 1 and "S3cr3tPw" not in err and "***" in err for code, err in results)
+
+
+def messages_nul_warned(tmp: Path) -> bool:
+    import logging
+
+    from quotes.article import read_article
+
+    seen = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())
+    logging.getLogger("quotes.article").addHandler(handler)
+    body = BODY * 3
+    at = body.index(" ", 9000)
+    (tmp / "a.txt").write_bytes((body[:at] + "\x00" + body[at + 1:]).encode())
+    read_article(str(tmp / "a.txt"))
+    return any("NUL character read as U+FFFD" in message for message in seen)
+
+
+def messages_in_memory_db_refused(tmp: Path) -> bool:
+    (tmp / "a.txt").write_text(GOOD)
+    return all(_one_line(*_quotes("ingest", str(tmp / "a.txt"), "--db", url), says="is a database in memory")
+               for url in ("sqlite://", "sqlite:///:memory:"))
+
+
 # --- web view (issue 23) -------------------------------------------------------------------------------------
 
 def _filled_sqlite(tmp: Path) -> str:
@@ -538,6 +605,8 @@ CATEGORIES = {
                  one_line_foreign_alembic_stamp, one_line_newer_revision, one_line_stdout_full,
                  one_line_non_utf8_arguments, one_line_huge_ids, one_line_truncated_model, one_line_empty_model,
                  one_line_ctrl_c_two_workers],
+    "messages": [messages_read_only_folder, messages_disk_io_error_on_full_disk, messages_like_pattern_too_long,
+                 messages_password_in_url_hidden, messages_nul_warned, messages_in_memory_db_refused],
     "web": [web_50_clients_at_once, web_50_clients_during_ingest],
 }
 CASES = {case.__name__: case for cases in CATEGORIES.values() for case in cases}

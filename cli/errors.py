@@ -25,7 +25,7 @@ def errors_to_click(command):
         try:
             return command(*args, **kwargs)
         except QuotesError as error:
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(without_passwords(str(error))) from error
         except OSError as error:
             if error.errno not in OUTPUT_ERRNOS:
                 raise
@@ -36,9 +36,22 @@ def errors_to_click(command):
             from quotes.cli.context import current_app
             from quotes.db.errors import unavailable
 
-            raise click.ClickException(str(unavailable(error, current_app().db_url))) from error
+            raise click.ClickException(without_passwords(str(unavailable(error, current_app().db_url)))) from error
 
     return wrapper
+
+
+def without_passwords(message: str) -> str:
+    """The message with any password of --db / $QUOTES_DB as *** (a driver may echo the connection string)."""
+    from quotes.db.url import given_url, redacted
+
+    try:
+        from quotes.cli.context import current_app
+
+        url = given_url(current_app().db_url)
+    except RuntimeError:  # no click context
+        url = given_url()
+    return redacted(message, url)
 
 
 OUTPUT_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)

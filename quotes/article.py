@@ -211,25 +211,25 @@ def decode(data: bytes, *, source: str) -> str:
     if not data.strip():
         raise InputError(f"{source}: empty file; nothing to read (check that the file was saved)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return without_nul(data.decode("utf-16", errors="replace"))
+        return without_nul(data.decode("utf-16", errors="replace"), source=source)
     utf16 = utf16_without_bom(data)
     if utf16:
         log.warning("%s: UTF-16 without a byte-order mark; read as %s", source, utf16)
-        return without_nul(data.decode(utf16, errors="replace"))
+        return without_nul(data.decode(utf16, errors="replace"), source=source)
     refuse_binary(data, source=source)
     try:
-        return without_nul(data.decode("utf-8-sig"))
+        return without_nul(data.decode("utf-8-sig"), source=source)
     except UnicodeDecodeError as error:
         position = error.start
     if not UTF8_MULTIBYTE.search(data):
         log.warning("%s: not valid UTF-8 (byte %d); read as cp1252 — re-save it as UTF-8 if the text looks wrong",
                     source, position)
-        return without_nul(data.decode("cp1252", errors="replace"))
+        return without_nul(data.decode("cp1252", errors="replace"), source=source)
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     log.warning("%s: %d places are not valid UTF-8 (the first at byte %d); each is read as U+FFFD — re-save the "
                 "file as UTF-8", source, bad, position)
-    return without_nul(text)
+    return without_nul(text, source=source)
 
 
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -251,7 +251,12 @@ def utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
-def without_nul(text: str) -> str:
+def without_nul(text: str, *, source: str) -> str:
+    """NUL characters as U+FFFD (same length, so offsets hold; PostgreSQL stores no NUL), with a warning."""
+    count = text.count("\x00")
+    if not count:
+        return text
+    log.warning("%s: %d NUL character%s read as U+FFFD", source, count, "" if count == 1 else "s")
     return text.replace("\x00", "\ufffd")
 
 
@@ -396,7 +401,7 @@ def jsonl_article(line: str, *, source: str, ignored: Optional[dict] = None) -> 
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f'{source}: no "text" field with the article text; add it, e.g. {{"text": "..."}}')
-    text = without_nul(text)  # a NUL written as \u0000 in the JSON
+    text = without_nul(text, source=source)  # a NUL written as \u0000 in the JSON
     refuse_non_language(text, source=source)
     article = Article(text=text, source=as_text(fields.get("id")) or source)
     return with_fields(article, fields, source=source, where="")

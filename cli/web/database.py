@@ -39,11 +39,10 @@ def open_readonly(url: Optional[str] = None) -> Engine:
         if path in (None, "", ":memory:") or not Path(path).is_file():
             raise NoDatabase(f"no database at {path or ':memory:'}: store articles first with `quotes ingest "
                              "FILE --db PATH`, or pass --db (or QUOTES_DB) naming an existing database")
-        uri = Path(path).resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
         # The file's own URL and an explicit QueuePool: with a bare "sqlite://" SQLAlchemy picked the
         # SingletonThreadPool of in-memory databases, which closes a connection another of the server's
         # threads is still using once more than 5 threads read at once (SIGSEGV in the sqlite3 module).
-        engine = create_engine(parsed, creator=lambda: _sqlite_readonly(uri), poolclass=QueuePool)
+        engine = create_engine(parsed, creator=lambda: _sqlite_readonly(Path(path)), poolclass=QueuePool)
         read_tolerantly(engine)  # a value changed outside quote-tracker reads as missing, not HTTP 500
     else:
         engine = create_engine(parsed, pool_pre_ping=True,
@@ -59,11 +58,11 @@ def open_readonly(url: Optional[str] = None) -> Engine:
     return engine
 
 
-def _sqlite_readonly(uri: str):
-    import sqlite3
+def _sqlite_readonly(path: Path):
+    from quotes.db.engine import connect_read_only
 
     # Worker threads of the server share the pool, hence check_same_thread=False.
-    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+    connection = connect_read_only(path, check_same_thread=False, timeout=30)
     connection.execute("PRAGMA query_only=ON")
     return connection
 
