@@ -275,17 +275,21 @@ def pickles_stanza_dir_hostile(tmp: Path) -> bool:
 # --- huge tokens (real models) -----------------------------------------------------------------------------
 
 TIMES: dict[str, float] = {}
+CPU_BUDGET = 60.0
+"""CPU seconds one article may cost at most (issue 23); the wall-clock --budget allows for a busy machine."""
 
 
 def _extract_timed(tmp: Path, text: str, name: str) -> bool:
     from quotes.batch import stanza_extractor
 
     extract = stanza_extractor()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     extract([text], [str(tmp / name)])
     print(f"TIME {time.perf_counter() - started:.2f}")
+    cpu = time.process_time() - cpu
+    print(f"CPU {cpu:.2f}")
     print(f"RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")  # MB, models included
-    return True
+    return cpu < CPU_BUDGET
 
 
 def huge_word_100kb(tmp: Path) -> bool:
@@ -590,6 +594,80 @@ def web_50_clients_during_ingest(tmp: Path) -> bool:
     return alive and ingest.returncode == 0 and rounds == [[200] * 50] * 3
 
 
+def _quoted_sentences(chars: int, per_line: int) -> str:
+    rng = random.Random(13)
+    sentences = ["“We will rebuild the pier by May,” the mayor said.", "Officials met on Tuesday in the harbour.",
+                 "The minister said that the works would go on.", "“It is safe,” said Ana Varga, the engineer."]
+    lines, line, size = [], [], 0
+    while size < chars:
+        line.append(rng.choice(sentences))
+        size += len(line[-1]) + 1
+        if len(line) >= per_line or size >= chars:
+            lines.append(" ".join(line))
+            line = []
+    return "Title\n\n" + "\n".join(lines) + "\n"
+
+
+def caps_5mb_line_of_quotes(tmp: Path) -> bool:
+    return _extract_timed(tmp, _quoted_sentences(4_900_000, 10**9).replace("\n", " ", 2), "quotes-line.txt")
+
+
+def caps_400kb_line_of_quotes(tmp: Path) -> bool:
+    return _extract_timed(tmp, _quoted_sentences(400_000, 10**9).replace("\n", " ", 2), "quotes-line.txt")
+
+
+def caps_100k_short_lines(tmp: Path) -> bool:
+    return _extract_timed(tmp, "Title\n\n" + "“Yes,” she said.\n" * 100_000, "lines.txt")
+
+
+def caps_5mb_of_quoted_paragraphs(tmp: Path) -> bool:
+    return _extract_timed(tmp, _quoted_sentences(4_900_000, 4), "paragraphs.txt")
+
+
+def caps_html_50k_paragraphs(tmp: Path) -> bool:
+    from quotes.article import read_article
+
+    html = ("<html><head><title>Harbour</title></head><body><article>"
+            + "".join(f"<p>“We will rebuild pier {i},” the mayor said.</p>" for i in range(50_000))
+            + "</article></body></html>")
+    (tmp / "p.html").write_text(html)
+    started = time.process_time()
+    text = read_article(str(tmp / "p.html")).text
+    print(f"READ {time.process_time() - started:.2f}")
+    return _extract_timed(tmp, text, "p.html")
+
+
+def caps_html_200k_attributes(tmp: Path) -> bool:
+    from quotes.article import read_article
+
+    html = ("<html><body><p " + " ".join(f'a{i}="x"' for i in range(200_000)) + ">“Yes,” she said.</p>"
+            + "<p>The mayor said that the works would go on.</p>" * 20 + "</body></html>")
+    (tmp / "a.html").write_text(html)
+    started = time.process_time()
+    text = read_article(str(tmp / "a.html")).text
+    print(f"CPU {time.process_time() - started:.2f}")
+    return "works would go on" in text and time.process_time() - started < 30
+
+
+def _pytest_passes(test: str) -> bool:
+    """A fault test of tests/faults run as a case (the cluster ones need a scheduler and a worker of their own)."""
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"tests/faults/{test}"],
+                          capture_output=True, text=True, cwd=ROOT)
+    return done.returncode == 0
+
+
+def cluster_no_workers(tmp: Path) -> bool:
+    return _pytest_passes("test_cluster_faults.py::test_a_scheduler_without_workers_stops_the_run_with_one_line")
+
+
+def cluster_scheduler_killed_mid_run(tmp: Path) -> bool:
+    return _pytest_passes("test_cluster_faults.py::test_a_scheduler_killed_mid_run_gives_the_summary_and_one_line")
+
+
+def cluster_not_an_address(tmp: Path) -> bool:
+    return _pytest_passes("test_cluster_faults.py::test_not_an_address_is_one_line_at_once")
+
+
 CATEGORIES = {
     "paths": [paths_unreadable_folder, paths_unreadable_file, paths_symlink_loop_in_folder,
               paths_symlink_loop_given, paths_fifo_in_folder, paths_fifo_given,
@@ -600,6 +678,9 @@ CATEGORIES = {
                  decoding_other_scripts_accepted, decoding_plain_english_accepted],
     "pickles": [pickles_warmstart_hostile, pickles_warmstart_genuine, pickles_stanza_dir_hostile],
     "huge tokens": [huge_word_100kb, huge_single_line_5mb, huge_control_characters_82kb],
+    "caps": [caps_400kb_line_of_quotes, caps_5mb_line_of_quotes, caps_100k_short_lines, caps_5mb_of_quoted_paragraphs,
+             caps_html_50k_paragraphs, caps_html_200k_attributes],
+    "cluster": [cluster_no_workers, cluster_scheduler_killed_mid_run, cluster_not_an_address],
     "batch": [batch_deep_json_line, batch_deep_json_sidecar, batch_deep_json_stdin, batch_251_character_name],
     "one line": [one_line_corrupted_date, one_line_corrupted_spans, one_line_corrupted_confidence,
                  one_line_foreign_alembic_stamp, one_line_newer_revision, one_line_stdout_full,
@@ -627,10 +708,11 @@ def run_case(name: str, budget: float) -> tuple[bool, str, float]:
         _remove(tmp)
     elapsed = time.perf_counter() - started
     timed = [float(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("TIME ")]
+    cpu = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("CPU ")]
     seconds = timed[0] if timed else elapsed
     rss = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("RSS ")]
     if done.returncode == 0 and "PASS" in done.stdout:
-        return True, f"peak RSS {rss[0]} MB" if rss else "", seconds
+        return True, ", ".join(([f"{cpu[0]} CPU-s"] if cpu else []) + ([f"peak RSS {rss[0]} MB"] if rss else [])), seconds
     tail = (done.stderr.strip().splitlines() or done.stdout.strip().splitlines() or ["failed"])[-1]
     return False, tail[:150], seconds
 
@@ -666,7 +748,7 @@ def main() -> None:
         for case in cases:
             ok, why, seconds = run_case(case.__name__, args.budget)
             passed += ok
-            if category == "huge tokens":
+            if category in ("huge tokens", "caps"):
                 worst[case.__name__] = f"{seconds:.1f} s, {why}" if ok else f"> {args.budget:.0f} s ({why})"
             if args.verbose or not ok:
                 print(f"  {'pass' if ok else 'FAIL'} {case.__name__}{': ' + why if why and not ok else ''}",

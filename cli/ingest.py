@@ -14,6 +14,7 @@ from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click, log_to_stderr
 from quotes.cli.options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
 from quotes.db.errors import DatabaseError
+from quotes.errors import QuotesError
 from quotes.cli.progress import Counts, Progress, choose_mode
 from quotes.cli.render import plural
 
@@ -136,9 +137,11 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
     except KeyboardInterrupt:  # one line, the count, exit 130 (not click's bare "Aborted!")
         outcomes.close()  # stops the extraction workers now, not when the interpreter exits
         interrupted(summary)
-    except DatabaseError as error:  # the database itself failed: every later article would too
-        if during_interrupt(error):  # Ctrl-C inside a driver call left the connection unusable
-            interrupted(summary)
+    except QuotesError as error:  # the database or the cluster failed: every later article would too
+        if isinstance(error, DatabaseError) and during_interrupt(error):
+            interrupted(summary)  # Ctrl-C inside a driver call left the connection unusable
+        if not summary.articles and not isinstance(error, DatabaseError):  # a cluster that never ran: one line
+            raise click.ClickException(str(error)) from error
         click.echo("\n".join(summary.lines()), err=True)
         raise click.ClickException(f"{error} ({summary.stored_line()})") from error
     click.echo("\n".join(summary.lines()), err=True)
