@@ -12,6 +12,7 @@ import sys
 import click
 
 from quotes.errors import QuotesError
+from quotes.terminal import printable
 
 
 def errors_to_click(command):
@@ -25,7 +26,7 @@ def errors_to_click(command):
         try:
             return command(*args, **kwargs)
         except QuotesError as error:
-            raise click.ClickException(without_passwords(str(error))) from error
+            raise click.ClickException(printable(without_passwords(str(error)), keep="\n")) from error
         except OSError as error:
             if error.errno not in OUTPUT_ERRNOS:
                 raise
@@ -36,7 +37,8 @@ def errors_to_click(command):
             from quotes.cli.context import current_app
             from quotes.db.errors import unavailable
 
-            raise click.ClickException(without_passwords(str(unavailable(error, current_app().db_url)))) from error
+            message = without_passwords(str(unavailable(error, current_app().db_url)))
+            raise click.ClickException(printable(message, keep="\n")) from error
 
     return wrapper
 
@@ -110,7 +112,7 @@ def is_driver_error(error: BaseException) -> bool:
 
 class _ClickHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+        click.echo(f"{record.levelname.lower()}: {printable(record.getMessage())}", err=True)
 
 
 def log_to_stderr(level: int = logging.WARNING) -> None:

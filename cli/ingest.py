@@ -15,6 +15,7 @@ from quotes.cli.errors import errors_to_click, log_to_stderr
 from quotes.cli.options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
 from quotes.db.errors import DatabaseError
 from quotes.errors import QuotesError
+from quotes.terminal import printable
 from quotes.cli.progress import Counts, Progress, choose_mode
 from quotes.cli.render import plural
 
@@ -54,7 +55,7 @@ class Summary:
                  f"skipped {plural(self.duplicates, 'duplicate')}"]
         parts.append(f"{len(self.failures)} failed" + (":" if self.failures else ""))
         head = ", ".join(parts)
-        lines = [head[0].upper() + head[1:]] + [f"  {failure}" for failure in self.failures]
+        lines = [head[0].upper() + head[1:]] + [f"  {printable(str(failure))}" for failure in self.failures]
         if self.undated:
             one = self.undated == 1
             lines.append(f"{plural(self.undated, 'stored article')} {'has' if one else 'have'} no date, so "

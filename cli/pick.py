@@ -31,7 +31,9 @@ def pick_speaker(session, name: str):
 
 def choose_speaker(name, matches):
     """Ask on a terminal; elsewhere fail with the candidates and how to pick one."""
-    listing = "\n".join(f"  #{s.id}  {s.name} ({speaker_summary(s)})" for s in matches)
+    from quotes.terminal import printable
+
+    listing = "\n".join(printable(f"  #{s.id}  {s.name} ({speaker_summary(s)})") for s in matches)
     if not stdin_is_terminal():
         raise click.ClickException(f"{len(matches)} speakers match {name!r}:\n{listing}\n"
                                    f"pass the full name or the id, e.g. `#{matches[0].id}`")

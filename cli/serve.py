@@ -34,6 +34,8 @@ def serve(host, port):
         from quotes.cli.web import create_app, open_readonly
     except ImportError as error:
         raise click.ClickException(f"{MISSING_EXTRA} (missing: {error.name})") from error
-    app = create_app(open_readonly(db))
+    from quotes.cli.web.security import trusted_hosts
+
+    app = create_app(open_readonly(db), hosts=trusted_hosts(host))
     click.echo(f"Serving {shown(given_url(db))} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -24,6 +24,7 @@ from quotes.metadata import (DATE_PATTERNS, KNOWN_HINT, MONTHS, as_text, date_fr
                              exists_as_file, find_date, find_wire_outlet, front_matter, known_fields, load_json,
                              parse_date, read_sidecar, sidecar_of)
 from quotes.records import Article
+from quotes.terminal import printable
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
 def display_path(path: str) -> str:
     """The path as people can read and store it: bytes that are not UTF-8 (a name from another system,
     kept by Python as surrogate escapes) are written as \\xNN instead of breaking printing and storage."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def file_problem(path: str, mode: int) -> Optional[str]:

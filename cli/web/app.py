@@ -4,6 +4,7 @@ statements with their timeline, and an article with its statements marked. Read-
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional, Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -16,16 +17,18 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from quotes.cli.web import database
+from quotes.cli.web import database, security
 from quotes.cli.web.highlight import segments
+from quotes.cli.web.security import trusted_hosts
 from quotes.cli.web.timeline import Point, statement_colour, timeline_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LIMIT = 100
 
 
-def create_app(engine: Engine) -> Starlette:
-    """The ASGI app over `engine` (make it with database.open_readonly)."""
+def create_app(engine: Engine, *, hosts: Optional[Sequence[str]] = None) -> Starlette:
+    """The ASGI app over `engine` (make it with database.open_readonly). It answers only requests for
+    `hosts` (default: this machine's names, see security.trusted_hosts) and sends security headers."""
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     environment.filters["day"] = lambda value: value.isoformat()[:10] if value else "undated"
     environment.globals["statement_colour"] = statement_colour
@@ -79,7 +82,8 @@ def create_app(engine: Engine) -> Starlette:
               Route("/speakers/{speaker_id:int}", speaker, name="speaker"),
               Route("/speakers/{speaker_id:int}/timeline.svg", speaker_svg, name="speaker_svg"),
               Route("/articles/{article_id:int}", article, name="article")]
-    return Starlette(routes=routes, exception_handlers={HTTPException: not_found})
+    return Starlette(routes=routes, exception_handlers={HTTPException: not_found},
+                     middleware=security.middleware(trusted_hosts() if hosts is None else hosts))
 
 
 def speaker_timeline(request: Request, found: database.SpeakerPage) -> str:
