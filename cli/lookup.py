@@ -60,8 +60,8 @@ def say_undated_left_out(session, speaker, filters) -> None:
     if undated:
         one = undated == 1
         source = "is from an undated article" if one else "are from undated articles"
-        click.echo(f"{undated} quote{'' if one else 's'} by {printable(speaker.name)} {source}, so --since/--until left "
-                   f"{'it' if one else 'them'} out", err=True)
+        click.echo(f"{undated} quote{'' if one else 's'} by {printable(speaker.name)} {source}, so "
+                   f"--since/--until left {'it' if one else 'them'} out", err=True)
 
 
 @click.command(short_help="A speaker's statements, each once.", epilog="""\b

@@ -17,7 +17,7 @@ import pytest
 
 from faults_helpers import GOOD
 from interrupt_worker import quotes_in
-from storage_helpers import invoke as run_cli
+from storage_helpers import fill, invoke as run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAID = '"We will rebuild the pier," said Ana Varga.\n'
@@ -110,14 +110,7 @@ def small_full_disk(tmp_path):
 
 def test_reading_on_a_full_disk_says_the_disk_is_full(stored, small_full_disk):
     shutil.copy(stored, small_full_disk / "q.db")
-    filler = os.open(small_full_disk / "filler", os.O_WRONLY | os.O_CREAT)
-    try:
-        while os.write(filler, b"x" * 4096):
-            pass
-    except OSError:
-        pass
-    finally:
-        os.close(filler)
+    fill(small_full_disk)
     done = child("by", "Varga", "--db", small_full_disk / "q.db")
     assert done.returncode == 1
     assert done.stderr.startswith(f"Error: cannot use {small_full_disk / 'q.db'}: its disk is full"), done.stderr
