@@ -28,8 +28,8 @@ def errors_to_click(command):
         except QuotesError as error:
             raise click.ClickException(printable(without_passwords(str(error)), keep="\n")) from error
         except OSError as error:
-            if error.errno not in OUTPUT_ERRNOS:
-                raise
+            if error.errno not in OUTPUT_ERRNOS or (error.errno == errno.EIO and error.filename):
+                raise  # an I/O error naming a file is a read's, not the output's
             raise output_failed(error) from error
         except Exception as error:
             if not is_driver_error(error):
