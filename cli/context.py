@@ -33,6 +33,9 @@ class App:
         if key not in self._engines:
             from quotes.db.engine import make_engine
 
+            if write:
+                refuse_in_memory(self.db_url)
+
             options = {} if self.lock_timeout is None else {"lock_timeout": self.lock_timeout}
             self._engines[key] = make_engine(self.db_url, migrate=migrate, read_only=not write, **options)
         return self._engines[key]
@@ -55,6 +58,17 @@ class App:
         for engine in self._engines.values():
             engine.dispose()
         self._engines.clear()
+
+
+def refuse_in_memory(url: Optional[str]) -> None:
+    """A command that stores refuses `--db sqlite://` (or sqlite:///:memory:): the database would vanish when
+    the command ends, after it reported the articles as stored."""
+    from quotes.db.url import given_url, resolve_url
+
+    parsed = resolve_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise click.ClickException(f"--db {given_url(url)} is a database in memory: what this command stores would "
+                                   "be gone when it ends; pass a file path (e.g. --db quotes.db)")
 
 
 def current_app() -> App:

@@ -33,13 +33,16 @@ def upgrade():
 @errors_to_click
 def current():
     """Print the schema revision of the database and whether it is current."""
-    from quotes.db.migrate import current_revision, head_revision, refuse_foreign
+    from quotes.db.migrate import current_revision, head_revision, refuse_foreign, refuse_unknown_revision
+    from quotes.db.url import shown
 
     engine = current_app().engine(migrate=False)
     with engine.connect() as connection:
         revision = current_revision(connection)
         if revision is None:
             refuse_foreign(connection, engine)
+        else:
+            refuse_unknown_revision(revision, where=shown(engine.url))  # another app's, or a newer quote-tracker's
     head = head_revision()
     if revision == head:
         click.echo(f"{revision} (head)")

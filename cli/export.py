@@ -149,7 +149,7 @@ Examples:
 @click.option("--speaker", "speaker_names", multiple=True, metavar="NAME",
               help="Only quotes by this speaker (as in `quotes by`); repeat for several.")
 @quote_filters
-@click.option("--since-id", type=click.IntRange(min=0), help="Only quotes with an id above this one.")
+@click.option("--since-id", type=click.IntRange(min=0, max=2**31 - 1), help="Only quotes with an id above this one.")
 @click.option("--updated-since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]),
               help="Only quotes stored or changed at or after this UTC time.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",

@@ -10,6 +10,7 @@ from quotes.cli.errors import errors_to_click, log_to_stderr
 from quotes.cli.options import max_bytes_option, stanza_dir_option, workers_option
 from quotes.cli.render import output_options, render
 from quotes.records import CONTRACT_FIELDS
+from quotes.terminal import printable
 
 TABLE_COLUMNS = ("speaker", "kind", "cue", "text")
 
@@ -38,7 +39,7 @@ def extract(files, fmt, max_bytes, workers):
                               extractor_factory=current_app().extractor_factory(), workers=workers)
     render(records_of(results, failures), fmt, columns=CONTRACT_FIELDS, table_columns=TABLE_COLUMNS)
     for failure in failures:
-        click.echo(f"failed: {failure}", err=True)
+        click.echo(f"failed: {printable(str(failure))}", err=True)
     if failures:
         raise SystemExit(1)
 

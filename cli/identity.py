@@ -13,6 +13,7 @@ from quotes.cli.errors import errors_to_click
 from quotes.cli.options import db_option, lock_timeout_option
 from quotes.cli.pick import speaker_id
 from quotes.cli.render import output_options, plural, render
+from quotes.terminal import printable
 
 # One role per speaker (the latest): all of them would wrap a row to a dozen lines; --json etc. carry them all.
 SPEAKER_TABLE = ("id", "name", "kind", "role", "statements", "quotes", "first_seen", "last_seen")
@@ -78,7 +79,7 @@ def merge(a, b, fmt):
         keep, gone = speaker_id(s, a), speaker_id(s, b)
         merge_speakers(s, keep_id=keep, merge_id=gone)
         kept, merged = speaker_rows(s, [keep, gone])   # the merged row stays, pointing at the kept one
-    click.echo(f"Merged #{merged.id} {merged.name} into #{kept.id} {kept.name}.", err=True)
+    click.echo(printable(f"Merged #{merged.id} {merged.name} into #{kept.id} {kept.name}."), err=True)
     render([kept], fmt, table_columns=SPEAKER_TABLE)
 
 
@@ -106,7 +107,7 @@ def split(speaker, alias, fmt):
         old = speaker_id(s, speaker)
         new = split_speaker(s, speaker_id=old, alias=alias)
         rows = speaker_rows(s, [old, new])
-    click.echo(f"Split {rows[1].name} off #{rows[0].id} {rows[0].name} as new speaker #{new}.", err=True)
+    click.echo(printable(f"Split {rows[1].name} off #{rows[0].id} {rows[0].name} as new speaker #{new}."), err=True)
     render(rows, fmt, table_columns=SPEAKER_TABLE)
 
 

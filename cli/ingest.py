@@ -14,6 +14,8 @@ from quotes.cli.context import current_app
 from quotes.cli.errors import errors_to_click, log_to_stderr
 from quotes.cli.options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
 from quotes.db.errors import DatabaseError
+from quotes.errors import QuotesError
+from quotes.terminal import printable
 from quotes.cli.progress import Counts, Progress, choose_mode
 from quotes.cli.render import plural
 
@@ -53,7 +55,7 @@ class Summary:
                  f"skipped {plural(self.duplicates, 'duplicate')}"]
         parts.append(f"{len(self.failures)} failed" + (":" if self.failures else ""))
         head = ", ".join(parts)
-        lines = [head[0].upper() + head[1:]] + [f"  {failure}" for failure in self.failures]
+        lines = [head[0].upper() + head[1:]] + [f"  {printable(str(failure))}" for failure in self.failures]
         if self.undated:
             one = self.undated == 1
             lines.append(f"{plural(self.undated, 'stored article')} {'has' if one else 'have'} no date, so "
@@ -116,12 +118,15 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
 
     log_to_stderr()
     app = current_app()
-    engine = app.engine(write=True)
-    check_writable(engine, app.db_url)
-    expanded = list(expand_paths(paths))  # once: the progress bar needs the count
+    summary = Summary()
+    try:
+        engine = app.engine(write=True)
+        check_writable(engine, app.db_url)
+        expanded = list(expand_paths(paths))  # once: the progress bar needs the count
+    except KeyboardInterrupt:  # before any article: the same one line as later
+        interrupted(summary)
     stderr = sys.stderr
     meter = Progress(total=known_total(expanded), stream=stderr, mode=choose_mode(stderr, progress))
-    summary = Summary()
     outcomes = ingest_expanded(engine, expanded, extractor_factory=app.extractor_factory(), workers=workers,
                                reprocess=reprocess, max_bytes=max_bytes, outlet=outlet, url=url,
                                published=published and published.date(), cluster=cluster)
@@ -131,10 +136,13 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
                 summary.add(outcome)
                 meter.update(summary.counts())
     except KeyboardInterrupt:  # one line, the count, exit 130 (not click's bare "Aborted!")
+        outcomes.close()  # stops the extraction workers now, not when the interpreter exits
         interrupted(summary)
-    except DatabaseError as error:  # the database itself failed: every later article would too
-        if during_interrupt(error):  # Ctrl-C inside a driver call left the connection unusable
-            interrupted(summary)
+    except QuotesError as error:  # the database or the cluster failed: every later article would too
+        if isinstance(error, DatabaseError) and during_interrupt(error):
+            interrupted(summary)  # Ctrl-C inside a driver call left the connection unusable
+        if not summary.articles and not isinstance(error, DatabaseError):  # a cluster that never ran: one line
+            raise click.ClickException(str(error)) from error
         click.echo("\n".join(summary.lines()), err=True)
         raise click.ClickException(f"{error} ({summary.stored_line()})") from error
     click.echo("\n".join(summary.lines()), err=True)

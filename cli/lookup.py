@@ -14,6 +14,7 @@ from quotes.cli.errors import errors_to_click
 from quotes.cli.options import db_option, quote_filters
 from quotes.cli.pick import pick_speaker
 from quotes.cli.render import output_options, render
+from quotes.terminal import printable
 
 # Quote listings write the export's records (quote_id, …), so `by --csv` and `export --format csv` agree.
 QUOTE_TABLE = ("published_at", "outlet", "title", "text")
@@ -82,8 +83,8 @@ def say_undated_left_out(session, speaker, filters) -> None:
     if undated:
         one = undated == 1
         source = "is from an undated article" if one else "are from undated articles"
-        click.echo(f"{undated} quote{'' if one else 's'} by {speaker.name} {source}, so --since/--until left "
-                   f"{'it' if one else 'them'} out", err=True)
+        click.echo(f"{undated} quote{'' if one else 's'} by {printable(speaker.name)} {source}, so "
+                   f"--since/--until left {'it' if one else 'them'} out", err=True)
 
 
 @click.command(short_help="A speaker's statements, each once.", epilog="""\b
@@ -120,7 +121,7 @@ def show(article, fmt):
         found, rows = article_quotes(s, article=article)
         if fmt == "table":
             details = ", ".join(str(v) for v in (found.outlet, found.published_at, found.url) if v)
-            click.echo(f"#{found.id} {found.title or found.source}" + (f" ({details})" if details else ""))
+            click.echo(printable(f"#{found.id} {found.title or found.source}" + (f" ({details})" if details else "")))
         records, columns = quote_records(rows)
         if fmt == "table":
             records = marked_corrections(records)

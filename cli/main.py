@@ -66,6 +66,13 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"quotes.cli.{module_name}")
         return getattr(module, attribute)
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: exit 130, as a shell expects, not click's "Aborted!" and exit 1
+            click.echo("Interrupted", err=True)
+            ctx.exit(130)
+
 
 @click.group(cls=LazyGroup, epilog="Example: quotes extract quotes/samples/wire-kazakhstan.txt")
 @click.version_option(__version__, prog_name="quotes")

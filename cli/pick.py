@@ -31,7 +31,9 @@ def pick_speaker(session, name: str):
 
 def choose_speaker(name, matches):
     """Ask on a terminal; elsewhere fail with the candidates and how to pick one."""
-    listing = "\n".join(f"  #{s.id}  {s.name} ({speaker_summary(s)})" for s in matches)
+    from quotes.terminal import printable
+
+    listing = "\n".join(printable(f"  #{s.id}  {s.name} ({speaker_summary(s)})") for s in matches)
     if not stdin_is_terminal():
         raise click.ClickException(f"{len(matches)} speakers match {name!r}:\n{listing}\n"
                                    f"pass the full name or the id, e.g. `#{matches[0].id}`")
@@ -54,5 +56,10 @@ def speaker_summary(speaker) -> str:
 def speaker_id(session, text: str) -> int:
     """An id (#12) goes to the library as it is, so a merged or missing id gets its own message there;
     a name is picked as `quotes by` does (the only match, an exact name, or the user's choice)."""
+    from quotes.db.queries import is_stored_id
+
     given = SPEAKER_ID.fullmatch(text.strip())
+    if given and not is_stored_id(int(given.group(1))):
+        raise click.ClickException(f"no speaker #{given.group(1)}: ids are up to 10 digits; list them with "
+                                   "`quotes speakers`")
     return int(given.group(1)) if given else pick_speaker(session, text).id

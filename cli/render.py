@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import json
 import shutil
+import sys
 import textwrap
 from datetime import date, datetime, time
 from itertools import chain, islice
@@ -20,6 +21,7 @@ from typing import IO, Iterable, Iterator, Optional, Sequence
 import click
 
 from quotes.cli.context import App, current_app
+from quotes.terminal import printable
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 EXPORT_FORMATS = ("csv", "jsonl", "csl-json", "ris", "bibtex")
@@ -96,7 +98,7 @@ def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
     `bom` starts CSV with a UTF-8 byte order mark, so Excel reads accents. CSV/TSV text cells that a
     spreadsheet would run as a formula get a leading ' unless `raw` (None: as --raw said).
     """
-    echo = functools.partial(click.echo, file=out)
+    echo = terminal_echo(out)
     rows = (as_dict(row) for row in rows)
     first = list(islice(rows, 1))
     if columns is None:
@@ -220,7 +222,7 @@ def table_text(value) -> str:
     ingest time's seconds and microseconds are noise there; machine formats keep them)."""
     if isinstance(value, datetime) and value.time() != time():
         return value.strftime("%Y-%m-%d %H:%M")
-    return cell_text(value)
+    return printable(cell_text(value), keep="\n")  # a stored ESC sequence is shown, not obeyed
 
 
 def cell_text(value) -> str:
@@ -240,6 +242,19 @@ def cell_text(value) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=json_value)
     return str(value)
+
+
+def terminal_echo(out: Optional[IO[str]]):
+    """click.echo to `out` (stdout when None); on a terminal, control characters are escaped (quotes.terminal),
+    so machine formats read on screen obey no ESC sequence either. Files and pipes get the data as stored."""
+    stream = out if out is not None else sys.stdout
+    try:
+        on_terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        on_terminal = False
+    if not on_terminal:
+        return functools.partial(click.echo, file=out)
+    return lambda text="", nl=True: click.echo(printable(text, keep="\n\t"), file=out, nl=nl)
 
 
 def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int, echo=click.echo) -> int:

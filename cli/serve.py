@@ -41,8 +41,10 @@ def serve(host, port, allow_edits):
         from quotes.cli.web.edits import Edits
     except ImportError as error:
         raise click.ClickException(f"{MISSING_EXTRA} (missing: {error.name})") from error
+    from quotes.cli.web.security import trusted_hosts
+
     edits = Edits(engine=current_app().engine(write=True)) if allow_edits else None
-    app = create_app(open_readonly(db), edits=edits)
+    app = create_app(open_readonly(db), edits=edits, hosts=trusted_hosts(host))
     mode = "with edits" if allow_edits else "read-only"
     click.echo(f"Serving {shown(given_url(db))} {mode} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

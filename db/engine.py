@@ -5,6 +5,7 @@ Which URL a command means is quotes.db.url's concern.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 from quotes.db.errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait, unavailable
+from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import given_url, resolve_url, shown
 
 LOCK_TIMEOUT_S = 30.0
@@ -107,15 +109,41 @@ def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
         if in_memory or not path.is_file():
             raise NoDatabase(f"no database at {url.database or ':memory:'}: store articles first with "
                              f"`quotes ingest FILE --db {url.database or 'FILE'}`, or check --db or QUOTES_DB")
-        uri = path.resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
-        engine = create_engine(url, creator=lambda: sqlite3.connect(uri, uri=True, **connect_args))
+        engine = create_engine(url, creator=lambda: connect_read_only(path, **connect_args))
     else:
         options = {"connect_args": connect_args}
         if in_memory:
             options["poolclass"] = StaticPool  # one shared connection, or every session sees an empty database
         engine = create_engine(url, **options)
     _install_sqlite_hooks(engine, busy_timeout_ms=int(lock_timeout * 1000))
+    read_tolerantly(engine)
     return engine
+
+
+def connect_read_only(path: Path, **connect_args) -> sqlite3.Connection:
+    """A sqlite3 connection that can only read `path` (mode=ro).
+
+    A database in WAL mode needs its -shm file to be read, and creates it when absent: in a folder the
+    user cannot write (a read-only mount, a shared folder of another user's) that fails with "attempt to
+    write a readonly database". There, with no write-ahead log left beside the file, no writer can be
+    at work either (it could not create one), so the file is opened as immutable: read as it is, no
+    -shm needed."""
+    base = path.resolve().as_uri().replace("file://", "file:", 1)
+    connection = sqlite3.connect(base + "?mode=ro", uri=True, **connect_args)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()  # opens the file (and its -shm) now
+        return connection
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error) or not _unwritable_folder_without_log(path):
+            return connection  # the caller's first statement meets the same error, reported as usual
+    connection.close()
+    return sqlite3.connect(base + "?mode=ro&immutable=1", uri=True, **connect_args)
+
+
+def _unwritable_folder_without_log(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    no_log = not wal.exists() or wal.stat().st_size == 0
+    return no_log and not os.access(path.resolve().parent, os.W_OK)
 
 
 def use_wal(engine: Engine) -> None:

@@ -65,7 +65,7 @@ def ensure_schema(engine: Engine) -> None:
         if revision is None:
             use_wal(engine)
             return
-    _check_head(revision)
+    check_head(revision, where=shown(engine.url))
 
 
 def check_schema(engine: Engine, *, where: str) -> None:
@@ -77,7 +77,7 @@ def check_schema(engine: Engine, *, where: str) -> None:
     if revision is None:
         raise NotADatabase(f"{where} holds no quote-tracker data (no schema version): store articles with "
                            "`quotes ingest`, or point --db at a database made by quote-tracker")
-    _check_head(revision)
+    check_head(revision, where=where)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]:
@@ -87,6 +87,8 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]
         before = current_revision(connection)
         if before is None:
             refuse_foreign(connection, engine)
+        else:
+            refuse_unknown_revision(before, where=shown(engine.url))
         _upgrade(connection, revision)
         after = current_revision(connection)
     if before is None:
@@ -94,11 +96,32 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]
     return before, after
 
 
-def _check_head(revision: str) -> None:
-    if revision != HEAD_REVISION:
-        raise SchemaOutOfDate(
-            f"database schema is at revision {revision}, this quote-tracker needs {HEAD_REVISION}: "
-            "run `quotes db upgrade` (back up the file first)")
+def check_head(revision: str, *, where: str) -> None:
+    """Raise unless `revision` is HEAD_REVISION, saying what to do about it."""
+    if revision == HEAD_REVISION:
+        return
+    refuse_unknown_revision(revision, where=where)
+    raise SchemaOutOfDate(
+        f"database schema is at revision {revision}, this quote-tracker needs {HEAD_REVISION}: "
+        "run `quotes db upgrade` (back up the file first)")
+
+
+def is_ours(revision: str) -> bool:
+    """quote-tracker's revisions are numbered 0001, 0002, …; any other id was stamped by another app."""
+    return len(revision) == 4 and revision.isdigit()
+
+
+def refuse_unknown_revision(revision: str, *, where: str) -> None:
+    """A revision `quotes db upgrade` cannot start from: a newer quote-tracker's, or another application's
+    Alembic. Telling the user to upgrade would only lead to Alembic's "Can't locate revision"."""
+    if not is_ours(revision):
+        raise NotADatabase(f"{where} is stamped with Alembic revision {revision!r}, which is not "
+                           "quote-tracker's: another application's migrations made it; point --db at a "
+                           "database made by quote-tracker, or at a new file")
+    if revision > HEAD_REVISION:
+        raise SchemaOutOfDate(f"{where}: schema revision {revision} was made by a newer quote-tracker (this "
+                              f"one knows revisions up to {HEAD_REVISION}): upgrade quote-tracker "
+                              "(pip install -U quote-tracker); `quotes db upgrade` cannot go back")
 
 
 def refuse_foreign(connection: Connection, engine: Engine) -> None:

@@ -22,6 +22,9 @@ __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "state
 PARTIAL_MATCH_LIMIT = 50
 # full-text search ranks at most this many matching quotes, the newest (see search_quotes)
 SEARCH_CAP = 10_000
+MAX_ID = 2**31 - 1
+"""The largest id a row can have (PostgreSQL's SERIAL ids are 32-bit): a bigger number is no stored id, and
+asking the database about it fails (OverflowError on SQLite, out of range on PostgreSQL)."""
 STREAM_BATCH = 1000
 
 
@@ -266,9 +269,14 @@ def _live(session: Session, query) -> list[int]:
     return list(dict.fromkeys(merged.get(i, i) for i in ids))
 
 
+def is_stored_id(number: int) -> bool:
+    """Whether `number` can be the id of a stored row at all (see MAX_ID)."""
+    return 0 < number <= MAX_ID
+
+
 def _find_article(session: Session, article: str) -> ArticleRow:
     columns = select(*(getattr(StoredArticle, field.name) for field in dataclasses.fields(ArticleRow)))
-    if article.isdigit():
+    if article.isascii() and article.isdigit() and int(article) <= MAX_ID:
         row = session.execute(columns.where(StoredArticle.id == int(article))).one_or_none()
         if row is not None:
             return ArticleRow(**row._asdict())

@@ -6,6 +6,7 @@ Kept free of SQLAlchemy at import time, so `quotes … --help` can name the defa
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
@@ -50,8 +51,14 @@ def resolve_url(url: Optional[str] = None) -> "URL":
     return parsed
 
 
+SECRET_PARAMETERS = ("password", "passwd", "pwd", "sslpassword")
+"""Query parameters that carry a password (postgresql://bob@host/db?password=…): shown as *** too."""
+_SECRET_IN_TEXT = re.compile(r"(?i)\b(" + "|".join(SECRET_PARAMETERS) + r")=([^&\s'\"]*)")
+
+
 def shown(url) -> str:
-    """A URL as it may appear in a message: a SQLite file's path, else the URL with any password as ***."""
+    """A URL as it may appear in a message: a SQLite file's path, else the URL with any password (in the
+    user part or a ?password= parameter) as ***."""
     if isinstance(url, str):
         if "://" not in url:
             return url
@@ -63,4 +70,31 @@ def shown(url) -> str:
             return url if "://" not in url or "@" not in url else url.split("://", 1)[0] + "://***"
     if url.get_backend_name() == "sqlite" and url.database:
         return url.database  # a file: its path, as people write it
-    return url.render_as_string(hide_password=True)
+    hidden = {key: "***" for key in url.query if key.lower() in SECRET_PARAMETERS}
+    return _SECRET_IN_TEXT.sub(r"\1=***", (url.update_query_dict(hidden) if hidden else url)
+                               .render_as_string(hide_password=True))
+
+
+def secrets_in(url) -> list[str]:
+    """The passwords `url` (text or URL object) carries, to be taken out of any message that might echo them."""
+    found = [match.group(2) for match in _SECRET_IN_TEXT.finditer(str(url if isinstance(url, str) else ""))]
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url) if isinstance(url, str) else url
+        found.append(parsed.password or "")
+        for key, value in parsed.query.items():
+            if key.lower() in SECRET_PARAMETERS:
+                found.extend([value] if isinstance(value, str) else list(value))
+    except Exception:  # not a URL: the text match above is all there is
+        if isinstance(url, str) and "://" in url and "@" in url:
+            userinfo = url.split("://", 1)[1].split("@", 1)[0]
+            found.append(userinfo.split(":", 1)[1] if ":" in userinfo else "")
+    return sorted({secret for secret in found if len(secret) >= 3}, key=len, reverse=True)
+
+
+def redacted(text: str, url) -> str:
+    """`text` with every password of `url` replaced by ***."""
+    for secret in secrets_in(url):
+        text = text.replace(secret, "***")
+    return text

@@ -21,9 +21,10 @@ from typing import BinaryIO, Iterator, Optional, Union
 
 from quotes.errors import InputError
 from quotes.metadata import (DATE_PATTERNS, KNOWN_HINT, MONTHS, as_text, date_from_match, find_byline,  # noqa: F401
-                             find_date, find_outlet_line, find_wire_outlet, front_matter, known_fields, parse_date,
-                             read_byline, read_sidecar, sidecar_of)
+                             exists_as_file, find_date, find_outlet_line, find_wire_outlet, front_matter,
+                             known_fields, load_json, parse_date, read_byline, read_sidecar, sidecar_of)
 from quotes.records import Article
+from quotes.terminal import printable
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def is_sidecar(path: str) -> bool:
         return False
     stem = Path(path)
     siblings = [Path(path[:-5])] + [stem.with_suffix(suffix) for suffix in SUFFIX_FORMATS if suffix != ".jsonl"]
-    return any(s.suffix.lower() in SUFFIX_FORMATS and s.is_file() for s in siblings)
+    return any(s.suffix.lower() in SUFFIX_FORMATS and exists_as_file(s) for s in siblings)
 
 
 def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -104,7 +105,7 @@ def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
 def display_path(path: str) -> str:
     """The path as people can read and store it: bytes that are not UTF-8 (a name from another system,
     kept by Python as surrogate escapes) are written as \\xNN instead of breaking printing and storage."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def file_problem(path: str, mode: int) -> Optional[str]:
@@ -211,25 +212,25 @@ def decode(data: bytes, *, source: str) -> str:
     if not data.strip():
         raise InputError(f"{source}: empty file; nothing to read (check that the file was saved)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return without_nul(data.decode("utf-16", errors="replace"))
+        return without_nul(data.decode("utf-16", errors="replace"), source=source)
     utf16 = utf16_without_bom(data)
     if utf16:
         log.warning("%s: UTF-16 without a byte-order mark; read as %s", source, utf16)
-        return without_nul(data.decode(utf16, errors="replace"))
+        return without_nul(data.decode(utf16, errors="replace"), source=source)
     refuse_binary(data, source=source)
     try:
-        return without_nul(data.decode("utf-8-sig"))
+        return without_nul(data.decode("utf-8-sig"), source=source)
     except UnicodeDecodeError as error:
         position = error.start
     if not UTF8_MULTIBYTE.search(data):
         log.warning("%s: not valid UTF-8 (byte %d); read as cp1252 — re-save it as UTF-8 if the text looks wrong",
                     source, position)
-        return without_nul(data.decode("cp1252", errors="replace"))
+        return without_nul(data.decode("cp1252", errors="replace"), source=source)
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     log.warning("%s: %d places are not valid UTF-8 (the first at byte %d); each is read as U+FFFD — re-save the "
                 "file as UTF-8", source, bad, position)
-    return without_nul(text)
+    return without_nul(text, source=source)
 
 
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -251,7 +252,12 @@ def utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
-def without_nul(text: str) -> str:
+def without_nul(text: str, *, source: str) -> str:
+    """NUL characters as U+FFFD (same length, so offsets hold; PostgreSQL stores no NUL), with a warning."""
+    count = text.count("\x00")
+    if not count:
+        return text
+    log.warning("%s: %d NUL character%s read as U+FFFD", source, count, "" if count == 1 else "s")
     return text.replace("\x00", "\ufffd")
 
 
@@ -336,9 +342,35 @@ def with_fields(article: Article, fields: dict, *, source: str, where: str = "")
     return article
 
 
+MAX_HTML_ATTRIBUTES = 1_000
+"""A tag with more attributes loses them before lxml parses the page: lxml's time grows with the square of
+one tag's attribute count (80,000 took 26.6 s, 200,000 over 180 s); a real page's tags have a few dozen."""
+_TAG = re.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{%d,})>" % (2 * MAX_HTML_ATTRIBUTES))
+
+
+def without_attribute_floods(html: str, *, source: str) -> str:
+    """`html` with the attributes of every tag holding over MAX_HTML_ATTRIBUTES of them dropped, warned about."""
+    flooded = []
+
+    def strip(match: re.Match) -> str:
+        count = len(match.group(2).split())
+        if count <= MAX_HTML_ATTRIBUTES:
+            return match.group()
+        flooded.append(count)
+        return f"<{match.group(1)}>"
+
+    html = _TAG.sub(strip, html)
+    if flooded:
+        log.warning("%s: the attributes of %d HTML tag(s) with over %s of them (the most %s) were dropped before "
+                    "reading the page", source, len(flooded), f"{MAX_HTML_ATTRIBUTES:,}", f"{max(flooded):,}")
+    return html
+
+
 def html_article(html: str, *, source: str) -> Article:
     """The main text and metadata of a web page, through trafilatura."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    html = without_attribute_floods(html, source=source)
 
     try:
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
@@ -400,10 +432,12 @@ def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult
 def jsonl_article(line: str, *, source: str, ignored: Optional[dict] = None) -> Article:
     """One JSONL record as an Article; `ignored` counts the keys it did not know."""
     try:
-        record = json.loads(line.rstrip("\r\n"))
+        record = load_json(line.rstrip("\r\n"))
     except json.JSONDecodeError as error:
         raise InputError(f"{source}: not JSON ({error.msg}, column {error.colno}); "
                          "write one JSON object per line")
+    except ValueError as error:  # nested too deep
+        raise InputError(f"{source}: {error}; write one flat JSON object per line")
     if not isinstance(record, dict):
         raise InputError(f"{source}: a JSON {type(record).__name__}, not an object; "
                          'write one object per line, e.g. {"text": "..."}')
@@ -414,7 +448,7 @@ def jsonl_article(line: str, *, source: str, ignored: Optional[dict] = None) -> 
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f'{source}: no "text" field with the article text; add it, e.g. {{"text": "..."}}')
-    text = without_nul(text)  # a NUL written as \u0000 in the JSON
+    text = without_nul(text, source=source)  # a NUL written as \u0000 in the JSON
     refuse_non_language(text, source=source)
     article = Article(text=text, source=as_text(fields.get("id")) or source)
     return with_fields(article, fields, source=source, where="")

@@ -12,6 +12,7 @@ import errno
 import glob
 import os
 import re
+import signal
 import stat
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -179,7 +180,8 @@ def extract_results(items: Iterable[Union[Article, Failure]], *, extractor_facto
         for entries, articles in batches:
             yield from in_order(entries, extract_batch(extractor, articles))
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory,)) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor_factory,))
+    try:
         pending: deque = deque()
         for entries, articles in batches:
             pending.append((entries, pool.submit(_extract_in_worker, articles) if articles else None))
@@ -187,6 +189,22 @@ def extract_results(items: Iterable[Union[Article, Failure]], *, extractor_facto
                 yield from _finish(pending.popleft())
         while pending:
             yield from _finish(pending.popleft())
+    except BaseException:  # Ctrl-C, or the caller stopped early: the batches still running are not wanted
+        stop_workers(pool)
+        raise
+    pool.shutdown()
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool now: queued batches cancelled, running ones killed (their articles were not stored, so
+    a rerun does them), instead of waiting for every batch in flight as `shutdown()` does."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to stop a running task
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
 
 
 def batched_work(items, *, wanted, batch_size) -> Iterator[tuple[list, list[Article]]]:
@@ -243,6 +261,9 @@ def _init_worker(factory: ExtractorFactory) -> None:
     parallelism, so threads inside them would only compete for the same cores."""
     global _worker_extractor
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (it stops the
+    # workers and says how many articles were stored); a worker would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extractor = LazyExtractor(factory)
 
 

@@ -23,6 +23,14 @@ MAX_TOKEN_CHARS = 200
 MAX_PARAGRAPH_CHARS = 20_000
 """A paragraph (one line) is read up to here: a whole news story fits; the rest of a 5 MB line does not."""
 
+MAX_ANALYSED_CHARS = 150_000
+"""Of a longer article only the first 150,000 characters are analysed (the end of the last whole line
+before): the longest PolNeAR text has 34,309. Dense quoted text costs about 0.2 CPU-ms a character, so
+this keeps an article under ~40 CPU-s; a 5 MB article was 898 CPU-s and more."""
+MAX_ANALYSED_LINES = 3_000
+"""Of an article with more non-empty lines (paragraphs) only the first 3,000 are analysed: the most in
+PolNeAR is 616; 100,000 short lines took 108 CPU-s and 957 MB."""
+
 MAX_PARSE_WORDS = 300
 """Longer sentences are not parsed (300 words take 2.2 s, 600 words 10 s); the longest of PolNeAR dev has 222."""
 
@@ -40,6 +48,8 @@ class TokenizerView:
     long_runs: int = 0
     longest_run: int = 0
     cut_paragraphs: int = 0
+    cut_at: int = 0  # when the text was cut short (MAX_ANALYSED_*): where the view ends; 0 when it was not
+    cut_because: str = ""
 
     def left_out(self) -> str:
         """What was left out, in words; empty when the view is the text itself."""
@@ -50,13 +60,18 @@ class TokenizerView:
         if self.cut_paragraphs:
             parts.append(f"what follows the first {MAX_PARAGRAPH_CHARS:,} characters of {self.cut_paragraphs} "
                          "paragraph(s)")
+        if self.cut_at:
+            parts.append(f"everything after character {self.cut_at:,} ({self.cut_because})")
         return ", ".join(parts)
 
 
 def tokenizer_view(text: str) -> TokenizerView:
-    """The view of `text` for the tokenizer: same length, spaces where runs of over MAX_TOKEN_CHARS
-    non-space characters and paragraph tails past MAX_PARAGRAPH_CHARS were."""
+    """The view of `text` for the tokenizer: spaces where runs of over MAX_TOKEN_CHARS non-space characters
+    and paragraph tails past MAX_PARAGRAPH_CHARS were, and only the first MAX_ANALYSED_CHARS characters or
+    MAX_ANALYSED_LINES non-empty lines of a longer text. Every offset into the view is one into the text
+    (the view is as long as the text, or a prefix of it when it was cut short)."""
     view = TokenizerView(text)
+    cut_short(view)
 
     def blank_run(match: re.Match) -> str:
         view.longest_run = max(view.longest_run, len(match.group()))
@@ -70,7 +85,34 @@ def tokenizer_view(text: str) -> TokenizerView:
         return match.group()[:MAX_PARAGRAPH_CHARS] + " " * (len(match.group()) - MAX_PARAGRAPH_CHARS)
 
     view.text = _LONG_PARAGRAPH.sub(cut, view.text)
+    if view.cut_at:
+        view.text = view.text.rstrip()  # still a prefix: no blank tail for the tokenizer to walk
     return view
+
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*(\n|$)")
+
+
+def cut_short(view: TokenizerView) -> None:
+    """Keep the first MAX_ANALYSED_LINES non-empty lines and at most MAX_ANALYSED_CHARS characters of
+    `view.text`, ending at a line end (else a space) where there is one."""
+    text = view.text
+    end, because = len(text), ""
+    if len(text) > MAX_ANALYSED_CHARS:
+        limit = MAX_ANALYSED_CHARS
+        at_line = text.rfind("\n", 0, limit)
+        at_space = text.rfind(" ", 0, limit)
+        end = at_line + 1 if at_line > limit // 2 else at_space + 1 if at_space > limit // 2 else limit
+        because = f"only the first {MAX_ANALYSED_CHARS:,} characters of an article are analysed"
+    if text.count("\n", 0, end) >= MAX_ANALYSED_LINES:
+        for number, line in enumerate(_LINE.finditer(text, 0, end), start=1):
+            if number == MAX_ANALYSED_LINES:
+                if line.end() < end:
+                    end = line.end()
+                    because = f"only the first {MAX_ANALYSED_LINES:,} non-empty lines of an article are analysed"
+                break
+    if end < len(text) and text[end:].strip():
+        view.text, view.cut_at, view.cut_because = text[:end], end, because
 
 
 def tokenizer_texts(texts: list[str], sources: list[str]) -> list[str]:

@@ -258,14 +258,34 @@ def body_start(text: str) -> int:
 def sidecar_of(path: str) -> Optional[Path]:
     """`story.json` (or `story.txt.json`) beside `story.txt`, if there is one."""
     candidates = [Path(path).with_suffix(".json"), Path(path + ".json")]
-    return next((c for c in candidates if c.is_file() and str(c) != path), None)
+    return next((c for c in candidates if exists_as_file(c) and str(c) != path), None)
+
+
+def exists_as_file(path: Path) -> bool:
+    """`path.is_file()`, False where the name cannot exist at all (longer than the file system allows:
+    a 251-character story name has no room for its `.json`)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+JSON_TOO_DEEP = "nested deeper than a JSON record can be read (thousands of levels)"
+
+
+def load_json(text: str):
+    """json.loads, with a record nested too deep for Python's parser as a ValueError, not RecursionError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError(JSON_TOO_DEEP) from None
 
 
 def read_sidecar(path: Path, *, source: str) -> dict:
     """The fields of a sidecar .json (one JSON object with the same field names as JSONL records)."""
     try:
-        record = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        record = load_json(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise InputError(f"{source}: its sidecar {path.name} cannot be read ({error}); fix it or move it away")
     if not isinstance(record, dict):
         raise InputError(f"{source}: its sidecar {path.name} is not a JSON object; write "

@@ -520,9 +520,16 @@ def compact_ner_model(model_in: Path, model_out: Path) -> None:
     """Store the trained model's weights as float16 (Stanza casts them back when it loads them): half the size,
     and the same tags on GUM dev to the last token. (Folding the model's fine-tuned word-vector corrections
     into the float16 vector table as well would save 3.4 MB more, but changed 7 of 28,119 dev tags.)"""
+    import pickle
+
     import torch
 
-    checkpoint = torch.load(model_in, map_location="cpu", weights_only=False)
+    from quotes.errors import UnsafeModel
+
+    try:  # weights only, as every other model load: a crafted checkpoint would run code when unpickled
+        checkpoint = torch.load(model_in, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as error:
+        raise UnsafeModel.refusing(str(model_in), error) from error
     checkpoint["model"] = {name: value.half() if value.is_floating_point() else value
                            for name, value in checkpoint["model"].items()}
     model_out.parent.mkdir(parents=True, exist_ok=True)

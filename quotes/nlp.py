@@ -95,6 +95,27 @@ def _pipeline_options(source: ModelSource, processors: str) -> dict:
     return common | local | paths | no_pretrain | BATCH_SIZES
 
 
+def broken_model_file(source: ModelSource, error: BaseException) -> str:
+    """Which model file of `source` cannot be read, and how: called only once loading failed, so the files
+    are read a second time only then (weights-only, as Stanza reads them)."""
+    import torch
+
+    candidates = sorted(source.path.rglob("*.pt")) if source.official else [
+        source.path / name for name in (*MODEL_FILES.values(), "ner.pt", "ner_pretrain.pt")
+        if (source.path / name).is_file()]
+    for path in candidates:
+        try:
+            if path.stat().st_size == 0:
+                return f"{path.name} is empty (0 bytes)"
+            torch.load(path, map_location="cpu", weights_only=True)
+        except pickle.UnpicklingError:
+            continue  # weights-only refusal: a file of its own kind, reported as unsafe when Stanza loads it
+        except (EOFError, RuntimeError, OSError) as problem:
+            reason = str(problem).splitlines()[0] if str(problem).strip() else "it ends early"
+            return f"{path.name} is truncated or unreadable ({type(problem).__name__}: {reason})"
+    return f"{type(error).__name__}: {str(error).splitlines()[0] if str(error).strip() else 'a file ends early'}"
+
+
 class QuotesNLP:
     """Two Stanza pipelines: tokenize+mwt for whole articles, pos+lemma+depparse for selected sentences."""
 
@@ -122,6 +143,9 @@ class QuotesNLP:
             raise ModelsNotFound(
                 f"could not load {source.describe()}: {error}. Check the folder or pass another --stanza-dir"
             ) from error
+        except (EOFError, RuntimeError, OSError) as error:  # a truncated, empty or unreadable file
+            raise ModelsNotFound(f"could not load {source.describe()}: {broken_model_file(source, error)}; copy "
+                                 "the models again, or pass another --stanza-dir") from error
         except pickle.UnpicklingError as error:  # Stanza loads weights-only: this file would have run code
             raise UnsafeModel.refusing(source.describe(), error) from error
 

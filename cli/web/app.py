@@ -5,7 +5,7 @@ statements with their timeline, and an article with its statements marked. Read-
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -18,9 +18,10 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from quotes.cli.web import database
+from quotes.cli.web import database, security
 from quotes.cli.web.edits import Edits, edit_routes
 from quotes.cli.web.highlight import segments
+from quotes.cli.web.security import trusted_hosts
 from quotes.cli.web.timeline import Point, statement_colour, timeline_svg
 from quotes.metadata import body_start
 
@@ -28,9 +29,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_LIMIT = 100
 
 
-def create_app(engine: Engine, *, edits: Optional[Edits] = None) -> Starlette:
-    """The ASGI app over `engine` (make it with database.open_readonly). With `edits` (`serve
-    --allow-edits`) the article page also takes corrections, written through `edits.engine`."""
+def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional[Sequence[str]] = None) -> Starlette:
+    """The ASGI app over `engine` (make it with database.open_readonly). It answers only requests for
+    `hosts` (default: this machine's names, see security.trusted_hosts) and sends security headers. With
+    `edits` (`serve --allow-edits`) the article page also takes corrections, written through `edits.engine`."""
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     environment.globals["edits"] = edits
     environment.filters["day"] = lambda value: value.isoformat()[:10] if value else "undated"
@@ -88,7 +90,8 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None) -> Starlette:
               Route("/articles/{article_id:int}", article, name="article")]
     if edits is not None:
         routes += edit_routes(edits)
-    return Starlette(routes=routes, exception_handlers={HTTPException: not_found})
+    return Starlette(routes=routes, exception_handlers={HTTPException: not_found},
+                     middleware=security.middleware(trusted_hosts() if hosts is None else hosts))
 
 
 def speaker_timeline(request: Request, found: database.SpeakerPage) -> str:

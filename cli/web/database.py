@@ -12,10 +12,12 @@ from typing import Optional
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
 from sqlmodel import SQLModel, Session
 
 from quotes.db import queries
-from quotes.db.errors import DatabaseError, SchemaOutOfDate, unavailable
+from quotes.db.errors import DatabaseError, unavailable
+from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import resolve_url, shown
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
 from quotes.metadata import outlet_key
@@ -38,8 +40,11 @@ def open_readonly(url: Optional[str] = None) -> Engine:
         if path in (None, "", ":memory:") or not Path(path).is_file():
             raise NoDatabase(f"no database at {path or ':memory:'}: store articles first with `quotes ingest "
                              "FILE --db PATH`, or pass --db (or QUOTES_DB) naming an existing database")
-        uri = Path(path).resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
-        engine = create_engine("sqlite://", creator=lambda: _sqlite_readonly(uri))
+        # The file's own URL and an explicit QueuePool: with a bare "sqlite://" SQLAlchemy picked the
+        # SingletonThreadPool of in-memory databases, which closes a connection another of the server's
+        # threads is still using once more than 5 threads read at once (SIGSEGV in the sqlite3 module).
+        engine = create_engine(parsed, creator=lambda: _sqlite_readonly(Path(path)), poolclass=QueuePool)
+        read_tolerantly(engine)  # a value changed outside quote-tracker reads as missing, not HTTP 500
     else:
         engine = create_engine(parsed, pool_pre_ping=True,
                                connect_args={"options": "-c default_transaction_read_only=on"})
@@ -54,26 +59,24 @@ def open_readonly(url: Optional[str] = None) -> Engine:
     return engine
 
 
-def _sqlite_readonly(uri: str):
-    import sqlite3
+def _sqlite_readonly(path: Path):
+    from quotes.db.engine import connect_read_only
 
     # Worker threads of the server share the pool, hence check_same_thread=False.
-    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+    connection = connect_read_only(path, check_same_thread=False, timeout=30)
     connection.execute("PRAGMA query_only=ON")
     return connection
 
 
 def _check_schema(engine: Engine) -> None:
-    from quotes.db.migrate import HEAD_REVISION, current_revision
+    from quotes.db.migrate import check_head, current_revision
 
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision is None:
         raise NoDatabase(f"{shown(engine.url)} holds no quote-tracker data: point --db at a database made "
                          "by `quotes ingest`")
-    if revision != HEAD_REVISION:
-        raise SchemaOutOfDate(f"database schema is at revision {revision}, this quote-tracker needs "
-                              f"{HEAD_REVISION}: run `quotes db upgrade` (back up the file first)")
+    check_head(revision, where=shown(engine.url))
 
 
 @dataclass
@@ -132,6 +135,8 @@ class ArticlePage:
 
 def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
     """`speaker_id`, or the speaker it was merged into; None when there is no such speaker."""
+    if not queries.is_stored_id(speaker_id):  # /speakers/2147483648: no row, and the database would refuse it
+        return None
     for _ in range(20):  # merges chain at most a few steps; the bound guards against a cycle
         row = session.execute(select(_SPEAKER.c.merged_into_id).where(_SPEAKER.c.id == speaker_id)).one_or_none()
         if row is None:
@@ -144,6 +149,8 @@ def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
 
 def speaker_page(session: Session, speaker_id: int) -> Optional[SpeakerPage]:
     """The speaker, their statements grouped (earliest first) and every quote in publication order."""
+    if not queries.is_stored_id(speaker_id):
+        return None
     rows = queries.speaker_rows(session, [speaker_id])
     if not rows:
         return None
@@ -170,6 +177,8 @@ def group_statements(session: Session, speaker_id: int, quotes: list[QuoteRow]) 
 
 
 def article_page(session: Session, article_id: int) -> Optional[ArticlePage]:
+    if not queries.is_stored_id(article_id):
+        return None
     text = session.execute(select(_ARTICLE.c.text).where(_ARTICLE.c.id == article_id)).scalar_one_or_none()
     if text is None:
         return None

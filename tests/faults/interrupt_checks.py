@@ -95,11 +95,12 @@ def clean_census(paths, tmp: Path) -> Census:
 
 
 def start_ingest(url: str, paths, *, marks: Path | None = None, delay: float = 0.0, start_at: float | None = None,
-                 cwd: Path | None = None) -> subprocess.Popen:
-    """`quotes ingest PATHS --db URL` with the slow fake extractor, in a new process (new session, so a
-    signal sent to it reaches nobody else)."""
+                 cwd: Path | None = None, options: tuple = ()) -> subprocess.Popen:
+    """`quotes ingest PATHS --db URL [OPTIONS]` with the slow fake extractor, in a new process (new session,
+    so a signal sent to it reaches nobody else; os.killpg reaches it and its workers, as Ctrl-C would)."""
     own = [str(marks or ""), str(delay)] + ([str(start_at)] if start_at is not None else [])
-    command = [sys.executable, str(WORKER), *own, "--", "ingest", *map(str, paths), "--db", url, "--no-progress"]
+    command = [sys.executable, str(WORKER), *own, "--", "ingest", *map(str, paths), "--db", url, "--no-progress",
+               *options]
     env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONPATH=str(WORKER.parent))
     env.pop("QUOTES_DB", None)
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,

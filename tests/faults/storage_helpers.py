@@ -38,6 +38,18 @@ def child_command(*args, factory="fake_factory"):
     return [sys.executable, "-c", CLI, FAULTS, factory, *map(str, args)]
 
 
+def fill(folder: Path) -> None:
+    """Leave no room at all on `folder`'s (small) file system: a file `filler` written until it is full."""
+    filler = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(filler, b"x" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(filler)
+
+
 def slow_factory():
     """The fake extractor, 0.1 s per article: long enough to stop a run in the middle."""
     def extract(texts, sources):

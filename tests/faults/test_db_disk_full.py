@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from storage_helpers import invoke
+from storage_helpers import fill, invoke
 
 
 @pytest.fixture
@@ -56,14 +56,7 @@ def test_a_full_disk_stops_ingest_with_one_line_and_a_sound_database(small_disk,
 def test_export_onto_a_full_disk_is_one_line_and_leaves_nothing(small_disk, tmp_path):
     db = tmp_path / "q.db"
     assert invoke("ingest", articles(tmp_path / "in", 30, size=20_000), "--db", db).exit_code == 0
-    filler = os.open(small_disk / "filler", os.O_WRONLY | os.O_CREAT)
-    try:  # leave no room at all
-        while os.write(filler, b"x" * 4096):
-            pass
-    except OSError:
-        pass
-    finally:
-        os.close(filler)
+    fill(small_disk)
     target = small_disk / "quotes.jsonl"
     result = invoke("export", "--format", "jsonl", "-o", target, "--db", db)
     assert result.exit_code == 1

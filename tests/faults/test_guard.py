@@ -48,8 +48,8 @@ def test_a_long_paragraph_is_read_up_to_the_limit_and_the_next_one_whole():
 
 
 def test_a_huge_word_alone_is_one_thing_left_out():
-    assert tokenizer_view("z" * 1_000_000).left_out() == (f"1 run(s) of over {MAX_TOKEN_CHARS} characters "
-                                                          "without a space (the longest 1,000,000)")
+    assert tokenizer_view("z" * 100_000).left_out() == (f"1 run(s) of over {MAX_TOKEN_CHARS} characters "
+                                                        "without a space (the longest 100,000)")
 
 
 def test_the_view_takes_linear_time(time_limit):
@@ -57,7 +57,8 @@ def test_the_view_takes_linear_time(time_limit):
     runs = (("b" * MAX_TOKEN_CHARS + " ") * 90 + "\n") * 60  # 1 MB in runs of exactly the limit
     just_under = lines + runs
     with time_limit(10):  # unanchored patterns rescanned each line and run from every position: 27 s
-        assert tokenizer_view(just_under).text == just_under
+        view = tokenizer_view(just_under)
+    assert just_under.startswith(view.text) and view.long_runs == view.cut_paragraphs == 0  # only cut short
 
 
 def test_the_warning_names_the_file(caplog):
