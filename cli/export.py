@@ -24,6 +24,7 @@ from quotes.cli.options import db_option, quote_filters
 from quotes.cli.pick import pick_speaker
 from quotes.cli.render import (CITATION_FORMATS, EXPORT_FORMATS, FORMULA_STARTS, JSON_FIELDS, UTF8_BOM,
                                delimited_cell, raw_cells_option, raw_cells_wanted, render)
+from quotes.db.tolerant import warn_once
 
 
 class LastId:
@@ -84,7 +85,13 @@ def _csv_cell(column: str, raw: bool) -> Callable:
             if value is None:
                 return general(value)
             if type(value) is str:  # the stored JSON text (export_batches): the renderer's form of its value
-                return value if value == "[]" else json.dumps(json.loads(value), ensure_ascii=False)
+                if value == "[]":
+                    return value
+                try:
+                    return json.dumps(json.loads(value), ensure_ascii=False)
+                except ValueError:  # changed outside quote-tracker: missing, as every other reader takes it
+                    warn_once("JSON", value, "an empty list")
+                    return "[]"
             return json.dumps(value, ensure_ascii=False)
 
         return json_cell

@@ -86,8 +86,9 @@ def test_a_post_from_anywhere_else_is_refused(site, base_url, headers, token):
     data = {"speaker": "Lena Voss"}
     if token is not None:
         data["token"] = edits.token if token == "right" else token
-    with client(base_url) as browser:
-        assert browser.post(f"/quotes/{quote_id}/fix", data=data, headers=headers).status_code == 403
+    with client(base_url) as browser:  # a name re-pointed at us: the trusted-hosts check refuses it first (400)
+        assert browser.post(f"/quotes/{quote_id}/fix", data=data, headers=headers).status_code == \
+            (400 if "evil" in base_url else 403)
     assert corrections(writer) == []
 
 
