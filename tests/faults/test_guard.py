@@ -101,7 +101,8 @@ def test_a_100kb_word_takes_seconds_and_the_statement_after_it_is_found():
     text = "Harbour plan\n\n" + "a" * 100_000 + "\n\n" + STATEMENT + "\n"
     result, stderr = extract_in_child(text)
     start = text.index("We will")
-    assert ["We will rebuild the pier,", start, start + len("We will rebuild the pier,")] in result["found"]
+    # the frame's comma stays inside the offsets, not in the text shown
+    assert ["We will rebuild the pier", start, start + len("We will rebuild the pier,")] in result["found"]
     assert "huge.txt: left out of the analysis: 1 run(s) of over 200 characters" in stderr
 
 
