@@ -9,6 +9,7 @@ nationality adjective is MISC there ("German advice") and no entity in GUM, and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -21,8 +22,10 @@ NEWS_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # ("Olympics", "Congress", "Exodus")
 NOT_PLURAL_ENDINGS = ("ics", "ss", "us", "is")
 # endings of nationality, religion and party adjectives ("Kenyan", "British", "Chinese", "Dutch", "Islamic",
-# "Israeli", "Greek", "Swiss"): such a MISC word before a lowercase word modifies it
+# "Israeli", "Greek", "Swiss"): a MISC ending in one of them before another word modifies that word
 ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ch", "ic", "i", "ek", "ss")
+# a hyphenated word, as our tokenizer splits it (GUM's way: "Geun - hye", "Anglo - French"); dates stay whole
+HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
 
 class NewsDataError(QuotesError):
@@ -80,6 +83,23 @@ def bio_spans(tags: list[str]) -> list[Span]:
     return spans
 
 
+def ud_words(sentence: TaggedSentence) -> TaggedSentence:
+    """The sentence in the words our tokenizer makes (quotes.nlp feeds the tagger those): a hyphenated token
+    ("Geun-hye", "Anglo-French") becomes its parts and hyphens, inside the same entity as the token."""
+    words: list[str] = []
+    tags: list[str] = []
+    for word, tag in zip(sentence.words, sentence.tags):
+        if not (HYPHENATED.fullmatch(word) and any(ch.isalpha() for ch in word)):
+            words.append(word)
+            tags.append(tag)
+            continue
+        inside = tag if tag == "O" else f"I-{tag.partition('-')[2]}"
+        for index, part in enumerate(re.split(r"(-)", word)):
+            words.append(part)
+            tags.append(tag if index == 0 else inside)
+    return TaggedSentence(words, tags)
+
+
 def _is_plural_people_name(word: str) -> bool:
     return (word[:1].isupper() and not word.isupper() and word.endswith("s")
             and not word.lower().endswith(NOT_PLURAL_ENDINGS))
@@ -92,13 +112,14 @@ def our_spans(sentence: TaggedSentence) -> list[Span]:
         label = NEWS_LABELS.get(span.label)
         if label is None:
             continue
-        if label == "MISC" and span.first == span.last:
-            word = sentence.words[span.first]
-            following = sentence.words[span.first + 1] if span.first + 1 < len(sentence.words) else ""
-            if _is_plural_people_name(word):
+        if label == "MISC":
+            word = sentence.words[span.last]
+            following = sentence.words[span.last + 1] if span.last + 1 < len(sentence.words) else ""
+            if span.first == span.last and _is_plural_people_name(word):
                 label = "GRP"
-            elif following[:1].islower() and word.endswith(ADJECTIVE_ENDINGS):
-                continue  # an adjective before its noun: "German advice", "British lamb"
+            elif following[:1].isalpha() and word.endswith(ADJECTIVE_ENDINGS):
+                # an adjective before its noun: "German advice", "South Korean President Park"
+                continue
         spans.append(Span(span.first, span.last, label))
     return spans
 
@@ -117,8 +138,11 @@ def bioes_news_tags(sentence: TaggedSentence) -> list[str]:
 
 
 def news_to_stanza_json(sentences: Iterable[TaggedSentence]) -> list[list[dict]]:
-    return [[{"text": word, "ner": tag} for word, tag in zip(sentence.words, bioes_news_tags(sentence))]
-            for sentence in sentences]
+    json_sentences = []
+    for sentence in map(ud_words, sentences):
+        json_sentences.append([{"text": word, "ner": tag}
+                               for word, tag in zip(sentence.words, bioes_news_tags(sentence))])
+    return json_sentences
 
 
 # --- where the corpora live: the data/ folder of github.com/Babelscape/wikineural ------------------------------

@@ -186,11 +186,16 @@ def name_span(words: list[Word], mention: Mention) -> Optional[tuple[int, int, s
     return first, last, label
 
 
+# of two mentions with the same name, the more specific type labels it ("Palmeri" as a person and as the
+# object "the Palmeri case"); a fixed order, since set order changes from run to run with Python's hash seed
+LABEL_PRIORITY = ("PER", GROUP, "ORG", "LOC", "MISC")
+
+
 def named_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     """Flat, non-overlapping named spans over word ids; of two overlapping names the longer wins."""
     spans = {span for mention in sentence.mentions if (span := name_span(sentence.words, mention))}
     chosen: list[tuple[int, int, str]] = []
-    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], LABEL_PRIORITY.index(s[2]))):
         if all(span[1] < other[0] or span[0] > other[1] for other in chosen):
             chosen.append(span)
     return sorted(chosen)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from quotes.ner_news import (NewsCorpora, NewsDataError, Span, TaggedSentence, bio_spans, bioes_news_tags,
-                             our_spans, read_bio_conll)
+                             news_to_stanza_json, our_spans, read_bio_conll)
 from quotes.ner_training import NerFiles, prepare_ner_data
 from tests.ner.test_converter import SNIPPET
 
@@ -114,3 +114,18 @@ def test_prepare_adds_news_to_train_dev_and_test(tmp_path):
     assert train[12][:3] == [{"text": "UN", "ner": "S-ORG"}, {"text": "envoy", "ner": "O"},
                              {"text": "Amara", "ner": "B-PER"}]
     assert json.loads(files.test("conll").read_text(encoding="utf-8"))[1][1] == {"text": "Serbs", "ner": "S-GRP"}
+
+
+def test_hyphenated_words_are_split_as_our_tokenizer_does_inside_their_entity():
+    sentence = TaggedSentence(["Park", "Geun-hye", "met", "Anglo-French", "staff", "on", "1996-08-22"],
+                              ["B-PER", "I-PER", "O", "B-MISC", "O", "O", "O"])
+    [words] = news_to_stanza_json([sentence])
+    assert [(w["text"], w["ner"]) for w in words] == [
+        ("Park", "B-PER"), ("Geun", "I-PER"), ("-", "I-PER"), ("hye", "E-PER"), ("met", "O"),
+        ("Anglo", "O"), ("-", "O"), ("French", "O"), ("staff", "O"), ("on", "O"), ("1996-08-22", "O")]
+
+
+def test_a_nationality_before_a_title_is_no_entity():
+    sentence = TaggedSentence(["South", "Korean", "President", "Park", "spoke", "in", "Korean", "."],
+                              ["B-MISC", "I-MISC", "O", "B-PER", "O", "O", "B-MISC", "O"])
+    assert bioes_news_tags(sentence) == ["O", "O", "O", "S-PER", "O", "O", "S-MISC", "O"]
