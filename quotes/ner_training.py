@@ -186,11 +186,16 @@ def name_span(words: list[Word], mention: Mention) -> Optional[tuple[int, int, s
     return first, last, label
 
 
+# of two mentions with the same name, the more specific type labels it ("Palmeri" as a person and as the
+# object "the Palmeri case"); a fixed order, since set order changes from run to run with Python's hash seed
+LABEL_PRIORITY = ("PER", GROUP, "ORG", "LOC", "MISC")
+
+
 def named_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     """Flat, non-overlapping named spans over word ids; of two overlapping names the longer wins."""
     spans = {span for mention in sentence.mentions if (span := name_span(sentence.words, mention))}
     chosen: list[tuple[int, int, str]] = []
-    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], LABEL_PRIORITY.index(s[2]))):
         if all(span[1] < other[0] or span[0] > other[1] for other in chosen):
             chosen.append(span)
     return sorted(chosen)
@@ -213,13 +218,6 @@ def bioes_tags(sentence: Sentence) -> list[str]:
 def to_stanza_json(sentences: Iterable[Sentence]) -> list[list[dict]]:
     return [[{"text": word.text, "ner": tag} for word, tag in zip(sentence.words, bioes_tags(sentence))]
             for sentence in sentences]
-
-
-def write_ner_json(sentences: Iterable[Sentence], path: Path) -> int:
-    data = to_stanza_json(sentences)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return len(data)
 
 
 def held_out(doc_index: int) -> bool:
@@ -421,16 +419,38 @@ def _split(ud_dir: Path, treebank: str, split: str) -> Path:
     return matches[0]
 
 
-def prepare_ner_data(ud_dir: Path, files: NerFiles) -> dict[str, int]:
-    """Train = GUM train + GENTLE (three documents in four), dev = GUM dev, tests = GUM test and GENTLE's rest."""
+def prepare_ner_data(ud_dir: Path, files: NerFiles, news_dir: Optional[Path] = None,
+                     gum_copies: int = 2) -> dict[str, int]:
+    """Train = GUM train + GENTLE (three documents in four), dev = GUM dev, tests = GUM test and GENTLE's rest.
+
+    With `news_dir` (quotes.ner_news.NewsCorpora) train adds CoNLL-2003 train and all of WikiNEuRal, with GUM
+    and GENTLE repeated `gum_copies` times so that GRP and GUM's conventions keep their weight among three
+    times as many news sentences; dev adds CoNLL-2003 val and the tests CoNLL-2003 test.
+    """
     gentle_train, gentle_test = split_gentle(_split(ud_dir, GENTLE, "test"))
-    counts = {
-        "train": write_ner_json([*read_conllu(_split(ud_dir, GUM, "train")), *gentle_train], files.train),
-        "dev": write_ner_json(read_conllu(_split(ud_dir, GUM, "dev")), files.dev),
-        "test.gum": write_ner_json(read_conllu(_split(ud_dir, GUM, "test")), files.test("gum")),
-        "test.gentle": write_ner_json(gentle_test, files.test("gentle")),
-    }
+    gum_train = [*read_conllu(_split(ud_dir, GUM, "train")), *gentle_train]
+    gum_dev = read_conllu(_split(ud_dir, GUM, "dev"))
+    train, dev = to_stanza_json(gum_train), to_stanza_json(gum_dev)
+    tests = {"gum": to_stanza_json(read_conllu(_split(ud_dir, GUM, "test"))), "gentle": to_stanza_json(gentle_test)}
+    if news_dir is not None:
+        from quotes.ner_news import NewsCorpora, news_to_stanza_json, read_bio_conll
+
+        corpora = NewsCorpora(news_dir)
+        news = [sentence for path in [corpora.conll("train"), *corpora.wikineural()]
+                for sentence in read_bio_conll(path)]
+        train = train * gum_copies + news_to_stanza_json(news)
+        dev = dev + news_to_stanza_json(read_bio_conll(corpora.conll("val")))
+        tests["conll"] = news_to_stanza_json(read_bio_conll(corpora.conll("test")))
+    counts = {"train": _write_json(train, files.train), "dev": _write_json(dev, files.dev)}
+    for name, data in tests.items():
+        counts[f"test.{name}"] = _write_json(data, files.test(name))
     return counts
+
+
+def _write_json(data: list[list[dict]], path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return len(data)
 
 
 # --- scoring ----------------------------------------------------------------------------------------------------

@@ -49,6 +49,10 @@ class TrainConfig:
     parser_steps: int = 4000
     ner_steps: int = 8000
     ner_vectors: Optional[Path] = None  # spaCy en_core_web_md (wheel or folder); None trains NER without vectors
+    ner_pretrain: Optional[Path] = None  # an existing Stanza pretrain file (the bundled one) instead of ner_vectors
+    ner_news: Optional[Path] = None  # Babelscape/wikineural's data/ folder: CoNLL-2003 + WikiNEuRal (ner_news)
+    ner_finetune: Optional[Path] = None  # start from this NER model (the bundled one) instead of from scratch
+    ner_eval_interval: int = 300
     threads: int = 1
     force: tuple[str, ...] = field(default_factory=tuple)
 
@@ -236,51 +240,84 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
     ])
 
 
-def _stage_ner(config: TrainConfig, runner: Runner) -> None:
-    """NER from GUM and GENTLE's entity annotations (quotes.ner_training), scored by type on the test sets."""
-    from quotes.ner_training import (NerFiles, build_pretrain, compact_ner_model, markdown_scores,
-                                     prepare_ner_data, score_predictions, word_frequencies)
+def _ner_vectors(config: TrainConfig, files, runner: Runner) -> list[str]:
+    """Stanza's word-vector arguments: a given pretrain file, one built from spaCy's table, or none."""
+    from quotes.ner_training import build_pretrain, word_frequencies
 
-    files = NerFiles(config.data_dir / "ner")
-    counts = prepare_ner_data(config.ud_dir, files)
-    runner.log(f"[ner] sentences: {counts}")
-    if config.ner_vectors:
+    if config.ner_pretrain:
+        if not files.pretrain.is_file():
+            files.pretrain.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(config.ner_pretrain, files.pretrain)
+    elif config.ner_vectors:
         if not files.pretrain.is_file():
             words, dims = build_pretrain(config.ner_vectors, files.pretrain, max_words=NER_VECTOR_WORDS,
                                          dims=NER_VECTOR_DIMS, words_by_frequency=word_frequencies(config.ud_dir))
             runner.log(f"[ner] word vectors: {words} words x {dims} dimensions from {config.ner_vectors}")
-        vectors = ["--wordvec_pretrain_file", str(files.pretrain)]
     else:
-        vectors = ["--no_pretrain"]
         (config.model_dir / NER_PRETRAIN).unlink(missing_ok=True)  # an earlier run's vectors would not fit
-    trained = config.model_dir / "ner_checkpoint.pt"  # Stanza's best-on-dev model, before compact_ner_model
+        return ["--no_pretrain"]
+    return ["--wordvec_pretrain_file", str(files.pretrain)]
+
+
+def ner_checkpoint(config: TrainConfig) -> Path:
+    """Stanza's best-on-dev NER model of a run (float32, before compact_ner_model): what a rerun resumes from."""
+    return config.model_dir / "ner_checkpoint.pt"
+
+
+def _stage_ner(config: TrainConfig, runner: Runner) -> None:
+    """NER from GUM and GENTLE's entity annotations (quotes.ner_training), with CoNLL-2003 and WikiNEuRal when
+    config.ner_news is set (quotes.ner_news), scored by type on the test sets."""
+    from quotes.ner_training import NerFiles, compact_ner_model, prepare_ner_data
+
+    files = NerFiles(config.data_dir / "ner")
+    counts = prepare_ner_data(config.ud_dir, files, config.ner_news)
+    runner.log(f"[ner] sentences: {counts}")
+    vectors = _ner_vectors(config, files, runner)
+    trained = ner_checkpoint(config)
     # after an interruption, continue from the best model so far (with a fresh optimizer)
-    resume = ["--finetune"] if trained.is_file() else []
+    if trained.is_file():
+        start = ["--finetune"]
+    elif config.ner_finetune:
+        start = ["--finetune", "--finetune_load_name", str(config.ner_finetune)]
+    else:
+        start = []
     runner.run("ner", "stanza.models.ner_tagger", [
-        "--mode", "train", "--shorthand", SHORT, "--cpu", *vectors, *resume,
+        "--mode", "train", "--shorthand", SHORT, "--cpu", *vectors, *start,
         "--train_file", str(files.train), "--eval_file", str(files.dev),
         "--hidden_dim", "192", "--char_hidden_dim", "100", "--char_emb_dim", "50",
         "--dropout", "0.5", "--word_dropout", "0.05",
         "--optim", "adam", "--lr", "0.002", "--min_lr", "5e-5", "--patience", "3", "--lr_decay", "0.5",
-        "--batch_size", "32", "--max_steps", str(config.ner_steps), "--eval_interval", "300",
+        "--batch_size", "32", "--max_steps", str(config.ner_steps), "--eval_interval", str(config.ner_eval_interval),
         "--save_dir", str(trained.parent), "--save_name", trained.name,
     ])
     model = config.model_dir / NER_MODEL
     compact_ner_model(trained, model)
-    if config.ner_vectors:
+    if len(vectors) == 2:
         shutil.copyfile(files.pretrain, config.model_dir / NER_PRETRAIN)
+    table = score_ner_model(model, files, runner, vectors=vectors, out_dir=config.data_dir)
+    (config.work_dir / "logs" / "ner-eval.md").write_text(table + "\n", encoding="utf-8")
+    runner.log(table)
+
+
+NER_TEST_NAMES = {"conll": "CoNLL-2003 test", "gum": "GUM test", "gentle": "GENTLE (held-out docs) test"}
+
+
+def score_ner_model(model: Path, files, runner: Runner, *, vectors: list[str], out_dir: Path) -> str:
+    """Tag each prepared test set with `model` (Stanza's predict mode) and return the Markdown score table."""
+    from quotes.ner_training import markdown_scores, score_predictions
+
     results = {}
-    for name in ("gum", "gentle"):
-        predictions = config.data_dir / f"ner_test_{name}_pred.tsv"
+    for name, title in NER_TEST_NAMES.items():
+        if not files.test(name).is_file():
+            continue
+        predictions = out_dir / f"ner_test_{name}_pred.tsv"
         runner.run("ner", "stanza.models.ner_tagger", [
             "--mode", "predict", "--shorthand", SHORT, "--cpu", *vectors,
             "--eval_file", str(files.test(name)), "--eval_output_file", str(predictions),
             "--save_dir", str(model.parent), "--save_name", model.name,
         ])
-        results[f"{'GUM' if name == 'gum' else 'GENTLE (held-out docs)'} test"] = score_predictions(predictions)
-    table = markdown_scores(results)
-    (config.work_dir / "logs" / "ner-eval.md").write_text(table + "\n", encoding="utf-8")
-    runner.log(table)
+        results[title] = score_predictions(predictions)
+    return markdown_scores(results)
 
 
 def _stage_evaluate(config: TrainConfig, runner: Runner) -> None:

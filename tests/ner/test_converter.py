@@ -127,3 +127,20 @@ def test_spacy_vector_keys_are_read():
     raw = bytes([0x82, 0xCF]) + key.to_bytes(8, "big") + bytes([0x05, 0xCF]) + (7).to_bytes(8, "big") + \
         bytes([0xCD, 0x01, 0x00])
     assert _read_key2row(raw) == [(key, 5), (7, 256)]
+
+
+# one word that is a person mention and, whole, an object mention too
+SAME_NAME_TWICE = """# text = Palmeri spoke.
+1\tPalmeri\tPalmeri\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\tEntity=(9-object-new-sssss-cf9-1-sgl)(10-person-new-sssss-cf10-1-sgl)
+2\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+
+def test_the_more_specific_type_labels_a_name_two_mentions_share(tmp_path):
+    # set order follows Python's per-run hash seed: before the fixed order this label changed from run to run
+    path = tmp_path / "twice.conllu"
+    path.write_text(SAME_NAME_TWICE, encoding="utf-8")
+    [sentence] = read_conllu(path)
+    assert named_spans(sentence) == [(1, 1, "PER")]

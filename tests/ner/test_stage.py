@@ -23,3 +23,41 @@ def test_train_models_offers_ner_options():
 
     result = CliRunner().invoke(main, ["train-models", "--help"])
     assert "--ner-vectors" in result.output and "--ner-steps" in result.output and "ner" in result.output
+
+
+def _fake_ud(tmp_path):
+    from tests.ner.test_converter import SNIPPET
+
+    ud = tmp_path / "ud"
+    for treebank, short, splits in (("UD_English-GUM", "en_gum", ("train", "dev", "test")),
+                                    ("UD_English-GENTLE", "en_gentle", ("test",))):
+        (ud / treebank).mkdir(parents=True)
+        for split in splits:
+            (ud / treebank / f"{short}-ud-{split}.conllu").write_text(SNIPPET, encoding="utf-8")
+    return ud
+
+
+def test_ner_stage_fine_tunes_a_given_model_then_resumes_from_its_own_checkpoint(tmp_path, monkeypatch):
+    import quotes.ner_training
+    from quotes.training import Runner, TrainConfig, _stage_ner, ner_checkpoint
+
+    calls = []
+    monkeypatch.setattr(Runner, "run", lambda self, stage, module, args: calls.append(args))
+    monkeypatch.setattr(quotes.ner_training, "compact_ner_model",
+                        lambda model_in, model_out: model_out.parent.mkdir(parents=True, exist_ok=True))
+    monkeypatch.setattr("quotes.training.score_ner_model", lambda *args, **kwargs: "table")
+    pretrain, start = tmp_path / "vectors.pt", tmp_path / "bundled-ner.pt"
+    pretrain.write_bytes(b"vectors")
+    config = TrainConfig(ud_dir=_fake_ud(tmp_path), work_dir=tmp_path / "work", output_dir=tmp_path / "out",
+                         ner_pretrain=pretrain, ner_finetune=start, ner_eval_interval=400)
+    (tmp_path / "work" / "logs").mkdir(parents=True)
+    runner = Runner(config, log=lambda line: None)
+    _stage_ner(config, runner)
+    first = calls[-1]
+    assert first[first.index("--finetune_load_name") + 1] == str(start)
+    assert first[first.index("--wordvec_pretrain_file") + 1].endswith("pretrain.pt")
+    assert first[first.index("--eval_interval") + 1] == "400"
+    ner_checkpoint(config).parent.mkdir(parents=True, exist_ok=True)
+    ner_checkpoint(config).write_bytes(b"best so far")
+    _stage_ner(config, runner)
+    assert "--finetune" in calls[-1] and "--finetune_load_name" not in calls[-1]
