@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -146,17 +147,27 @@ def _unwritable_folder_without_log(path: Path) -> bool:
     return no_log and not os.access(path.resolve().parent, os.W_OK)
 
 
-def use_wal(engine: Engine) -> None:
+def use_wal(engine: Engine, *, timeout: float = LOCK_TIMEOUT_S) -> None:
     """Switch a new SQLite file to write-ahead logging (readers never wait for the writer). Done once, when
     quote-tracker creates the schema: the mode is stored in the file, and a file that is not ours is
     never changed."""
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return
-    raw = engine.raw_connection()
-    try:
-        raw.cursor().execute("PRAGMA journal_mode=WAL")
-    finally:
-        raw.close()
+    # Writers that waited for the schema start storing the moment it exists, and the switch needs the file
+    # to itself: SQLite may answer 'database is locked' at once, without its busy wait (it would deadlock
+    # otherwise), so the switch is tried again between their transactions, up to the lock timeout.
+    deadline = time.monotonic() + timeout
+    while True:
+        raw = engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+        finally:
+            raw.close()
+        time.sleep(0.02)
 
 
 def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int) -> None:
