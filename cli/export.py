@@ -1,4 +1,4 @@
-"""`quotes export`: stored quotes as CSV, JSON lines or CSL-JSON, to a file or stdout.
+"""`quotes export`: stored quotes as CSV, JSON lines, CSL-JSON, RIS or BibTeX, to a file or stdout.
 
 The stable column set and the query live in quotes.db.export, the formats in cli/render.py; this command
 picks the quotes (the filters of `quotes by`, plus --since-id / --updated-since for incremental feeds)
@@ -143,13 +143,14 @@ def current_umask() -> int:
     return mask
 
 
-@click.command(short_help="Export quotes as CSV, JSON lines or CSL-JSON.", epilog="""\b
+@click.command(short_help="Export quotes as CSV, JSON lines, CSL-JSON, RIS or BibTeX.", epilog="""\b
 Examples:
   quotes export --format csv -o quotes.csv --bom          (for Excel)
   quotes export --format jsonl --since-id 1200 >> feed.jsonl
   quotes export --format csl-json --speaker Lindqvist -o lindqvist.json   (import into Zotero)
   quotes export --format csl-json --per-quote -o quotes.json
-  quotes export --format ris -o quotes.ris                 (EndNote, RefWorks; needs quote-tracker[citations])""")
+  quotes export --format ris -o quotes.ris                 (EndNote, RefWorks; needs quote-tracker[citations])
+  quotes export --format bibtex -o quotes.bib              (LaTeX, pandoc; needs quote-tracker[citations])""")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
               help="csv and jsonl share one documented column set; csl-json, ris and bibtex are for "
                    "reference managers.")
@@ -168,7 +169,8 @@ Examples:
 @db_option
 @errors_to_click
 def export(fmt, speaker_names, filters, since_id, updated_since, output, bom, per_quote):
-    """Export stored quotes for spreadsheets (csv), citation databases (jsonl) or Zotero (csl-json).
+    """Export stored quotes for spreadsheets (csv), citation databases (jsonl) or reference managers
+    (csl-json for Zotero, ris for EndNote and RefWorks, bibtex for LaTeX and pandoc).
 
     csl-json makes one item per article (author, outlet, date, URL) with its quotes attached: readable in
     the abstract, one line per quote with its character offsets in the note (Zotero's "Extra"), and the
