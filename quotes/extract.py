@@ -40,7 +40,7 @@ def extract_with_provenance(doc, text: str, *, source: str,
     view = seen if isinstance(seen, str) and len(seen) <= len(text) else text
     ctx = Context(doc, text, quote_spans(view), include_beliefs)
     attributions = _all_attributions(ctx)
-    speakers = ArticleSpeakers(text)
+    speakers = ArticleSpeakers(text, quotes=ctx.quotes)
     return [(a, _record(a, text, source, speakers)) for a in attributions]
 
 

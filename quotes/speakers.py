@@ -648,12 +648,14 @@ def _no_det(words: list) -> list:
 class ArticleSpeakers:
     """Speakers met so far in one article, in order, for pronouns and short names to point back at."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quotes: Optional[list] = None):
+        """`quotes`: the article's quotations as extraction found them (quotes.marks.quote_spans), so they are
+        not looked for twice; found here, once a pronoun asks, when not given."""
         self.text = text
         self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers
         self._people: Optional[list] = None  # the NER's person entities in the article, once a mention is met
         self._genders: dict[str, Optional[str]] = {}  # full name -> the gender the article's words give it
-        self._quotes: Optional[list] = None  # the article's quotations, once a pronoun asks
+        self._quotes: Optional[list] = quotes
 
     def resolve(self, mention) -> Speaker:
         if self._people is None:
