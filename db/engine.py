@@ -16,7 +16,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
 from quotes.db.errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait, unavailable
@@ -37,9 +37,10 @@ def make_engine(url: Optional[str] = None, *, migrate: bool = True, read_only: b
     """An engine for `url` (see quotes.db.url) whose schema is at head: new databases are created, older
     ones raise SchemaOutOfDate. `migrate=False` skips the check (`quotes db upgrade` and `db current`).
 
-    `read_only=True` (every command that only reads) never creates, migrates or changes anything: the
-    database must exist and be quote-tracker's at head (SQLite opened with mode=ro, PostgreSQL sessions
-    read-only). A database with tables but no quote-tracker schema version is refused either way.
+    `read_only=True` (every command that only reads, and the web view) never creates, migrates or changes
+    anything: the database must exist (NoDatabase otherwise) and be quote-tracker's at head (SQLite opened
+    with mode=ro and query_only, PostgreSQL sessions read-only). A database with tables but no quote-tracker
+    schema version is refused either way.
 
     Raises DatabaseURLError for a URL we cannot use and DatabaseUnavailable when the database cannot be
     opened (no such folder, no permission, server down, not a database), each with the fix in its message.
@@ -110,7 +111,12 @@ def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
         if in_memory or not path.is_file():
             raise NoDatabase(f"no database at {url.database or ':memory:'}: store articles first with "
                              f"`quotes ingest FILE --db {url.database or 'FILE'}`, or check --db or QUOTES_DB")
-        engine = create_engine(url, creator=lambda: connect_read_only(path, **connect_args))
+        # The file's own URL and an explicit QueuePool, safe across threads (the web view's server): with a
+        # bare "sqlite://" SQLAlchemy picked the SingletonThreadPool of in-memory databases, which closes a
+        # connection another thread is still using once more than 5 threads read at once (SIGSEGV in the
+        # sqlite3 module).
+        engine = create_engine(url, creator=lambda: _read_only_connection(path, **connect_args),
+                               poolclass=QueuePool)
     else:
         options = {"connect_args": connect_args}
         if in_memory:
@@ -119,6 +125,12 @@ def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
     _install_sqlite_hooks(engine, busy_timeout_ms=int(lock_timeout * 1000))
     read_tolerantly(engine)
     return engine
+
+
+def _read_only_connection(path: Path, **connect_args) -> sqlite3.Connection:
+    connection = connect_read_only(path, **connect_args)
+    connection.execute("PRAGMA query_only=ON")  # mode=ro refuses writes already; this says so for an immutable file too
+    return connection
 
 
 def connect_read_only(path: Path, **connect_args) -> sqlite3.Connection:

@@ -6,19 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import QueuePool
 from sqlmodel import SQLModel, Session
 
 from quotes.db import queries
-from quotes.db.errors import DatabaseError, unavailable
-from quotes.db.tolerant import read_tolerantly
-from quotes.db.url import resolve_url, shown
+from quotes.db.engine import make_engine
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
 from quotes.metadata import outlet_key
 
@@ -27,56 +22,10 @@ _ARTICLE = SQLModel.metadata.tables["article"]
 _SPEAKER = SQLModel.metadata.tables["speaker"]
 
 
-class NoDatabase(DatabaseError):
-    """The web view was pointed at a database that does not exist (it never creates one)."""
-
-
 def open_readonly(url: Optional[str] = None) -> Engine:
-    """An engine that can only read: SQLite opened with mode=ro, PostgreSQL sessions read-only. The
-    schema must be quote-tracker's, at head; nothing is created or migrated."""
-    parsed = resolve_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        path = parsed.database
-        if path in (None, "", ":memory:") or not Path(path).is_file():
-            raise NoDatabase(f"no database at {path or ':memory:'}: store articles first with `quotes ingest "
-                             "FILE --db PATH`, or pass --db (or QUOTES_DB) naming an existing database")
-        # The file's own URL and an explicit QueuePool: with a bare "sqlite://" SQLAlchemy picked the
-        # SingletonThreadPool of in-memory databases, which closes a connection another of the server's
-        # threads is still using once more than 5 threads read at once (SIGSEGV in the sqlite3 module).
-        engine = create_engine(parsed, creator=lambda: _sqlite_readonly(Path(path)), poolclass=QueuePool)
-        read_tolerantly(engine)  # a value changed outside quote-tracker reads as missing, not HTTP 500
-    else:
-        engine = create_engine(parsed, pool_pre_ping=True,
-                               connect_args={"options": "-c default_transaction_read_only=on"})
-    try:
-        _check_schema(engine)
-    except DBAPIError as error:  # server down, wrong password, not a database file …
-        engine.dispose()
-        raise unavailable(error, url) from None
-    except DatabaseError:
-        engine.dispose()
-        raise
-    return engine
-
-
-def _sqlite_readonly(path: Path):
-    from quotes.db.engine import connect_read_only
-
-    # Worker threads of the server share the pool, hence check_same_thread=False.
-    connection = connect_read_only(path, check_same_thread=False, timeout=30)
-    connection.execute("PRAGMA query_only=ON")
-    return connection
-
-
-def _check_schema(engine: Engine) -> None:
-    from quotes.db.migrate import check_head, current_revision
-
-    with engine.connect() as connection:
-        revision = current_revision(connection)
-    if revision is None:
-        raise NoDatabase(f"{shown(engine.url)} holds no quote-tracker data: point --db at a database made "
-                         "by `quotes ingest`")
-    check_head(revision, where=shown(engine.url))
+    """The web view's engine: quotes.db.make_engine(url, read_only=True) (SQLite mode=ro, PostgreSQL
+    read-only sessions, schema at head checked, nothing created or migrated; NoDatabase when absent)."""
+    return make_engine(url, read_only=True)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from quotes.cli.web import database, open_readonly
-from quotes.db.errors import SchemaOutOfDate
+from quotes.db.errors import NoDatabase, NotADatabase, SchemaOutOfDate
 
 from webdata import REOPEN
 
@@ -27,7 +27,7 @@ def test_the_connection_refuses_writes(engine):
 
 def test_a_missing_sqlite_file_is_not_created(tmp_path):
     path = tmp_path / "absent.db"
-    with pytest.raises(database.NoDatabase, match="quotes ingest"):
+    with pytest.raises(NoDatabase, match="quotes ingest"):
         open_readonly(str(path))
     assert not path.exists()
 
@@ -36,8 +36,24 @@ def test_a_file_that_is_not_quote_tracker_is_refused(tmp_path):
     import sqlite3
 
     sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE t (x)").connection.commit()
-    with pytest.raises(database.NoDatabase, match="no quote-tracker data"):
+    with pytest.raises(NotADatabase, match="no migration record: it is not a quote-tracker database"):
         open_readonly(str(tmp_path / "other.db"))
+
+
+def test_an_empty_file_holds_no_quote_tracker_data(tmp_path):
+    (tmp_path / "empty.db").touch()
+    with pytest.raises(NotADatabase, match="holds no quote-tracker data"):
+        open_readonly(str(tmp_path / "empty.db"))
+
+
+def test_the_engine_is_the_libraries_read_only_one(tmp_path, sqlite_url):
+    from sqlalchemy.pool import QueuePool
+
+    engine = open_readonly(sqlite_url)
+    assert isinstance(engine.pool, QueuePool)  # not SingletonThreadPool: the server reads from many threads
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA query_only")).scalar() == 1
+    engine.dispose()
 
 
 def test_an_old_schema_asks_for_an_upgrade(tmp_path, sqlite_url):
