@@ -62,7 +62,8 @@ def _speaker_choice(session, text: str):
     """(id, None) for an id, a stored name or alias, or one word (a surname, picked as `quotes by` picks);
     (None, name) for a full name no speaker goes by, which the library finds as ingest would or makes: a
     name that only contains a stored one ("Ana Lima" beside "Ana Limaço") is not that speaker."""
-    from quotes.cli.pick import SPEAKER_ID, speaker_id
+    from quotes.cli.pick import speaker_id
+    from quotes.db.choose import SPEAKER_ID
     from quotes.db.queries import find_speakers
 
     name = text.strip()

@@ -1,35 +1,28 @@
-"""Which stored speaker a name typed on the command line means, asking the user when several fit."""
+"""A name typed on the command line: quotes.db.choose decides which stored speaker it means; here only the
+question to the user when several fit, and the error texts."""
 
 from __future__ import annotations
 
-import re
 import sys
 
 import click
 
-SPEAKER_ID = re.compile(r"#?(\d+)")
-
 
 def pick_speaker(session, name: str):
-    """The one speaker `name` means: an id (#12), the only match, an exact name, or the user's choice."""
-    from quotes.db.queries import find_speakers, list_speakers
+    """The one speaker `name` means (quotes.db.choose decides: an id, the only match, an exact full name),
+    or the user's choice among the candidates."""
+    from quotes.db.choose import choose_speaker
 
-    matches = find_speakers(session, name=name)
-    given = SPEAKER_ID.fullmatch(name.strip())
-    if given:
-        matches = [s for s in list_speakers(session) if s.id == int(given.group(1))] or matches
-    exact = [s for s in matches if s.name.casefold() == name.strip().casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    if len(exact) == 1 and not (len(exact[0].name.split()) == 1 and len(matches) > 1):
-        return exact[0]  # a full name typed in full; a bare "Obama" beside "Barack Obama" is not decided here
-    if not matches:
+    choice = choose_speaker(session, name)
+    if choice.chosen is not None:
+        return choice.chosen
+    if not choice.candidates:
         raise click.ClickException(f"no speaker matches {name!r}; list them with `quotes speakers --like "
                                    f"{name.split()[-1] if name.split() else name}`")
-    return choose_speaker(name, sorted(matches, key=lambda s: -s.quotes))  # largest first
+    return ask_which(name, choice.candidates)
 
 
-def choose_speaker(name, matches):
+def ask_which(name, matches):
     """Ask on a terminal; elsewhere fail with the candidates and how to pick one."""
     from quotes.terminal import printable
 
@@ -56,6 +49,7 @@ def speaker_summary(speaker) -> str:
 def speaker_id(session, text: str) -> int:
     """An id (#12) goes to the library as it is, so a merged or missing id gets its own message there;
     a name is picked as `quotes by` does (the only match, an exact name, or the user's choice)."""
+    from quotes.db.choose import SPEAKER_ID
     from quotes.db.queries import is_stored_id
 
     given = SPEAKER_ID.fullmatch(text.strip())

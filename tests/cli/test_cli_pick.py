@@ -21,7 +21,6 @@ def stored(monkeypatch, rows):
     import quotes.db.queries as queries
 
     monkeypatch.setattr(queries, "find_speakers", lambda session, name: list(rows))
-    monkeypatch.setattr(queries, "list_speakers", lambda session: list(rows))
     monkeypatch.setattr(pick, "stdin_is_terminal", lambda: False)
 
 
