@@ -19,7 +19,7 @@ from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
 from quotes.db.errors import ArticleNotFound, DatabaseError, SpeakerNotFound
-from quotes.db.matching import match_speaker
+from quotes.db.matching import follow_merges, match_speaker
 from quotes.db.models import Correction, Quote, StoredArticle, StoredSpeaker, utcnow
 from quotes.db.rows import CorrectionRow
 from quotes.db.statements import attach_statement, refresh_statements, seen_at
@@ -164,14 +164,8 @@ def _quote(session: Session, quote_id: int):
 
 
 def _live_speaker(session: Session, speaker_id: int):
-    speaker = session.execute(select(StoredSpeaker).where(StoredSpeaker.id == speaker_id)).scalar_one_or_none()
-    seen = set()
-    while speaker is not None and speaker.merged_into_id is not None and speaker.id not in seen:
-        seen.add(speaker.id)
-        speaker = session.execute(select(StoredSpeaker).where(StoredSpeaker.id == speaker.merged_into_id)).scalar_one()
-    if speaker is None:
-        raise SpeakerNotFound(f"no speaker #{speaker_id}: list them with `quotes speakers`")
-    return speaker
+    live_id = follow_merges(session, speaker_id)
+    return session.execute(select(StoredSpeaker).where(StoredSpeaker.id == live_id)).scalar_one()
 
 
 def _exists(session: Session, speaker_id: int) -> bool:

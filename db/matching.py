@@ -15,8 +15,10 @@ from typing import Optional
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from quotes.db.errors import SpeakerNotFound
 from quotes.db.merging import merge_speakers
 from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
+from quotes.db.queries import is_stored_id
 from quotes.db.names import (FoldedName, fold_words, given_names_compatible, honorific_gender_of, name_parts,
                              person_keys, roles_conflict, surname_prefix_range, surnames_match)
 from quotes.db.upsert import insert_or_get
@@ -251,18 +253,28 @@ def _create(session: Session, *, name: str, parts: FoldedName, kind: str) -> int
     values = dict(name=name.strip(), kind=kind, identity_key=parts.key, name_key=parts.key,
                   **person_keys(parts, kind))
     speaker_id, _created = insert_or_get(session, StoredSpeaker, values=values, unique=["identity_key"])
-    return _follow_merges(session, speaker_id)
+    return follow_merges(session, speaker_id)
 
 
-def _follow_merges(session: Session, speaker_id: int) -> int:
+def follow_merges(session: Session, speaker_id: int) -> int:
+    """The live speaker `speaker_id` leads to: itself, or the speaker it was merged into, however many merges
+    away (a damaged chain that loops ends where it closes). Raises SpeakerNotFound when no speaker has that id.
+
+    Example:
+        speaker_id = quotes.db.matching.follow_merges(session, 12)   # 12, or where #12 was merged
+    """
     seen = set()
     while speaker_id not in seen:
         seen.add(speaker_id)
-        target = session.execute(select(StoredSpeaker.merged_into_id)
-                                 .where(StoredSpeaker.id == speaker_id)).scalar_one()
-        if target is None:
+        row = None
+        if is_stored_id(speaker_id):  # a number past any id would overflow the database's integer
+            row = session.execute(select(StoredSpeaker.merged_into_id)
+                                  .where(StoredSpeaker.id == speaker_id)).one_or_none()
+        if row is None:
+            raise SpeakerNotFound(f"no speaker #{speaker_id}: list them with `quotes speakers`")
+        if row.merged_into_id is None:
             return speaker_id
-        speaker_id = target
+        speaker_id = row.merged_into_id
     return speaker_id
 
 

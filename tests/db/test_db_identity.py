@@ -290,3 +290,30 @@ def test_the_first_name_follows_the_fuller_name_a_typing_a_merge_and_a_split(eng
     with session_scope(engine) as session:
         split_speaker(session, speaker_id=matteo, alias="Matt Lindqvist")
     assert looked_up(engine, "Matt") == ["Matt Lindqvist"]
+
+
+def test_follow_merges_leads_through_a_chain_to_the_live_speaker(engine):
+    from quotes.db.errors import SpeakerNotFound
+    from quotes.db.matching import follow_merges
+
+    first, second, third = said(engine, "Ines Varga"), said(engine, "Tomas Reyes"), said(engine, "Ana Lima")
+    with session_scope(engine) as session:
+        merge_speakers(session, keep_id=second, merge_id=first)
+    with session_scope(engine) as session:
+        merge_speakers(session, keep_id=third, merge_id=second)
+    with session_scope(engine) as session:
+        assert [follow_merges(session, i) for i in (first, second, third)] == [third, third, third]
+        for missing in (99_999, 2**40):
+            with pytest.raises(SpeakerNotFound, match=f"no speaker #{missing}"):
+                follow_merges(session, missing)
+
+
+def test_follow_merges_stops_on_a_damaged_chain_that_loops(engine):
+    from quotes.db.matching import follow_merges
+
+    first, second = said(engine, "Ines Varga"), said(engine, "Tomas Reyes")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE speaker SET merged_into_id = :b WHERE id = :a"), {"a": first, "b": second})
+        connection.execute(text("UPDATE speaker SET merged_into_id = :a WHERE id = :b"), {"a": first, "b": second})
+    with session_scope(engine) as session:
+        assert follow_merges(session, first) == first
