@@ -514,7 +514,7 @@ def messages_read_only_folder(tmp: Path) -> bool:
 def messages_disk_io_error_on_full_disk(tmp: Path) -> bool:
     from sqlalchemy.exc import OperationalError
 
-    from quotes.db import errors
+    from quotes.db import failures as errors
 
     error = OperationalError("SELECT 1", {}, Exception("disk I/O error"))
     errors.free_bytes_beside, real = (lambda url: 0), errors.free_bytes_beside

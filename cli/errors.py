@@ -35,7 +35,7 @@ def errors_to_click(command):
             if not is_driver_error(error):
                 raise
             from quotes.cli.context import current_app
-            from quotes.db.errors import unavailable
+            from quotes.db.failures import unavailable
 
             message = without_passwords(str(unavailable(error, current_app().db_url)))
             raise click.ClickException(printable(message, keep="\n")) from error

@@ -31,7 +31,7 @@ def db_option(command):
 
 def lock_timeout_option(command):
     """--lock-timeout SECONDS: how long a write waits for another process's lock before its article fails."""
-    from quotes.db.engine import LOCK_TIMEOUT_S
+    from quotes.db.locks import LOCK_TIMEOUT_S
 
     return click.option("--lock-timeout", type=click.FloatRange(min=0.1), metavar="SECONDS", expose_value=False,
                         callback=_on_app("lock_timeout"),

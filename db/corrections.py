@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from quotes.db.errors import ArticleNotFound, DatabaseError, SpeakerNotFound
+from quotes.db.errors import ArticleNotFound, DatabaseError
 from quotes.db.matching import follow_merges, match_speaker
 from quotes.db.models import Correction, Quote, StoredArticle, StoredSpeaker, utcnow
 from quotes.db.rows import CorrectionRow

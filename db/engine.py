@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -19,17 +18,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
-from quotes.db.errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait, unavailable
+from quotes.db.errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait
+from quotes.db.failures import unavailable
+from quotes.db.locks import LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S, WRITE_OPTION, begin_write
+from quotes.db.migrate import VERSION_TABLE, check_schema, ensure_schema
 from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import given_url, resolve_url, shown
-
-LOCK_TIMEOUT_S = 30.0
-"""How long a writer waits for another's lock before its article fails (SQLite busy_timeout, PostgreSQL
-lock_timeout); `make_engine(lock_timeout=…)` and `quotes ingest --lock-timeout` change it."""
-# Execution option that makes the next SQLite transaction start with BEGIN IMMEDIATE (take the write lock).
-WRITE_OPTION = "quotes_sqlite_write"
-# Engine execution option carrying the lock timeout to the store functions that retry.
-LOCK_TIMEOUT_OPTION = "quotes_lock_timeout"
 
 
 def make_engine(url: Optional[str] = None, *, migrate: bool = True, read_only: bool = False,
@@ -63,8 +57,6 @@ def make_engine(url: Optional[str] = None, *, migrate: bool = True, read_only: b
                                "with --db or QUOTES_DB") from None
     engine = engine.execution_options(**{LOCK_TIMEOUT_OPTION: lock_timeout})
     try:
-        from quotes.db.migrate import check_schema, ensure_schema
-
         if migrate and read_only:
             check_schema(engine, where=shown(given_url(url)))
         elif migrate:
@@ -85,8 +77,6 @@ def check_writable(engine: Engine, url: Optional[str] = None) -> None:
     """Fail now, before any article is read or parsed, when the database cannot be written (read-only
     file, folder or mount, no write permission, a read-only PostgreSQL role). Changes nothing: the probe
     rewrites the schema version in a transaction that is rolled back."""
-    from quotes.db.migrate import VERSION_TABLE
-
     try:
         with engine.connect() as connection:
             with connection.begin() as transaction:
@@ -95,12 +85,6 @@ def check_writable(engine: Engine, url: Optional[str] = None) -> None:
     except DBAPIError as error:
         if not is_lock_wait(error):  # another writer holds the lock now: each article waits its turn
             raise unavailable(error, url) from None
-
-
-def lock_timeout_of(session_or_engine) -> float:
-    """The lock timeout the engine was made with (seconds)."""
-    bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
-    return float(bind.get_execution_options().get(LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S))
 
 
 def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
@@ -159,29 +143,6 @@ def _unwritable_folder_without_log(path: Path) -> bool:
     return no_log and not os.access(path.resolve().parent, os.W_OK)
 
 
-def use_wal(engine: Engine, *, timeout: float = LOCK_TIMEOUT_S) -> None:
-    """Switch a new SQLite file to write-ahead logging (readers never wait for the writer). Done once, when
-    quote-tracker creates the schema: the mode is stored in the file, and a file that is not ours is
-    never changed."""
-    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
-        return
-    # Writers that waited for the schema start storing the moment it exists, and the switch needs the file
-    # to itself: SQLite may answer 'database is locked' at once, without its busy wait (it would deadlock
-    # otherwise), so the switch is tried again between their transactions, up to the lock timeout.
-    deadline = time.monotonic() + timeout
-    while True:
-        raw = engine.raw_connection()
-        try:
-            raw.cursor().execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() >= deadline:
-                raise
-        finally:
-            raw.close()
-        time.sleep(0.02)
-
-
 def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
@@ -201,24 +162,6 @@ def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             connection.exec_driver_sql("BEGIN")
-
-
-def is_sqlite(session_or_engine) -> bool:
-    bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
-    return bind.dialect.name == "sqlite"
-
-
-def begin_write(session: Session) -> None:
-    """Start `session`'s transaction as a writer. On SQLite any read-only transaction already open is
-    dropped first, so the write lock is taken before the first read (see on_begin)."""
-    if not is_sqlite(session):
-        return
-    if session.in_transaction():
-        connection = session.connection()
-        if connection.get_execution_options().get(WRITE_OPTION):
-            return
-        session.rollback()
-    session.connection(execution_options={WRITE_OPTION: True})
 
 
 @contextmanager

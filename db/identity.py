@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 from sqlmodel import Session
 
-from quotes.db.engine import begin_write
+from quotes.db.locks import begin_write
 from quotes.db.errors import IdentityError
 from quotes.db.matching import SeenNow, join_waiting_surnames
 from quotes.db.merging import live_speaker, merge_speakers, record_role  # merge_speakers: public here too

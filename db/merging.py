@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from quotes.db.engine import begin_write
+from quotes.db.locks import begin_write
 from quotes.db.errors import IdentityError, SpeakerNotFound
 from quotes.db.models import Alias, Quote, Role, SpeakerDecision, Statement, StoredSpeaker, utcnow
 from quotes.db.names import fold_words, name_parts, person_keys

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
-from quotes.db.engine import WRITE_OPTION, use_wal
+from quotes.db.locks import WRITE_OPTION, use_wal
 from quotes.db.errors import NotADatabase, SchemaOutOfDate
 from quotes.db.url import shown
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from quotes.db.corrections import apply_corrections
-from quotes.db.engine import begin_write, lock_timeout_of
+from quotes.db.locks import begin_write, lock_timeout_of
 from quotes.db.errors import IngestConflict, is_lock_wait
 from quotes.db.matching import match_speaker
 from quotes.db.merging import record_role

@@ -9,6 +9,8 @@ import os
 import re
 from typing import TYPE_CHECKING, Optional
 
+from quotes.db.errors import DatabaseURLError
+
 if TYPE_CHECKING:
     from sqlalchemy.engine.url import URL
 
@@ -30,8 +32,6 @@ def resolve_url(url: Optional[str] = None) -> "URL":
     Raises DatabaseURLError for text that is not a URL or names a backend we do not ship."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
-
-    from quotes.db.errors import DatabaseURLError
 
     raw = given_url(url)
     if "://" not in raw:

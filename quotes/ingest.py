@@ -20,7 +20,8 @@ from quotes import PIPELINE_VERSION
 from quotes.article import DEFAULT_MAX_BYTES
 from quotes.batch import Extracted, ExtractorFactory, Failure, Skipped, expand_paths, extract_results, read_expanded
 from quotes.db.engine import session_scope
-from quotes.db.errors import concerns_the_database, driver_reason, unavailable
+from quotes.db.errors import concerns_the_database, driver_reason
+from quotes.db.failures import unavailable
 from quotes.db.store import ingest_article, needs_extraction
 from quotes.errors import QuotesError
 from quotes.records import Article

@@ -7,7 +7,7 @@ import time
 
 from sqlalchemy import create_engine
 
-from quotes.db.engine import use_wal
+from quotes.db.locks import use_wal
 
 
 def test_the_switch_waits_for_a_writer_that_holds_the_file(tmp_path, monkeypatch):

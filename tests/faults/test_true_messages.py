@@ -80,7 +80,7 @@ def test_ingest_into_a_read_only_folder_still_says_it_cannot_write(read_only_fol
 def test_a_disk_io_error_on_a_full_disk_is_not_called_damage(stored, tmp_path):
     from sqlalchemy.exc import OperationalError
 
-    from quotes.db import errors
+    from quotes.db import failures as errors
 
     error = OperationalError("SELECT 1", {}, Exception("disk I/O error"))
     full = errors.unavailable.__globals__["free_bytes_beside"]
