@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click
-from quotes.cli.options import db_option
+from .context import current_app
+from .errors import errors_to_click
+from .options import db_option
 
 
 @click.group(epilog="Examples:\n\n\b\n  quotes db current --db quotes.db\n  quotes db upgrade --db postgresql://user@host/quotes")

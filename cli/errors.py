@@ -34,7 +34,7 @@ def errors_to_click(command):
         except Exception as error:
             if not is_driver_error(error):
                 raise
-            from quotes.cli.context import current_app
+            from .context import current_app
             from quotes.db.failures import unavailable
 
             message = without_passwords(str(unavailable(error, current_app().db_url)))
@@ -48,7 +48,7 @@ def without_passwords(message: str) -> str:
     from quotes.db.url import given_url, redacted
 
     try:
-        from quotes.cli.context import current_app
+        from .context import current_app
 
         url = given_url(current_app().db_url)
     except RuntimeError:  # no click context

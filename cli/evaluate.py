@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click, log_to_stderr
-from quotes.cli.options import stanza_dir_option
+from .context import current_app
+from .errors import errors_to_click, log_to_stderr
+from .options import stanza_dir_option
 from quotes.errors import InputError
 
 

@@ -18,12 +18,12 @@ from typing import IO, Callable, Iterable, Optional
 
 import click
 
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click
-from quotes.cli.options import db_option, quote_filters
-from quotes.cli.pick import pick_speaker
-from quotes.cli.render import (CITATION_FORMATS, EXPORT_FORMATS, FORMULA_STARTS, JSON_FIELDS, UTF8_BOM,
-                               delimited_cell, raw_cells_option, raw_cells_wanted, render)
+from .context import current_app
+from .errors import errors_to_click
+from .options import db_option, quote_filters
+from .pick import pick_speaker
+from .render import (CITATION_FORMATS, EXPORT_FORMATS, FORMULA_STARTS, JSON_FIELDS, UTF8_BOM,
+                     delimited_cell, raw_cells_option, raw_cells_wanted, render)
 from quotes.db.tolerant import warn_once
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from quotes.batch import Extracted, Failure, extract_results, read_inputs
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click, log_to_stderr
-from quotes.cli.options import max_bytes_option, stanza_dir_option, workers_option
-from quotes.cli.render import output_options, render
+from .context import current_app
+from .errors import errors_to_click, log_to_stderr
+from .options import max_bytes_option, stanza_dir_option, workers_option
+from .render import output_options, render
 from quotes.records import CONTRACT_FIELDS
 from quotes.terminal import printable
 

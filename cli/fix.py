@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import click
 
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click
-from quotes.cli.options import db_option, lock_timeout_option
-from quotes.cli.render import output_options, plural, render
+from .context import current_app
+from .errors import errors_to_click
+from .options import db_option, lock_timeout_option
+from .render import output_options, plural, render
 
 CORRECTION_TABLE = ("id", "field", "original", "value", "article_id", "quote_id", "text", "created_by",
                     "created_at")
@@ -62,7 +62,7 @@ def _speaker_choice(session, text: str):
     """(id, None) for an id, a stored name or alias, or one word (a surname, picked as `quotes by` picks);
     (None, name) for a full name no speaker goes by, which the library finds as ingest would or makes: a
     name that only contains a stored one ("Ana Lima" beside "Ana Limaço") is not that speaker."""
-    from quotes.cli.pick import speaker_id
+    from .pick import speaker_id
     from quotes.db.choose import SPEAKER_ID
     from quotes.db.queries import find_speakers
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import click
 
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click
-from quotes.cli.options import db_option, lock_timeout_option
-from quotes.cli.pick import speaker_id
-from quotes.cli.render import output_options, plural, render
+from .context import current_app
+from .errors import errors_to_click
+from .options import db_option, lock_timeout_option
+from .pick import speaker_id
+from .render import output_options, plural, render
 from quotes.terminal import printable
 
 # One role per speaker (the latest): all of them would wrap a row to a dozen lines; --json etc. carry them all.

@@ -10,14 +10,14 @@ from typing import Optional
 import click
 
 from quotes.batch import Failure, expand_paths
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click, log_to_stderr
-from quotes.cli.options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
+from .context import current_app
+from .errors import errors_to_click, log_to_stderr
+from .options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
 from quotes.db.errors import DatabaseError
 from quotes.errors import QuotesError
 from quotes.terminal import printable
-from quotes.cli.progress import Counts, Progress, choose_mode
-from quotes.cli.render import plural
+from .progress import Counts, Progress, choose_mode
+from .render import plural
 
 
 @dataclass

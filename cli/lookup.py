@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import click
 
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click
-from quotes.cli.options import db_option, quote_filters
-from quotes.cli.pick import pick_speaker
-from quotes.cli.render import output_options, render
+from .context import current_app
+from .errors import errors_to_click
+from .options import db_option, quote_filters
+from .pick import pick_speaker
+from .render import output_options, render
 from quotes.terminal import printable
 
 # Quote listings write the export's records (quote_id, …), so `by --csv` and `export --format csv` agree.

@@ -10,7 +10,7 @@ import sys
 import click
 
 from quotes import __version__
-from quotes.cli.context import install_app
+from .context import install_app
 
 # command name -> "module:attribute" inside quotes.cli
 COMMANDS = {
@@ -63,7 +63,7 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attribute = target.split(":")
-        module = importlib.import_module(f"quotes.cli.{module_name}")
+        module = importlib.import_module(f".{module_name}", __package__)
         return getattr(module, attribute)
 
     def invoke(self, ctx):

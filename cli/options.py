@@ -8,7 +8,7 @@ import functools
 
 import click
 
-from quotes.cli.context import current_app
+from .context import current_app
 from quotes.db.url import DB_ENV, DEFAULT_PATH
 
 KINDS = ("direct", "indirect", "mixed")

@@ -20,7 +20,7 @@ from typing import IO, Iterable, Iterator, Optional, Sequence
 
 import click
 
-from quotes.cli.context import App, current_app
+from .context import App, current_app
 from quotes.terminal import printable
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")

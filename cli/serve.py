@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import click
 
-from quotes.cli.context import current_app
-from quotes.cli.errors import errors_to_click
-from quotes.cli.options import db_option
+from .context import current_app
+from .errors import errors_to_click
+from .options import db_option
 
 MISSING_EXTRA = ("the web view needs its optional packages: pip install 'quote-tracker[web]' "
                  "(Starlette, Jinja2, uvicorn)")
@@ -37,11 +37,11 @@ def serve(host, port, allow_edits):
     try:
         import uvicorn
 
-        from quotes.cli.web import create_app, open_readonly
-        from quotes.cli.web.edits import Edits
+        from .web import create_app, open_readonly
+        from .web.edits import Edits
     except ImportError as error:
         raise click.ClickException(f"{MISSING_EXTRA} (missing: {error.name})") from error
-    from quotes.cli.web.security import trusted_hosts
+    from .web.security import trusted_hosts
 
     edits = Edits(engine=current_app().engine(write=True)) if allow_edits else None
     app = create_app(open_readonly(db), edits=edits, hosts=trusted_hosts(host))

@@ -9,7 +9,7 @@ __all__ = ["make_engine", "session_scope"]
 
 def __getattr__(name):
     if name in __all__:
-        from quotes.db import engine
+        from . import engine
 
         return getattr(engine, name)
     raise AttributeError(f"module 'quotes.db' has no attribute {name!r}")

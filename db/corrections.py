@@ -18,11 +18,11 @@ from typing import Iterator, Optional
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from quotes.db.errors import ArticleNotFound, DatabaseError
-from quotes.db.matching import follow_merges, match_speaker
-from quotes.db.models import Correction, Quote, StoredArticle, StoredSpeaker, utcnow
-from quotes.db.rows import CorrectionRow
-from quotes.db.statements import attach_statement, refresh_statements, seen_at
+from .errors import ArticleNotFound, DatabaseError
+from .matching import follow_merges, match_speaker
+from .models import Correction, Quote, StoredArticle, StoredSpeaker, utcnow
+from .rows import CorrectionRow
+from .statements import attach_statement, refresh_statements, seen_at
 from quotes.metadata import outlet_key
 
 __all__ = ["ARTICLE_FIELDS", "QuoteNotFound", "CorrectionError", "correct_speaker", "reject_quote",

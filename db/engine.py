@@ -18,12 +18,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
-from quotes.db.errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait
-from quotes.db.failures import unavailable
-from quotes.db.locks import LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S, WRITE_OPTION, begin_write
-from quotes.db.migrate import VERSION_TABLE, check_schema, ensure_schema
-from quotes.db.tolerant import read_tolerantly
-from quotes.db.url import given_url, resolve_url, shown
+from .errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait
+from .failures import unavailable
+from .locks import LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S, WRITE_OPTION, begin_write
+from .migrate import VERSION_TABLE, check_schema, ensure_schema
+from .tolerant import read_tolerantly
+from .url import given_url, resolve_url, shown
 
 
 def make_engine(url: Optional[str] = None, *, migrate: bool = True, read_only: bool = False,

@@ -25,9 +25,9 @@ from typing import Iterator, Optional
 from sqlalchemy import Text, type_coerce
 from sqlmodel import Session
 
-from quotes.db.models import Quote
-from quotes.db.queries import apply_filters, quote_query
-from quotes.db.rows import QUOTE_ROW_FIELDS, QuoteFilters
+from .models import Quote
+from .queries import apply_filters, quote_query
+from .rows import QUOTE_ROW_FIELDS, QuoteFilters
 
 # The first release's columns, in its order; quote_id is QuoteRow's id.
 FIRST_COLUMNS = (

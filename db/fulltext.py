@@ -14,7 +14,7 @@ from typing import Optional
 from sqlalchemy import Float, Integer, func, literal_column, select
 from sqlalchemy import text as text_clause
 
-from quotes.db.models import Quote
+from .models import Quote
 
 _TERM = re.compile(r'"([^"]*)"|([^\W_]+)(\*?)')
 _WORD = re.compile(r"[^\W_]+")  # underscores are word characters to regex, punctuation to tsquery

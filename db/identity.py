@@ -8,14 +8,14 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 from sqlmodel import Session
 
-from quotes.db.locks import begin_write
-from quotes.db.errors import IdentityError
-from quotes.db.matching import SeenNow, join_waiting_surnames
-from quotes.db.merging import live_speaker, merge_speakers, record_role  # merge_speakers: public here too
-from quotes.db.models import Alias, StoredArticle, Quote, StoredSpeaker, SpeakerDecision, utcnow
-from quotes.db.names import name_parts, person_keys
-from quotes.db.rows import SurnameJoin
-from quotes.db.statements import attach_statement, refresh_statements, seen_at
+from .locks import begin_write
+from .errors import IdentityError
+from .matching import SeenNow, join_waiting_surnames
+from .merging import live_speaker, merge_speakers, record_role  # merge_speakers: public here too
+from .models import Alias, StoredArticle, Quote, StoredSpeaker, SpeakerDecision, utcnow
+from .names import name_parts, person_keys
+from .rows import SurnameJoin
+from .statements import attach_statement, refresh_statements, seen_at
 
 
 def split_speaker(session: Session, *, speaker_id: int, alias: str) -> int:

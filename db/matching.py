@@ -15,13 +15,13 @@ from typing import Optional
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from quotes.db.errors import SpeakerNotFound
-from quotes.db.merging import merge_speakers
-from quotes.db.models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
-from quotes.db.queries import is_stored_id
-from quotes.db.names import (FoldedName, fold_words, given_names_compatible, honorific_gender_of, name_parts,
-                             person_keys, roles_conflict, surname_prefix_range, surnames_match)
-from quotes.db.upsert import insert_or_get
+from .errors import SpeakerNotFound
+from .merging import merge_speakers
+from .models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
+from .queries import is_stored_id
+from .names import (FoldedName, fold_words, given_names_compatible, honorific_gender_of, name_parts,
+                    person_keys, roles_conflict, surname_prefix_range, surnames_match)
+from .upsert import insert_or_get
 from quotes.names import parts as written_parts
 
 

@@ -9,12 +9,12 @@ from datetime import date
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from quotes.db.locks import begin_write
-from quotes.db.errors import IdentityError, SpeakerNotFound
-from quotes.db.models import Alias, Quote, Role, SpeakerDecision, Statement, StoredSpeaker, utcnow
-from quotes.db.names import fold_words, name_parts, person_keys
-from quotes.db.statements import refresh_statements
-from quotes.db.upsert import earliest, insert_or_get, latest
+from .locks import begin_write
+from .errors import IdentityError, SpeakerNotFound
+from .models import Alias, Quote, Role, SpeakerDecision, Statement, StoredSpeaker, utcnow
+from .names import fold_words, name_parts, person_keys
+from .statements import refresh_statements
+from .upsert import earliest, insert_or_get, latest
 
 
 def merge_speakers(session: Session, *, keep_id: int, merge_id: int, manual: bool = True) -> None:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Optional
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
-from quotes.db.locks import WRITE_OPTION, use_wal
-from quotes.db.errors import NotADatabase, SchemaOutOfDate
-from quotes.db.url import shown
+from .locks import WRITE_OPTION, use_wal
+from .errors import NotADatabase, SchemaOutOfDate
+from .url import shown
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Any constant works; it only has to be the same for every quote-tracker process on one server.

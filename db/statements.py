@@ -11,8 +11,8 @@ from typing import Optional
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from quotes.db.models import StoredArticle, Quote, Statement
-from quotes.db.upsert import earliest, insert_or_get
+from .models import StoredArticle, Quote, Statement
+from .upsert import earliest, insert_or_get
 
 # A fragment this long found inside another statement by the same speaker is the same statement trimmed
 # by an outlet; shorter ones ("we will not give up") are too common to prove it.

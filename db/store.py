@@ -13,16 +13,16 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from quotes.db.corrections import apply_corrections
-from quotes.db.locks import begin_write, lock_timeout_of
-from quotes.db.errors import IngestConflict, is_lock_wait
-from quotes.db.matching import match_speaker
-from quotes.db.merging import record_role
-from quotes.db.models import Quote, StoredArticle, utcnow
-from quotes.db.names import honorific_gender_of, name_parts
-from quotes.db.rows import IngestResult
-from quotes.db.statements import attach_statement, refresh_statements, seen_at, statement_key
-from quotes.db.upsert import insert_or_get
+from .corrections import apply_corrections
+from .locks import begin_write, lock_timeout_of
+from .errors import IngestConflict, is_lock_wait
+from .matching import match_speaker
+from .merging import record_role
+from .models import Quote, StoredArticle, utcnow
+from .names import honorific_gender_of, name_parts
+from .rows import IngestResult
+from .statements import attach_statement, refresh_statements, seen_at, statement_key
+from .upsert import insert_or_get
 from quotes.metadata import outlet_key
 from quotes.records import Article as ArticleRecord
 from quotes.records import QuoteRecord

@@ -9,7 +9,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Optional
 
-from quotes.db.errors import DatabaseURLError
+from .errors import DatabaseURLError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.url import URL
