@@ -12,7 +12,7 @@ from .render import output_options, render
 from quotes.records import CONTRACT_FIELDS
 from quotes.terminal import printable
 
-TABLE_COLUMNS = ("speaker", "kind", "cue", "text")
+TABLE_COLUMNS = ("speaker", "kind", "cue", "start", "end", "text")
 
 
 @click.command(short_help="Print the statements found in articles.", epilog="""\b
@@ -30,7 +30,8 @@ def extract(files, fmt, max_bytes, workers):
     """Print the statements in FILE... (.txt, .html, .jsonl, directories, globs, - for stdin).
 
     Machine formats carry every field of each record (text, character offsets, kind, cue, speaker,
-    mention, role, confidence, rule); the table shows who said what. Unreadable inputs are reported
+    mention, role, confidence, rule); the table shows who said what and where (start and end are
+    character offsets into the article as read). Unreadable inputs are reported
     on stderr and the rest goes on; the exit code is then 1.
     """
     log_to_stderr()

@@ -147,6 +147,22 @@ def search(text, filters, limit, fmt):
         records, columns = quote_records(search_quotes(s, text=text, filters=filters, limit=limit))
         render(records, fmt, columns=columns, table_columns=("speaker", "published_at", "outlet", "title", "text"),
                empty=f"No statements match {text!r}.")
+        if fmt == "table":
+            hint_speakers(s, text)
+
+
+def hint_speakers(session, text: str) -> None:
+    """Search reads what was said, not who said it: when the words typed also name stored speakers, say
+    which command lists their quotes (on stderr, for a person at a table; pipes get the data alone)."""
+    from quotes.db.queries import find_speakers
+
+    if any(mark in text for mark in '"*()') or len(text.split()) > 4:
+        return  # a phrase, a prefix or an expression is a search for words, not a name
+    named = find_speakers(session, name=text)
+    if named:
+        names = ", ".join(printable(row.name) for row in named[:3]) + (" …" if len(named) > 3 else "")
+        click.echo(f"{text!r} also names {len(named)} speaker{'' if len(named) == 1 else 's'} ({names}): "
+                   f"`quotes by {printable(text)}` lists what they said.", err=True)
 
 
 @click.command(short_help="Counts of what is stored.", epilog="""\b

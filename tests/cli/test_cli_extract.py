@@ -21,11 +21,11 @@ def test_table(invoke):
     result = invoke("extract", COURIER)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "speaker       kind    cue   text\n"
-        "------------  ------  ----  ----------------------------------------------------\n"
-        "Ruth Ashdown  direct  said  This is a fair offer and our members have accepted\n"
-        "                            it\n"
-        "              direct        Ships will be moving again by Friday.\n")
+        "speaker       kind    cue   start  end  text\n"
+        "------------  ------  ----  -----  ---  ----------------------------------------\n"
+        "Ruth Ashdown  direct  said    232  285  This is a fair offer and our members\n"
+        "                                        have accepted it\n"
+        "              direct          341  378  Ships will be moving again by Friday.\n")
 
 
 def test_csv_has_every_contract_field_and_offsets_index_the_file(invoke):
