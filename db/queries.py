@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from quotes.db.errors import AmbiguousArticle, ArticleNotFound
 from quotes.db.fulltext import restrict, search_terms
+from quotes.db.matching import _follow_merges
 from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, StoredSpeaker
 from quotes.db.names import FoldedName, fold_words, name_parts
 from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
@@ -17,7 +18,8 @@ from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteF
 from quotes.metadata import outlet_key
 
 __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "statements_by", "article_quotes",
-           "search_quotes", "stats", "quote_query", "apply_filters", "quote_row"]
+           "search_quotes", "stats", "quote_query", "apply_filters", "quote_row", "live_speaker_id",
+           "latest_articles", "article_text"]
 
 PARTIAL_MATCH_LIMIT = 50
 # full-text search ranks at most this many matching quotes, the newest (see search_quotes)
@@ -267,6 +269,35 @@ def _live(session: Session, query) -> list[int]:
     merged = dict(session.execute(select(StoredSpeaker.id, StoredSpeaker.merged_into_id)
                                   .where(StoredSpeaker.id.in_(ids), StoredSpeaker.merged_into_id.is_not(None))).all())
     return list(dict.fromkeys(merged.get(i, i) for i in ids))
+
+
+def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
+    """`speaker_id`, or the speaker it was merged into (following a chain of merges); None when there is
+    no such speaker."""
+    if not is_stored_id(speaker_id):  # 2147483648: no row, and the database would refuse the number
+        return None
+    exists = session.execute(select(StoredSpeaker.id).where(StoredSpeaker.id == speaker_id)).scalar_one_or_none()
+    return None if exists is None else _follow_merges(session, speaker_id)
+
+
+def latest_articles(session: Session, *, limit: int, offset: int = 0) -> list[ArticleRow]:
+    """Articles newest first (undated ones last, then by id, newest stored first): a stable order to page
+    through with `limit` and `offset`.
+
+    Example:
+        second_page = quotes.latest_articles(session, limit=20, offset=20)
+    """
+    columns = select(*(getattr(StoredArticle, field.name) for field in dataclasses.fields(ArticleRow)))
+    rows = session.execute(columns.order_by(StoredArticle.published_at.desc().nulls_last(), StoredArticle.id.desc())
+                           .limit(limit).offset(offset))
+    return [ArticleRow(**row._asdict()) for row in rows]
+
+
+def article_text(session: Session, article_id: int) -> Optional[str]:
+    """The stored text of one article (the text its quotes' offsets index), None when there is none."""
+    if not is_stored_id(article_id):
+        return None
+    return session.execute(select(StoredArticle.text).where(StoredArticle.id == article_id)).scalar_one_or_none()
 
 
 def is_stored_id(number: int) -> bool:

@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
-from sqlmodel import SQLModel, Session
+from sqlmodel import Session
 
 from quotes.db import queries
 from quotes.db.errors import DatabaseError, unavailable
@@ -21,11 +21,6 @@ from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import resolve_url, shown
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
 from quotes.metadata import outlet_key
-
-# Table objects rather than model classes: the web view only reads, and table names outlive class renames.
-_ARTICLE = SQLModel.metadata.tables["article"]
-_SPEAKER = SQLModel.metadata.tables["speaker"]
-
 
 class NoDatabase(DatabaseError):
     """The web view was pointed at a database that does not exist (it never creates one)."""
@@ -135,16 +130,7 @@ class ArticlePage:
 
 def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
     """`speaker_id`, or the speaker it was merged into; None when there is no such speaker."""
-    if not queries.is_stored_id(speaker_id):  # /speakers/2147483648: no row, and the database would refuse it
-        return None
-    for _ in range(20):  # merges chain at most a few steps; the bound guards against a cycle
-        row = session.execute(select(_SPEAKER.c.merged_into_id).where(_SPEAKER.c.id == speaker_id)).one_or_none()
-        if row is None:
-            return None
-        if row.merged_into_id is None:
-            return speaker_id
-        speaker_id = row.merged_into_id
-    return None
+    return queries.live_speaker_id(session, speaker_id)
 
 
 def speaker_page(session: Session, speaker_id: int) -> Optional[SpeakerPage]:
@@ -177,9 +163,7 @@ def group_statements(session: Session, speaker_id: int, quotes: list[QuoteRow]) 
 
 
 def article_page(session: Session, article_id: int) -> Optional[ArticlePage]:
-    if not queries.is_stored_id(article_id):
-        return None
-    text = session.execute(select(_ARTICLE.c.text).where(_ARTICLE.c.id == article_id)).scalar_one_or_none()
+    text = queries.article_text(session, article_id)
     if text is None:
         return None
     found, quotes = queries.article_quotes(session, article=str(article_id))
@@ -196,9 +180,5 @@ def search(session: Session, text: str, *, limit: int = 100) -> tuple[list[Speak
 
 def overview(session: Session, *, top: int = 20) -> tuple[dict[str, int], list[SpeakerRow], list[ArticleRow]]:
     """Counts, the most quoted speakers and the latest articles, for the home page."""
-    recent = session.execute(select(_ARTICLE.c.id, _ARTICLE.c.title, _ARTICLE.c.outlet, _ARTICLE.c.url,
-                                    _ARTICLE.c.published_at, _ARTICLE.c.source)
-                             .order_by(_ARTICLE.c.published_at.desc().nulls_last(), _ARTICLE.c.id.desc())
-                             .limit(top))
     return (queries.stats(session), queries.list_speakers(session, limit=top),
-            [ArticleRow(**row._asdict()) for row in recent])
+            queries.latest_articles(session, limit=top))
