@@ -21,21 +21,27 @@ from starlette.templating import Jinja2Templates
 from quotes.cli.web import database, security
 from quotes.cli.web.edits import Edits, edit_routes
 from quotes.cli.web.highlight import segments
+from quotes.cli.web.paging import Pages, requested_page
 from quotes.cli.web.security import trusted_hosts
 from quotes.cli.web.timeline import Point, statement_colour, timeline_svg
 from quotes.metadata import body_start
 
 TEMPLATES = Path(__file__).parent / "templates"
-SEARCH_LIMIT = 100
+PAGE_SIZE = 20
+"""Articles, statements or search results to a page."""
 
 
-def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional[Sequence[str]] = None) -> Starlette:
+def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional[Sequence[str]] = None,
+               page_size: int = PAGE_SIZE) -> Starlette:
     """The ASGI app over `engine` (make it with database.open_readonly). It answers only requests for
     `hosts` (default: this machine's names, see security.trusted_hosts) and sends security headers. With
-    `edits` (`serve --allow-edits`) the article page also takes corrections, written through `edits.engine`."""
+    `edits` (`serve --allow-edits`) the article page also takes corrections, written through `edits.engine`.
+    Lists are cut into pages of `page_size`."""
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     environment.globals["edits"] = edits
-    environment.filters["day"] = lambda value: value.isoformat()[:10] if value else "undated"
+    environment.filters["day"] = day
+    environment.filters["number"] = lambda value: f"{value:,}"
+    environment.filters["counted"] = counted
     environment.globals["statement_colour"] = statement_colour
     templates = Jinja2Templates(env=environment)
 
@@ -43,15 +49,20 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     def home(request: Request):
+        number = requested_page(request)
         with Session(engine) as session:
-            counts, speakers, articles = database.overview(session)
-        return page(request, "home.html", counts=counts, speakers=speakers, articles=articles)
+            found = database.overview(session, limit=page_size, offset=(number - 1) * page_size)
+        pages = Pages(number, page_size, found.counts["articles"]).check("the latest articles", request)
+        return page(request, "home.html", overview=found, counts=found.counts, pages=pages)
 
     def search(request: Request):
         query = request.query_params.get("q", "").strip()
+        number = requested_page(request)
         with Session(engine) as session:
-            speakers, quotes = database.search(session, query, limit=SEARCH_LIMIT)
-        return page(request, "search.html", query=query, speakers=speakers, quotes=quotes, limit=SEARCH_LIMIT)
+            found = database.search(session, query, limit=page_size, offset=(number - 1) * page_size)
+        pages = Pages(number, page_size, found.statements.total).check(f"statements matching {query!r}", request)
+        return page(request, "search.html", query=query, found=found, pages=pages,
+                    capped=found.statements.total and found.matched_quotes >= database.SEARCH_CAP)
 
     def speaker(request: Request):
         requested = request.path_params["speaker_id"]
@@ -82,7 +93,8 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional
         return page(request, "article.html", page=found, quotes=quotes, segments=shown)
 
     async def not_found(request: Request, exc: HTTPException):
-        return page(request, "error.html", status_code=exc.status_code, message=exc.detail)
+        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail,
+                    link=getattr(exc, "link", None))
 
     routes = [Route("/", home, name="home"), Route("/search", search, name="search"),
               Route("/speakers/{speaker_id:int}", speaker, name="speaker"),
@@ -92,6 +104,19 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional
         routes += edit_routes(edits)
     return Starlette(routes=routes, exception_handlers={HTTPException: not_found},
                      middleware=security.middleware(trusted_hosts() if hosts is None else hosts))
+
+
+def day(value) -> Markup:
+    """A date as a <time> element the page never breaks across lines; "undated" without one."""
+    if not value:
+        return Markup('<span class="undated">undated</span>')
+    shown = value.isoformat()[:10]
+    return Markup('<time datetime="{0}">{0}</time>').format(shown)
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 article", "2 articles", "12,000 quotes"."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def speaker_timeline(request: Request, found: database.SpeakerPage) -> str:

@@ -170,15 +170,40 @@ def article_page(session: Session, article_id: int) -> Optional[ArticlePage]:
     return ArticlePage(article=found, text=text, quotes=quotes)
 
 
-def search(session: Session, text: str, *, limit: int = 100) -> tuple[list[SpeakerRow], list[QuoteRow]]:
-    """Speakers whose names match `text`, and statements matching it by full-text search."""
+SEARCH_CAP = queries.SEARCH_CAP
+
+
+@dataclass
+class Found:
+    """What a search shows: speakers whose names match, and a page of the statements that match."""
+
+    speakers: list[SpeakerRow]
+    statements: queries.SearchResults
+
+    @property
+    def matched_quotes(self) -> int:
+        return self.statements.quotes
+
+
+def search(session: Session, text: str, *, limit: int = 20, offset: int = 0) -> Found:
+    """Speakers whose names match `text`, and statements matching it by full-text search (each statement
+    once, best first; `limit` and `offset` page through them)."""
     if not text.strip():
-        return [], []
-    return (queries.find_speakers(session, name=text),
-            queries.search_quotes(session, text=text, filters=QuoteFilters(), limit=limit))
+        return Found(speakers=[], statements=queries.SearchResults(total=0, rows=[]))
+    return Found(speakers=queries.find_speakers(session, name=text) if offset == 0 else [],
+                 statements=queries.search_statements(session, text=text, limit=limit, offset=offset))
 
 
-def overview(session: Session, *, top: int = 20) -> tuple[dict[str, int], list[SpeakerRow], list[ArticleRow]]:
-    """Counts, the most quoted speakers and the latest articles, for the home page."""
-    return (queries.stats(session), queries.list_speakers(session, limit=top),
-            queries.latest_articles(session, limit=top))
+@dataclass
+class Overview:
+    """The home page: counts, the most quoted speakers, and one page of the latest articles."""
+
+    counts: dict[str, int]
+    speakers: list[SpeakerRow]
+    articles: list[ArticleRow]
+
+
+def overview(session: Session, *, top: int = 20, limit: int = 20, offset: int = 0) -> Overview:
+    """Counts, the `top` most quoted speakers and the latest articles from `offset` on (`limit` of them)."""
+    return Overview(counts=queries.stats(session), speakers=queries.list_speakers(session, limit=top),
+                    articles=queries.latest_articles(session, limit=limit, offset=offset))

@@ -10,7 +10,7 @@ from sqlmodel import Session
 from quotes.cli.web import database, open_readonly
 from quotes.db.errors import SchemaOutOfDate
 
-from webdata import REOPEN
+from webdata import REOPEN, REOPEN_TRIMMED
 
 
 def varga(engine, sample_ids):
@@ -93,19 +93,21 @@ def test_an_article_comes_with_its_exact_text_and_quotes(engine, sample_ids):
 
 def test_search_finds_statements_and_speakers(engine):
     with Session(engine) as session:
-        speakers, quotes = database.search(session, "Varga")
-        assert [s.name for s in speakers] == ["Ines Varga"]
-        speakers, quotes = database.search(session, "cranes inspected")
-        assert {q.outlet for q in quotes} >= {"Northwire", "Eastern Ledger"}
-        assert database.search(session, "   ") == ([], [])
+        assert [s.name for s in database.search(session, "Varga").speakers] == ["Ines Varga"]
+        found = database.search(session, "cranes inspected")
+        assert [hit.quote.text for hit in found.statements.rows] == [REOPEN_TRIMMED]  # one statement, 4 quotes
+        empty = database.search(session, "   ")
+        assert (empty.speakers, empty.statements.rows, empty.statements.total) == ([], [], 0)
 
 
 def test_the_overview_counts_and_ranks(engine):
     with Session(engine) as session:
-        counts, speakers, articles = database.overview(session)
-    assert counts["articles"] == 5 and counts["quotes"] == 8
-    assert speakers[0].name == "Ines Varga"
-    assert articles[0].published_at == date(2023, 4, 18) and articles[-1].published_at is None
+        found = database.overview(session)
+        second = database.overview(session, limit=2, offset=2)
+    assert found.counts["articles"] == 5 and found.counts["quotes"] == 8
+    assert found.speakers[0].name == "Ines Varga"
+    assert found.articles[0].published_at == date(2023, 4, 18) and found.articles[-1].published_at is None
+    assert [a.id for a in second.articles] == [a.id for a in found.articles[2:4]]
 
 
 def test_statements_of_one_day_keep_text_order_and_undated_articles_come_last(engine, sample_ids):

@@ -10,6 +10,11 @@ import webdata
 from webdata import REOPEN, REOPEN_TRIMMED
 
 
+def without_tags(html: str) -> str:
+    """Text of an HTML fragment without its tags (dates are <time> elements)."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
 def article_text(page) -> str:
     return re.search(r'<div class="article-text" id="article-text">(.*?)</div>', page.text, re.S).group(1)
 
@@ -60,7 +65,7 @@ def test_speaker_page_groups_statements_with_outlets_and_dates(client, sample_id
     reopen = next(item for item in items if REOPEN in item)
     assert "4 articles" in reopen
     assert "Bay &amp; &lt;Port&gt; Times, Eastern Ledger, Northwire" in reopen
-    assert "first seen 2023-03-01, last seen 2023-04-18" in reopen
+    assert "first seen 2023-03-01, last seen 2023-04-18" in without_tags(reopen)
     assert reopen.count("<li>") == 4
 
 
@@ -92,7 +97,7 @@ def test_article_page_marks_each_statement_at_its_offsets(client, sample_ids):
 def test_article_text_is_shown_exactly_under_its_byline(client, sample_ids):
     _, articles = sample_ids
     page = client.get(f"/articles/{articles['wire.txt']}")
-    assert "By Jane Doe · Northwire · 2023-03-01" in page.text
+    assert "By Jane Doe · Northwire · 2023-03-01" in without_tags(page.text)
     plain = re.sub(r"<[^>]+>", "", article_text(page)).replace("&#34;", '"').replace("&quot;", '"')
     assert plain.startswith(f'"{REOPEN}," said Ines Varga') and "\n\nVarga said" in plain
 
