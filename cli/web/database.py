@@ -4,7 +4,7 @@ them, an article with its text and quotes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -15,12 +15,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
+from quotes.cli.web import timeline
 from quotes.db import queries
 from quotes.db.errors import DatabaseError, unavailable
 from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import resolve_url, shown
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
-from quotes.metadata import outlet_key
 
 class NoDatabase(DatabaseError):
     """The web view was pointed at a database that does not exist (it never creates one)."""
@@ -75,50 +75,25 @@ def _check_schema(engine: Engine) -> None:
 
 
 @dataclass
-class Carrier:
-    """One article that carried a statement."""
-
-    article_id: int
-    title: Optional[str]
-    outlet: Optional[str]
-    published_at: Optional[date]
-    quote_id: int
-    source: Optional[str] = None
-
-
-@dataclass
-class GroupedStatement:
-    """A distinct statement of one speaker with every article that carried it."""
-
-    statement_id: Optional[int]
-    text: str
-    kind: str
-    carriers: list[Carrier] = field(default_factory=list)
-
-    @property
-    def outlets(self) -> list[str]:
-        named = {}
-        for carrier in self.carriers:  # "The Herald" and "Herald" are one outlet, shown as first written
-            if carrier.outlet:
-                named.setdefault(outlet_key(carrier.outlet), carrier.outlet)
-        return sorted(named.values(), key=str.casefold)
-
-    @property
-    def first_seen(self) -> Optional[date]:
-        dates = [c.published_at for c in self.carriers if c.published_at]
-        return min(dates) if dates else None
-
-    @property
-    def last_seen(self) -> Optional[date]:
-        dates = [c.published_at for c in self.carriers if c.published_at]
-        return max(dates) if dates else None
-
-
-@dataclass
 class SpeakerPage:
+    """A speaker, one page of their statements and their quotes counted by day and outlet for the
+    timeline, all over the dates `since`..`until` when the page is zoomed to them."""
+
     speaker: SpeakerRow
-    statements: list[GroupedStatement]
-    quotes: list[QuoteRow]
+    statements: queries.Paged[queries.SpokenStatement]
+    timeline: Optional[timeline.Timeline]
+    glimpses: dict[int, queries.QuoteGlimpse]
+    since: Optional[date] = None
+    until: Optional[date] = None
+
+    @property
+    def zoomed(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    @property
+    def undated(self) -> int:
+        """Quotes without a date, which the timeline cannot show (none count when zoomed to dates)."""
+        return 0 if self.zoomed else self.speaker.quotes - (self.timeline.quotes if self.timeline else 0)
 
 
 @dataclass
@@ -133,33 +108,23 @@ def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
     return queries.live_speaker_id(session, speaker_id)
 
 
-def speaker_page(session: Session, speaker_id: int) -> Optional[SpeakerPage]:
-    """The speaker, their statements grouped (earliest first) and every quote in publication order."""
+def speaker_page(session: Session, speaker_id: int, *, since: Optional[date] = None, until: Optional[date] = None,
+                 limit: int = 20, offset: int = 0, carriers: int = 5) -> Optional[SpeakerPage]:
+    """The speaker; their statements earliest first from `offset` (`limit` of them, each with its first
+    `carriers` articles); the timeline of their dated quotes. `since`/`until` zoom to those dates."""
     if not queries.is_stored_id(speaker_id):
         return None
     rows = queries.speaker_rows(session, [speaker_id])
     if not rows:
         return None
-    quotes = list(queries.quotes_by(session, speaker_ids=[speaker_id], filters=QuoteFilters()))
-    return SpeakerPage(speaker=rows[0], statements=group_statements(session, speaker_id, quotes), quotes=quotes)
-
-
-def group_statements(session: Session, speaker_id: int, quotes: list[QuoteRow]) -> list[GroupedStatement]:
-    """One entry per statement, carrying its quotes' articles; quotes without a statement stand alone."""
-    texts = {row.id: row.text for row in queries.statements_by(session, speaker_id=speaker_id)}
-    groups: dict[tuple, GroupedStatement] = {}
-    for quote in quotes:
-        key = ("statement", quote.statement_id) if quote.statement_id is not None else ("quote", quote.id)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = GroupedStatement(statement_id=quote.statement_id,
-                                                   text=texts.get(quote.statement_id, quote.text), kind=quote.kind)
-        group.carriers.append(Carrier(article_id=quote.article_id, title=quote.title, outlet=quote.outlet,
-                                      published_at=quote.published_at, quote_id=quote.id, source=quote.source))
-    for group in groups.values():  # dated articles in order, undated ones last
-        group.carriers.sort(key=lambda c: (c.published_at is None, c.published_at or date.min, c.quote_id))
-    return sorted(groups.values(), key=lambda g: (g.first_seen is None, g.first_seen or date.min,
-                                                  min(c.quote_id for c in g.carriers)))
+    dates = QuoteFilters(since=since, until=until)
+    statements = queries.speaker_statements(session, speaker_id=speaker_id, filters=dates, limit=limit,
+                                            offset=offset, carriers=carriers)
+    plotted = timeline.plan(queries.speaker_days(session, speaker_id=speaker_id, filters=dates), since=since,
+                            until=until)
+    glimpses = queries.quote_glimpses(session, [dot.quote_id for dot in plotted.dots] if plotted else [])
+    return SpeakerPage(speaker=rows[0], statements=statements, timeline=plotted, glimpses=glimpses, since=since,
+                       until=until)
 
 
 def article_page(session: Session, article_id: int) -> Optional[ArticlePage]:

@@ -13,10 +13,10 @@ from quotes.db.errors import SchemaOutOfDate
 from webdata import REOPEN, REOPEN_TRIMMED
 
 
-def varga(engine, sample_ids):
+def varga(engine, sample_ids, **options):
     speakers, _ = sample_ids
     with Session(engine) as session:
-        return database.speaker_page(session, speakers["Ines Varga"])
+        return database.speaker_page(session, speakers["Ines Varga"], **options)
 
 
 def test_the_connection_refuses_writes(engine):
@@ -54,7 +54,7 @@ def test_an_old_schema_asks_for_an_upgrade(tmp_path, sqlite_url):
 
 def test_statements_are_grouped_with_every_article_that_carried_them(engine, sample_ids):
     page = varga(engine, sample_ids)
-    reopen = next(s for s in page.statements if s.text == REOPEN)
+    reopen = next(s for s in page.statements.rows if s.text == REOPEN)
     assert sorted(c.outlet or "" for c in reopen.carriers) == ["", "Bay & <Port> Times", "Eastern Ledger",
                                                                "Northwire"]
     assert reopen.outlets == ["Bay & <Port> Times", "Eastern Ledger", "Northwire"]
@@ -63,11 +63,33 @@ def test_statements_are_grouped_with_every_article_that_carried_them(engine, sam
 
 def test_each_statement_appears_once_earliest_first(engine, sample_ids):
     page = varga(engine, sample_ids)
-    assert len(page.statements) == 4  # reopen (4 articles), routine, no cracks, tags
-    assert len({s.statement_id for s in page.statements}) == 4
-    firsts = [s.first_seen for s in page.statements]
+    assert page.statements.total == len(page.statements.rows) == 4  # reopen (4 articles), routine, no cracks, tags
+    assert len({s.statement_id for s in page.statements.rows}) == 4
+    firsts = [s.first_seen for s in page.statements.rows]
     assert firsts == sorted(firsts)
-    assert sum(len(s.carriers) for s in page.statements) == len(page.quotes) == 7
+    assert sum(s.quotes for s in page.statements.rows) == sum(len(s.carriers) for s in page.statements.rows) \
+        == page.speaker.quotes == 7
+
+
+def test_statements_are_paged_in_the_database(engine, sample_ids):
+    every = [s.text for s in varga(engine, sample_ids).statements.rows]
+    pages = [varga(engine, sample_ids, limit=3, offset=offset).statements for offset in (0, 3)]
+    assert [p.total for p in pages] == [4, 4]
+    assert [s.text for p in pages for s in p.rows] == every
+
+
+def test_a_statement_lists_only_its_first_articles(engine, sample_ids):
+    page = varga(engine, sample_ids, carriers=2)
+    reopen = next(s for s in page.statements.rows if s.text == REOPEN)
+    assert (reopen.quotes, reopen.articles, len(reopen.carriers)) == (4, 4, 2)
+    assert [c.published_at for c in reopen.carriers] == [date(2023, 3, 1), date(2023, 3, 2)]
+
+
+def test_a_zoomed_page_counts_only_its_dates(engine, sample_ids):
+    page = varga(engine, sample_ids, since=date(2023, 3, 1), until=date(2023, 3, 5))
+    assert [s.quotes for s in page.statements.rows] == [2, 1]
+    assert page.timeline.quotes == 3 and page.undated == 0
+    assert varga(engine, sample_ids).undated == 1
 
 
 def test_a_merged_speaker_leads_to_the_one_it_joined(merged):
@@ -112,8 +134,8 @@ def test_the_overview_counts_and_ranks(engine):
 
 def test_statements_of_one_day_keep_text_order_and_undated_articles_come_last(engine, sample_ids):
     page = varga(engine, sample_ids)
-    assert [s.text for s in page.statements[:2]] == [REOPEN, "the inspections were routine"]
-    assert [c.published_at for c in page.statements[0].carriers][-1] is None
+    assert [s.text for s in page.statements.rows[:2]] == [REOPEN, "the inspections were routine"]
+    assert [c.published_at for c in page.statements.rows[0].carriers][-1] is None
 
 
 def test_a_corrupted_file_is_one_clear_error(tmp_path):
