@@ -50,7 +50,7 @@ def speaker_id(session, text: str) -> int:
     """An id (#12) goes to the library as it is, so a merged or missing id gets its own message there;
     a name is picked as `quotes by` does (the only match, an exact name, or the user's choice)."""
     from quotes.db.choose import SPEAKER_ID
-    from quotes.db.queries import is_stored_id
+    from quotes.db.models import is_stored_id
 
     given = SPEAKER_ID.fullmatch(text.strip())
     if given and not is_stored_id(int(given.group(1))):

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from .errors import SpeakerNotFound
 from .merging import merge_speakers
 from .models import Alias, Quote, Role, SpeakerDecision, StoredSpeaker
-from .queries import is_stored_id
+from .models import is_stored_id
 from .names import (FoldedName, fold_words, given_names_compatible, honorific_gender_of, name_parts,
                     person_keys, roles_conflict, surname_prefix_range, surnames_match)
 from .upsert import insert_or_get

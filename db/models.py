@@ -18,6 +18,15 @@ from sqlmodel import Field, SQLModel
 
 from quotes.records import CONTRACT_FIELDS, QuoteRecord
 
+MAX_ID = 2**31 - 1
+"""The largest id a row can have (PostgreSQL's SERIAL ids are 32-bit): a bigger number is no stored id, and
+asking the database about it fails (OverflowError on SQLite, out of range on PostgreSQL)."""
+
+
+def is_stored_id(number: int) -> bool:
+    """Whether `number` can be the id of a stored row at all (see MAX_ID)."""
+    return 0 < number <= MAX_ID
+
 
 def utcnow() -> datetime:
     # Naive UTC: SQLite has no time zones and mixing aware/naive values breaks comparisons.

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, Iterator, Optional
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, Iterable, Iterator, Optional, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
-from quotes.db.errors import AmbiguousArticle, ArticleNotFound
+from quotes.db.errors import AmbiguousArticle, ArticleNotFound, SpeakerNotFound
 from quotes.db.fulltext import restrict, search_terms
+from quotes.db.matching import follow_merges
+from quotes.db.models import MAX_ID, is_stored_id  # noqa: F401  (public here too)
 from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, StoredSpeaker
 from quotes.db.names import FoldedName, fold_words, name_parts
 from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
@@ -17,15 +21,57 @@ from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteF
 from quotes.metadata import outlet_key
 
 __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "statements_by", "article_quotes",
-           "search_quotes", "stats", "quote_query", "apply_filters", "quote_row"]
+           "search_quotes", "stats", "quote_query", "apply_filters", "quote_row", "live_speaker_id",
+           "latest_articles", "article_text", "search_statements", "speaker_statements", "Paged",
+           "SearchResults", "StatementHit", "SpokenStatement",
+           "speaker_days", "DayCount", "quote_glimpses", "QuoteGlimpse"]
 
 PARTIAL_MATCH_LIMIT = 50
 # full-text search ranks at most this many matching quotes, the newest (see search_quotes)
 SEARCH_CAP = 10_000
-MAX_ID = 2**31 - 1
-"""The largest id a row can have (PostgreSQL's SERIAL ids are 32-bit): a bigger number is no stored id, and
-asking the database about it fails (OverflowError on SQLite, out of range on PostgreSQL)."""
 STREAM_BATCH = 1000
+Row = TypeVar("Row")
+
+
+@dataclass
+class Paged(Generic[Row]):
+    """One page of a longer list: its `rows` and how many there are in all (`total`)."""
+
+    total: int
+    rows: list[Row]
+
+
+@dataclass
+class StatementHit:
+    """A statement that matched a search, once however many of its quotes matched: its best matching quote,
+    and how often the statement was quoted in all (a quote filed without a statement counts alone)."""
+
+    quote: QuoteRow
+    quotes: int
+    articles: int
+
+
+@dataclass
+class SearchResults(Paged[StatementHit]):
+    """A page of search_statements, and how many matching quotes were ranked (at most its `cap`)."""
+
+    quotes: int = 0
+
+
+@dataclass
+class SpokenStatement:
+    """A distinct statement of one speaker (or a quote filed without one), as a speaker's page lists it."""
+
+    statement_id: Optional[int]
+    quote_id: int  # its first stored quote
+    text: str
+    kind: str
+    quotes: int
+    articles: int
+    first_seen: Optional[date]  # the earliest publication date of an article that carried it
+    last_seen: Optional[date]
+    outlets: list[str] = field(default_factory=list)  # each outlet once ("The Herald" = "Herald")
+    carriers: list[QuoteRow] = field(default_factory=list)  # its first quotes: dated ones in order, then undated
 
 
 def find_speakers(session: Session, name: str) -> list[SpeakerRow]:
@@ -179,6 +225,145 @@ def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: 
     return [quote_row(row) for row in session.execute(query.limit(limit))]
 
 
+def search_statements(session: Session, *, text: str, filters: Optional[QuoteFilters] = None, limit: int = 20,
+                      offset: int = 0, cap: Optional[int] = SEARCH_CAP) -> SearchResults:
+    """Statements with a quote matching `text` (as search_quotes), best first, each statement once with its
+    best matching quote; `limit` and `offset` page through them. `cap` as in search_quotes.
+
+    Example:
+        first = quotes.search_statements(session, text="ceasefire", limit=20)
+        print(first.total, [(hit.quote.text, hit.articles) for hit in first.rows])
+    """
+    terms = search_terms(text)
+    if not terms:
+        return SearchResults(total=0, rows=[])
+    matching = select(Quote.id, Quote.statement_id).join(StoredArticle, StoredArticle.id == Quote.article_id)
+    matching = restrict(apply_filters(matching, filters), dialect=session.get_bind().dialect.name, terms=terms,
+                        cap=cap)
+    best: dict[int, int] = {}  # statement key (a lone quote: minus its id) -> its best matching quote
+    ranked = 0
+    for quote_id, statement_id in session.execute(matching):
+        best.setdefault(statement_id if statement_id is not None else -quote_id, quote_id)
+        ranked += 1
+    shown = list(best.items())[offset:offset + limit]
+    if not shown:
+        return SearchResults(total=len(best), rows=[], quotes=ranked)
+    rows = {row.id: quote_row(row) for row in
+            session.execute(quote_query().where(Quote.id.in_([quote_id for _, quote_id in shown])))}
+    statement_ids = [key for key, _ in shown if key > 0]
+    counts = dict.fromkeys(statement_ids, (0, 0))
+    if statement_ids:
+        counts.update((row.statement_id, (row.quotes, row.articles)) for row in session.execute(
+            select(Quote.statement_id, func.count().label("quotes"),
+                   func.count(func.distinct(Quote.article_id)).label("articles"))
+            .where(Quote.statement_id.in_(statement_ids)).group_by(Quote.statement_id)))
+    hits = []
+    for key, quote_id in shown:
+        quotes, articles = counts.get(key, (1, 1))
+        hits.append(StatementHit(quote=rows[quote_id], quotes=quotes, articles=articles))
+    return SearchResults(total=len(best), rows=hits, quotes=ranked)
+
+
+def speaker_statements(session: Session, *, speaker_id: int, filters: Optional[QuoteFilters] = None,
+                       limit: int = 20, offset: int = 0, carriers: int = 5) -> Paged[SpokenStatement]:
+    """One speaker's distinct statements, earliest first (by the first article that carried each; statements
+    only in undated articles last), paged in the database; each with its counts, outlets and its first
+    `carriers` quotes. `filters` (e.g. a date range) choose which quotes count.
+
+    Example:
+        page = quotes.speaker_statements(session, speaker_id=speaker.id, limit=20, offset=20)
+        for statement in page.rows:
+            print(statement.first_seen, statement.articles, statement.text)
+    """
+    key = func.coalesce(Quote.statement_id, -Quote.id)
+    published = StoredArticle.published_at
+    groups = apply_filters(select(key.label("key"), func.min(Quote.statement_id).label("statement_id"),
+                                  func.min(Quote.id).label("quote_id"), func.count().label("quotes"),
+                                  func.count(func.distinct(Quote.article_id)).label("articles"),
+                                  func.min(published).label("first_seen"), func.max(published).label("last_seen"))
+                           .join(StoredArticle, StoredArticle.id == Quote.article_id)
+                           .where(Quote.speaker_id == speaker_id), filters).group_by(key)
+    total = session.execute(select(func.count()).select_from(groups.subquery())).scalar_one()
+    page = session.execute(groups.order_by(func.min(published).is_(None), func.min(published), func.min(Quote.id))
+                           .limit(limit).offset(offset)).all()
+    if not page:
+        return Paged(total=total, rows=[])
+    statement_ids = [row.statement_id for row in page if row.statement_id is not None]
+    lone_ids = [row.quote_id for row in page if row.statement_id is None]
+    texts = dict(session.execute(select(Statement.id, Statement.text).where(Statement.id.in_(statement_ids))).all())
+    firsts = {row.id: row for row in session.execute(select(Quote.id, Quote.text, Quote.kind)
+                                                     .where(Quote.id.in_([row.quote_id for row in page])))}
+    statements = {row.key: SpokenStatement(statement_id=row.statement_id, quote_id=row.quote_id,
+                                           text=texts.get(row.statement_id, firsts[row.quote_id].text),
+                                           kind=firsts[row.quote_id].kind, quotes=row.quotes, articles=row.articles,
+                                           first_seen=row.first_seen, last_seen=row.last_seen)
+                  for row in page}
+    mine = (Quote.speaker_id == speaker_id) & or_(Quote.statement_id.in_(statement_ids), Quote.id.in_(lone_ids))
+    outlets = apply_filters(select(key.label("key"), func.min(StoredArticle.outlet).label("outlet"))
+                            .join(StoredArticle, StoredArticle.id == Quote.article_id)
+                            .where(mine, StoredArticle.outlet.is_not(None)), filters)
+    for row in session.execute(outlets.group_by(key, func.coalesce(StoredArticle.outlet_key, StoredArticle.outlet))):
+        statements[row.key].outlets.append(row.outlet)
+    for statement in statements.values():
+        statement.outlets.sort(key=str.casefold)
+    order = func.row_number().over(partition_by=key, order_by=(published.is_(None), published, Quote.id))
+    numbered = apply_filters(quote_query().add_columns(key.label("key"), order.label("place")).where(mine),
+                             filters).subquery()
+    first_quotes = (select(*(numbered.c[name] for name, _type in QUOTE_ROW_FIELDS), numbered.c.key)
+                    .where(numbered.c.place <= carriers).order_by(numbered.c.key, numbered.c.place))
+    for row in session.execute(first_quotes):
+        values = row._asdict()
+        statements[values.pop("key")].carriers.append(QuoteRow(**values))
+    return Paged(total=total, rows=[statements[row.key] for row in page])
+
+
+@dataclass
+class DayCount:
+    """How many quotes of one speaker one outlet published on one day (the timeline's unit)."""
+
+    day: date
+    outlet_key: Optional[str]  # one outlet however written; None: no outlet
+    outlet: Optional[str]  # as first written
+    quotes: int
+    quote_id: int  # the first of them
+
+
+def speaker_days(session: Session, *, speaker_id: int, filters: Optional[QuoteFilters] = None) -> list[DayCount]:
+    """One speaker's dated quotes counted per publication day and outlet, in the database: a timeline of
+    10,000 quotes reads a few thousand counts, not 10,000 quotes.
+
+    Example:
+        busiest = max(quotes.speaker_days(session, speaker_id=speaker.id), key=lambda day: day.quotes)
+    """
+    outlet = func.coalesce(StoredArticle.outlet_key, StoredArticle.outlet)
+    query = apply_filters(select(StoredArticle.published_at.label("day"), outlet.label("outlet_key"),
+                                 func.min(StoredArticle.outlet).label("outlet"), func.count().label("quotes"),
+                                 func.min(Quote.id).label("quote_id"))
+                          .join(StoredArticle, StoredArticle.id == Quote.article_id)
+                          .where(Quote.speaker_id == speaker_id, StoredArticle.published_at.is_not(None)), filters)
+    return [DayCount(**row._asdict()) for row in session.execute(query.group_by(StoredArticle.published_at, outlet))]
+
+
+@dataclass
+class QuoteGlimpse:
+    """Where a quote is and how it starts: enough for a link and a tooltip."""
+
+    id: int
+    article_id: int
+    start: str  # its first words
+
+
+def quote_glimpses(session: Session, quote_ids: Iterable[int], *, length: int = 80) -> dict[int, QuoteGlimpse]:
+    """The quotes of `quote_ids` by id, each with its article and its first `length` characters."""
+    ids = list(dict.fromkeys(quote_ids))
+    found = {}
+    for first in range(0, len(ids), STREAM_BATCH):  # bounded IN lists
+        for row in session.execute(select(Quote.id, Quote.article_id, func.substr(Quote.text, 1, length).label("start"))
+                                   .where(Quote.id.in_(ids[first:first + STREAM_BATCH]))):
+            found[row.id] = QuoteGlimpse(**row._asdict())
+    return found
+
+
 def stats(session: Session) -> dict[str, int]:
     live_speakers = select(func.count()).select_from(StoredSpeaker).where(StoredSpeaker.merged_into_id.is_(None))
     counts = {"articles": select(func.count()).select_from(StoredArticle), "speakers": live_speakers,
@@ -269,9 +454,34 @@ def _live(session: Session, query) -> list[int]:
     return list(dict.fromkeys(merged.get(i, i) for i in ids))
 
 
-def is_stored_id(number: int) -> bool:
-    """Whether `number` can be the id of a stored row at all (see MAX_ID)."""
-    return 0 < number <= MAX_ID
+def live_speaker_id(session: Session, speaker_id: int) -> Optional[int]:
+    """`speaker_id`, or the speaker it was merged into (following a chain of merges); None when there is
+    no such speaker."""
+    try:
+        return follow_merges(session, speaker_id)
+    except SpeakerNotFound:
+        return None
+
+
+def latest_articles(session: Session, *, limit: int, offset: int = 0) -> list[ArticleRow]:
+    """Articles newest first (undated ones last, then by id, newest stored first): a stable order to page
+    through with `limit` and `offset`.
+
+    Example:
+        second_page = quotes.latest_articles(session, limit=20, offset=20)
+    """
+    columns = select(*(getattr(StoredArticle, field.name) for field in dataclasses.fields(ArticleRow)))
+    rows = session.execute(columns.order_by(StoredArticle.published_at.desc().nulls_last(), StoredArticle.id.desc())
+                           .limit(limit).offset(offset))
+    return [ArticleRow(**row._asdict()) for row in rows]
+
+
+def article_text(session: Session, article_id: int) -> Optional[str]:
+    """The stored text of one article (the text its quotes' offsets index), None when there is none."""
+    if not is_stored_id(article_id):
+        return None
+    return session.execute(select(StoredArticle.text).where(StoredArticle.id == article_id)).scalar_one_or_none()
+
 
 
 def _find_article(session: Session, article: str) -> ArticleRow:

@@ -4,6 +4,7 @@ statements with their timeline, and an article with its statements marked. Read-
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -21,53 +22,70 @@ from starlette.templating import Jinja2Templates
 from quotes.cli.web import database, security
 from quotes.cli.web.edits import Edits, edit_routes
 from quotes.cli.web.highlight import segments
+from quotes.cli.web.paging import Pages, requested_page
 from quotes.cli.web.security import trusted_hosts
-from quotes.cli.web.timeline import Point, statement_colour, timeline_svg
+from quotes.cli.web.timeline import Dot, bin_name, timeline_svg
 from quotes.metadata import body_start
 
 TEMPLATES = Path(__file__).parent / "templates"
-SEARCH_LIMIT = 100
+PAGE_SIZE = 20
+"""Articles, statements or search results to a page."""
 
 
-def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional[Sequence[str]] = None) -> Starlette:
+def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional[Sequence[str]] = None,
+               page_size: int = PAGE_SIZE) -> Starlette:
     """The ASGI app over `engine` (make it with database.open_readonly). It answers only requests for
     `hosts` (default: this machine's names, see security.trusted_hosts) and sends security headers. With
-    `edits` (`serve --allow-edits`) the article page also takes corrections, written through `edits.engine`."""
+    `edits` (`serve --allow-edits`) the article page also takes corrections, written through `edits.engine`.
+    Lists are cut into pages of `page_size`."""
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     environment.globals["edits"] = edits
-    environment.filters["day"] = lambda value: value.isoformat()[:10] if value else "undated"
-    environment.globals["statement_colour"] = statement_colour
+    environment.filters["day"] = day
+    environment.filters["number"] = lambda value: f"{value:,}"
+    environment.filters["counted"] = counted
     templates = Jinja2Templates(env=environment)
 
     def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     def home(request: Request):
+        number = requested_page(request)
         with Session(engine) as session:
-            counts, speakers, articles = database.overview(session)
-        return page(request, "home.html", counts=counts, speakers=speakers, articles=articles)
+            found = database.overview(session, limit=page_size, offset=(number - 1) * page_size)
+        pages = Pages(number, page_size, found.counts["articles"]).check("the latest articles", request)
+        return page(request, "home.html", overview=found, counts=found.counts, pages=pages)
 
     def search(request: Request):
         query = request.query_params.get("q", "").strip()
+        number = requested_page(request)
         with Session(engine) as session:
-            speakers, quotes = database.search(session, query, limit=SEARCH_LIMIT)
-        return page(request, "search.html", query=query, speakers=speakers, quotes=quotes, limit=SEARCH_LIMIT)
+            found = database.search(session, query, limit=page_size, offset=(number - 1) * page_size)
+        pages = Pages(number, page_size, found.statements.total).check(f"statements matching {query!r}", request)
+        return page(request, "search.html", query=query, found=found, pages=pages,
+                    capped=found.statements.total and found.matched_quotes >= database.SEARCH_CAP)
 
     def speaker(request: Request):
         requested = request.path_params["speaker_id"]
+        since, until = requested_dates(request)
+        number = requested_page(request)
         with Session(engine) as session:
             live = database.live_speaker_id(session, requested)
             if live is not None and live != requested:  # merged: its quotes now live on the other page
-                return RedirectResponse(request.url_for("speaker", speaker_id=live), status_code=301)
-            found = live is not None and database.speaker_page(session, live)
+                moved = request.url.replace(path=request.url_for("speaker", speaker_id=live).path)
+                return RedirectResponse(str(moved), status_code=301)
+            found = live is not None and database.speaker_page(session, live, since=since, until=until,
+                                                               limit=page_size, offset=(number - 1) * page_size)
         if not found:
             raise HTTPException(404, f"No speaker #{requested}.")
-        return page(request, "speaker.html", page=found, timeline=Markup(speaker_timeline(request, found)),
-                    undated=sum(1 for q in found.quotes if q.published_at is None))
+        pages = Pages(number, page_size, found.statements.total).check(f"{found.speaker.name}'s statements", request)
+        return page(request, "speaker.html", page=found, pages=pages,
+                    timeline=Markup(speaker_timeline(request, found)), unit=found.timeline and found.timeline.unit)
 
     def speaker_svg(request: Request):
+        since, until = requested_dates(request)
         with Session(engine) as session:
-            found = database.speaker_page(session, request.path_params["speaker_id"])
+            found = database.speaker_page(session, request.path_params["speaker_id"], since=since, until=until,
+                                          limit=0)
         if not found:
             raise HTTPException(404, "No such speaker.")
         return Response(speaker_timeline(request, found), media_type="image/svg+xml")
@@ -82,7 +100,8 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional
         return page(request, "article.html", page=found, quotes=quotes, segments=shown)
 
     async def not_found(request: Request, exc: HTTPException):
-        return page(request, "error.html", status_code=exc.status_code, message=exc.detail)
+        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail,
+                    link=getattr(exc, "link", None))
 
     routes = [Route("/", home, name="home"), Route("/search", search, name="search"),
               Route("/speakers/{speaker_id:int}", speaker, name="speaker"),
@@ -94,15 +113,60 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional
                      middleware=security.middleware(trusted_hosts() if hosts is None else hosts))
 
 
+def day(value) -> Markup:
+    """A date as a <time> element the page never breaks across lines; "undated" without one."""
+    if not value:
+        return Markup('<span class="undated">undated</span>')
+    shown = value.isoformat()[:10]
+    return Markup('<time datetime="{0}">{0}</time>').format(shown)
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 article", "2 articles", "12,000 quotes"."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def requested_dates(request: Request) -> tuple[Optional[date], Optional[date]]:
+    """The dates a speaker page is zoomed to (`?from=YYYY-MM-DD&to=YYYY-MM-DD`, either may be left out);
+    400 for anything else."""
+    found = []
+    for name in ("from", "to"):
+        given = request.query_params.get(name, "").strip()
+        try:
+            found.append(date.fromisoformat(given) if given else None)
+        except ValueError:
+            raise HTTPException(400, f"?{name}= takes a date written YYYY-MM-DD, not {given[:40]!r}.") from None
+    since, until = found
+    if since and until and since > until:
+        raise HTTPException(400, f"?from={since.isoformat()} is after ?to={until.isoformat()}: swap them.")
+    return since, until
+
+
 def speaker_timeline(request: Request, found: database.SpeakerPage) -> str:
-    """The SVG timeline of a speaker page: each dated quote, coloured by its statement."""
-    points = []
-    for index, statement in enumerate(found.statements):
-        for carrier in statement.carriers:
-            if carrier.published_at is None:
-                continue
-            label = f"{carrier.published_at.isoformat()} · {carrier.outlet or 'no outlet'} · {statement.text}"
-            href = f"{request.url_for('article', article_id=carrier.article_id).path}#q{carrier.quote_id}"
-            points.append(Point(when=carrier.published_at, outlet=carrier.outlet, statement=index,
-                                label=label if len(label) <= 300 else label[:299] + "…", href=href))
-    return timeline_svg(points)
+    """The SVG timeline of a speaker page. A dot of one quote links to it in its article; a dot of several
+    zooms the page to the dates it covers."""
+    if found.timeline is None:
+        return ""
+    unit, glimpses = found.timeline.unit, found.glimpses
+    speaker_url = request.url_for("speaker", speaker_id=found.speaker.id)
+
+    def label(dot: Dot) -> str:
+        glimpse = glimpses.get(dot.quote_id)
+        words = f"“{shorten(glimpse.start, 60)}”" if glimpse else ""
+        if dot.quotes == 1:
+            return f"{bin_name(dot, unit)} · {dot.row} · {words}"
+        return f"{bin_name(dot, unit)} · {dot.row} · {dot.quotes:,} quotes, the first {words} (click to zoom in)"
+
+    def href(dot: Dot) -> str:
+        glimpse = glimpses.get(dot.quote_id)
+        if dot.quotes == 1 and glimpse:
+            return f"{request.url_for('article', article_id=glimpse.article_id).path}#q{dot.quote_id}"
+        return str(speaker_url.include_query_params(**{"from": dot.first.isoformat(), "to": dot.last.isoformat()})
+                   .replace(scheme="", netloc=""))
+
+    return timeline_svg(found.timeline, label=label, href=href)
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

@@ -10,13 +10,13 @@ from sqlmodel import Session
 from quotes.cli.web import database, open_readonly
 from quotes.db.errors import NoDatabase, NotADatabase, SchemaOutOfDate
 
-from webdata import REOPEN
+from webdata import REOPEN, REOPEN_TRIMMED
 
 
-def varga(engine, sample_ids):
+def varga(engine, sample_ids, **options):
     speakers, _ = sample_ids
     with Session(engine) as session:
-        return database.speaker_page(session, speakers["Ines Varga"])
+        return database.speaker_page(session, speakers["Ines Varga"], **options)
 
 
 def test_the_connection_refuses_writes(engine):
@@ -70,7 +70,7 @@ def test_an_old_schema_asks_for_an_upgrade(tmp_path, sqlite_url):
 
 def test_statements_are_grouped_with_every_article_that_carried_them(engine, sample_ids):
     page = varga(engine, sample_ids)
-    reopen = next(s for s in page.statements if s.text == REOPEN)
+    reopen = next(s for s in page.statements.rows if s.text == REOPEN)
     assert sorted(c.outlet or "" for c in reopen.carriers) == ["", "Bay & <Port> Times", "Eastern Ledger",
                                                                "Northwire"]
     assert reopen.outlets == ["Bay & <Port> Times", "Eastern Ledger", "Northwire"]
@@ -79,11 +79,33 @@ def test_statements_are_grouped_with_every_article_that_carried_them(engine, sam
 
 def test_each_statement_appears_once_earliest_first(engine, sample_ids):
     page = varga(engine, sample_ids)
-    assert len(page.statements) == 4  # reopen (4 articles), routine, no cracks, tags
-    assert len({s.statement_id for s in page.statements}) == 4
-    firsts = [s.first_seen for s in page.statements]
+    assert page.statements.total == len(page.statements.rows) == 4  # reopen (4 articles), routine, no cracks, tags
+    assert len({s.statement_id for s in page.statements.rows}) == 4
+    firsts = [s.first_seen for s in page.statements.rows]
     assert firsts == sorted(firsts)
-    assert sum(len(s.carriers) for s in page.statements) == len(page.quotes) == 7
+    assert sum(s.quotes for s in page.statements.rows) == sum(len(s.carriers) for s in page.statements.rows) \
+        == page.speaker.quotes == 7
+
+
+def test_statements_are_paged_in_the_database(engine, sample_ids):
+    every = [s.text for s in varga(engine, sample_ids).statements.rows]
+    pages = [varga(engine, sample_ids, limit=3, offset=offset).statements for offset in (0, 3)]
+    assert [p.total for p in pages] == [4, 4]
+    assert [s.text for p in pages for s in p.rows] == every
+
+
+def test_a_statement_lists_only_its_first_articles(engine, sample_ids):
+    page = varga(engine, sample_ids, carriers=2)
+    reopen = next(s for s in page.statements.rows if s.text == REOPEN)
+    assert (reopen.quotes, reopen.articles, len(reopen.carriers)) == (4, 4, 2)
+    assert [c.published_at for c in reopen.carriers] == [date(2023, 3, 1), date(2023, 3, 2)]
+
+
+def test_a_zoomed_page_counts_only_its_dates(engine, sample_ids):
+    page = varga(engine, sample_ids, since=date(2023, 3, 1), until=date(2023, 3, 5))
+    assert [s.quotes for s in page.statements.rows] == [2, 1]
+    assert page.timeline.quotes == 3 and page.undated == 0
+    assert varga(engine, sample_ids).undated == 1
 
 
 def test_a_merged_speaker_leads_to_the_one_it_joined(merged):
@@ -109,25 +131,27 @@ def test_an_article_comes_with_its_exact_text_and_quotes(engine, sample_ids):
 
 def test_search_finds_statements_and_speakers(engine):
     with Session(engine) as session:
-        speakers, quotes = database.search(session, "Varga")
-        assert [s.name for s in speakers] == ["Ines Varga"]
-        speakers, quotes = database.search(session, "cranes inspected")
-        assert {q.outlet for q in quotes} >= {"Northwire", "Eastern Ledger"}
-        assert database.search(session, "   ") == ([], [])
+        assert [s.name for s in database.search(session, "Varga").speakers] == ["Ines Varga"]
+        found = database.search(session, "cranes inspected")
+        assert [hit.quote.text for hit in found.statements.rows] == [REOPEN_TRIMMED]  # one statement, 4 quotes
+        empty = database.search(session, "   ")
+        assert (empty.speakers, empty.statements.rows, empty.statements.total) == ([], [], 0)
 
 
 def test_the_overview_counts_and_ranks(engine):
     with Session(engine) as session:
-        counts, speakers, articles = database.overview(session)
-    assert counts["articles"] == 5 and counts["quotes"] == 8
-    assert speakers[0].name == "Ines Varga"
-    assert articles[0].published_at == date(2023, 4, 18) and articles[-1].published_at is None
+        found = database.overview(session)
+        second = database.overview(session, limit=2, offset=2)
+    assert found.counts["articles"] == 5 and found.counts["quotes"] == 8
+    assert found.speakers[0].name == "Ines Varga"
+    assert found.articles[0].published_at == date(2023, 4, 18) and found.articles[-1].published_at is None
+    assert [a.id for a in second.articles] == [a.id for a in found.articles[2:4]]
 
 
 def test_statements_of_one_day_keep_text_order_and_undated_articles_come_last(engine, sample_ids):
     page = varga(engine, sample_ids)
-    assert [s.text for s in page.statements[:2]] == [REOPEN, "the inspections were routine"]
-    assert [c.published_at for c in page.statements[0].carriers][-1] is None
+    assert [s.text for s in page.statements.rows[:2]] == [REOPEN, "the inspections were routine"]
+    assert [c.published_at for c in page.statements.rows[0].carriers][-1] is None
 
 
 def test_a_corrupted_file_is_one_clear_error(tmp_path):

@@ -59,10 +59,11 @@ def articles() -> list[tuple[Article, list[QuoteRecord]]]:
     ]
 
 
-def build(url: str) -> None:
-    """Store the sample articles in the database at `url` (created at the current schema)."""
+def build(url: str, stored=None) -> None:
+    """Store the sample articles (or `stored`: (Article, [QuoteRecord]) pairs) in the database at `url`
+    (created at the current schema)."""
     engine = make_engine(url)
-    for article, records in articles():
+    for article, records in (articles() if stored is None else stored):
         with session_scope(engine) as session:
             ingest_article(session, article=article, records=records, pipeline_version="test")
     engine.dispose()
