@@ -53,7 +53,12 @@ Examples:
 @db_option
 @errors_to_click
 def by(speaker, filters, fmt):
-    """Every quote by SPEAKER (any alias or part of the name, or an id like #12)."""
+    """Every quote by SPEAKER (any alias or part of the name, or an id like #12).
+
+    When several speakers fit what was typed (two people named Voss, or "Obama" beside "Barack Obama" and
+    "Michelle Obama"), a terminal asks which one; elsewhere the command fails listing them with their ids
+    (pass the full name or the id). `quotes speakers --like TEXT` lists them too.
+    """
     from quotes.db.queries import quotes_by
 
     with current_app().session() as s:
