@@ -8,6 +8,7 @@ from typing import Iterable, Iterator, Optional
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
+from quotes.db.counts import stats  # one count of what is stored, for the CLI (which loads no models) and here
 from quotes.db.errors import AmbiguousArticle, ArticleNotFound
 from quotes.db.fulltext import restrict, search_terms
 from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, StoredSpeaker
@@ -177,17 +178,6 @@ def search_quotes(session: Session, *, text: str, filters: QuoteFilters, limit: 
     query = restrict(apply_filters(quote_query(), filters), dialect=session.get_bind().dialect.name, terms=terms,
                      cap=cap)
     return [quote_row(row) for row in session.execute(query.limit(limit))]
-
-
-def stats(session: Session) -> dict[str, int]:
-    live_speakers = select(func.count()).select_from(StoredSpeaker).where(StoredSpeaker.merged_into_id.is_(None))
-    counts = {"articles": select(func.count()).select_from(StoredArticle), "speakers": live_speakers,
-              "aliases": select(func.count()).select_from(Alias), "roles": select(func.count()).select_from(Role),
-              "statements": select(func.count()).select_from(Statement),
-              "quotes": select(func.count()).select_from(Quote)}
-    return {name: session.execute(query).scalar_one() for name, query in counts.items()}
-
-
 
 
 def quote_query():
