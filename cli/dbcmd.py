@@ -9,7 +9,7 @@ from .errors import errors_to_click
 from .options import db_option
 
 
-@click.group(epilog="Examples:\n\n\b\n  quotes db current --db quotes.db\n  quotes db upgrade --db postgresql://user@host/quotes")
+@click.group(short_help="Database schema: show its version, upgrade an older database.", epilog="Examples:\n\n\b\n  quotes db current --db quotes.db\n  quotes db upgrade --db postgresql://user@host/quotes")
 def db():
     """Database schema: show its version, upgrade an older database."""
 

@@ -13,7 +13,7 @@ from .options import stanza_dir_option
 from quotes.errors import InputError
 
 
-@click.command("eval", epilog="""\b
+@click.command("eval", short_help="Precision, recall, F1 and speaker accuracy against gold data.", epilog="""\b
 Examples:
   quotes eval --gold data/polnear --cache .cache/parses
   quotes eval --gold data/polnear --limit 20 --errors errors.jsonl --json

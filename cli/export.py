@@ -24,7 +24,6 @@ from .options import db_option, quote_filters
 from .pick import pick_speaker
 from .render import (CITATION_FORMATS, EXPORT_FORMATS, FORMULA_STARTS, JSON_FIELDS, UTF8_BOM,
                      delimited_cell, raw_cells_option, raw_cells_wanted, render)
-from quotes.db.tolerant import warn_once
 
 
 class LastId:
@@ -90,6 +89,8 @@ def _csv_cell(column: str, raw: bool) -> Callable:
                 try:
                     return json.dumps(json.loads(value), ensure_ascii=False)
                 except ValueError:  # changed outside quote-tracker: missing, as every other reader takes it
+                    from quotes.db.tolerant import warn_once  # here: `quotes --help` loads no SQLAlchemy
+
                     warn_once("JSON", value, "an empty list")
                     return "[]"
             return json.dumps(value, ensure_ascii=False)

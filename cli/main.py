@@ -12,24 +12,26 @@ import click
 from quotes import __version__
 from .context import install_app
 
-# command name -> "module:attribute" inside quotes.cli
+# command name -> ("module:attribute" inside quotes.cli, its short help). The short helps are here, not only
+# on the commands, so `quotes --help` lists the commands without importing one of their modules (each loads
+# its own share of the library); tests/cli/test_cli_main.py keeps the two the same.
 COMMANDS = {
-    "extract": "extract:extract",
-    "eval": "evaluate:eval_command",
-    "train-models": "train:train_models_command",
-    "ingest": "ingest:ingest",
-    "by": "lookup:by",
-    "speakers": "identity:speakers",
-    "statements": "lookup:statements",
-    "show": "lookup:show",
-    "search": "lookup:search",
-    "stats": "lookup:stats",
-    "export": "export:export",
-    "db": "dbcmd:db",
-    "serve": "serve:serve",
-    "fix": "fix:fix",
-    "fix-article": "fix:fix_article",
-    "corrections": "fix:corrections_command",
+    "extract": ("extract:extract", "Print the statements found in articles."),
+    "eval": ("evaluate:eval_command", "Precision, recall, F1 and speaker accuracy against gold data."),
+    "train-models": ("train:train_models_command", "Train the bundled Stanza models from UD English (resumable)."),
+    "ingest": ("ingest:ingest", "Extract statements from articles and store them."),
+    "by": ("lookup:by", "Quotes by one speaker, with filters."),
+    "speakers": ("identity:speakers", "Speakers on record; merge or split them."),
+    "statements": ("lookup:statements", "A speaker's statements, each once."),
+    "show": ("lookup:show", "The statements of one article, in order."),
+    "search": ("lookup:search", "Full-text search over the statements."),
+    "stats": ("lookup:stats", "Counts of what is stored."),
+    "export": ("export:export", "Export quotes as CSV, JSON lines, CSL-JSON, RIS or BibTeX."),
+    "db": ("dbcmd:db", "Database schema: show its version, upgrade an older database."),
+    "serve": ("serve:serve", "A local web view: search, speakers, timelines, articles."),
+    "fix": ("fix:fix", "Correct one quote: its speaker, or that it is no quote."),
+    "fix-article": ("fix:fix_article", "Correct a stored article's outlet, date, URL, author or title."),
+    "corrections": ("fix:corrections_command", "The corrections made, as labelled data."),
 }
 
 # Commands after which a process run from the command line ends without interpreter teardown: freeing the
@@ -62,9 +64,14 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(name)
         if target is None:
             return None
-        module_name, attribute = target.split(":")
+        module_name, attribute = target[0].split(":")
         module = importlib.import_module(f".{module_name}", __package__)
         return getattr(module, attribute)
+
+    def format_commands(self, ctx, formatter):
+        """The command list of `quotes --help`, from COMMANDS: no command module is imported to show it."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in self.list_commands(ctx)])
 
     def invoke(self, ctx):
         try:

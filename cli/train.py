@@ -20,6 +20,7 @@ def _default_if_exists(path: Path):
 
 @click.command(
     "train-models",
+    short_help="Train the bundled Stanza models from UD English (resumable).",
     epilog="Example: quotes train-models --stage pos --stage depparse --parser-steps 6000  (run it in the background;"
     " rerun the same command to continue after an interruption)",
 )

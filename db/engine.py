@@ -9,14 +9,13 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import QueuePool, StaticPool
-from sqlmodel import Session, create_engine
 
 from .errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait
 from .failures import unavailable
@@ -24,6 +23,9 @@ from .locks import LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S, WRITE_OPTION, begin_writ
 from .migrate import VERSION_TABLE, check_schema, ensure_schema
 from .tolerant import read_tolerantly
 from .url import given_url, resolve_url, shown
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def make_engine(url: Optional[str] = None, *, migrate: bool = True, read_only: bool = False,
@@ -165,7 +167,7 @@ def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int) -> None:
 
 
 @contextmanager
-def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]:
     """A short session that commits on success and rolls back on error. `write=True` takes the SQLite
     write lock at once; store functions that write do this themselves.
 
@@ -173,6 +175,8 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
         with quotes.session_scope(engine) as session:
             speakers = quotes.find_speakers(session, "Lindqvist")
     """
+    from sqlmodel import Session  # here: opening a database (`quotes stats`) loads no ORM and no pydantic
+
     with Session(engine, expire_on_commit=False) as session:
         if write:
             begin_write(session)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
+if TYPE_CHECKING:  # at run time this module loads no SQLAlchemy: `quotes … --help` shows LOCK_TIMEOUT_S
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
 
 LOCK_TIMEOUT_S = 30.0
 """How long a writer waits for another's lock before its article fails (SQLite busy_timeout, PostgreSQL
@@ -19,18 +21,21 @@ WRITE_OPTION = "quotes_sqlite_write"
 LOCK_TIMEOUT_OPTION = "quotes_lock_timeout"
 
 
+def _bind(session_or_engine):
+    return session_or_engine.get_bind() if hasattr(session_or_engine, "get_bind") else session_or_engine  # a Session
+
+
 def lock_timeout_of(session_or_engine) -> float:
     """The lock timeout the engine was made with (seconds)."""
-    bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
+    bind = _bind(session_or_engine)
     return float(bind.get_execution_options().get(LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S))
 
 
 def is_sqlite(session_or_engine) -> bool:
-    bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
-    return bind.dialect.name == "sqlite"
+    return _bind(session_or_engine).dialect.name == "sqlite"
 
 
-def begin_write(session: Session) -> None:
+def begin_write(session: "Session") -> None:
     """Start `session`'s transaction as a writer. On SQLite any read-only transaction already open is
     dropped first, so the write lock is taken before the first read (see on_begin)."""
     if not is_sqlite(session):
@@ -43,7 +48,7 @@ def begin_write(session: Session) -> None:
     session.connection(execution_options={WRITE_OPTION: True})
 
 
-def use_wal(engine: Engine, *, timeout: float = LOCK_TIMEOUT_S) -> None:
+def use_wal(engine: "Engine", *, timeout: float = LOCK_TIMEOUT_S) -> None:
     """Switch a new SQLite file to write-ahead logging (readers never wait for the writer). Done once, when
     quote-tracker creates the schema: the mode is stored in the file, and a file that is not ours is
     never changed."""

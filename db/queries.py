@@ -10,6 +10,7 @@ from typing import Generic, Iterable, Iterator, Optional, TypeVar
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
+from quotes.db.counts import stats  # one count of what is stored, for the CLI (which loads no models) and here
 from quotes.db.errors import AmbiguousArticle, ArticleNotFound, SpeakerNotFound
 from quotes.db.fulltext import restrict, search_terms
 from quotes.db.matching import follow_merges
@@ -362,17 +363,6 @@ def quote_glimpses(session: Session, quote_ids: Iterable[int], *, length: int = 
                                    .where(Quote.id.in_(ids[first:first + STREAM_BATCH]))):
             found[row.id] = QuoteGlimpse(**row._asdict())
     return found
-
-
-def stats(session: Session) -> dict[str, int]:
-    live_speakers = select(func.count()).select_from(StoredSpeaker).where(StoredSpeaker.merged_into_id.is_(None))
-    counts = {"articles": select(func.count()).select_from(StoredArticle), "speakers": live_speakers,
-              "aliases": select(func.count()).select_from(Alias), "roles": select(func.count()).select_from(Role),
-              "statements": select(func.count()).select_from(Statement),
-              "quotes": select(func.count()).select_from(Quote)}
-    return {name: session.execute(query).scalar_one() for name, query in counts.items()}
-
-
 
 
 def quote_query():

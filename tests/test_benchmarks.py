@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -16,4 +18,13 @@ def test_db_scale_runs_at_a_small_size():
     assert done.returncode == 0, done.stderr[-3000:]
     for line in ("bulk insert quotes", "ingest_article:", "find_speakers", "home page:", "search 'the'",
                  "CSV export of every quote: 6", "database size"):
+        assert line in done.stdout, (line, done.stdout)
+
+
+@pytest.mark.models
+def test_cli_startup_runs_once_each():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "cli_startup.py"), "--runs", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    for line in ("quotes --help", "quotes stats", "quotes by Lindqvist", "quotes search concerned"):
         assert line in done.stdout, (line, done.stdout)

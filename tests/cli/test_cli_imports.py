@@ -1,5 +1,6 @@
 """The database commands never load the NLP stack, and reading an up-to-date database never loads
-Alembic: `quotes by …` must start in a blink."""
+Alembic: `quotes by …` must start in a blink. `quotes --help` loads no database library at all, and
+`quotes stats` no model classes (SQLModel, pydantic, the ORM): see benchmarks/cli_startup.py."""
 
 import json
 import subprocess
@@ -14,12 +15,16 @@ from quotes.cli.main import main
 result = CliRunner(env={"COLUMNS": "80"}).invoke(main, sys.argv[1:], prog_name="quotes")
 print(json.dumps({"exit": result.exit_code, "output": result.output[-300:],
                   "heavy": sorted(m for m in ("torch", "stanza", "trafilatura") if m in sys.modules),
-                  "alembic": "alembic" in sys.modules}))
+                  "alembic": "alembic" in sys.modules,
+                  "loaded": sorted(m for m in LOOK_FOR if m in sys.modules)}))
 """
+# Modules a quick command may not need; the probe says which of them a command loaded.
+LOOK_FOR = ("torch", "stanza", "trafilatura", "sqlalchemy", "sqlalchemy.orm", "sqlmodel", "pydantic", "rapidfuzz",
+            "quotes.metadata", "quotes.batch", "quotes.nlp", "quotes.db.models", "quotes.db.queries")
 
 
 def run_probe(*args):
-    done = subprocess.run([sys.executable, "-c", PROBE, *map(str, args)], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", f"LOOK_FOR = {LOOK_FOR!r}\n{PROBE}", *map(str, args)], capture_output=True, text=True,
                           timeout=120, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -33,3 +38,15 @@ def test_database_commands_do_not_import_the_nlp_stack(stored, args):
     assert probe["exit"] == 0, probe["output"]
     assert probe["heavy"] == []
     assert probe["alembic"] == (args[0] == "db")  # `db current` compares with the scripts' head
+
+
+def test_help_loads_no_database_library_and_no_command_module():
+    probe = run_probe("--help")
+    assert probe["exit"] == 0, probe["output"]
+    assert probe["loaded"] == []
+
+
+def test_stats_loads_neither_the_models_nor_the_orm(stored):
+    probe = run_probe("stats", "--db", stored)
+    assert probe["exit"] == 0, probe["output"]
+    assert probe["loaded"] == ["sqlalchemy"]  # Core only: counting needs no model class

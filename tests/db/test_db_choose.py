@@ -1,23 +1,17 @@
 """choose_speaker: which stored speaker a typed name means (the policy `quotes by` and the web view share)."""
 
-from dataclasses import dataclass, field
-
 import pytest
 
 from quotes.db import session_scope
 from quotes.db.choose import SpeakerChoice, choose_speaker
 from quotes.db.identity import merge_speakers
+from quotes.db.rows import SpeakerRow
 
 from dbhelpers import said
 
 
-@dataclass
-class Row:
-    id: int
-    name: str
-    quotes: int
-    kind: str = "person"
-    roles: list = field(default_factory=list)
+def Row(id: int, name: str, quotes: int) -> SpeakerRow:  # noqa: N802  (reads as the record it makes)
+    return SpeakerRow(id=id, name=name, kind="person", quotes=quotes)
 
 
 @pytest.fixture
