@@ -48,10 +48,12 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional
     def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
+    top_speakers = database.TopSpeakers()
+
     def home(request: Request):
         number = requested_page(request)
         with Session(engine) as session:
-            found = database.overview(session, limit=page_size, offset=(number - 1) * page_size)
+            found = database.overview(session, limit=page_size, offset=(number - 1) * page_size, kept=top_speakers)
         pages = Pages(number, page_size, found.counts["articles"]).check("the latest articles", request)
         return page(request, "home.html", overview=found, counts=found.counts, pages=pages)
 
