@@ -19,13 +19,14 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from quotes.cli.web import database, security
-from quotes.cli.web.edits import Edits, edit_routes
-from quotes.cli.web.highlight import segments
-from quotes.cli.web.paging import Pages, requested_page
-from quotes.cli.web.security import trusted_hosts
-from quotes.cli.web.timeline import Dot, bin_name, timeline_svg
 from quotes.metadata import body_start
+
+from . import database, security
+from .edits import Edits, edit_routes
+from .highlight import segments
+from .paging import Pages, requested_page
+from .security import trusted_hosts
+from .timeline import Dot, bin_name, timeline_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20

@@ -16,12 +16,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from quotes.cli.web import timeline
 from quotes.db import queries
 from quotes.db.errors import DatabaseError, unavailable
 from quotes.db.tolerant import read_tolerantly
 from quotes.db.url import resolve_url, shown
 from quotes.db.rows import ArticleRow, QuoteFilters, QuoteRow, SpeakerRow
+
+from . import timeline
+
 
 class NoDatabase(DatabaseError):
     """The web view was pointed at a database that does not exist (it never creates one)."""
