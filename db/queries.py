@@ -237,8 +237,8 @@ def search_statements(session: Session, *, text: str, filters: Optional[QuoteFil
     """Statements with a quote matching `text` (as search_quotes), best first, each statement once with its
     best matching quote; `limit` and `offset` page through them. `cap` as in search_quotes.
 
-    Example:
-        first = quotes.search_statements(session, text="ceasefire", limit=20)
+    Example (from quotes.db import queries):
+        first = queries.search_statements(session, text="ceasefire", limit=20)
         print(first.total, [(hit.quote.text, hit.articles) for hit in first.rows])
     """
     terms = search_terms(text)
@@ -279,8 +279,8 @@ def speaker_statements(session: Session, *, speaker_id: int, filters: Optional[Q
     only in undated articles last), paged in the database; each with its counts, outlets and its first
     `carriers` quotes. `filters` (e.g. a date range) choose which quotes count.
 
-    Example:
-        page = quotes.speaker_statements(session, speaker_id=speaker.id, limit=20, offset=20)
+    Example (from quotes.db import queries):
+        page = queries.speaker_statements(session, speaker_id=speaker.id, limit=20, offset=20)
         for statement in page.rows:
             print(statement.first_seen, statement.articles, statement.text)
     """
@@ -349,8 +349,8 @@ def speaker_days(session: Session, *, speaker_id: int, filters: Optional[QuoteFi
     quarter or year (`unit`; `day` is then the bin's first day), in the database: a timeline of 10,000 quotes
     reads a few hundred counts, not 10,000 quotes.
 
-    Example:
-        busiest = max(quotes.speaker_days(session, speaker_id=speaker.id), key=lambda day: day.quotes)
+    Example (from quotes.db import queries):
+        busiest = max(queries.speaker_days(session, speaker_id=speaker.id), key=lambda day: day.quotes)
     """
     if unit not in BIN_UNITS:
         raise ValueError(f"unit must be one of {', '.join(BIN_UNITS)}, not {unit!r}")
@@ -403,8 +403,8 @@ def change_marks(session: Session, counts: Optional[dict[str, int]] = None) -> t
     look-up, so a page can keep an expensive count (list_speakers) until they move. `counts`: stats(session),
     when already read.
 
-    Example:
-        if quotes.change_marks(session) != marks_when_counted: ...count again
+    Example (from quotes.db import queries):
+        if queries.change_marks(session) != marks_when_counted: ...count again
     """
     newest = [select(func.max(column)) for column in (Quote.id, Quote.updated_at, StoredSpeaker.id, Alias.id, Role.id,
                                                       Correction.id, Statement.id, StoredArticle.id)]
@@ -514,8 +514,8 @@ def latest_articles(session: Session, *, limit: int, offset: int = 0) -> list[Ar
     """Articles newest first (undated ones last, then by id, newest stored first): a stable order to page
     through with `limit` and `offset`.
 
-    Example:
-        second_page = quotes.latest_articles(session, limit=20, offset=20)
+    Example (from quotes.db import queries):
+        second_page = queries.latest_articles(session, limit=20, offset=20)
     """
     columns = select(*(getattr(StoredArticle, field.name) for field in dataclasses.fields(ArticleRow)))
     rows = session.execute(columns.order_by(StoredArticle.published_at.desc().nulls_last(), StoredArticle.id.desc())
