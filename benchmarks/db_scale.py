@@ -2,12 +2,16 @@
 
     python benchmarks/db_scale.py                       # 1,000,000 quotes / 20,000 speakers / 100,000 articles
     python benchmarks/db_scale.py --quotes 100000 --speakers 2000 --articles 10000
+    python benchmarks/db_scale.py --db /tmp/scale.db --only web   # reuse a filled file, time the web pages
 
 Prints: bulk-insert rate; ingest_article rate (the real path: speaker and statement matching);
 median/p95 of alias-aware lookup-by-speaker, of statement listing for one speaker; the web home page's
 top 20 speakers; full-text search for a word in nearly every quote ('the') and a rarer one; CSV export rate
-(one speaker's quotes, then every quote: what `quotes export --format csv` writes). Aim: lookups under 20 ms
-median, export at 50,000 rows per second or more. tests/test_benchmarks.py runs it at a small size.
+(one speaker's quotes, then every quote: what `quotes export --format csv` writes); the web view's pages
+requested through its ASGI app (Starlette's TestClient: routing, SQL, templates, no network): home, its 500th
+page, a speaker with ~10,000 quotes (page 1, a later page, zoomed to a month), searches. Aim: lookups under
+20 ms median, export at 50,000 rows per second or more, web pages under 300 ms median and p95. --db with an
+existing file reuses it (no new rows). tests/test_benchmarks.py runs it at a small size.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ WORDS = ("the council will review water supply budget schools hospital road bord
          "talks tariffs election vote reform housing rates inflation farmers workers strike safety").split()
 OUTLETS = [f"Outlet {n}" for n in range(20)]
 BATCH = 20_000
-HEAVY_SPEAKERS = 20  # a few officials are quoted far more often than everyone else
+HEAVY_SPEAKERS = 10  # a few officials are quoted far more often than everyone else (~10,000 quotes each at 1M)
 
 
 @dataclass
@@ -202,6 +206,54 @@ def page_queries(engine, rounds: int) -> None:
     latency("search 'ceasefire convoy'", rare)
 
 
+def web_pages(path: Path, rounds: int) -> None:
+    """Each page of the web view `rounds` times through its ASGI app, as a browser would ask for it."""
+    from starlette.testclient import TestClient
+
+    from quotes.cli.web import create_app, open_readonly
+
+    engine = open_readonly(str(path))
+    with engine.connect() as connection:  # the most quoted speaker, and the busiest month of theirs
+        speaker, quoted = connection.execute(text("SELECT speaker_id, count(*) FROM quote GROUP BY speaker_id "
+                                                  "ORDER BY count(*) DESC LIMIT 1")).one()
+        month = connection.execute(text("SELECT min(published_at) FROM article")).scalar_one()
+        articles, statements = (connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                                for table in ("article", "statement"))
+        said = connection.execute(text("SELECT count(DISTINCT statement_id) FROM quote WHERE speaker_id = :id"),
+                                  {"id": speaker}).scalar_one()
+    month = date.fromisoformat(str(month)[:10]).replace(day=1)
+    deep, later = max(1, min(500, articles // 20)), max(1, min(20, statements // 100))  # pages that exist
+    pages = {"home": "/", f"home, page {deep}": f"/?page={deep}",
+             f"speaker ({quoted:,} quotes)": f"/speakers/{speaker}",
+             f"speaker, statements page {2 if said > 20 else 1}": f"/speakers/{speaker}?page={2 if said > 20 else 1}",
+             "speaker zoomed to a month": f"/speakers/{speaker}?from={month}&to={month + timedelta(days=30)}",
+             "search 'the' (in nearly every quote)": "/search?q=the",
+             f"search 'the', page {later}": f"/search?q=the&page={later}",
+             "search 'ceasefire convoy'": "/search?q=ceasefire+convoy"}
+    with TestClient(create_app(engine)) as client:
+        for label, url in pages.items():
+            samples, cpu = [], []
+            for _ in range(rounds + 1):
+                start, start_cpu = time.perf_counter(), time.process_time()
+                response = client.get(url)
+                samples.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)  # the app runs in this process: its CPU time
+                assert response.status_code == 200, (url, response.status_code)
+            latency(f"web {label} ({len(response.content) / 1000:,.0f} kB)", samples[1:])  # the first warms caches
+            print(f"  CPU: median {statistics.median(cpu[1:]) * 1000:.0f} ms", flush=True)
+    engine.dispose()
+
+
+def filled(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    engine = make_engine(str(path))
+    with engine.connect() as connection:
+        quotes = connection.execute(text("SELECT count(*) FROM quote")).scalar_one()
+    engine.dispose()
+    return quotes > 0
+
+
 def export_rate(engine) -> None:
     for label, speaker_ids in (("one (heavily quoted) speaker's quotes", [1]), ("every quote", None)):
         with session_scope(engine) as session:
@@ -221,7 +273,10 @@ def main() -> None:
     parser.add_argument("--lookups", type=int, default=300)
     parser.add_argument("--page-rounds", type=int, default=10, help="home page and search look-ups")
     parser.add_argument("--ingest-articles", type=int, default=200)
-    parser.add_argument("--db", help="SQLite file to fill (default: a temporary file, deleted afterwards)")
+    parser.add_argument("--db", help="SQLite file to fill (default: a temporary file, deleted afterwards); one "
+                        "already filled is reused as it is")
+    parser.add_argument("--only", choices=["all", "web"], default="all", help="web: time the web pages only")
+    parser.add_argument("--web-rounds", type=int, default=20, help="requests per web page")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     scale = Scale(args.quotes, args.speakers, args.articles, args.statements_per_speaker)
@@ -230,12 +285,22 @@ def main() -> None:
         path = Path(args.db or Path(folder) / "scale.db")
         print(f"SQLite {path}: {scale.quotes:,} quotes, {scale.speakers:,} speakers, {scale.articles:,} articles",
               flush=True)
+        reused = filled(path)
         engine = make_engine(str(path))
-        names = bulk_load(engine, scale, rng)
-        ingest_rate(engine, names, rng, args.ingest_articles)
-        lookups(engine, names, rng, args.lookups)
-        page_queries(engine, args.page_rounds)
-        export_rate(engine)
+        if reused:
+            print("reusing the rows already there", flush=True)
+            with engine.connect() as connection:
+                names = list(connection.execute(text("SELECT name FROM speaker ORDER BY id")).scalars())
+        else:
+            names = bulk_load(engine, scale, rng)
+        if args.only == "all":
+            if not reused:
+                ingest_rate(engine, names, rng, args.ingest_articles)
+            lookups(engine, names, rng, args.lookups)
+            page_queries(engine, args.page_rounds)
+            export_rate(engine)
+        engine.dispose()
+        web_pages(path, args.web_rounds)
         print(f"database size: {path.stat().st_size / 1e6:,.0f} MB")
 
 

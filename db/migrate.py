@@ -20,7 +20,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Any constant works; it only has to be the same for every quote-tracker process on one server.
 PG_LOCK_ID = 7_130_431
 # The newest revision in migrations/versions (test_db_migrations checks it against Alembic's head).
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 VERSION_TABLE = "alembic_version"
 
 if TYPE_CHECKING:

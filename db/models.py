@@ -131,7 +131,9 @@ QuoteBase = types.new_class("QuoteBase", (SQLModel,), exec_body=_contract_namesp
 class Quote(QuoteBase, table=True):
     """One occurrence of a statement in one article: the contract fields plus where it is filed."""
 
-    __table_args__ = (Index("ix_quote_speaker_article", "speaker_id", "article_id"),)
+    # Revision 0008: a speaker's statements grouped from the index alone (the web view's speaker page).
+    __table_args__ = (Index("ix_quote_speaker_article", "speaker_id", "article_id"),
+                      Index("ix_quote_speaker_statement", "speaker_id", "statement_id", "article_id"))
     id: Optional[int] = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
     speaker_id: Optional[int] = Field(default=None, foreign_key="speaker.id")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Iterable, Iterator, Optional, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Date, Integer, cast, func, literal_column, or_, select
 from sqlmodel import Session
 
 from quotes.db.counts import stats  # one count of what is stored, for the CLI (which loads no models) and here
@@ -15,7 +15,7 @@ from quotes.db.errors import AmbiguousArticle, ArticleNotFound, SpeakerNotFound
 from quotes.db.fulltext import restrict, search_terms
 from quotes.db.matching import follow_merges
 from quotes.db.models import MAX_ID, is_stored_id  # noqa: F401  (public here too)
-from quotes.db.models import Alias, Quote, Role, Statement, StoredArticle, StoredSpeaker
+from quotes.db.models import Alias, Correction, Quote, Role, Statement, StoredArticle, StoredSpeaker
 from quotes.db.names import FoldedName, fold_words, name_parts
 from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
                             StatementRow)
@@ -25,7 +25,7 @@ __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "state
            "search_quotes", "stats", "quote_query", "apply_filters", "quote_row", "live_speaker_id",
            "latest_articles", "article_text", "search_statements", "speaker_statements", "Paged",
            "SearchResults", "StatementHit", "SpokenStatement",
-           "speaker_days", "DayCount", "quote_glimpses", "QuoteGlimpse"]
+           "speaker_days", "DayCount", "quote_glimpses", "QuoteGlimpse", "change_marks"]
 
 PARTIAL_MATCH_LIMIT = 50
 # full-text search ranks at most this many matching quotes, the newest (see search_quotes)
@@ -136,23 +136,28 @@ def list_speakers(session: Session, *, like: Optional[str] = None, role: Optiona
 
 def _most_quoted(session: Session, speakers, limit: int) -> list[int]:
     """The ids among the `speakers` query that come first in `list_speakers`' order, `limit` of them: quote
-    counts and the cut in SQL; when speakers tie across the cut, only ids and names of the tied are read, to
-    break the tie by name as Python does (SQL's lower() is not str.casefold)."""
+    counts in SQL (one scan of the quote index), the cut in Python; when speakers tie across the cut, only
+    ids and names of the tied are read, to break the tie by name as Python does (SQL's lower() is not
+    str.casefold)."""
     if limit <= 0:
         return []
-    counts = (select(Quote.speaker_id, func.count().label("quotes"))
-              .where(Quote.speaker_id.in_(speakers)).group_by(Quote.speaker_id))
-    top = session.execute(counts.order_by(func.count().desc()).limit(limit + 1)).all()
-    if len(top) > limit and top[limit].quotes < top[limit - 1].quotes:  # no tie across the cut
-        return [row.speaker_id for row in top[:limit]]
-    cutoff = top[limit - 1].quotes if len(top) >= limit else 0
-    chosen = [row.speaker_id for row in top if row.quotes > cutoff]
+    counts = session.execute(select(Quote.speaker_id, func.count().label("quotes"))
+                             .where(Quote.speaker_id.in_(speakers)).group_by(Quote.speaker_id)).all()
+    counts.sort(key=lambda row: -row.quotes)
+    if len(counts) > limit and counts[limit].quotes < counts[limit - 1].quotes:  # no tie across the cut
+        return [row.speaker_id for row in counts[:limit]]
+    cutoff = counts[limit - 1].quotes if len(counts) >= limit else 0
+    chosen = [row.speaker_id for row in counts if row.quotes > cutoff]
     if cutoff:
-        tied = counts.having(func.count() == cutoff).with_only_columns(Quote.speaker_id)
+        tied = [row.speaker_id for row in counts if row.quotes == cutoff]
+        names = []
+        for first in range(0, len(tied), STREAM_BATCH):  # bounded IN lists
+            names += session.execute(select(StoredSpeaker.id, StoredSpeaker.name)
+                                     .where(StoredSpeaker.id.in_(tied[first:first + STREAM_BATCH]))).all()
     else:  # fewer quoted speakers than places: speakers without a quote fill the rest
         quoted = select(Quote.speaker_id).where(Quote.speaker_id.is_not(None))
-        tied = speakers.where(StoredSpeaker.id.not_in(quoted))
-    names = session.execute(select(StoredSpeaker.id, StoredSpeaker.name).where(StoredSpeaker.id.in_(tied))).all()
+        names = session.execute(select(StoredSpeaker.id, StoredSpeaker.name)
+                                .where(StoredSpeaker.id.in_(speakers.where(StoredSpeaker.id.not_in(quoted))))).all()
     names.sort(key=lambda row: (row.name.casefold(), row.id))
     return chosen + [row.id for row in names[:limit - len(chosen)]]
 
@@ -231,14 +236,16 @@ def search_statements(session: Session, *, text: str, filters: Optional[QuoteFil
     """Statements with a quote matching `text` (as search_quotes), best first, each statement once with its
     best matching quote; `limit` and `offset` page through them. `cap` as in search_quotes.
 
-    Example:
-        first = quotes.search_statements(session, text="ceasefire", limit=20)
+    Example (from quotes.db import queries):
+        first = queries.search_statements(session, text="ceasefire", limit=20)
         print(first.total, [(hit.quote.text, hit.articles) for hit in first.rows])
     """
     terms = search_terms(text)
     if not terms:
         return SearchResults(total=0, rows=[])
-    matching = select(Quote.id, Quote.statement_id).join(StoredArticle, StoredArticle.id == Quote.article_id)
+    matching = select(Quote.id, Quote.statement_id)
+    if filters is not None and (filters.since or filters.until or filters.outlet):  # the article only when asked
+        matching = matching.join(StoredArticle, StoredArticle.id == Quote.article_id)
     matching = restrict(apply_filters(matching, filters), dialect=session.get_bind().dialect.name, terms=terms,
                         cap=cap)
     best: dict[int, int] = {}  # statement key (a lone quote: minus its id) -> its best matching quote
@@ -271,8 +278,8 @@ def speaker_statements(session: Session, *, speaker_id: int, filters: Optional[Q
     only in undated articles last), paged in the database; each with its counts, outlets and its first
     `carriers` quotes. `filters` (e.g. a date range) choose which quotes count.
 
-    Example:
-        page = quotes.speaker_statements(session, speaker_id=speaker.id, limit=20, offset=20)
+    Example (from quotes.db import queries):
+        page = queries.speaker_statements(session, speaker_id=speaker.id, limit=20, offset=20)
         for statement in page.rows:
             print(statement.first_seen, statement.articles, statement.text)
     """
@@ -281,13 +288,14 @@ def speaker_statements(session: Session, *, speaker_id: int, filters: Optional[Q
     groups = apply_filters(select(key.label("key"), func.min(Quote.statement_id).label("statement_id"),
                                   func.min(Quote.id).label("quote_id"), func.count().label("quotes"),
                                   func.count(func.distinct(Quote.article_id)).label("articles"),
-                                  func.min(published).label("first_seen"), func.max(published).label("last_seen"))
+                                  func.min(published).label("first_seen"), func.max(published).label("last_seen"),
+                                  func.count().over().label("total"))  # every group's count, in the same scan
                            .join(StoredArticle, StoredArticle.id == Quote.article_id)
                            .where(Quote.speaker_id == speaker_id), filters).group_by(key)
-    total = session.execute(select(func.count()).select_from(groups.subquery())).scalar_one()
     page = session.execute(groups.order_by(func.min(published).is_(None), func.min(published), func.min(Quote.id))
                            .limit(limit).offset(offset)).all()
-    if not page:
+    if not page:  # past the end (or nothing): count the groups alone
+        total = session.execute(select(func.count()).select_from(groups.subquery())).scalar_one() if offset else 0
         return Paged(total=total, rows=[])
     statement_ids = [row.statement_id for row in page if row.statement_id is not None]
     lone_ids = [row.quote_id for row in page if row.statement_id is None]
@@ -299,23 +307,25 @@ def speaker_statements(session: Session, *, speaker_id: int, filters: Optional[Q
                                            kind=firsts[row.quote_id].kind, quotes=row.quotes, articles=row.articles,
                                            first_seen=row.first_seen, last_seen=row.last_seen)
                   for row in page}
+    # These statements' outlets (each once) and first carriers, counted and ranked in the database.
     mine = (Quote.speaker_id == speaker_id) & or_(Quote.statement_id.in_(statement_ids), Quote.id.in_(lone_ids))
     outlets = apply_filters(select(key.label("key"), func.min(StoredArticle.outlet).label("outlet"))
                             .join(StoredArticle, StoredArticle.id == Quote.article_id)
                             .where(mine, StoredArticle.outlet.is_not(None)), filters)
-    for row in session.execute(outlets.group_by(key, func.coalesce(StoredArticle.outlet_key, StoredArticle.outlet))):
-        statements[row.key].outlets.append(row.outlet)
+    for statement_key, outlet in session.execute(outlets.group_by(key, func.coalesce(StoredArticle.outlet_key,
+                                                                                     StoredArticle.outlet))):
+        statements[statement_key].outlets.append(outlet)
+    place = func.row_number().over(partition_by=key, order_by=(published.is_(None), published, Quote.id))
+    ranked = apply_filters(select(key.label("key"), Quote.id, place.label("place"))
+                           .join(StoredArticle, StoredArticle.id == Quote.article_id).where(mine), filters).subquery()
+    first_ids = dict(session.execute(select(ranked.c.id, ranked.c.key).where(ranked.c.place <= carriers)
+                                     .order_by(ranked.c.key, ranked.c.place)).all())
+    shown = {row.id: quote_row(row) for row in session.execute(quote_query().where(Quote.id.in_(list(first_ids))))}
+    for quote_id, statement_key in first_ids.items():
+        statements[statement_key].carriers.append(shown[quote_id])
     for statement in statements.values():
         statement.outlets.sort(key=str.casefold)
-    order = func.row_number().over(partition_by=key, order_by=(published.is_(None), published, Quote.id))
-    numbered = apply_filters(quote_query().add_columns(key.label("key"), order.label("place")).where(mine),
-                             filters).subquery()
-    first_quotes = (select(*(numbered.c[name] for name, _type in QUOTE_ROW_FIELDS), numbered.c.key)
-                    .where(numbered.c.place <= carriers).order_by(numbered.c.key, numbered.c.place))
-    for row in session.execute(first_quotes):
-        values = row._asdict()
-        statements[values.pop("key")].carriers.append(QuoteRow(**values))
-    return Paged(total=total, rows=[statements[row.key] for row in page])
+    return Paged(total=page[0].total, rows=[statements[row.key] for row in page])
 
 
 @dataclass
@@ -329,20 +339,41 @@ class DayCount:
     quote_id: int  # the first of them
 
 
-def speaker_days(session: Session, *, speaker_id: int, filters: Optional[QuoteFilters] = None) -> list[DayCount]:
-    """One speaker's dated quotes counted per publication day and outlet, in the database: a timeline of
-    10,000 quotes reads a few thousand counts, not 10,000 quotes.
+BIN_UNITS = ("day", "week", "month", "quarter", "year")
 
-    Example:
-        busiest = max(quotes.speaker_days(session, speaker_id=speaker.id), key=lambda day: day.quotes)
+
+def speaker_days(session: Session, *, speaker_id: int, filters: Optional[QuoteFilters] = None,
+                 unit: str = "day") -> list[DayCount]:
+    """One speaker's dated quotes counted per outlet and publication day, or per week (from Monday), month,
+    quarter or year (`unit`; `day` is then the bin's first day), in the database: a timeline of 10,000 quotes
+    reads a few hundred counts, not 10,000 quotes.
+
+    Example (from quotes.db import queries):
+        busiest = max(queries.speaker_days(session, speaker_id=speaker.id), key=lambda day: day.quotes)
     """
+    if unit not in BIN_UNITS:
+        raise ValueError(f"unit must be one of {', '.join(BIN_UNITS)}, not {unit!r}")
+    day = _bin_start(StoredArticle.published_at, unit, session.get_bind().dialect.name)
     outlet = func.coalesce(StoredArticle.outlet_key, StoredArticle.outlet)
-    query = apply_filters(select(StoredArticle.published_at.label("day"), outlet.label("outlet_key"),
+    query = apply_filters(select(day.label("day"), outlet.label("outlet_key"),
                                  func.min(StoredArticle.outlet).label("outlet"), func.count().label("quotes"),
                                  func.min(Quote.id).label("quote_id"))
                           .join(StoredArticle, StoredArticle.id == Quote.article_id)
                           .where(Quote.speaker_id == speaker_id, StoredArticle.published_at.is_not(None)), filters)
-    return [DayCount(**row._asdict()) for row in session.execute(query.group_by(StoredArticle.published_at, outlet))]
+    return [DayCount(**row._asdict()) for row in session.execute(query.group_by(day, outlet))]
+
+
+def _bin_start(published, unit: str, dialect: str):
+    """SQL for the first day of the `unit` holding `published` (the day itself where the dialect is unknown)."""
+    if unit == "day" or dialect not in ("sqlite", "postgresql"):
+        return published
+    if dialect == "postgresql":  # the unit as SQL text: a parameter would differ between SELECT and GROUP BY
+        return cast(func.date_trunc(literal_column(f"'{unit}'"), published), Date)
+    modifiers = {"week": ("-6 days", "weekday 1"), "month": ("start of month",), "year": ("start of year",)}
+    if unit == "quarter":  # back to the quarter's first month: (month - 1) % 3 months before the month's start
+        back = func.printf("-%d months", (cast(func.strftime("%m", published), Integer) - 1) % 3)
+        return func.date(published, "start of month", back, type_=Date)
+    return func.date(published, *modifiers[unit], type_=Date)
 
 
 @dataclass
@@ -363,6 +394,20 @@ def quote_glimpses(session: Session, quote_ids: Iterable[int], *, length: int = 
                                    .where(Quote.id.in_(ids[first:first + STREAM_BATCH]))):
             found[row.id] = QuoteGlimpse(**row._asdict())
     return found
+
+
+def change_marks(session: Session, counts: Optional[dict[str, int]] = None) -> tuple:
+    """Marks that move whenever stored data a page shows changes (rows added or deleted, quotes moved by a
+    merge, split or correction): the row counts, the newest ids and the newest quote change. Each is an index
+    look-up, so a page can keep an expensive count (list_speakers) until they move. `counts`: stats(session),
+    when already read.
+
+    Example (from quotes.db import queries):
+        if queries.change_marks(session) != marks_when_counted: ...count again
+    """
+    newest = [select(func.max(column)) for column in (Quote.id, Quote.updated_at, StoredSpeaker.id, Alias.id, Role.id,
+                                                      Correction.id, Statement.id, StoredArticle.id)]
+    return tuple((counts or stats(session)).values()) + tuple(session.execute(query).scalar_one() for query in newest)
 
 
 def quote_query():
@@ -457,8 +502,8 @@ def latest_articles(session: Session, *, limit: int, offset: int = 0) -> list[Ar
     """Articles newest first (undated ones last, then by id, newest stored first): a stable order to page
     through with `limit` and `offset`.
 
-    Example:
-        second_page = quotes.latest_articles(session, limit=20, offset=20)
+    Example (from quotes.db import queries):
+        second_page = queries.latest_articles(session, limit=20, offset=20)
     """
     columns = select(*(getattr(StoredArticle, field.name) for field in dataclasses.fields(ArticleRow)))
     rows = session.execute(columns.order_by(StoredArticle.published_at.desc().nulls_last(), StoredArticle.id.desc())

@@ -19,13 +19,14 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from quotes.cli.web import database, security
-from quotes.cli.web.edits import Edits, edit_routes
-from quotes.cli.web.highlight import segments
-from quotes.cli.web.paging import Pages, requested_page
-from quotes.cli.web.security import trusted_hosts
-from quotes.cli.web.timeline import Dot, bin_name, timeline_svg
 from quotes.metadata import body_start
+
+from . import database, security
+from .edits import Edits, edit_routes
+from .highlight import segments
+from .paging import Pages, requested_page
+from .security import trusted_hosts
+from .timeline import Dot, bin_name, timeline_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20
@@ -48,10 +49,12 @@ def create_app(engine: Engine, *, edits: Optional[Edits] = None, hosts: Optional
     def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
+    top_speakers = database.TopSpeakers()
+
     def home(request: Request):
         number = requested_page(request)
         with Session(engine) as session:
-            found = database.overview(session, limit=page_size, offset=(number - 1) * page_size)
+            found = database.overview(session, limit=page_size, offset=(number - 1) * page_size, kept=top_speakers)
         pages = Pages(number, page_size, found.counts["articles"]).check("the latest articles", request)
         return page(request, "home.html", overview=found, counts=found.counts, pages=pages)
 

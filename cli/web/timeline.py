@@ -62,10 +62,7 @@ def plan(days: Sequence, *, since: Optional[date] = None, until: Optional[date] 
     dates shown (a zoom), else they span the quotes."""
     if not days:
         return None
-    first = since or min(d.day for d in days)
-    last = until or max(d.day for d in days)
-    if first == last:  # one day: centre it in a week so the axis still reads as dates
-        first, last = first - timedelta(days=3), last + timedelta(days=3)
+    first, last = shown_dates(since or min(d.day for d in days), until or max(d.day for d in days))
     unit = bin_unit(first, last, width)
     rows, row_of, others = outlet_rows(days)
     dots: dict[tuple, Dot] = {}
@@ -80,6 +77,14 @@ def plan(days: Sequence, *, since: Optional[date] = None, until: Optional[date] 
             dot.quotes += day.quotes
             dot.quote_id = min(dot.quote_id, day.quote_id)
     return Timeline(first=first, last=last, unit=unit, rows=rows, dots=list(dots.values()), other_outlets=others)
+
+
+def shown_dates(first: date, last: date) -> tuple[date, date]:
+    """The dates a timeline from `first` to `last` shows: one day is centred in a week, so the axis still
+    reads as dates."""
+    if first == last:
+        return first - timedelta(days=3), last + timedelta(days=3)
+    return first, last
 
 
 def outlet_rows(days: Sequence) -> tuple[list[str], dict, int]:

@@ -39,7 +39,7 @@ def test_the_head_constant_is_the_head_of_the_migration_scripts():
 
 def test_new_database_is_created_at_head(db_url):
     engine = make_engine(db_url)
-    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0007"
+    assert one(engine, "SELECT version_num FROM alembic_version") == head_revision() == "0008"
 
 
 def test_upgrade_from_first_revision_keeps_data(db_url):
@@ -52,8 +52,8 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
         make_engine(db_url)
 
     result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
-    assert (result.exit_code, result.output) == (0, "upgraded 0001 -> 0007\n")
-    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == "0007 (head)\n"
+    assert (result.exit_code, result.output) == (0, f"upgraded 0001 -> {HEAD_REVISION}\n")
+    assert CliRunner().invoke(main, ["db", "current", "--db", db_url]).output == f"{HEAD_REVISION} (head)\n"
 
     engine = make_engine(db_url)
     assert one(engine, "SELECT text FROM quote WHERE id = 1") == "Vaccines arrive in every district this winter"
@@ -94,7 +94,7 @@ def test_upgrade_to_0004_fills_given_names_of_people_only_and_downgrades(db_url)
     with bare.connect() as connection:
         assert "given_key" not in {column["name"] for column in inspect(connection).get_columns("speaker")}
         assert connection.execute(text("SELECT count(*) FROM speaker")).scalar_one() == 5
-    assert upgrade(bare, "head") == ("0003", "0007")
+    assert upgrade(bare, "head") == ("0003", HEAD_REVISION)
 
 
 def test_upgrade_to_0005_folds_the_stored_outlets_and_downgrades(db_url):
@@ -170,6 +170,7 @@ def test_upgrade_to_0007_rekeys_surnames_with_particles_and_suffixes_and_downgra
     assert keys() == [("Ursula von der Leyen", "von der leyen", "ursula"), ("von der Leyen", "von der leyen", None),
                       ("Martin Luther King V", "king", "martin"), ("Amara Osei", "osei", "amara"),
                       ("Van Der Berg Holdings", None, None)]
+    upgrade(bare, "head")
     with session_scope(make_engine(db_url)) as session:
         # A bare surname lists every person of that surname, the particles included.
         assert sorted(row.name for row in find_speakers(session, name="von der Leyen")) == [
@@ -179,10 +180,30 @@ def test_upgrade_to_0007_rekeys_surnames_with_particles_and_suffixes_and_downgra
     assert keys() == [(name, surname, given) for name, _kind, surname, given in stored]
 
 
+def test_upgrade_to_0008_indexes_a_speakers_statements_and_downgrades(db_url):
+    from alembic import command
+
+    bare = make_engine(db_url, migrate=False)
+    upgrade(bare, "0007")
+    with bare.begin() as connection:
+        for row in OLD_ROWS:
+            connection.execute(text(row))
+    assert upgrade(bare, "0008") == ("0007", "0008")
+
+    def indexes():
+        with bare.connect() as connection:
+            return {index["name"] for index in inspect(connection).get_indexes("quote")}
+
+    assert "ix_quote_speaker_statement" in indexes()
+    with bare.begin() as connection:
+        command.downgrade(alembic_config(connection), "0007")
+    assert "ix_quote_speaker_statement" not in indexes() and one(bare, "SELECT count(*) FROM quote") == 1
+
+
 def test_cli_current_on_older_database_says_how_to_fix(db_url):
     upgrade(make_engine(db_url, migrate=False), FIRST)
     result = CliRunner().invoke(main, ["db", "current", "--db", db_url])
-    assert result.output == "0001 (head is 0007: run `quotes db upgrade`)\n"
+    assert result.output == f"0001 (head is {HEAD_REVISION}: run `quotes db upgrade`)\n"
 
 
 def test_migrations_build_exactly_the_models(db_url):

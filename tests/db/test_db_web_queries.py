@@ -91,3 +91,16 @@ def test_article_text(flood):
         first = latest_articles(session, limit=1)[0]
         assert article_text(session, first.id) == "Flood story 2."
         assert article_text(session, 99_999) is None and article_text(session, 2**40) is None
+
+
+@pytest.mark.parametrize("unit, bins", [
+    ("day", [(date(2024, 5, 2), 2), (date(2024, 5, 9), 1)]), ("week", [(date(2024, 4, 29), 2), (date(2024, 5, 6), 1)]),
+    ("month", [(date(2024, 5, 1), 3)]), ("quarter", [(date(2024, 4, 1), 3)]), ("year", [(date(2024, 1, 1), 3)]),
+])
+def test_speaker_days_bins_in_the_database(flood, unit, bins):
+    with session_scope(flood) as session:
+        days = speaker_days(session, speaker_id=dujarric(flood), unit=unit)
+    totals = {}
+    for day in days:
+        totals[day.day] = totals.get(day.day, 0) + day.quotes
+    assert sorted(totals.items()) == bins

@@ -133,7 +133,8 @@ def test_search_finds_statements_and_speakers(engine):
     with Session(engine) as session:
         assert [s.name for s in database.search(session, "Varga").speakers] == ["Ines Varga"]
         found = database.search(session, "cranes inspected")
-        assert [hit.quote.text for hit in found.statements.rows] == [REOPEN_TRIMMED]  # one statement, 4 quotes
+        [hit] = found.statements.rows  # one statement, 4 quotes; the best matching one shown
+        assert hit.quote.text.startswith(REOPEN_TRIMMED) and (hit.quotes, hit.articles) == (4, 4)
         empty = database.search(session, "   ")
         assert (empty.speakers, empty.statements.rows, empty.statements.total) == ([], [], 0)
 
@@ -160,3 +161,30 @@ def test_a_corrupted_file_is_one_clear_error(tmp_path):
     (tmp_path / "broken.db").write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(DatabaseError, match=r"broken\.db is not a SQLite database"):
         open_readonly(str(tmp_path / "broken.db"))
+
+
+def test_the_most_quoted_speakers_are_counted_again_only_after_a_change(monkeypatch, tmp_path):
+    import webdata
+    from quotes.db import make_engine, session_scope
+    from quotes.db.identity import merge_speakers
+
+    url = f"sqlite:///{tmp_path / 'kept.db'}"
+    webdata.build(url)
+    engine = open_readonly(url)
+    counted = []
+    real = database.queries.list_speakers
+    monkeypatch.setattr(database.queries, "list_speakers", lambda *a, **k: counted.append(1) or real(*a, **k))
+    kept = database.TopSpeakers()
+
+    def names():
+        with Session(engine) as session:
+            return [s.name for s in database.overview(session, kept=kept).speakers]
+
+    assert names() == names() == ["Ines Varga", "Tomas Reyes"] and len(counted) == 1  # kept, not counted again
+    writer = make_engine(url)
+    with session_scope(writer) as session:
+        ids = dict(session.execute(text("SELECT name, id FROM speaker")).all())
+        merge_speakers(session, keep_id=ids["Ines Varga"], merge_id=ids["Tomas Reyes"])
+    writer.dispose()
+    assert names() == ["Ines Varga"] and len(counted) == 2  # the merge moved the marks
+    engine.dispose()

@@ -57,7 +57,7 @@ def test_past_the_last_page_links_to_the_last_one(small_pages):
 def test_search_shows_each_statement_once_with_how_often_it_was_quoted(client):
     page = client.get("/search", params={"q": "reopen cranes"})
     items = re.findall(r"<li>\s*<blockquote>(.*?)</blockquote>(.*?)</li>", page.text, re.S)
-    assert [text for text, _ in items] == [REOPEN_TRIMMED]  # 4 quotes of one statement: one row
+    assert len(items) == 1 and items[0][0].startswith(REOPEN_TRIMMED)  # 4 quotes of one statement: one row
     assert "4 quotes in 4 articles" in items[0][1]
     assert "1 statement matching" in page.text
 
