@@ -10,16 +10,17 @@ from typing import Generic, Iterable, Iterator, Optional, TypeVar
 from sqlalchemy import Date, Integer, cast, func, literal_column, or_, select
 from sqlmodel import Session
 
-from quotes.db.counts import stats  # one count of what is stored, for the CLI (which loads no models) and here
-from quotes.db.errors import AmbiguousArticle, ArticleNotFound, SpeakerNotFound
-from quotes.db.fulltext import restrict, search_terms
-from quotes.db.matching import follow_merges
-from quotes.db.models import MAX_ID, is_stored_id  # noqa: F401  (public here too)
-from quotes.db.models import Alias, Correction, Quote, Role, Statement, StoredArticle, StoredSpeaker
-from quotes.db.names import FoldedName, fold_words, name_parts
-from quotes.db.rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
-                            StatementRow)
 from quotes.metadata import outlet_key
+
+from .counts import stats  # one count of what is stored, for the CLI (which loads no models) and here
+from .errors import AmbiguousArticle, ArticleNotFound, SpeakerNotFound
+from .fulltext import restrict, search_terms
+from .matching import follow_merges
+from .models import (MAX_ID, Alias, Correction, Quote, Role, Statement, StoredArticle, StoredSpeaker,
+                     is_stored_id)
+from .names import FoldedName, fold_words, name_parts
+from .rows import (ARTICLE_FIELDS, QUOTE_ROW_FIELDS, ArticleRow, QuoteFilters, QuoteRow, SpeakerRow,
+                   StatementRow)
 
 __all__ = ["QuoteFilters", "find_speakers", "list_speakers", "quotes_by", "statements_by", "article_quotes",
            "search_quotes", "stats", "quote_query", "apply_filters", "quote_row", "live_speaker_id",
