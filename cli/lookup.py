@@ -164,10 +164,13 @@ def hint_speakers(session, text: str) -> None:
     if any(mark in text for mark in '"*()') or len(text.split()) > 4:
         return  # a phrase, a prefix or an expression is a search for words, not a name
     named = find_speakers(session, name=text)
-    if named:
-        names = ", ".join(printable(row.name) for row in named[:3]) + (" …" if len(named) > 3 else "")
-        click.echo(f"{text!r} also names {len(named)} speaker{'' if len(named) == 1 else 's'} ({names}): "
-                   f"`quotes by {printable(text)}` lists what they said.", err=True)
+    if len(named) == 1:
+        click.echo(f"{text!r} also names 1 speaker ({printable(named[0].name)}): `quotes by {printable(text)}` "
+                   "lists what they said.", err=True)
+    elif named:  # `quotes by TEXT` would ask which, or fail in a script: point to the ids
+        names = ", ".join(printable(f"#{row.id} {row.name}") for row in named[:3]) + (" …" if len(named) > 3 else "")
+        click.echo(f"{text!r} also names {len(named)} speakers ({names}): `quotes by \"#{named[0].id}\"` lists "
+                   "what one of them said.", err=True)
 
 
 @click.command(short_help="Counts of what is stored.", epilog="""\b

@@ -75,7 +75,7 @@ def test_by_with_nothing_left_after_filters(invoke, stored):
 
 def test_by_unknown_speaker(invoke, stored):
     assert run(invoke, stored, "by", "Nobody Atall") == (
-        1, "", "Error: no speaker matches 'Nobody Atall'; list them with `quotes speakers --like Atall`\n")
+        1, "", "Error: no speaker matches 'Nobody Atall'; `quotes speakers` lists everyone on record\n")
 
 
 def test_by_bad_date_is_a_usage_error(invoke, stored):

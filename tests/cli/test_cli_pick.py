@@ -15,6 +15,7 @@ class Row:
     quotes: int
     kind: str = "person"
     roles: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)
 
 
 def stored(monkeypatch, rows):

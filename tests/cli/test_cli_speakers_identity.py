@@ -79,14 +79,14 @@ def test_merge_asks_on_a_terminal_when_a_name_is_ambiguous(invoke, stored, monke
 
 
 @pytest.mark.parametrize("args, message", [
-    (("merge", "Nobody Atall", "#2"), "no speaker matches 'Nobody Atall'; list them with `quotes speakers --like Atall`"),
+    (("merge", "Nobody Atall", "#2"), "no speaker matches 'Nobody Atall'; `quotes speakers` lists everyone on record"),
     (("merge", "#2", "#99"), "no speaker with id 99: list them with `quotes speakers`"),
     (("merge", "#2", "Matteo Lindqvist"), "speaker 2 cannot be merged into itself: pass two different ids"),
     (("merge", "Lindqvist", "#4"), "2 speakers match 'Lindqvist':\n"
                                    "  #2  Matteo Lindqvist (person, UN spokesman, 3 quotes)\n"
                                    "  #3  Anna Lindqvist (person, lawyer, 1 quote)\n"
                                    "pass the full name or the id, e.g. `#2`"),
-    (("split", "Nobody Atall", "Atall"), "no speaker matches 'Nobody Atall'; list them with `quotes speakers --like Atall`"),
+    (("split", "Nobody Atall", "Atall"), "no speaker matches 'Nobody Atall'; `quotes speakers` lists everyone on record"),
     (("split", "#2", "Anna Lindqvist"), "speaker 2 (Matteo Lindqvist) has no alias 'Anna Lindqvist'; "
                                         "its aliases: Matteo Lindqvist"),
     (("split", "Matteo Lindqvist", "matteo lindqvist"), "'matteo lindqvist' is the canonical name of speaker 2: "
