@@ -40,22 +40,72 @@ Examples:
 @errors_to_click
 def fix(quote_id, speaker, kind, not_a_quote, by, fmt):
     """Correct quote QUOTE_ID: --speaker files it under another speaker, --not-a-quote removes it. The
-    machine's answer is kept beside yours, and the correction holds through `ingest --reprocess` and
+    answer it replaces (the machine's, or an earlier correction's) is kept beside yours, and the correction holds through `ingest --reprocess` and
     pipeline upgrades. Prints the correction."""
     from quotes.db import corrections
 
     if bool(speaker) == not_a_quote:
         raise click.UsageError("give one of --speaker NAME|ID and --not-a-quote")
     with current_app().session(write=True) as s:
+        removed = _removed(s, quote_id)
+        if removed is not None and not_a_quote:
+            click.echo(f"Quote #{quote_id} was already removed as no quote (correction #{removed.id}); nothing "
+                       "changed.", err=True)
+            render([], fmt, table_columns=CORRECTION_TABLE)
+            return
+        if removed is not None:
+            raise click.ClickException(f"quote #{quote_id} was removed as no quote (correction #{removed.id} by "
+                                       f"{removed.created_by}), so it has no speaker to correct")
         if not_a_quote:
             row = corrections.reject_quote(s, quote_id=quote_id, by=by)
             said = f"Quote #{quote_id} is no quote: removed ({row.original or 'no speaker'} had it)."
         else:
             speaker_id, name = _speaker_choice(s, speaker)
+            filed_under = _current_speaker(s, quote_id)
+            if speaker_id is not None and speaker_id == filed_under:
+                click.echo(f"Quote #{quote_id} is already filed under #{speaker_id}; nothing changed.", err=True)
+                render([], fmt, table_columns=CORRECTION_TABLE)
+                return
+            machine = _machine_speaker(s, quote_id)
             row = corrections.correct_speaker(s, quote_id=quote_id, speaker_id=speaker_id, name=name, kind=kind, by=by)
-            said = f"Quote #{quote_id} now by #{row.speaker_id} {row.value} (the machine said {row.original or 'nobody'})."
+            was = row.original or "nobody"
+            said = f"Quote #{quote_id} now by #{row.speaker_id} {row.value} " + (
+                f"(the machine said {was})." if machine is None else
+                f"(a correction had filed it under {was}; the machine said {machine or 'nobody'}).")
     click.echo(said, err=True)
     render([row], fmt, table_columns=CORRECTION_TABLE)
+
+
+def _removed(session, quote_id: int):
+    """The not-a-quote correction that removed quote `quote_id`, when it is gone for that reason (else None)."""
+    from sqlalchemy import select
+
+    from quotes.db.corrections import corrections
+    from quotes.db.models import Quote
+
+    if session.execute(select(Quote.id).where(Quote.id == quote_id)).first() is not None:
+        return None
+    return next((row for row in corrections(session) if row.quote_id == quote_id and row.field == "not_a_quote"),
+                None)
+
+
+def _current_speaker(session, quote_id: int):
+    """The speaker id quote `quote_id` is filed under now (None: no speaker, or no such quote, which the
+    library reports)."""
+    from sqlalchemy import select
+
+    from quotes.db.models import Quote
+
+    return session.execute(select(Quote.speaker_id).where(Quote.id == quote_id)).scalar_one_or_none()
+
+
+def _machine_speaker(session, quote_id: int):
+    """None when no person has corrected the quote's speaker yet; else the machine's answer, which the first
+    such correction kept ("" for none)."""
+    from quotes.db.corrections import corrections
+
+    earlier = [row for row in corrections(session) if row.quote_id == quote_id and row.field == "speaker"]
+    return (earlier[0].original or "") if earlier else None
 
 
 def _speaker_choice(session, text: str):
@@ -132,8 +182,8 @@ Examples:
 @db_option
 @errors_to_click
 def corrections_command(since_id, fmt):
-    """Every correction in the order made: the field, the machine's answer (original) and the person's
-    (value), who and when, and where the quote stands (article_id, start, end, spans, text, kind), so
+    """Every correction in the order made: the field, the answer it replaced (original: the machine's, or
+    an earlier correction's when one came first) and the person's (value), who and when, and where the quote stands (article_id, start, end, spans, text, kind), so
     they can score or train the extractor."""
     from quotes.db.corrections import corrections
 

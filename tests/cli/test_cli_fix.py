@@ -79,3 +79,27 @@ def test_bad_requests_say_how_to_fix_them(invoke, stored):
     code, _, err = run(invoke, stored, "fix-article", "3")
     assert code == 2 and "nothing to correct" in err
     assert run(invoke, stored, "corrections")[2] == "No corrections yet.\n"
+
+
+def test_a_second_correction_names_the_machine_and_a_repeat_changes_nothing(invoke, stored):
+    """Correcting twice said "the machine said <the first correction>", and repeating a correction stored a
+    second row "Ruth Ashdown -> Ruth Ashdown" as labelled data."""
+    assert run(invoke, stored, "fix", "5", "--speaker", "Ruth Ashdown", "--nl")[0] == 0
+    code, out, err = run(invoke, stored, "fix", "5", "--speaker", "#4", "--nl")
+    assert (code, out, err) == (0, "", "Quote #5 is already filed under #4; nothing changed.\n")
+    code, out, err = run(invoke, stored, "fix", "5", "--speaker", "Matteo Lindqvist", "--nl")
+    assert code == 0 and err == ("Quote #5 now by #2 Matteo Lindqvist (a correction had filed it under Ruth "
+                                 "Ashdown; the machine said Anna Lindqvist).\n")
+    assert [(row["original"], row["value"]) for row in nl(run(invoke, stored, "corrections", "--nl")[1])] == [
+        ("Anna Lindqvist", "Ruth Ashdown"), ("Ruth Ashdown", "Matteo Lindqvist")]
+
+
+def test_a_quote_removed_as_no_quote_is_not_called_missing(invoke, stored):
+    """A second --not-a-quote said "no quote #6: the ids are in `quotes show ARTICLE --json`", as if the id
+    were mistyped."""
+    assert run(invoke, stored, "fix", "6", "--not-a-quote", "--by", "desk")[0] == 0
+    assert run(invoke, stored, "fix", "6", "--not-a-quote", "--nl") == (
+        0, "", "Quote #6 was already removed as no quote (correction #1); nothing changed.\n")
+    assert run(invoke, stored, "fix", "6", "--speaker", "Ruth Ashdown") == (
+        1, "", "Error: quote #6 was removed as no quote (correction #1 by desk), so it has no speaker to correct\n")
+    assert run(invoke, stored, "fix", "99", "--not-a-quote")[2].startswith("Error: no quote #99: ")
