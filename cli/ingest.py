@@ -12,7 +12,7 @@ import click
 from quotes.batch import Failure, expand_paths
 from .context import current_app
 from .errors import errors_to_click, log_to_stderr
-from .options import db_option, lock_timeout_option, max_bytes_option, stanza_dir_option, workers_option
+from .options import article_lock_timeout_option, db_option, max_bytes_option, stanza_dir_option, workers_option
 from quotes.db.errors import DatabaseError
 from quotes.errors import QuotesError
 from quotes.terminal import printable
@@ -99,7 +99,7 @@ Examples:
               help="Re-extract articles stored by an older pipeline version instead of skipping them.")
 @max_bytes_option
 @stanza_dir_option
-@lock_timeout_option
+@article_lock_timeout_option
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar with the time left (default: a bar on a terminal, else a plain line "
                    "every 30 s).")

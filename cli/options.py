@@ -29,14 +29,19 @@ def db_option(command):
                              f"default ./{DEFAULT_PATH}).")(command)
 
 
-def lock_timeout_option(command):
-    """--lock-timeout SECONDS: how long a write waits for another process's lock before its article fails."""
+def lock_timeout_option(command, *, waits_before: str = "giving up with nothing changed"):
+    """--lock-timeout SECONDS: how long a write waits for another process's lock before it fails."""
     from quotes.db.locks import LOCK_TIMEOUT_S
 
     return click.option("--lock-timeout", type=click.FloatRange(min=0.1), metavar="SECONDS", expose_value=False,
                         callback=_on_app("lock_timeout"),
-                        help=f"Wait this long for another writer's lock before an article fails "
+                        help=f"Wait this long for another writer's lock before {waits_before} "
                              f"(default {LOCK_TIMEOUT_S:g}).")(command)
+
+
+def article_lock_timeout_option(command):
+    """--lock-timeout for ingest, where a lock waited out fails one article and the run goes on."""
+    return lock_timeout_option(command, waits_before="an article fails")
 
 
 def stanza_dir_option(command):
