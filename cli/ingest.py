@@ -28,6 +28,8 @@ class Summary:
     statements: int = 0
     undated: int = 0
     failures: list[Failure] = field(default_factory=list)
+    overrides: dict[str, str] = field(default_factory=dict)  # --outlet/--url/--published as given
+    first_duplicate: Optional[str] = None
 
     def add(self, outcome) -> None:
         if isinstance(outcome, Failure):
@@ -38,6 +40,7 @@ class Summary:
             self.undated += 1
         if outcome.status == "duplicate":
             self.duplicates += 1
+            self.first_duplicate = self.first_duplicate or outcome.source
         elif outcome.status == "reprocessed":
             self.reprocessed += 1
         else:
@@ -56,12 +59,26 @@ class Summary:
         parts.append(f"{len(self.failures)} failed" + (":" if self.failures else ""))
         head = ", ".join(parts)
         lines = [head[0].upper() + head[1:]] + [f"  {printable(str(failure))}" for failure in self.failures]
+        if self.duplicates and self.overrides:
+            lines.append(self.overrides_line())
         if self.undated:
             one = self.undated == 1
             lines.append(f"{plural(self.undated, 'stored article')} {'has' if one else 'have'} no date, so "
                          f"--since/--until leave {'it' if one else 'them'} out: give the date in the file "
                          "(README 'Article files') or pass --published YYYY-MM-DD")
         return lines
+
+    def overrides_line(self) -> str:
+        """--outlet on an article stored before changes nothing (it is skipped unread): say so, and how."""
+        import shlex
+
+        options = " ".join(f"--{name} {shlex.quote(value)}" for name, value in self.overrides.items())
+        given = "/".join(f"--{name}" for name in self.overrides)
+        one = self.duplicates == 1
+        return (f"{given} did not change the {plural(self.duplicates, 'duplicate')}: "
+                f"{'a stored article keeps' if one else 'stored articles keep'} what {'it' if one else 'they'} "
+                f"had; correct one with `quotes fix-article {shlex.quote(printable(self.first_duplicate))} "
+                f"{printable(options)}`")
 
     def stored_line(self) -> str:
         """"3 articles stored before it stopped": what a stopped run leaves behind."""
@@ -118,7 +135,8 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
 
     log_to_stderr()
     app = current_app()
-    summary = Summary()
+    summary = Summary(overrides={name: value for name, value in (
+        ("outlet", outlet), ("url", url), ("published", published and published.date().isoformat())) if value})
     try:
         engine = app.engine(write=True)
         check_writable(engine, app.db_url)

@@ -155,3 +155,17 @@ def test_without_a_terminal_ingest_reports_progress_as_plain_lines(invoke, db, m
     lines = result.stderr.splitlines()
     assert [line.split(" articles")[0] for line in lines[:3]] == ["progress: 1/3", "progress: 2/3", "progress: 3/3"]
     assert "left" in lines[0] and "\r" not in result.stderr and lines[3].startswith("Ingested 3 articles")
+
+
+def test_outlet_given_for_a_stored_article_says_it_changed_nothing(invoke, db):
+    """`quotes ingest story.txt --outlet X` on a stored article printed 'skipped 1 duplicate' alone; the reporter
+    believed the outlet was corrected."""
+    assert invoke("ingest", SAMPLES / "ledger-almaty.txt", "--db", db).exit_code == 0
+    again = invoke("ingest", SAMPLES / "ledger-almaty.txt", "--outlet", "The Ledger", "--published", "2022-01-12",
+                   "--db", db, factory=no_models)
+    assert (again.exit_code, again.stderr) == (0, (
+        "Ingested 0 articles (0 statements), skipped 1 duplicate, 0 failed\n"
+        "--outlet/--published did not change the 1 duplicate: a stored article keeps what it had; correct one "
+        f"with `quotes fix-article {SAMPLES / 'ledger-almaty.txt'} --outlet 'The Ledger' --published 2022-01-12`\n"))
+    fixed = invoke("fix-article", str(SAMPLES / "ledger-almaty.txt"), "--outlet", "The Ledger", "--db", db)
+    assert fixed.exit_code == 0 and rows(db, "select outlet from article") == [("The Ledger",)]
