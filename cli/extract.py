@@ -31,18 +31,30 @@ def extract(files, fmt, max_bytes, workers):
 
     Machine formats carry every field of each record (text, character offsets, kind, cue, speaker,
     mention, role, confidence, rule); the table shows who said what and where (start and end are
-    character offsets into the article as read). Unreadable inputs are reported
-    on stderr and the rest goes on; the exit code is then 1.
+    character offsets into the article as read; with several articles, source says which). Unreadable
+    inputs are reported on stderr and the rest goes on; the exit code is then 1.
     """
     log_to_stderr()
     failures: list[Failure] = []
     results = extract_results(read_inputs(files, max_bytes=max_bytes),
                               extractor_factory=current_app().extractor_factory(), workers=workers)
-    render(records_of(results, failures), fmt, columns=CONTRACT_FIELDS, table_columns=TABLE_COLUMNS)
+    table_columns = ("source", *TABLE_COLUMNS) if several_articles(files) else TABLE_COLUMNS
+    render(records_of(results, failures), fmt, columns=CONTRACT_FIELDS, table_columns=table_columns)
     for failure in failures:
         click.echo(f"failed: {printable(str(failure))}", err=True)
     if failures:
         raise SystemExit(1)
+
+
+def several_articles(files) -> bool:
+    """Whether the inputs may hold more than one article (several paths, a folder, a glob, JSONL), so the table
+    needs a source column to say which article each statement is in."""
+    from pathlib import Path
+
+    if len(files) > 1:
+        return True
+    [given] = files
+    return given != "-" and (not Path(given).is_file() or given.lower().endswith((".jsonl", ".ndjson")))
 
 
 def records_of(results, failures: list[Failure]):

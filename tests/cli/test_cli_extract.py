@@ -91,3 +91,15 @@ def test_workers(invoke):
 
 def test_help_shows_an_example(invoke):
     assert "quotes extract article.txt" in invoke("extract", "--help").output
+
+
+def test_a_table_of_several_articles_says_which_article_each_statement_is_in(invoke, tmp_path):
+    """`quotes extract a.txt b.html` printed one table with no file name: a reporter could not tell whose
+    article a statement came from."""
+    result = invoke("extract", COURIER, LEDGER)
+    assert result.exit_code == 0
+    header, _, first, *rest = result.stdout.splitlines()
+    assert header.split()[:2] == ["source", "speaker"] and first.startswith(COURIER[:20])
+    (tmp_path / "one.txt").write_text(Path(COURIER).read_text(encoding="utf-8"), encoding="utf-8")
+    assert invoke("extract", str(tmp_path)).stdout.split()[0] == "source"
+    assert invoke("extract", COURIER).stdout.split()[0] == "speaker"
