@@ -142,8 +142,9 @@ Examples:
 @lock_timeout_option
 @errors_to_click
 def fix_article(article, outlet, published, url, author, title, by, fmt):
-    """Correct the metadata of ARTICLE (an id, a URL or part of the title), stored before or read wrong;
-    re-ingesting a stored article never changes it. Each changed field is kept as a correction (the old
+    """Correct the metadata of ARTICLE (an id as `quotes articles` lists them, a URL, the file it was read
+    from, or part of the title), stored before or read wrong; re-ingesting a stored article never changes
+    it. Each changed field is kept as a correction (the old
     value beside the new) and holds through `ingest --reprocess`. Prints the corrections."""
     from quotes.db import corrections
     from quotes.db.queries import article_quotes

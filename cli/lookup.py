@@ -1,4 +1,4 @@
-"""Look-ups over the stored statements: `by`, `statements`, `show`, `search`, `stats` (`speakers` is in
+"""Look-ups over the stored statements: `by`, `statements`, `articles`, `show`, `search`, `stats` (`speakers` is in
 identity.py, beside the merge/split that fix it).
 
 Each command opens a session on the App's database, calls one query of quotes.db.queries and streams
@@ -119,7 +119,8 @@ Examples:
 @db_option
 @errors_to_click
 def show(article, fmt):
-    """The statements of ARTICLE (an id, a URL or part of the title) in the order they appear."""
+    """The statements of ARTICLE (an id as `quotes articles` lists them, a URL, the file it was read from,
+    or part of the title) in the order they appear."""
     from quotes.db.queries import article_quotes
 
     with current_app().session() as s:
@@ -132,6 +133,28 @@ def show(article, fmt):
             records = marked_corrections(records)
         render(records, fmt, columns=columns, table_columns=("speaker", "kind", "cue", "text"),
                empty="No statements found in it.")
+
+
+@click.command(short_help="The stored articles, newest first, with their ids.", epilog="""\b
+Examples:
+  quotes articles
+  quotes articles --limit 500 --csv""")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Show at most this many articles.")
+@output_options
+@db_option
+@errors_to_click
+def articles(limit, fmt):
+    """The stored articles, newest first (undated ones last): the id that `quotes show` and `quotes
+    fix-article` take, date, outlet and title."""
+    from quotes.db.queries import latest_articles
+
+    with current_app().session() as s:
+        rows = latest_articles(s, limit=limit + 1)
+        render(rows[:limit], fmt, table_columns=("id", "published_at", "outlet", "title"),
+               empty="No articles stored yet: `quotes ingest FILE` stores some.")
+    if len(rows) > limit:
+        click.echo(f"Only the {limit} newest are shown: pass --limit to see more.", err=True)
 
 
 @click.command(short_help="Full-text search over the statements.", epilog="""\b

@@ -23,6 +23,7 @@ COMMANDS = {
     "by": ("lookup:by", "Quotes by one speaker, with filters."),
     "speakers": ("identity:speakers", "Speakers on record; merge or split them."),
     "statements": ("lookup:statements", "A speaker's statements, each once."),
+    "articles": ("lookup:articles", "The stored articles, newest first, with their ids."),
     "show": ("lookup:show", "The statements of one article, in order."),
     "search": ("lookup:search", "Full-text search over the statements."),
     "stats": ("lookup:stats", "Counts of what is stored."),

@@ -91,7 +91,7 @@ def correct_article(session: Session, *, article_id: int, by: Optional[str] = No
         raise CorrectionError(f"not an article field: {', '.join(sorted(unknown))} (fields: {', '.join(ARTICLE_FIELDS)})")
     article = session.execute(select(StoredArticle).where(StoredArticle.id == article_id)).scalar_one_or_none()
     if article is None:
-        raise ArticleNotFound(f"no article #{article_id}: `quotes show` or the web view lists the ids")
+        raise ArticleNotFound(f"no article #{article_id}: `quotes articles` lists the ids")
     rows = []
     for field, value in values.items():
         value = value if value != "" else None

@@ -533,7 +533,7 @@ def _find_article(session: Session, article: str) -> ArticleRow:
                                .order_by(StoredArticle.id).limit(10)).all()
     if not rows:
         raise ArticleNotFound(f"no article matches {article!r}: pass an id, URL or words from its title "
-                              "(`quotes stats` shows what is stored)")
+                              "(`quotes articles` lists them)")
     if len(rows) > 1:
         listing = "; ".join(f"{r.id}: {r.title}" for r in rows)
         raise AmbiguousArticle(f"{article!r} matches several articles ({listing}): pass one id instead")

@@ -140,9 +140,30 @@ def test_show_article_in_text_order(invoke, stored):
 
 
 def test_show_unknown_article(invoke, stored):
-    code, out, err = run(invoke, stored, "show", "99")
-    assert (code, out) == (1, "")
-    assert err.startswith("Error: no article matches '99'")
+    """The error pointed to `quotes stats`, which only counts: `quotes articles` lists them with their ids."""
+    assert run(invoke, stored, "show", "99") == (1, "", "Error: no article matches '99': pass an id, URL or words "
+                                                        "from its title (`quotes articles` lists them)\n")
+
+
+def test_articles_lists_the_ids_show_takes_newest_first(invoke, stored):
+    assert run(invoke, stored, "articles") == (0, (
+        "id  published_at  outlet           title\n"
+        "--  ------------  ---------------  --------------------------------\n"
+        " 3  2022-01-12    Coastal Courier  Dockers end strike\n"
+        " 2  2022-01-11    Eastern Ledger   Almaty counts the cost\n"
+        " 1  2022-01-10    Northwire        UN urges restraint in Kazakhstan\n"), "")
+    code, out, err = run(invoke, stored, "articles", "--limit", "2", "--nl")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [3, 2]
+    assert err == "Only the 2 newest are shown: pass --limit to see more.\n"
+    assert json.loads(out.splitlines()[0])["source"] == "courier.txt"
+
+
+def test_articles_in_an_empty_database(invoke, tmp_path):
+    from quotes.db import make_engine
+
+    make_engine(f"sqlite:///{tmp_path / 'empty.db'}").dispose()
+    assert invoke("articles", "--db", tmp_path / "empty.db").stderr == (
+        "No articles stored yet: `quotes ingest FILE` stores some.\n")
 
 
 def test_search(invoke, stored):
@@ -170,7 +191,7 @@ def test_stats(invoke, stored):
     assert json.loads(run(invoke, stored, "stats", "--json")[1])[0] == {"what": "articles", "count": 3}
 
 
-@pytest.mark.parametrize("command", ["by", "speakers", "statements", "show", "search", "stats"])
+@pytest.mark.parametrize("command", ["by", "speakers", "statements", "articles", "show", "search", "stats"])
 def test_every_lookup_has_an_example_and_the_output_switches(invoke, command):
     help_text = invoke(command, "--help").output
     assert f"quotes {command}" in help_text.split("Example")[1]
