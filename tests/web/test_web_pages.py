@@ -212,3 +212,34 @@ def test_a_speaker_a_person_corrected_is_marked_on_the_article_page(tmp_path):
         page = client.get(f"/articles/{article_id}").text
     engine.dispose()
     assert re.search(r">Lena Voss</a> \(speaker corrected\) ·", page)
+
+
+def test_an_empty_search_page_has_a_title(client):
+    """/search with no words had the title ' · quote-tracker'."""
+    assert "<title>Search · quote-tracker</title>" in client.get("/search", params={"q": ""}).text
+
+
+def test_a_speaker_left_without_quotes_is_not_among_the_most_quoted(tmp_path):
+    """After `quotes fix` moved a speaker's only quote away, the home page listed them as most quoted with
+    0 statements, 0 quotes, first seen 'undated', last seen 'undated'."""
+    from starlette.testclient import TestClient
+
+    from quotes.cli.web import create_app, open_readonly
+    from quotes.db import make_engine, session_scope
+    from quotes.db.corrections import correct_speaker
+
+    url = f"sqlite:///{tmp_path / 'moved.db'}"
+    webdata.build(url)
+    writer = make_engine(url)
+    with session_scope(writer) as session:
+        quote_id, name = session.execute(text(
+            "SELECT min(quote.id), speaker.name FROM quote JOIN speaker ON speaker.id = quote.speaker_id "
+            "GROUP BY speaker.id HAVING count(*) = 1 ORDER BY speaker.id")).first()
+        correct_speaker(session, quote_id=quote_id, name="Lena Voss", by="desk")
+    writer.dispose()
+    engine = open_readonly(url)
+    with TestClient(create_app(engine)) as client:
+        home = client.get("/").text
+    engine.dispose()
+    speakers = re.search(r'<table id="speakers">(.*?)</table>', home, re.S).group(1)
+    assert "Lena Voss" in speakers and f">{name}</a>" not in speakers and "undated" not in speakers
