@@ -131,11 +131,11 @@ Examples:
   quotes fix-article "Voss unveils" --author "Marcus Bell and Ana Lima" --url https://herald.example/voss
   quotes fix-article 3 --url ""      (clears the URL)""")
 @click.argument("article")
-@click.option("--outlet", metavar="NAME")
+@click.option("--outlet", metavar="NAME", help="The outlet that published it.")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD, or as feeds write it).")
-@click.option("--url", metavar="URL")
+@click.option("--url", metavar="URL", help='Its address ("" clears it).')
 @click.option("--author", metavar="BYLINE", help='The byline, e.g. "Jane Doe and Ola Nordmann".')
-@click.option("--title", metavar="TEXT")
+@click.option("--title", metavar="TEXT", help="Its headline.")
 @by_option
 @output_options
 @db_option

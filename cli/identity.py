@@ -32,7 +32,8 @@ Examples:
   quotes speakers join-surnames --dry-run""")
 @click.option("--like", metavar="TEXT", help="Names or aliases containing TEXT.")
 @click.option("--role", metavar="TEXT", help="Speakers whose stated role contains TEXT (e.g. spokesman).")
-@click.option("--kind", type=click.Choice(("person", "organization", "group", "unknown")))
+@click.option("--kind", type=click.Choice(("person", "organization", "group", "unknown")),
+              help="Only speakers of this kind.")
 @output_options
 @db_option
 @click.pass_context

@@ -163,7 +163,8 @@ Examples:
   quotes search detained --since 2022-01-01 --csv""")
 @click.argument("text")
 @quote_filters
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Show at most this many quotes, best matches first.")
 @output_options
 @db_option
 @errors_to_click

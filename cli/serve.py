@@ -19,7 +19,8 @@ Examples:
   quotes serve --db postgresql://reader@db.example/quotes --port 8080""")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 shows the view to your network).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
 @click.option("--allow-edits", is_flag=True, help="Let the article pages correct a statement's speaker, mark "
               "one as not a quote, and correct the article's metadata (as `quotes fix` does). Only with a "
               "loopback --host; forms carry a per-process token.")

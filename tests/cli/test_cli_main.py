@@ -24,3 +24,24 @@ def test_lock_timeout_help_speaks_of_an_article_only_where_one_fails(invoke, arg
     flat = " ".join(invoke(*args, "--help").stdout.split())
     assert "before giving up with nothing changed (default 30)" in flat and "article fails" not in flat
     assert "before an article fails (default 30)" in " ".join(invoke("ingest", "--help").stdout.split())
+
+
+def every_option(command, path=("quotes",)):
+    import click
+
+    context = click.Context(command)
+    if isinstance(command, click.Group):
+        for name in command.list_commands(context):
+            yield from every_option(command.get_command(context, name), (*path, name))
+    for param in command.params:
+        if isinstance(param, click.Option):
+            yield " ".join(path), param
+
+
+def test_every_option_says_what_it_does():
+    """`quotes search --help` showed `--limit INTEGER RANGE [default: 100; x>=1]` and nothing else; `speakers
+    --kind`, `fix-article --outlet/--url/--title`, `serve --port` were as bare."""
+    from quotes.cli.main import main
+
+    bare = [f"{path} {param.opts[0]}" for path, param in every_option(main) if not param.help]
+    assert bare == []
