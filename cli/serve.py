@@ -46,6 +46,29 @@ def serve(host, port, allow_edits):
 
     edits = Edits(engine=current_app().engine(write=True)) if allow_edits else None
     app = create_app(open_readonly(db), edits=edits, hosts=trusted_hosts(host))
+    refuse_taken_address(host, port)
     mode = "with edits" if allow_edits else "read-only"
     click.echo(f"Serving {shown(given_url(db))} {mode} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def refuse_taken_address(host: str, port: int) -> None:
+    """A port another server holds (a second `quotes serve`), or a host this machine cannot listen on, is
+    one line before "Serving … at" is printed, not uvicorn's log line after it and exit code 3."""
+    import errno
+    import socket
+
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as trial:
+            trial.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            trial.bind(address)
+    except OSError as error:
+        if getattr(error, "errno", None) == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} on {host} is in use (another `quotes serve`?): pass --port "
+                                       "with another number, or stop the other server") from None
+        raise click.ClickException(f"cannot listen on {host} port {port}: {getattr(error, 'strerror', None) or error}; "
+                                   "check --host") from None

@@ -55,3 +55,23 @@ def test_the_package_ships_the_templates():
     patterns = config["options.package_data"]["quotes.cli.web"].split()
     shipped = {path for pattern in patterns for path in (root / "cli" / "web").glob(pattern)}
     assert shipped == set((root / "cli" / "web" / "templates").iterdir())
+
+
+def test_a_port_in_use_is_one_line_before_serving_is_announced(invoke, monkeypatch, sqlite_url):
+    """A second `quotes serve` printed 'Serving … at http://127.0.0.1:8000/', then uvicorn's 'ERROR: [Errno 98]
+    error while attempting to bind', exit code 3."""
+    import socket
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: pytest.fail("uvicorn started"))
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        result = invoke("serve", "--db", sqlite_url, "--port", str(port))
+    assert (result.exit_code, result.output) == (1, f"Error: port {port} on 127.0.0.1 is in use (another "
+                                                    "`quotes serve`?): pass --port with another number, or stop "
+                                                    "the other server\n")
+    result = invoke("serve", "--db", sqlite_url, "--host", "no-such-host.invalid")
+    assert result.exit_code == 1 and result.output.startswith("Error: cannot listen on no-such-host.invalid port 8000: ")
