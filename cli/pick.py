@@ -75,8 +75,15 @@ def ask_which(name, matches):
                                    f"pass the full name or the id, e.g. `#{matches[0].id}`")
     click.echo(f"{len(matches)} speakers match {name!r}:\n{listing}", err=True)
     ids = {s.id: s for s in matches}
-    chosen = click.prompt("Which one (id)", type=click.Choice([str(i) for i in ids]), err=True)
+    chosen = click.prompt("Which one (id)", type=TypedId([str(i) for i in ids]), err=True)
     return ids[int(chosen)]
+
+
+class TypedId(click.Choice):
+    """One of the ids offered, typed as the listing writes it ("#9") or bare ("9")."""
+
+    def convert(self, value, param, ctx):
+        return super().convert(str(value).strip().lstrip("#"), param, ctx)
 
 
 def stdin_is_terminal() -> bool:

@@ -60,3 +60,10 @@ def test_a_name_no_speaker_has_says_whose_quotes_it_took(invoke, stored):
                    "part of the name.\n")
     for fits in ("Ruth Ashdown", "ashdown", "R. Ashdown", "Ms Ashdown", "ashd", "#4", "4"):
         assert run(invoke, stored, "by", fits, "--nl")[2] == "", fits
+
+
+def test_the_question_which_speaker_takes_an_id_as_listed(invoke, stored, monkeypatch):
+    """The candidates are listed as '#2  Matteo Lindqvist'; answering '#3' was refused: '#3' is not one of '2', '3'."""
+    monkeypatch.setattr("quotes.cli.pick.stdin_is_terminal", lambda: True)
+    result = invoke("by", "Lindqvist", "--db", stored, "--nl", input="#3\n")
+    assert result.exit_code == 0 and json.loads(result.stdout)["speaker"] == "Anna Lindqvist"
