@@ -70,6 +70,8 @@ def quote_filters(command):
     def wrapper(*args, since, until, outlet, role, kind, contains, **kwargs):
         from quotes.db.rows import QuoteFilters
 
+        if since and until and since > until:  # nothing can match: say why instead of "no quotes match"
+            raise click.UsageError(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}: swap them")
         filters = QuoteFilters(since=since and since.date(), until=until and until.date(), outlet=outlet,
                                role=role, kind=kind, contains=contains)
         return command(*args, filters=filters, **kwargs)

@@ -255,3 +255,11 @@ def test_by_one_word_means_a_first_name_too_and_a_group_has_no_surname(invoke, o
         "  #2  Edmund Hillary (person, 2 quotes)\n"
         "  #1  Hillary Clinton (person, 1 quote)\n"
         "pass the full name or the id, e.g. `#2`\n"))
+
+
+@pytest.mark.parametrize("command", [("by", "Ruth Ashdown"), ("search", "offer"), ("export",)])
+def test_dates_the_wrong_way_round_are_a_usage_error(invoke, stored, command):
+    """`quotes by X --since 2023-03-05 --until 2023-03-01` said 'No quotes by X match these filters.'"""
+    code, out, err = run(invoke, stored, *command, "--since", "2022-01-12", "--until", "2022-01-10")
+    assert (code, out) == (2, "") and err.endswith("Error: --since 2022-01-12 is after --until 2022-01-10: swap them\n")
+    assert run(invoke, stored, *command, "--since", "2022-01-12", "--until", "2022-01-12")[0] == 0
