@@ -25,7 +25,7 @@ Examples:
   quotes fix 12 --speaker "Ana Lima"
   quotes fix 12 --speaker "#7"
   quotes fix 15 --not-a-quote --by "night desk"
-  (quote ids: `quotes show ARTICLE --json` or `quotes by SPEAKER --json`, field quote_id)""")
+  (quote ids: the quote_id column of `quotes show ARTICLE`, `quotes by SPEAKER` or `quotes search TEXT`)""")
 @click.argument("quote_id", type=click.IntRange(min=1))
 @click.option("--speaker", metavar="NAME|ID", help="File the quote under this speaker: a name (as in "
               "`quotes by`; a new name makes a new speaker) or an id like #7.")

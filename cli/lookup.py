@@ -17,7 +17,7 @@ from .render import output_options, render
 from quotes.terminal import printable
 
 # Quote listings write the export's records (quote_id, …), so `by --csv` and `export --format csv` agree.
-QUOTE_TABLE = ("published_at", "outlet", "title", "text")
+QUOTE_TABLE = ("quote_id", "published_at", "outlet", "title", "text")  # the id `quotes fix` takes
 
 
 def quote_records(rows):
@@ -131,7 +131,7 @@ def show(article, fmt):
         records, columns = quote_records(rows)
         if fmt == "table":
             records = marked_corrections(records)
-        render(records, fmt, columns=columns, table_columns=("speaker", "kind", "cue", "text"),
+        render(records, fmt, columns=columns, table_columns=("quote_id", "speaker", "kind", "cue", "text"),
                empty="No statements found in it.")
 
 
@@ -174,7 +174,7 @@ def search(text, filters, limit, fmt):
 
     with current_app().session() as s:
         records, columns = quote_records(search_quotes(s, text=text, filters=filters, limit=limit))
-        render(records, fmt, columns=columns, table_columns=("speaker", "published_at", "outlet", "title", "text"),
+        render(records, fmt, columns=columns, table_columns=("quote_id", "speaker", "published_at", "outlet", "title", "text"),
                empty=f"No statements match {text!r}.")
         if fmt == "table":
             hint_speakers(s, text)

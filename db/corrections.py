@@ -158,8 +158,8 @@ def corrections(session: Session, *, since_id: Optional[int] = None) -> Iterator
 def _quote(session: Session, quote_id: int):
     quote = session.execute(select(Quote).where(Quote.id == quote_id)).scalar_one_or_none()
     if quote is None:
-        raise QuoteNotFound(f"no quote #{quote_id}: the ids are in `quotes show ARTICLE --json` (quote_id) "
-                            "or `quotes by SPEAKER --json`")
+        raise QuoteNotFound(f"no quote #{quote_id}: the ids are in the quote_id column of `quotes show ARTICLE` "
+                            "or `quotes by SPEAKER`")
     return quote
 
 

@@ -16,18 +16,22 @@ def run(invoke, stored, *args):
 
 def test_by_full_name_table(invoke, stored):
     assert run(invoke, stored, "by", "Matteo Lindqvist") == (0, (
-        "published_at  outlet          title                     text\n"
-        "------------  --------------  ------------------------  ------------------------\n"
-        "2022-01-10    Northwire       UN urges restraint in     We are deeply concerned\n"
-        "                              Kazakhstan                about the reports of\n"
-        "                                                        deaths and injuries, and\n"
-        "                                                        we call on all sides to\n"
-        "                                                        refrain from violence\n"
-        "2022-01-10    Northwire       UN urges restraint in     the UN had not received\n"
-        "                              Kazakhstan                a request for assistance\n"
-        "2022-01-11    Eastern Ledger  Almaty counts the cost    We are deeply concerned\n"
-        "                                                        about the reports of\n"
-        "                                                        deaths and injuries\n"), "")
+        "quote_id  published_at  outlet          title                text\n"
+        "--------  ------------  --------------  -------------------  -------------------\n"
+        "       1  2022-01-10    Northwire       UN urges restraint   We are deeply\n"
+        "                                        in Kazakhstan        concerned about the\n"
+        "                                                             reports of deaths\n"
+        "                                                             and injuries, and\n"
+        "                                                             we call on all\n"
+        "                                                             sides to refrain\n"
+        "                                                             from violence\n"
+        "       2  2022-01-10    Northwire       UN urges restraint   the UN had not\n"
+        "                                        in Kazakhstan        received a request\n"
+        "                                                             for assistance\n"
+        "       4  2022-01-11    Eastern Ledger  Almaty counts the    We are deeply\n"
+        "                                        cost                 concerned about the\n"
+        "                                                             reports of deaths\n"
+        "                                                             and injuries\n"), "")
 
 
 def test_quote_listings_use_the_export_column_names(invoke, stored):
@@ -130,11 +134,11 @@ def test_statements_csv(invoke, stored):
 def test_show_article_in_text_order(invoke, stored):
     assert run(invoke, stored, "show", "Almaty") == (0, (
         "#2 Almaty counts the cost (Eastern Ledger, 2022-01-11, https://ledger.example/almaty)\n"
-        "speaker           kind    cue   text\n"
-        "----------------  ------  ----  ------------------------------------------------\n"
-        "Matteo Lindqvist  direct  said  We are deeply concerned about the reports of\n"
-        "                                deaths and injuries\n"
-        "Anna Lindqvist    direct  said  Nobody can tell them anything\n"), "")
+        "quote_id  speaker           kind    cue   text\n"
+        "--------  ----------------  ------  ----  --------------------------------------\n"
+        "       4  Matteo Lindqvist  direct  said  We are deeply concerned about the\n"
+        "                                          reports of deaths and injuries\n"
+        "       5  Anna Lindqvist    direct  said  Nobody can tell them anything\n"), "")
     code, out, err = run(invoke, stored, "show", "1", "--nl")
     assert [json.loads(line)["start"] for line in out.splitlines()] == [1, 170, 247]
 
@@ -168,11 +172,11 @@ def test_articles_in_an_empty_database(invoke, tmp_path):
 
 def test_search(invoke, stored):
     assert run(invoke, stored, "search", "detained") == (0, (
-        "speaker            published_at  outlet     title              text\n"
-        "-----------------  ------------  ---------  -----------------  -----------------\n"
-        "Interior Ministry  2022-01-10    Northwire  UN urges           9,900 people had\n"
-        "                                            restraint in       been detained\n"
-        "                                            Kazakhstan\n"), "")
+        "quote_id  speaker        published_at  outlet     title          text\n"
+        "--------  -------------  ------------  ---------  -------------  -------------\n"
+        "       3  Interior       2022-01-10    Northwire  UN urges       9,900 people\n"
+        "          Ministry                                restraint in   had been\n"
+        "                                                  Kazakhstan     detained\n"), "")
     code, out, err = run(invoke, stored, "search", "concerned", "--outlet", "Eastern Ledger", "--nl")
     assert [json.loads(line)["outlet"] for line in out.splitlines()] == ["Eastern Ledger"]
     assert run(invoke, stored, "search", 'zebra" OR 1=1 --') == (0, "", "No statements match 'zebra\" OR 1=1 --'.\n")

@@ -111,7 +111,7 @@ def test_the_latest_correction_of_a_quote_wins_after_reprocessing(stored):
 
 def test_unknown_ids_say_where_to_find_them(stored):
     with session_scope(stored) as session:
-        with pytest.raises(QuoteNotFound, match=r"no quote #99: the ids are in `quotes show ARTICLE --json`"):
+        with pytest.raises(QuoteNotFound, match=r"no quote #99: the ids are in the quote_id column of `quotes show ARTICLE`"):
             correct_speaker(session, quote_id=99, name="Lena Voss")
         with pytest.raises(DatabaseError, match="no speaker #77"):
             correct_speaker(session, quote_id=quote_ids(stored)[OPENS], speaker_id=77)
