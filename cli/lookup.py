@@ -169,7 +169,8 @@ Examples:
 @db_option
 @errors_to_click
 def search(text, filters, limit, fmt):
-    """Full-text search over the statements (words, "a phrase", prefix*)."""
+    """Full-text search over the statements: those holding every word of TEXT ("detain" finds "detained"),
+    each "quoted phrase" as written and each prefix*. There is no OR: search once per alternative."""
     from quotes.db.queries import search_quotes
 
     with current_app().session() as s:

@@ -67,3 +67,9 @@ def test_the_question_which_speaker_takes_an_id_as_listed(invoke, stored, monkey
     monkeypatch.setattr("quotes.cli.pick.stdin_is_terminal", lambda: True)
     result = invoke("by", "Lindqvist", "--db", stored, "--nl", input="#3\n")
     assert result.exit_code == 0 and json.loads(result.stdout)["speaker"] == "Anna Lindqvist"
+
+
+def test_search_help_says_every_word_must_be_there(invoke):
+    """`quotes search "storm OR port"` found nothing and the help said only 'words, "a phrase", prefix*'."""
+    flat = " ".join(invoke("search", "--help").stdout.split())
+    assert "holding every word of TEXT" in flat and "There is no OR" in flat
