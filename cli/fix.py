@@ -109,17 +109,12 @@ def _machine_speaker(session, quote_id: int):
 
 
 def _speaker_choice(session, text: str):
-    """(id, None) for an id, a stored name or alias, or one word (a surname, picked as `quotes by` picks);
-    (None, name) for a full name no speaker goes by, which the library finds as ingest would or makes: a
-    name that only contains a stored one ("Ana Lima" beside "Ana Limaço") is not that speaker."""
-    from .pick import speaker_id
-    from quotes.db.choose import SPEAKER_ID
-    from quotes.db.queries import find_speakers
+    """(id, None) for a stored speaker (pick.means_stored_speaker; asked as `quotes by` asks when several
+    fit), (None, name) for a full name no speaker goes by, which the library finds as ingest would or makes."""
+    from .pick import means_stored_speaker, speaker_id
 
     name = text.strip()
-    matches = find_speakers(session, name=name)
-    exact = any(name.casefold() == alias.casefold() for s in matches for alias in [s.name, *s.aliases])
-    if SPEAKER_ID.fullmatch(name) or exact or (matches and len(name.split()) == 1):
+    if means_stored_speaker(session, name):
         return speaker_id(session, name), None
     return None, name
 

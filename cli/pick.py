@@ -107,3 +107,15 @@ def speaker_id(session, text: str) -> int:
         raise click.ClickException(f"no speaker #{given.group(1)}: ids are up to 10 digits; list them with "
                                    "`quotes speakers`")
     return int(given.group(1)) if given else pick_speaker(session, text).id
+
+
+def means_stored_speaker(session, name: str) -> bool:
+    """Whether a speaker typed for a correction (`quotes fix --speaker`, the web view's form) means one on
+    record: an id, a stored name or alias, or one word (a surname); else it is a full name no speaker goes by,
+    and a name that only contains a stored one ("Ana Lima" beside "Ana Limaço") is not that speaker."""
+    from quotes.db.choose import SPEAKER_ID
+    from quotes.db.queries import find_speakers
+
+    matches = find_speakers(session, name=name)
+    exact = any(name.casefold() == alias.casefold() for s in matches for alias in [s.name, *s.aliases])
+    return bool(SPEAKER_ID.fullmatch(name) or exact or (matches and len(name.split()) == 1))

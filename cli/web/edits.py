@@ -45,7 +45,10 @@ def edit_routes(edits: Edits) -> list[Route]:
             if form.get("not_a_quote"):
                 corrections.reject_quote(session, quote_id=quote_id, by=web_user())
             elif form.get("speaker", "").strip():
-                corrections.correct_speaker(session, quote_id=quote_id, name=form["speaker"].strip(), by=web_user())
+                speaker_id, name = chosen_speaker(session, form["speaker"].strip())
+                if speaker_id is None or speaker_id != _speaker_of(session, quote_id):  # the same again: nothing
+                    corrections.correct_speaker(session, quote_id=quote_id, speaker_id=speaker_id, name=name,
+                                                by=web_user())
             else:
                 raise HTTPException(400, "Give the right speaker's name, or mark it as not a quote.")
             session.commit()
@@ -99,6 +102,39 @@ def web_user() -> str:
     from quotes.db.corrections import corrector
 
     return f"{corrector()} (web)"
+
+
+def chosen_speaker(session, typed: str):
+    """(id, None) for a speaker on record, (None, name) for a new name, as `quotes fix --speaker` decides
+    (cli/pick.py); where the command line would ask which of several, the page says who they are (400),
+    and an id no speaker has is refused (it was stored as a speaker named "#99")."""
+    from ..pick import means_stored_speaker
+    from quotes.db.choose import SPEAKER_ID, choose_speaker
+    from quotes.db.errors import SpeakerNotFound
+    from quotes.db.matching import follow_merges
+
+    if not means_stored_speaker(session, typed):
+        return None, typed
+    given = SPEAKER_ID.fullmatch(typed)
+    if given:
+        try:
+            return follow_merges(session, int(given.group(1))), None
+        except SpeakerNotFound:
+            raise HTTPException(400, f"No speaker #{given.group(1)}: type a name, or an id from a speaker's page.")
+    choice = choose_speaker(session, typed)
+    if choice.chosen is not None:
+        return choice.chosen.id, None
+    listing = ", ".join(f"#{s.id} {s.name}" for s in choice.candidates)
+    raise HTTPException(400, f"{typed!r} could be {listing}: type the full name or the id (e.g. "
+                             f"#{choice.candidates[0].id}).")
+
+
+def _speaker_of(session, quote_id: int):
+    from sqlalchemy import select
+
+    from quotes.db.models import Quote
+
+    return session.execute(select(Quote.speaker_id).where(Quote.id == quote_id)).scalar_one_or_none()
 
 
 def _article_of(session, quote_id: int) -> int:

@@ -102,3 +102,37 @@ def test_serve_allows_edits_on_this_machine_only(monkeypatch, sqlite_url):
     assert refused.exit_code == 2 and "--allow-edits serves this machine only" in refused.output and not calls
     served = runner.invoke(main, ["serve", "--db", sqlite_url, "--allow-edits"])
     assert served.exit_code == 0 and "with edits at http://127.0.0.1:8000/" in served.output
+
+
+def test_a_speaker_typed_on_the_page_is_chosen_as_quotes_fix_chooses(site):
+    """The form stored a new speaker named '#99' for an id no speaker has, a new bare 'Voss' beside Lena and
+    Peter Voss, and a second correction 'Lena Voss -> Lena Voss' when the same name was posted twice."""
+    client, edits, writer, quote_id, article_id = site
+    with writer.connect() as connection:
+        other = connection.execute(text("SELECT id FROM quote WHERE id != :q ORDER BY id"), {"q": quote_id}).scalar()
+
+    def post(quote, speaker):
+        with client() as browser:
+            return browser.post(f"/quotes/{quote}/fix", data={"token": edits.token, "speaker": speaker},
+                                follow_redirects=False)
+
+    assert post(quote_id, "Lena Voss").status_code == 303
+    assert post(other, "Peter Voss").status_code == 303
+    assert post(quote_id, "Lena Voss").status_code == 303  # already hers: nothing stored
+    refused = post(quote_id, "#99")
+    assert refused.status_code == 400 and "No speaker #99" in refused.text
+    refused = post(quote_id, "Voss")
+    assert refused.status_code == 400 and "could be #" in refused.text and "Peter Voss" in refused.text
+    with writer.connect() as connection:
+        peter = connection.execute(text("SELECT id FROM speaker WHERE name = 'Peter Voss'")).scalar()
+        assert connection.execute(text("SELECT count(*) FROM speaker WHERE name IN ('#99', 'Voss')")).scalar() == 0
+    assert post(quote_id, f"#{peter}").status_code == 303
+    assert [value for _, value, _ in corrections(writer)] == ["Lena Voss", "Peter Voss", "Peter Voss"]
+
+
+def test_the_speaker_box_names_the_quote_by_its_id(site):
+    """The box was labelled 'Right speaker for statement 18', 18 being the quote's id, not a statement's."""
+    client, edits, writer, quote_id, article_id = site
+    with client() as browser:
+        page = browser.get(f"/articles/{article_id}").text
+    assert f'aria-label="Right speaker for quote #{quote_id}"' in page and "for statement" not in page
