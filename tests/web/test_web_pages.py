@@ -243,3 +243,17 @@ def test_a_speaker_left_without_quotes_is_not_among_the_most_quoted(tmp_path):
     engine.dispose()
     speakers = re.search(r'<table id="speakers">(.*?)</table>', home, re.S).group(1)
     assert "Lena Voss" in speakers and f">{name}</a>" not in speakers and "undated" not in speakers
+
+
+def test_also_written_lists_the_other_names_only(merged):
+    """After a merge the page said 'Also written: HARBOR CITY, Lena Voss' on Lena Voss's own page."""
+    from starlette.testclient import TestClient
+
+    from quotes.cli.web import create_app, open_readonly
+
+    url, speakers = merged
+    engine = open_readonly(url)
+    with TestClient(create_app(engine)) as client:
+        page = client.get(f"/speakers/{speakers['Ines Varga']}").text
+    engine.dispose()
+    assert re.search(r'<p class="meta" id="aliases">Also written: ([^<]*)</p>', page).group(1) == "Tomas Reyes"
