@@ -40,8 +40,8 @@ Examples:
 @errors_to_click
 def fix(quote_id, speaker, kind, not_a_quote, by, fmt):
     """Correct quote QUOTE_ID: --speaker files it under another speaker, --not-a-quote removes it. The
-    answer it replaces (the machine's, or an earlier correction's) is kept beside yours, and the correction holds through `ingest --reprocess` and
-    pipeline upgrades. Prints the correction."""
+    answer it replaces (the machine's, or an earlier correction's) is kept beside yours, and the correction
+    holds through `ingest --reprocess` and pipeline upgrades. Prints the correction."""
     from quotes.db import corrections
 
     if bool(speaker) == not_a_quote:
@@ -179,8 +179,8 @@ Examples:
 @errors_to_click
 def corrections_command(since_id, fmt):
     """Every correction in the order made: the field, the answer it replaced (original: the machine's, or
-    an earlier correction's when one came first) and the person's (value), who and when, and where the quote stands (article_id, start, end, spans, text, kind), so
-    they can score or train the extractor."""
+    an earlier correction's when one came first) and the person's (value), who and when, and where the
+    quote stands (article_id, start, end, spans, text, kind), so they can score or train the extractor."""
     from quotes.db.corrections import corrections
 
     with current_app().session() as s:

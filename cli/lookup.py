@@ -175,7 +175,8 @@ def search(text, filters, limit, fmt):
 
     with current_app().session() as s:
         records, columns = quote_records(search_quotes(s, text=text, filters=filters, limit=limit))
-        render(records, fmt, columns=columns, table_columns=("quote_id", "speaker", "published_at", "outlet", "title", "text"),
+        render(records, fmt, columns=columns,
+               table_columns=("quote_id", "speaker", "published_at", "outlet", "title", "text"),
                empty=f"No statements match {text!r}.")
         if fmt == "table":
             hint_speakers(s, text)

@@ -49,7 +49,8 @@ def not_found(session, name: str) -> str:
 
 def names_fit(typed: str, speaker) -> bool:
     """Whether every word typed but an honorific starts a word of the speaker's name or aliases ("lindq",
-    "M. Lindqvist", "Mr Lindqvist", "#2"), so that a reader who typed "Jane Ashdown" is told when they get Ruth Ashdown."""
+    "M. Lindqvist", "Mr Lindqvist", "#2"), so that a reader who typed "Jane Ashdown" is told when they get
+    Ruth Ashdown."""
     if SPEAKER_WORD.sub("", typed.strip().lstrip("#")).isdigit():
         return True
     from quotes.lexicon import honorifics

@@ -74,4 +74,5 @@ def test_a_port_in_use_is_one_line_before_serving_is_announced(invoke, monkeypat
                                                     "`quotes serve`?): pass --port with another number, or stop "
                                                     "the other server\n")
     result = invoke("serve", "--db", sqlite_url, "--host", "no-such-host.invalid")
-    assert result.exit_code == 1 and result.output.startswith("Error: cannot listen on no-such-host.invalid port 8000: ")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot listen on no-such-host.invalid port 8000: ")
