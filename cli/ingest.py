@@ -30,6 +30,7 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)  # --outlet/--url/--published as given
     first_duplicate: Optional[str] = None
+    first_undated: Optional[str] = None
 
     def add(self, outcome) -> None:
         if isinstance(outcome, Failure):
@@ -38,6 +39,7 @@ class Summary:
         self.statements += outcome.statements
         if outcome.status != "duplicate" and not outcome.dated:
             self.undated += 1
+            self.first_undated = self.first_undated or outcome.source
         if outcome.status == "duplicate":
             self.duplicates += 1
             self.first_duplicate = self.first_duplicate or outcome.source
@@ -63,22 +65,21 @@ class Summary:
             lines.append(self.overrides_line())
         if self.undated:
             one = self.undated == 1
+            how = (f"date it with `{fix_article_command(self.first_undated, {'published': 'YYYY-MM-DD'})}`" if one
+                   else "date each with `quotes fix-article --published YYYY-MM-DD ARTICLE` (`quotes articles` "
+                        "lists them last)")
             lines.append(f"{plural(self.undated, 'stored article')} {'has' if one else 'have'} no date, so "
-                         f"--since/--until leave {'it' if one else 'them'} out: give the date in the file "
-                         "(README 'Article files') or pass --published YYYY-MM-DD")
+                         f"--since/--until leave {'it' if one else 'them'} out: {how}; next time give the date in "
+                         "the file (README 'Article files') or pass --published")
         return lines
 
     def overrides_line(self) -> str:
         """--outlet on an article stored before changes nothing (it is skipped unread): say so, and how."""
-        import shlex
-
-        options = " ".join(f"--{name} {shlex.quote(value)}" for name, value in self.overrides.items())
         given = "/".join(f"--{name}" for name in self.overrides)
         one = self.duplicates == 1
         return (f"{given} did not change the {plural(self.duplicates, 'duplicate')}: "
                 f"{'a stored article keeps' if one else 'stored articles keep'} what {'it' if one else 'they'} "
-                f"had; correct one with `quotes fix-article {shlex.quote(printable(self.first_duplicate))} "
-                f"{printable(options)}`")
+                f"had; correct one with `{fix_article_command(self.first_duplicate, self.overrides)}`")
 
     def stored_line(self) -> str:
         """"3 articles stored before it stopped": what a stopped run leaves behind."""
@@ -87,6 +88,17 @@ class Summary:
 
     def counts(self) -> Counts:
         return Counts(articles=self.articles, statements=self.statements, failed=len(self.failures))
+
+
+def fix_article_command(source: str, options: dict[str, str]) -> str:
+    """The `quotes fix-article` command line that sets `options` on the article stored from `source`, as a
+    shell takes it (options first, so a source like stdin's "-:1" follows `--` and is not read as one)."""
+    import shlex
+
+    given = " ".join(f"--{name} {shlex.quote(value) if value != 'YYYY-MM-DD' else value}"
+                     for name, value in options.items())
+    source = shlex.quote(source)
+    return printable(f"quotes fix-article {given} {'-- ' if source.startswith('-') else ''}{source}")
 
 
 def known_total(paths: list) -> Optional[int]:

@@ -12,8 +12,12 @@ from quotes.ingest import Stored
 from quotes.records import QuoteRecord
 
 SAMPLES = Path(__file__).resolve().parents[2] / "quotes" / "samples"
-UNDATED_ONE = ("1 stored article has no date, so --since/--until leave it out: give the date in the file "
-               "(README 'Article files') or pass --published YYYY-MM-DD\n")
+
+
+def undated_one(source) -> str:
+    return ("1 stored article has no date, so --since/--until leave it out: date it with `quotes fix-article "
+            f"--published YYYY-MM-DD {source}`; next time give the date in the file (README 'Article files') or "
+            "pass --published\n")
 
 
 @pytest.fixture
@@ -54,7 +58,7 @@ def test_failures_are_listed_and_the_rest_stored(invoke, db, tmp_path):
         f"  {tmp_path / 'in' / 'crash.txt'}: extraction failed: RuntimeError: parser crashed\n"
         f"  {tmp_path / 'in' / 'empty.txt'}: empty file; nothing to read (check that the file was saved)\n"
         f"  {tmp_path / 'in' / 'feed.jsonl'}:2: no \"text\" field with the article text; "
-        "add it, e.g. {\"text\": \"...\"}\n" + UNDATED_ONE)
+        "add it, e.g. {\"text\": \"...\"}\n" + undated_one(f"{tmp_path / 'in' / 'feed.jsonl'}:1"))
     assert rows(db, "select count(*) from article") == [(2,)]
 
 
@@ -130,7 +134,8 @@ def test_html_and_globs(invoke, db, tmp_path):
         '</body></html>')
     (tmp_path / "skip.md").write_text("not matched by the glob")
     result = invoke("ingest", str(tmp_path / "*.html"), "--db", db)
-    assert result.stderr == "Ingested 1 article (1 statement), skipped 0 duplicates, 0 failed\n" + UNDATED_ONE
+    assert result.stderr == ("Ingested 1 article (1 statement), skipped 0 duplicates, 0 failed\n"
+                             + undated_one(tmp_path / "page.html"))
     assert rows(db, "select title, outlet from article") == [("Dockers vote", "Coastal Courier")]
 
 
@@ -138,8 +143,14 @@ def test_the_summary_counts_undated_articles_and_published_dates_them(invoke, db
     (tmp_path / "a.txt").write_text('Strike ends\n\n"We have a deal," said Ruth Ashdown.\n')
     (tmp_path / "b.txt").write_text('Ships move\n\n"Cranes are safe," said Ines Varga.\n')
     undated = invoke("ingest", tmp_path / "a.txt", tmp_path / "b.txt", "--db", db)
-    assert undated.stderr.endswith("2 stored articles have no date, so --since/--until leave them out: give the "
-                                   "date in the file (README 'Article files') or pass --published YYYY-MM-DD\n")
+    assert undated.stderr.endswith(
+        "2 stored articles have no date, so --since/--until leave them out: date each with `quotes fix-article "
+        "--published YYYY-MM-DD ARTICLE` (`quotes articles` lists them last); next time give the date in the file "
+        "(README 'Article files') or pass --published\n")
+    one = invoke("ingest", "-", "--db", db, input='{"text": "\\"Fine,\\" said Ada Byron."}\n')
+    assert one.stderr.endswith(undated_one("-- -:1"))
+    assert invoke("fix-article", "--db", db, "--published", "2022-01-13", "--", "-:1").exit_code == 0  # as printed
+    assert rows(db, "select published_at from article where source = '-:1'") == [("2022-01-13",)]
     (tmp_path / "c.txt").write_text('Port reopens\n\n"All clear," said Ines Varga.\n')
     dated = invoke("ingest", tmp_path / "c.txt", "--db", db, "--published", "2022-01-14")
     assert dated.stderr == "Ingested 1 article (1 statement), skipped 0 duplicates, 0 failed\n"
@@ -166,6 +177,6 @@ def test_outlet_given_for_a_stored_article_says_it_changed_nothing(invoke, db):
     assert (again.exit_code, again.stderr) == (0, (
         "Ingested 0 articles (0 statements), skipped 1 duplicate, 0 failed\n"
         "--outlet/--published did not change the 1 duplicate: a stored article keeps what it had; correct one "
-        f"with `quotes fix-article {SAMPLES / 'ledger-almaty.txt'} --outlet 'The Ledger' --published 2022-01-12`\n"))
+        f"with `quotes fix-article --outlet 'The Ledger' --published 2022-01-12 {SAMPLES / 'ledger-almaty.txt'}`\n"))
     fixed = invoke("fix-article", str(SAMPLES / "ledger-almaty.txt"), "--outlet", "The Ledger", "--db", db)
     assert fixed.exit_code == 0 and rows(db, "select outlet from article") == [("The Ledger",)]
