@@ -74,10 +74,11 @@ class Progress:
         """"progress: 120/500 articles (24%), 3021 statements, 2 failed, 1.3 articles/s, about 4m52s left"."""
         rate = counts.articles / elapsed if elapsed > 0 else 0.0
         done = f"{counts.articles}/{self.total}" if self.total else str(counts.articles)
-        parts = [f"progress: {done} {self.unit}s"]
+        parts = [f"progress: {done} {self.unit}" + ("" if (self.total or counts.articles) == 1 else "s")]
         if self.total:
             parts[0] += f" ({100 * counts.articles / self.total:.0f}%)"
-        parts += [f"{counts.statements} statements", f"{counts.failed} failed", f"{rate:.1f} {self.unit}s/s"]
+        statements = f"{counts.statements} statement" + ("" if counts.statements == 1 else "s")
+        parts += [statements, f"{counts.failed} failed", f"{rate:.1f} {self.unit}s/s"]
         if self.total and rate > 0 and counts.articles < self.total:
             parts.append(f"about {duration((self.total - counts.articles) / rate)} left")
         return ", ".join(parts)

@@ -76,3 +76,12 @@ def test_off_writes_nothing():
 @pytest.mark.parametrize("seconds, text", [(12, "12s"), (292, "4m52s"), (7500, "2h05m")])
 def test_durations_read_as_time(seconds, text):
     assert duration(seconds) == text
+
+
+def test_one_article_and_one_statement_are_singular():
+    """A slow first article of a JSONL feed printed 'progress: 1 articles, 1 statements, …'."""
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress(total=None, stream=stream, mode="lines", interval=30, clock=clock)
+    clock.now += 40
+    progress.update(Counts(articles=1, statements=1))
+    assert stream.getvalue().startswith("progress: 1 article, 1 statement, 0 failed")
