@@ -134,7 +134,7 @@ class QuotesNLP:
         defer_import("networkx")
         import stanza  # heavy import, kept out of module import so the CLI starts fast
 
-        from quotes import decode
+        from quotes import decode, speedups
 
         set_torch_threads()
         skip_compiler_import()
@@ -149,6 +149,8 @@ class QuotesNLP:
                     **(_pipeline_options(source, PARSE_PROCESSORS) | ner), tokenize_pretokenized=True
                 )
             decode.install(self._parser)
+            speedups.install_long_tensor()
+            speedups.remember_feature_strings(self._parser)
             if quantize_mode() == "int8":
                 quantize_int8(self._parser)
             settle_heap()
