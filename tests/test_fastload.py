@@ -92,3 +92,18 @@ def test_a_deferred_module_loads_in_full_when_read(tmp_path, monkeypatch):
     assert hasattr(slowmod, "__file__") and not ran.exists()  # inspect.getmodule reads __file__ of every module
     assert slowmod.VALUE == 42 and ran.exists() and sys.modules["slowmod"].VALUE == 42
     assert slowmod.VALUE == 42  # the stand-in now holds the real module's names
+
+
+def test_a_deferred_package_still_imports_its_submodules(tmp_path, monkeypatch):
+    (tmp_path / "slowpkg").mkdir()
+    (tmp_path / "slowpkg" / "__init__.py").write_text("VALUE = 1\n")
+    (tmp_path / "slowpkg" / "sub.py").write_text("NAME = 'sub'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import sys
+
+    for name in ("slowpkg", "slowpkg.sub"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    defer_import("slowpkg")
+    import slowpkg.sub
+
+    assert slowpkg.sub.NAME == "sub" and slowpkg.VALUE == 1
