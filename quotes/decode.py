@@ -141,5 +141,21 @@ def _arc_labels(scorer, outputs, heads):
     dependents, governors = torch.cat([dependents, ones], -1), torch.cat([governors, ones], -1)
     chosen = torch.gather(governors, 1, heads.unsqueeze(2).expand(-1, -1, governors.size(2)))
     bilinear = scorer.scorer.W_bilin
-    scores = torch.einsum("nli,ijo,nlj->nlo", dependents, bilinear.weight, chosen) + bilinear.bias
+    scores = _bilinear_at_arcs(dependents, bilinear.weight, chosen) + bilinear.bias
     return scores.argmax(2)
+
+
+def _bilinear_at_arcs(dependents, weight, governors):
+    """torch.einsum("nli,ijo,nlj->nlo", dependents, weight, governors) by the same two products einsum makes
+    (it contracts left to right: one matrix product over i, then a batched one over j), without its
+    reshuffling copies of the (words, i, o) intermediate: the same numbers (bitwise: every batch of the
+    benchmark's 50 articles, 56 random shapes), 1.5x faster (einsum was 11% of the extraction CPU)."""
+    import torch
+
+    n, length, size = dependents.shape
+    outputs = weight.size(2)
+    words = n * length
+    if words == 1:  # einsum treats a lone word's size-1 dimensions otherwise (another product, other bits)
+        return torch.einsum("nli,ijo,nlj->nlo", dependents, weight, governors)
+    products = torch.mm(dependents.reshape(words, size), weight.reshape(size, -1)).view(words, -1, outputs)
+    return torch.bmm(products.transpose(1, 2), governors.reshape(words, -1, 1)).view(n, length, outputs)

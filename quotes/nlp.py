@@ -6,6 +6,7 @@ Tokenizing is cheap and runs on everything; POS, lemma and the dependency parse 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import logging
@@ -95,6 +96,16 @@ def _pipeline_options(source: ModelSource, processors: str) -> dict:
     return common | local | paths | no_pretrain | BATCH_SIZES
 
 
+def _model_reading(source: ModelSource):
+    """How Stanza's torch.load calls read the files: the bundled ones (shipped with this code, so trusted as it
+    is) through quotes.fastload (-1.1 CPU-s of start-up), any other folder weights-only as Stanza asks."""
+    if source.official or os.path.realpath(source.path) != os.path.realpath(BUNDLED_DIR):
+        return contextlib.nullcontext()
+    from quotes.fastload import fast_torch_load
+
+    return fast_torch_load(source.path)
+
+
 def broken_model_file(source: ModelSource, error: BaseException) -> str:
     """Which model file of `source` cannot be read, and how: called only once loading failed, so the files
     are read a second time only then (weights-only, as Stanza reads them)."""
@@ -120,9 +131,10 @@ class QuotesNLP:
     """Two Stanza pipelines: tokenize+mwt for whole articles, pos+lemma+depparse for selected sentences."""
 
     def __init__(self, source: ModelSource):
+        defer_import("networkx")
         import stanza  # heavy import, kept out of module import so the CLI starts fast
 
-        from quotes import decode
+        from quotes import decode, speedups
 
         set_torch_threads()
         skip_compiler_import()
@@ -131,11 +143,14 @@ class QuotesNLP:
         ner = ner_options(source)
         self.has_ner = bool(ner)
         try:
-            self._tokenizer = stanza.Pipeline(**_pipeline_options(source, "tokenize,mwt"))
-            self._parser = stanza.Pipeline(
-                **(_pipeline_options(source, PARSE_PROCESSORS) | ner), tokenize_pretokenized=True
-            )
+            with _model_reading(source):
+                self._tokenizer = stanza.Pipeline(**_pipeline_options(source, "tokenize,mwt"))
+                self._parser = stanza.Pipeline(
+                    **(_pipeline_options(source, PARSE_PROCESSORS) | ner), tokenize_pretokenized=True
+                )
             decode.install(self._parser)
+            speedups.install_long_tensor()
+            speedups.remember_feature_strings(self._parser)
             if quantize_mode() == "int8":
                 quantize_int8(self._parser)
             settle_heap()
@@ -261,8 +276,9 @@ def quantize_int8(pipeline) -> None:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # torch marks its quantized tensor API deprecated
+                # in place: the default deep copy of the float model first cost 0.2-0.4 CPU-s of start-up
                 trainer.model = torch.ao.quantization.quantize_dynamic(
-                    trainer.model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8)
+                    trainer.model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8, inplace=True)
         except (AttributeError, RuntimeError, NotImplementedError) as error:
             logging.getLogger(__name__).warning("int8 quantization unavailable (%s): float models kept", error)
 
@@ -275,6 +291,35 @@ def settle_heap() -> None:
     gen0, gen1, gen2 = gc.get_threshold()
     if 0 < gen0 < GC_GEN0_THRESHOLD:  # 0: collection switched off by the host program; leave it so
         gc.set_threshold(GC_GEN0_THRESHOLD, gen1, gen2)
+
+
+def defer_import(name: str) -> None:
+    """Load module `name` only when something first reads one of its attributes. Stanza's documents import
+    networkx (0.3-0.5 CPU-s of start-up) for enhanced dependencies, which our parses never hold; whatever
+    reads it gets the real module, loaded then in full, and that replaces the stand-in in sys.modules.
+    (importlib's LazyLoader cannot do this: `import networkx` itself reads __spec__, which loads it.)
+    No-op when the module is already imported or not installed."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    spec = None if name in sys.modules else importlib.util.find_spec(name)
+    if spec is None:
+        return
+    stand_in = types.ModuleType(name, f"{name}, imported on first use (quotes.nlp.defer_import)")
+    stand_in.__file__ = spec.origin  # what inspect.getmodule reads of every module (torch calls it at load)
+
+    def load(attribute: str):
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        real = importlib.import_module(name)
+        stand_in.__dict__.update({key: value for key, value in vars(real).items() if key != "__getattr__"})
+        del stand_in.__getattr__
+        return getattr(real, attribute)
+
+    stand_in.__getattr__ = load
+    sys.modules[name] = stand_in
 
 
 def skip_compiler_import() -> None:

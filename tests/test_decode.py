@@ -92,3 +92,17 @@ def test_fallback_is_the_exact_decode_not_stanzas():
     from quotes.mst import one_root_mst
 
     assert one_root_tree.__defaults__ == (one_root_mst,)
+
+
+@pytest.mark.parametrize("n, length", [(1, 1), (1, 37), (7, 25), (40, 13), (3, 120)])
+def test_label_bilinear_is_einsums_numbers_bitwise(n, length):
+    import torch
+
+    from quotes.decode import _bilinear_at_arcs
+
+    generator = torch.Generator().manual_seed(n * 1000 + length)
+    dependents = torch.randn(n, length, 201, generator=generator)
+    governors = torch.randn(n, length, 201, generator=generator)
+    weight = torch.randn(201, 201, 55, generator=generator)
+    expected = torch.einsum("nli,ijo,nlj->nlo", dependents, weight, governors)
+    assert torch.equal(_bilinear_at_arcs(dependents, weight, governors), expected)

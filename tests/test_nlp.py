@@ -100,6 +100,12 @@ def test_loaded_pipeline_runs_one_thread_and_fast_decode(nlp):
 
     assert torch.get_num_threads() == 1
     assert hasattr(model.chuliu_edmonds_one_root, "__wrapped_decode__")
+    from stanza.models.depparse import data
+
+    from quotes.speedups import padded_long_tensor
+
+    assert data.get_long_tensor is padded_long_tensor
+    assert "id2unit" in vars(nlp._parser.processors["pos"].trainer.vocab["feats"])  # feature strings remembered
 
 
 @needs_models
