@@ -106,7 +106,7 @@ def statements(speaker, fmt):
     with current_app().session() as s:
         chosen = pick_speaker(s, speaker)
         render(statements_by(s, speaker_id=chosen.id), fmt,
-               table_columns=("id", "first_seen", "articles", "outlets", "text"))
+               table_columns=("id", "first_seen", "articles", "outlets", "text"), undated=("first_seen",))
 
 
 @click.command(short_help="The statements of one article, in order.", epilog="""\b
