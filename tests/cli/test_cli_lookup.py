@@ -111,16 +111,19 @@ def test_speakers_filters_csv(invoke, stored):
 
 
 def test_statements_each_once_with_articles_and_outlets(invoke, stored):
+    """The id column is labelled statement_id: `quotes fix` takes quote ids, and other tables say quote_id."""
     assert run(invoke, stored, "statements", "Matteo Lindqvist") == (0, (
-        "id  first_seen  articles  outlets                    text\n"
-        "--  ----------  --------  -------------------------  ---------------------------\n"
-        " 2  2022-01-10         1  Northwire                  the UN had not received a\n"
-        "                                                     request for assistance\n"
-        " 3  2022-01-10         2  Eastern Ledger; Northwire  We are deeply concerned\n"
-        "                                                     about the reports of deaths\n"
-        "                                                     and injuries, and we call\n"
-        "                                                     on all sides to refrain\n"
-        "                                                     from violence\n"), "")
+        "statement_id  first_seen  articles  outlets                text\n"
+        "------------  ----------  --------  ---------------------  ---------------------\n"
+        "           2  2022-01-10         1  Northwire              the UN had not\n"
+        "                                                           received a request\n"
+        "                                                           for assistance\n"
+        "           3  2022-01-10         2  Eastern Ledger;        We are deeply\n"
+        "                                    Northwire              concerned about the\n"
+        "                                                           reports of deaths and\n"
+        "                                                           injuries, and we call\n"
+        "                                                           on all sides to\n"
+        "                                                           refrain from violence\n"), "")
 
 
 def test_statements_csv(invoke, stored):
