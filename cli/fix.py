@@ -109,14 +109,19 @@ def _machine_speaker(session, quote_id: int):
 
 
 def _speaker_choice(session, text: str):
-    """(id, None) for a stored speaker (pick.means_stored_speaker; asked as `quotes by` asks when several
-    fit), (None, name) for a full name no speaker goes by, which the library finds as ingest would or makes."""
-    from .pick import means_stored_speaker, speaker_id
+    """(id, None) for a speaker on record, (None, name) for a full name no speaker goes by, which the library
+    finds as ingest would or makes (quotes.db.choose.correction_speaker decides; asked as `quotes by` asks
+    when several fit)."""
+    from quotes.db.choose import correction_speaker
 
-    name = text.strip()
-    if means_stored_speaker(session, name):
-        return speaker_id(session, name), None
-    return None, name
+    from .pick import picked, speaker_id
+
+    target = correction_speaker(session, text)
+    if target.new_name is not None:
+        return None, target.new_name
+    if target.speaker_id is not None:
+        return speaker_id(session, text), None
+    return picked(text.strip(), target.choice).id, None
 
 
 @click.command("fix-article", short_help="Correct a stored article's outlet, date, URL, author or title.",

@@ -17,6 +17,7 @@ from quotes.terminal import printable
 
 # One role per speaker (the latest): all of them would wrap a row to a dozen lines; --json etc. carry them all.
 SPEAKER_TABLE = ("id", "name", "kind", "role", "statements", "quotes", "first_seen", "last_seen")
+SEEN = ("first_seen", "last_seen")  # empty when only undated articles quote the speaker: shown "undated"
 # A join as `join-surnames` reports it (quotes.db.rows.SurnameJoin).
 JOIN_TABLE = ("bare_id", "bare_name", "full_id", "full_name", "quotes_moved")
 
@@ -53,7 +54,7 @@ def speakers(ctx, like, role, kind, fmt):
     from quotes.db.queries import list_speakers
 
     with current_app().session() as s:
-        render(list_speakers(s, like=like, role=role, kind=kind), fmt, table_columns=SPEAKER_TABLE,
+        render(list_speakers(s, like=like, role=role, kind=kind), fmt, table_columns=SPEAKER_TABLE, undated=SEEN,
                empty="No speakers match.")
 
 
@@ -81,7 +82,7 @@ def merge(a, b, fmt):
         merge_speakers(s, keep_id=keep, merge_id=gone)
         kept, merged = speaker_rows(s, [keep, gone])   # the merged row stays, pointing at the kept one
     click.echo(printable(f"Merged #{merged.id} {merged.name} into #{kept.id} {kept.name}."), err=True)
-    render([kept], fmt, table_columns=SPEAKER_TABLE)
+    render([kept], fmt, table_columns=SPEAKER_TABLE, undated=SEEN)
 
 
 @speakers.command(short_help="Move one alias of a speaker to a new speaker.", epilog="""\b
@@ -109,7 +110,7 @@ def split(speaker, alias, fmt):
         new = split_speaker(s, speaker_id=old, alias=alias)
         rows = speaker_rows(s, [old, new])
     click.echo(printable(f"Split {rows[1].name} off #{rows[0].id} {rows[0].name} as new speaker #{new}."), err=True)
-    render(rows, fmt, table_columns=SPEAKER_TABLE)
+    render(rows, fmt, table_columns=SPEAKER_TABLE, undated=SEEN)
 
 
 @speakers.command("join-surnames", short_help="Join bare surnames to the one full name they stand for.",

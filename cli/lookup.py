@@ -13,11 +13,14 @@ from .context import current_app
 from .errors import errors_to_click
 from .options import db_option, quote_filters
 from .pick import pick_speaker
-from .render import output_options, render
+from .render import as_dict, output_options, render
 from quotes.terminal import printable
 
 # Quote listings write the export's records (quote_id, …), so `by --csv` and `export --format csv` agree.
 QUOTE_TABLE = ("quote_id", "published_at", "outlet", "title", "text")  # the id `quotes fix` takes
+# A statement's id labelled as such, so nobody takes it for the quote id `quotes fix` wants (machine formats
+# keep the key "id").
+STATEMENT_TABLE = ("statement_id", "first_seen", "articles", "outlets", "text")
 
 
 def quote_records(rows):
@@ -105,8 +108,10 @@ def statements(speaker, fmt):
 
     with current_app().session() as s:
         chosen = pick_speaker(s, speaker)
-        render(statements_by(s, speaker_id=chosen.id), fmt,
-               table_columns=("id", "first_seen", "articles", "outlets", "text"))
+        rows = statements_by(s, speaker_id=chosen.id)
+        if fmt == "table":
+            rows = [{"statement_id": row.id, **as_dict(row)} for row in rows]
+        render(rows, fmt, table_columns=STATEMENT_TABLE, undated=("first_seen",))
 
 
 @click.command(short_help="The statements of one article, in order.", epilog="""\b

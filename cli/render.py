@@ -90,9 +90,12 @@ def plural(count: int, noun: str) -> str:
 def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
            table_columns: Optional[Sequence[str]] = None, width: Optional[int] = None,
            empty: Optional[str] = None, out: Optional[IO[str]] = None, bom: bool = False,
-           raw: Optional[bool] = None, per_quote: bool = False) -> int:
+           raw: Optional[bool] = None, per_quote: bool = False, undated: Sequence[str] = ()) -> int:
     """Write `rows` to `out` (default stdout) in `fmt`, streaming; returns how many rows were written
     (for csl-json: how many items, one per article unless `per_quote`).
+
+    `undated` names date columns whose empty cells a table writes "undated", as the web view does (machine
+    formats keep null/empty).
 
     `empty` is said on stderr when a table has no rows (machine formats stay well-formed and silent).
     `bom` starts CSV with a UTF-8 byte order mark, so Excel reads accents. CSV/TSV text cells that a
@@ -107,7 +110,8 @@ def render(rows: Iterable, fmt: str, *, columns: Optional[Sequence[str]] = None,
     if fmt == "table":
         if not first and empty:
             click.echo(empty, err=True)
-        return write_table(rows, table_columns or columns, width=width or terminal_width(), echo=echo)
+        return write_table(rows, table_columns or columns, width=width or terminal_width(), echo=echo,
+                           undated=undated)
     if fmt in ("csv", "tsv"):
         if bom and fmt == "csv":
             echo(UTF8_BOM, nl=False)
@@ -257,8 +261,16 @@ def terminal_echo(out: Optional[IO[str]]):
     return lambda text="", nl=True: click.echo(printable(text, keep="\n\t"), file=out, nl=nl)
 
 
-def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int, echo=click.echo) -> int:
-    """A plain table, header underlined with dashes, long cells wrapped so each line fits `width`."""
+UNDATED = "undated"
+"""What a table (and the web view) shows for a date that only undated articles could give."""
+
+
+def write_table(rows: Iterator[dict], columns: Sequence[str], *, width: int, echo=click.echo,
+                undated: Sequence[str] = ()) -> int:
+    """A plain table, header underlined with dashes, long cells wrapped so each line fits `width`; an empty
+    cell of an `undated` column says "undated"."""
+    if undated:
+        rows = ({**row, **{c: UNDATED for c in undated if c in row and row[c] is None}} for row in rows)
     sizing = list(islice(rows, TABLE_SIZING_ROWS))
     if not sizing:
         return 0

@@ -17,7 +17,7 @@ from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from .errors import DatabaseError, DatabaseURLError, NoDatabase, is_lock_wait
+from .errors import DatabaseError, DatabaseUnavailable, DatabaseURLError, NoDatabase, is_lock_wait
 from .failures import unavailable
 from .locks import LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S, WRITE_OPTION, begin_write
 from .migrate import VERSION_TABLE, check_schema, ensure_schema
@@ -92,6 +92,8 @@ def check_writable(engine: Engine, url: Optional[str] = None) -> None:
 def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
     in_memory = url.database in (None, "", ":memory:")
     connect_args = {"timeout": lock_timeout, "check_same_thread": False}
+    if not in_memory:
+        _check_file_path(url.database)
     if read_only:
         path = Path(url.database or "")
         if in_memory or not path.is_file():
@@ -111,6 +113,19 @@ def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
     _install_sqlite_hooks(engine, busy_timeout_ms=int(lock_timeout * 1000))
     read_tolerantly(engine)
     return engine
+
+
+def _check_file_path(database: str) -> None:
+    """A folder, or a file in a folder that does not exist, can never hold the database, for reading or
+    writing: say so, rather than "no database … store articles first" (which would fail the same way)."""
+    path = Path(database)
+    if path.is_dir():
+        raise DatabaseURLError(f"{database} is a folder, not a database file: pass a file path, e.g. "
+                               f"--db {path / 'quotes.db'} (or set QUOTES_DB to one)")
+    parent = path.parent
+    if not parent.is_dir():
+        raise DatabaseUnavailable(f"no folder {parent} for the database {database}: pass a file path in a folder "
+                                  f"that exists with --db or QUOTES_DB, or create the folder first (mkdir -p {parent})")
 
 
 def _read_only_connection(path: Path, **connect_args) -> sqlite3.Connection:

@@ -178,29 +178,37 @@ def quotes_by(session: Session, *, speaker_ids: list[int], filters: QuoteFilters
 
 
 def statements_by(session: Session, *, speaker_id: int) -> list[StatementRow]:
-    """What one speaker said, each distinct statement once, earliest first, with where it appeared.
+    """What one speaker said, each distinct statement once, with where it appeared: dated ones by their first
+    publication date, then those only undated articles carried (first_seen None, as the web view's
+    "undated"), ties by id.
+
+    first_seen is read from the articles now, so a corrected publication date (`quotes fix-article
+    --published`) shows at once, and an ingest time never stands in for a publication date.
 
     Example:
         for statement in quotes.statements_by(session, speaker_id=speaker.id):
             print(statement.articles, statement.outlets, statement.text)
     """
     name = session.execute(select(StoredSpeaker.name).where(StoredSpeaker.id == speaker_id)).scalar_one_or_none() or ""
-    seen: dict[int, tuple[set, dict]] = {}
-    for row in session.execute(select(Quote.statement_id, Quote.article_id, StoredArticle.outlet)
+    seen: dict[int, tuple[set, dict, list]] = {}
+    for row in session.execute(select(Quote.statement_id, Quote.article_id, StoredArticle.outlet,
+                                      StoredArticle.published_at)
                                .join(StoredArticle, StoredArticle.id == Quote.article_id)
                                .where(Quote.speaker_id == speaker_id, Quote.statement_id.is_not(None))
                                .order_by(Quote.article_id)):
-        articles, outlets = seen.setdefault(row.statement_id, (set(), {}))
+        articles, outlets, dates = seen.setdefault(row.statement_id, (set(), {}, []))
         articles.add(row.article_id)
         if row.outlet:
             outlets.setdefault(outlet_key(row.outlet), row.outlet)  # one outlet however written; first form shown
-    statements = session.execute(select(Statement).where(Statement.speaker_id == speaker_id)
-                                 .order_by(Statement.first_seen, Statement.id)).scalars()
-    return [StatementRow(id=s.id, speaker=name, text=s.text, quotes=s.occurrences,
-                         articles=len(seen.get(s.id, ((), ()))[0]),
-                         outlets=sorted(seen.get(s.id, ((), {}))[1].values()), first_seen=s.first_seen,
-                         speaker_id=speaker_id)
-            for s in statements]
+        if row.published_at is not None:
+            dates.append(row.published_at)
+    rows = []
+    for s in session.execute(select(Statement).where(Statement.speaker_id == speaker_id)).scalars():
+        articles, outlets, dates = seen.get(s.id, (set(), {}, []))
+        rows.append(StatementRow(id=s.id, speaker=name, text=s.text, quotes=s.occurrences, articles=len(articles),
+                                 outlets=sorted(outlets.values()), first_seen=min(dates, default=None),
+                                 speaker_id=speaker_id))
+    return sorted(rows, key=lambda row: (row.first_seen is None, row.first_seen or date.min, row.id))
 
 
 def article_quotes(session: Session, *, article: str) -> tuple[ArticleRow, list[QuoteRow]]:

@@ -78,7 +78,7 @@ class StatementRow:
     quotes: int
     articles: int
     outlets: list[str]
-    first_seen: Optional[datetime]
+    first_seen: Optional[date]  # the earliest publication date of an article that carried it; None: undated only
     speaker_id: Optional[int] = None
 
 

@@ -106,22 +106,21 @@ def web_user() -> str:
 
 def chosen_speaker(session, typed: str):
     """(id, None) for a speaker on record, (None, name) for a new name, as `quotes fix --speaker` decides
-    (cli/pick.py); where the command line would ask which of several, the page says who they are (400),
-    and an id no speaker has is refused (it was stored as a speaker named "#99")."""
-    from ..pick import means_stored_speaker
-    from quotes.db.choose import SPEAKER_ID, choose_speaker
+    (quotes.db.choose.correction_speaker); where the command line would ask which of several, the page says
+    who they are (400), and an id no speaker has is refused (it was stored as a speaker named "#99")."""
+    from quotes.db.choose import correction_speaker
     from quotes.db.errors import SpeakerNotFound
     from quotes.db.matching import follow_merges
 
-    if not means_stored_speaker(session, typed):
-        return None, typed
-    given = SPEAKER_ID.fullmatch(typed)
-    if given:
+    target = correction_speaker(session, typed)
+    if target.new_name is not None:
+        return None, target.new_name
+    if target.speaker_id is not None:
         try:
-            return follow_merges(session, int(given.group(1))), None
+            return follow_merges(session, target.speaker_id), None
         except SpeakerNotFound:
-            raise HTTPException(400, f"No speaker #{given.group(1)}: type a name, or an id from a speaker's page.")
-    choice = choose_speaker(session, typed)
+            raise HTTPException(400, f"No speaker #{target.speaker_id}: type a name, or an id from a speaker's page.")
+    choice = target.choice
     if choice.chosen is not None:
         return choice.chosen.id, None
     listing = ", ".join(f"#{s.id} {s.name}" for s in choice.candidates)

@@ -26,14 +26,27 @@ def test_a_password_in_the_url_is_never_echoed(invoke):
 
 
 def test_a_missing_database_is_one_line_and_never_created(invoke, tmp_path):
-    missing = tmp_path / "no" / "such" / "q.db"
+    missing = tmp_path / "typo.db"
     result = invoke("db", "current", "--db", missing)
     assert (result.exit_code, result.output) == (
         1, f"Error: no database at {missing}: store articles first with `quotes ingest FILE --db {missing}`, "
            "or check --db or QUOTES_DB\n")
-    written = invoke("ingest", "nothing.txt", "--db", missing)
-    assert (written.exit_code, written.output) == (
-        1, f"Error: cannot open database {missing}: unable to open database file; check --db or QUOTES_DB\n")
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("command", [("stats",), ("speakers",), ("ingest", "nothing.txt")], ids=" ".join)
+def test_a_folder_or_a_missing_folder_is_named_with_the_fix(invoke, tmp_path, command):
+    """`quotes stats --db /tmp` said "no database at /tmp: store articles first with `quotes ingest FILE --db
+    /tmp`", advice that fails too: for reading and for writing, a folder asks for a file path."""
+    result = invoke(*command, "--db", tmp_path)
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {tmp_path} is a folder, not a database file: pass a file path, e.g. --db {tmp_path / 'quotes.db'} "
+           "(or set QUOTES_DB to one)\n")
+    missing = tmp_path / "no" / "such" / "q.db"
+    result = invoke(*command, "--db", missing)
+    assert (result.exit_code, result.output) == (
+        1, f"Error: no folder {missing.parent} for the database {missing}: pass a file path in a folder that exists "
+           f"with --db or QUOTES_DB, or create the folder first (mkdir -p {missing.parent})\n")
     assert not missing.parent.exists()
 
 

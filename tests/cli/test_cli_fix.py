@@ -68,6 +68,16 @@ def test_fix_article_corrects_metadata_a_duplicate_ingest_ignores(invoke, stored
         "Article #3 already says that; nothing changed.\n")
 
 
+def test_a_corrected_date_moves_the_statements_first_seen_as_the_speakers(invoke, stored):
+    """After `fix-article 1 --published`, `statements` and `speakers` give Matteo Lindqvist the same first date
+    (the statement carried by wire and ledger was still dated by the wire's old date)."""
+    assert run(invoke, stored, "fix-article", "1", "--published", "2022-01-15")[0] == 0
+    statements = nl(run(invoke, stored, "statements", "Matteo Lindqvist", "--nl")[1])
+    [speaker] = [s for s in nl(run(invoke, stored, "speakers", "--nl")[1]) if s["name"] == "Matteo Lindqvist"]
+    assert [s["first_seen"] for s in statements] == ["2022-01-11", "2022-01-15"]  # earliest first
+    assert (speaker["first_seen"], speaker["last_seen"]) == ("2022-01-11", "2022-01-15")
+
+
 def test_bad_requests_say_how_to_fix_them(invoke, stored):
     assert run(invoke, stored, "fix", "99", "--speaker", "Ruth Ashdown")[::2] == (
         1, "Error: no quote #99: the ids are in the quote_id column of `quotes show ARTICLE` or "

@@ -101,8 +101,7 @@ def test_missing_models_stops_with_one_line(invoke, db):
 def test_bad_database_url(invoke, tmp_path):
     result = invoke("ingest", SAMPLES, "--db", tmp_path / "no" / "such" / "dir.db")
     assert result.exit_code == 1
-    assert result.output == (f"Error: cannot open database {tmp_path / 'no' / 'such' / 'dir.db'}: "
-                             "unable to open database file; check --db or QUOTES_DB\n")
+    assert result.output.startswith(f"Error: no folder {tmp_path / 'no' / 'such'} for the database ")
 
 
 def test_help_shows_an_example(invoke):

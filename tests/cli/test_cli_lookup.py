@@ -111,16 +111,19 @@ def test_speakers_filters_csv(invoke, stored):
 
 
 def test_statements_each_once_with_articles_and_outlets(invoke, stored):
+    """The id column is labelled statement_id: `quotes fix` takes quote ids, and other tables say quote_id."""
     assert run(invoke, stored, "statements", "Matteo Lindqvist") == (0, (
-        "id  first_seen  articles  outlets                    text\n"
-        "--  ----------  --------  -------------------------  ---------------------------\n"
-        " 2  2022-01-10         1  Northwire                  the UN had not received a\n"
-        "                                                     request for assistance\n"
-        " 3  2022-01-10         2  Eastern Ledger; Northwire  We are deeply concerned\n"
-        "                                                     about the reports of deaths\n"
-        "                                                     and injuries, and we call\n"
-        "                                                     on all sides to refrain\n"
-        "                                                     from violence\n"), "")
+        "statement_id  first_seen  articles  outlets                text\n"
+        "------------  ----------  --------  ---------------------  ---------------------\n"
+        "           2  2022-01-10         1  Northwire              the UN had not\n"
+        "                                                           received a request\n"
+        "                                                           for assistance\n"
+        "           3  2022-01-10         2  Eastern Ledger;        We are deeply\n"
+        "                                    Northwire              concerned about the\n"
+        "                                                           reports of deaths and\n"
+        "                                                           injuries, and we call\n"
+        "                                                           on all sides to\n"
+        "                                                           refrain from violence\n"), "")
 
 
 def test_statements_csv(invoke, stored):
@@ -208,16 +211,29 @@ def test_empty_database(invoke, tmp_path):
     assert result.stdout == ("what,count\narticles,0\nspeakers,0\naliases,0\nroles,0\nstatements,0\nquotes,0\n")
 
 
-def test_tables_show_a_time_to_the_minute_and_machine_formats_keep_it_whole(invoke, stored, tmp_path):
+def test_tables_show_a_time_to_the_minute_and_machine_formats_keep_it_whole(invoke, stored):
     import re
 
-    (tmp_path / "undated.txt").write_text('Court news\n\n"The appeal goes ahead," said Ruth Ashdown.\n')
-    invoke("ingest", tmp_path / "undated.txt", "--db", stored)  # no date: first seen is the ingest time
-    code, out, err = run(invoke, stored, "statements", "Ruth Ashdown")
-    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d ", out) and not re.search(r"\d\d:\d\d:\d\d", out)
-    code, out, err = run(invoke, stored, "statements", "Ruth Ashdown", "--nl")
-    assert any(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+", json.loads(line)["first_seen"])
-               for line in out.splitlines())
+    assert run(invoke, stored, "fix", "3", "--not-a-quote")[0] == 0
+    code, out, err = run(invoke, stored, "corrections")
+    assert re.search(r"\s\d\d:\d\d\n", out) and not re.search(r"\d\d:\d\d:\d\d", out)
+    [row] = [json.loads(line) for line in run(invoke, stored, "corrections", "--nl")[1].splitlines()]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+", row["created_at"])
+
+
+def test_an_undated_article_gives_no_first_seen_but_undated_as_the_web_view(invoke, stored, tmp_path):
+    """Its ingest time (e.g. 2026-12-07 05:45) once stood in the statements' first_seen column, where a reporter
+    reads a publication date; `statements`, `speakers` and the web view now all say "undated"."""
+    (tmp_path / "undated.txt").write_text('Court news\n\n"The appeal goes ahead," said Ruth Ashdown.\n'
+                                          '"We go on," said Ines Varga.\n')
+    invoke("ingest", tmp_path / "undated.txt", "--db", stored)
+    lines = run(invoke, stored, "statements", "Ruth Ashdown")[1].splitlines()
+    assert [line.split()[:2] for line in lines[2:]] == [["5", "2022-01-12"], ["6", "undated"]]  # undated last
+    statements = [json.loads(line) for line in run(invoke, stored, "statements", "Ruth Ashdown", "--nl")[1].splitlines()]
+    assert [s["first_seen"] for s in statements] == ["2022-01-12", None]
+    [varga] = [line for line in run(invoke, stored, "speakers")[1].splitlines() if " Ines " in line]
+    assert varga.split()[-2:] == ["undated", "undated"]
+    assert "5,Ines Varga,person,,Ines Varga,1,1,,,\n" in run(invoke, stored, "speakers", "--csv")[1]  # CSV: empty
 
 
 def test_a_date_filter_says_how_many_undated_quotes_it_left_out(invoke, stored, tmp_path):

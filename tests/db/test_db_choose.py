@@ -3,7 +3,7 @@
 import pytest
 
 from quotes.db import session_scope
-from quotes.db.choose import SpeakerChoice, choose_speaker
+from quotes.db.choose import SpeakerChoice, choose_speaker, correction_speaker
 from quotes.db.identity import merge_speakers
 from quotes.db.rows import SpeakerRow
 
@@ -71,3 +71,30 @@ def test_a_merged_id_is_not_chosen(engine):
     with session_scope(engine) as session:
         assert ids(choose_speaker(session, f"#{gone}")) == (None, [])
         assert ids(choose_speaker(session, "Tomas Reyes")) == (keep, [])  # the name leads to where it went
+
+
+def test_a_choice_that_shares_only_part_of_the_name_says_so(stored):
+    """`quotes by "Jane Ashdown"` and the web view both learn that they got Ruth Ashdown, not Jane."""
+    stored(Row(4, "Ruth Ashdown", 3))
+    assert choose_speaker(None, "Jane Ashdown").partial
+    assert not choose_speaker(None, "Mr R. Ashdown").partial  # an honorific and an initial fit
+    assert not choose_speaker(None, "ashd").partial
+
+
+def test_a_merged_or_unknown_id_says_why_nobody_was_chosen(engine):
+    keep, gone = said(engine, "Ines Varga"), said(engine, "Tomas Reyes")
+    with session_scope(engine) as session:
+        merge_speakers(session, keep_id=keep, merge_id=gone)
+    with session_scope(engine) as session:
+        assert choose_speaker(session, f"#{gone}").merged_into.id == keep
+        assert choose_speaker(session, "#99999").unknown_id == 99999
+
+
+def test_a_correction_means_a_stored_speaker_or_a_new_one(engine):
+    """The existing-or-new decision `quotes fix --speaker` and the web view's form share."""
+    ruth = said(engine, "Ruth Ashdown")
+    with session_scope(engine) as session:
+        assert correction_speaker(session, " Ruth Ash ").new_name == "Ruth Ash"  # a full name nobody goes by
+        assert correction_speaker(session, "Ashdown").choice.chosen.id == ruth  # one word: a surname on record
+        assert correction_speaker(session, "ruth ashdown").choice.chosen.id == ruth
+        assert correction_speaker(session, f"#{ruth}").speaker_id == ruth
