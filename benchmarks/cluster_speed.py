@@ -2,14 +2,14 @@
 
     python benchmarks/cluster_speed.py [FOLDER] [--limit 50] [--batch-size 8] [--dask-only]
 
-One process: `quotes.batch.extract_results` (what `quotes ingest` runs), models loaded before the clock starts.
+One process: `quotes.ingest.batch.extract_results` (what `quotes ingest` runs), models loaded before the clock starts.
 Dask: a LocalCluster of one worker process with one thread (the scheduler runs in this process, as a
 `dask scheduler` would on its own machine), the models loaded on the worker by the extractor plugin and one
-article extracted before the clock starts; then `quotes.cluster.cluster_results` on the same articles. CPU is
+article extracted before the clock starts; then `quotes.ingest.cluster.cluster_results` on the same articles. CPU is
 user + sys of every process of the run (this one, the nanny, the worker: psutil), so it counts what a cluster
 pays: scheduler, serialisation both ways, the worker's event loop and its statistical profiler.
 The worker runs as Dask's nanny starts it (MALLOC_TRIM_THRESHOLD_=65536, its profiler on), then the
-extractor plugin's set-up (quotes.cluster.keep_large_blocks). --dask-only skips the one-process run (to
+extractor plugin's set-up (quotes.ingest.cluster.keep_large_blocks). --dask-only skips the one-process run (to
 profile the cluster with py-spy --subprocesses).
 Both runs must give the same records; the script says so.
 """
@@ -57,7 +57,7 @@ def spent(before: dict, after: dict) -> dict:
 
 
 def records_of(results) -> list:
-    from quotes.batch import Extracted
+    from quotes.ingest.batch import Extracted
 
     return [(r.article.source, [record.to_dict() if hasattr(record, "to_dict") else vars(record)
                                 for record in r.records]) if isinstance(r, Extracted) else repr(r)
@@ -65,7 +65,7 @@ def records_of(results) -> list:
 
 
 def single_process(articles, batch_size: int) -> tuple[float, float, list]:
-    from quotes.batch import extract_results, stanza_extractor
+    from quotes.ingest.batch import extract_results, stanza_extractor
 
     stanza_extractor()  # the pipeline is cached per process: loaded here, outside the clock
     cpu, wall = time.process_time(), time.perf_counter()
@@ -76,8 +76,8 @@ def single_process(articles, batch_size: int) -> tuple[float, float, list]:
 def on_cluster(articles, batch_size: int) -> tuple[dict, dict, float, list]:
     from distributed import Client, LocalCluster
 
-    from quotes.batch import stanza_extractor
-    from quotes.cluster import cluster_results
+    from quotes.ingest.batch import stanza_extractor
+    from quotes.ingest.cluster import cluster_results
 
     began = tree_cpu()
     cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,

@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from quotes.evaluate import evaluate_directory
-from quotes.nlp import load_pipeline
+from quotes.evaluation.polnear import evaluate_directory
+from quotes.runtime.nlp import load_pipeline
 
 
 def main(argv=None) -> int:

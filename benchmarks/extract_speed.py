@@ -7,9 +7,9 @@ Ours: the batch path that `quotes extract` / `ingest` run (tokenize, parse the s
 in batches of --batch-size articles, one torch thread (the default; $QUOTES_THREADS overrides), reporting
 words per CPU-second (process time: what a busy machine can sustain per core) and per wall second, the
 time per stage, model-load time and max RSS. --compare-decode runs the documents again with Stanza's own
-parser inference (quotes/decode.py undone) and prints its parse time and how many heads/labels differ from ours (none should).
+parser inference (quotes/runtime/decode.py undone) and prints its parse time and how many heads/labels differ from ours (none should).
 --check-mst keeps the parser's real score matrices and decodes each with Stanza's Chu-Liu-Edmonds and with ours
-(quotes/decode.py's shortcut, else quotes/mst.py): how many trees differ (none should) and the time of each.
+(quotes/runtime/decode.py's shortcut, else quotes/runtime/mst.py): how many trees differ (none should) and the time of each.
 
 Peer: spaCy `en_core_web_sm` (tagger + parser + NER, the model the Gender Gap Tracker and textacy set-ups
 start from) parsing the same texts in its own Python (never a project dependency). Make that environment once:
@@ -80,7 +80,7 @@ class Clock:
 
 
 def run_ours(texts: list[str], batch_size: int, clock: Clock) -> tuple[int, int, int, list]:
-    from quotes.extract import extract_from_doc, parse_selected
+    from quotes.extraction.extract import extract_from_doc, parse_selected
 
     nlp = clock.run("load", _load)
     statements = parsed = total = 0
@@ -97,7 +97,7 @@ def run_ours(texts: list[str], batch_size: int, clock: Clock) -> tuple[int, int,
 
 
 def _load():
-    from quotes.nlp import load_pipeline
+    from quotes.runtime.nlp import load_pipeline
 
     return load_pipeline()
 
@@ -108,7 +108,7 @@ class DecodeInputs:
     def __enter__(self):
         from stanza.models.depparse import model
 
-        _load()  # building the pipeline installs quotes/decode.py's decode: the copy goes around that one
+        _load()  # building the pipeline installs quotes/runtime/decode.py's decode: the copy goes around that one
 
         self.model, self.decode, self.matrices = model, model.chuliu_edmonds_one_root, []
 
@@ -128,7 +128,7 @@ def check_mst(matrices: list) -> str:
     """Ours against Stanza's decode on the same real score matrices: trees that differ, CPU time of each."""
     from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 
-    from quotes.decode import argmax_tree, one_root_tree
+    from quotes.runtime.decode import argmax_tree, one_root_tree
 
     fallback = [scores for scores in matrices if argmax_tree(scores) is None]
     cpu = time.process_time()
@@ -138,12 +138,12 @@ def check_mst(matrices: list) -> str:
     ours_cpu = time.process_time() - cpu
     differ = sum(a.tolist() != b.tolist() for a, b in zip(expected, got))
     return (f"      decode check on {len(matrices)} real score matrices ({len(fallback)} not an argmax tree, so "
-            f"decoded by quotes.mst): trees that differ from Stanza's {differ}; decode CPU Stanza "
+            f"decoded by quotes.runtime.mst): trees that differ from Stanza's {differ}; decode CPU Stanza "
             f"{stanza_cpu:.2f} s, ours {ours_cpu:.2f} s")
 
 
 def use_stanza_decode() -> None:
-    from quotes import decode
+    from quotes.runtime import decode
 
     decode.uninstall(_load()._parser)
 

@@ -37,7 +37,7 @@ MARKER = "PWNED"
 
 def _read_all(paths):
     """(sources of the articles read, sources of the failures) for the paths, through the batch reader."""
-    from quotes.batch import Failure, read_inputs
+    from quotes.ingest.batch import Failure, read_inputs
 
     articles, failures = [], []
     for item in read_inputs([str(p) for p in paths]):
@@ -143,7 +143,7 @@ DROP_ROOT = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
 
 def _read_text(tmp: Path, data: bytes, name: str = "article.txt"):
     """The article text, or None when the reader refused the file with a message naming it."""
-    from quotes.article import read_article
+    from quotes.ingest.article import read_article
     from quotes.errors import InputError
 
     path = tmp / name
@@ -204,7 +204,7 @@ def decoding_nul_after_8k_replaced(tmp: Path) -> bool:
 
 
 def decoding_nul_in_jsonl_text(tmp: Path) -> bool:
-    from quotes.article import read_articles
+    from quotes.ingest.article import read_articles
 
     path = tmp / "feed.jsonl"
     path.write_text('{"text": "A \\u0000 statement, she said."}\n')
@@ -238,7 +238,7 @@ def _hostile_checkpoint(path: Path, marker: Path) -> None:
 
 
 def pickles_warmstart_hostile(tmp: Path) -> bool:
-    from quotes.parser_training import warmstart_vocab
+    from quotes.training.parser import warmstart_vocab
 
     marker = tmp / MARKER
     _hostile_checkpoint(tmp / "parser.pt", marker)
@@ -250,7 +250,7 @@ def pickles_warmstart_hostile(tmp: Path) -> bool:
 
 
 def pickles_warmstart_genuine(tmp: Path) -> bool:
-    from quotes.parser_training import warmstart_vocab
+    from quotes.training.parser import warmstart_vocab
 
     vocab = warmstart_vocab(str(ROOT / "quotes" / "models" / "en" / "parser.pt"))
     return len(vocab["word"]) > 100
@@ -258,7 +258,7 @@ def pickles_warmstart_genuine(tmp: Path) -> bool:
 
 def pickles_stanza_dir_hostile(tmp: Path) -> bool:
     from quotes.errors import QuotesError
-    from quotes.nlp import MODEL_FILES, load_pipeline
+    from quotes.runtime.nlp import MODEL_FILES, load_pipeline
 
     models = tmp / "models"
     models.mkdir()
@@ -283,7 +283,7 @@ CPU_BUDGET = 60.0
 
 
 def _extract_timed(tmp: Path, text: str, name: str) -> bool:
-    from quotes.batch import stanza_extractor
+    from quotes.ingest.batch import stanza_extractor
 
     extract = stanza_extractor()
     started, cpu = time.perf_counter(), time.process_time()
@@ -338,7 +338,7 @@ def batch_deep_json_stdin(tmp: Path) -> bool:
     import io
     import json
 
-    from quotes.article import read_articles
+    from quotes.ingest.article import read_articles
     from quotes.errors import InputError
 
     data = ('{"text": "x", "m": ' + DEEP_JSON + "}\n" + json.dumps({"text": GOOD}) + "\n").encode()
@@ -542,12 +542,12 @@ def messages_password_in_url_hidden(tmp: Path) -> bool:
 def messages_nul_warned(tmp: Path) -> bool:
     import logging
 
-    from quotes.article import read_article
+    from quotes.ingest.article import read_article
 
     seen = []
     handler = logging.Handler()
     handler.emit = lambda record: seen.append(record.getMessage())
-    logging.getLogger("quotes.article").addHandler(handler)
+    logging.getLogger("quotes.ingest.article").addHandler(handler)
     body = BODY * 3
     at = body.index(" ", 9000)
     (tmp / "a.txt").write_bytes((body[:at] + "\x00" + body[at + 1:]).encode())
@@ -628,7 +628,7 @@ def caps_5mb_of_quoted_paragraphs(tmp: Path) -> bool:
 
 
 def caps_html_50k_paragraphs(tmp: Path) -> bool:
-    from quotes.article import read_article
+    from quotes.ingest.article import read_article
 
     html = ("<html><head><title>Harbour</title></head><body><article>"
             + "".join(f"<p>“We will rebuild pier {i},” the mayor said.</p>" for i in range(50_000))
@@ -641,7 +641,7 @@ def caps_html_50k_paragraphs(tmp: Path) -> bool:
 
 
 def caps_html_200k_attributes(tmp: Path) -> bool:
-    from quotes.article import read_article
+    from quotes.ingest.article import read_article
 
     html = ("<html><body><p " + " ".join(f'a{i}="x"' for i in range(200_000)) + ">“Yes,” she said.</p>"
             + "<p>The mayor said that the works would go on.</p>" * 20 + "</body></html>")
@@ -689,7 +689,7 @@ def security_headers(tmp: Path) -> bool:
 
 def security_ner_checkpoint_weights_only(tmp: Path) -> bool:
     from quotes.errors import UnsafeModel
-    from quotes.ner_training import compact_ner_model
+    from quotes.training.ner import compact_ner_model
 
     marker = tmp / MARKER
     import torch

@@ -32,10 +32,10 @@ import re
 import sys
 from pathlib import Path
 
-from quotes.evaluate import evaluate_directory, match
-from quotes.lexicon import honorific_genders, honorifics, role_words, ud_case_counts
-from quotes.names import UPPER, fold, honorific_gender, is_particle, is_suffix, parts
-from quotes.nlp import load_pipeline
+from quotes.evaluation.polnear import evaluate_directory, match
+from quotes.extraction.lexicon import honorific_genders, honorifics, role_words, ud_case_counts
+from quotes.extraction.names import UPPER, fold, honorific_gender, is_particle, is_suffix, parts
+from quotes.runtime.nlp import load_pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = SHARED / "data" / "quote-eval" / "polnear"

@@ -10,8 +10,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from quotes.ner_training import NerFiles
-from quotes.training import Runner, TrainConfig, score_ner_model
+from quotes.training.ner import NerFiles
+from quotes.training.train import Runner, TrainConfig, score_ner_model
 
 
 def main() -> None:

@@ -10,9 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from quotes.entities import NER_MODEL, NER_PRETRAIN, entities
-from quotes.extract import extract_from_doc, parse_selected
-from quotes.nlp import BUNDLED_DIR, MODEL_FILES, QuotesNLP, resolve_models
+from quotes.extraction.entities import entities
+from quotes.runtime.ner import NER_MODEL, NER_PRETRAIN
+from quotes.extraction.extract import extract_from_doc, parse_selected
+from quotes.runtime.nlp import BUNDLED_DIR, MODEL_FILES, QuotesNLP, resolve_models
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quote-eval" / "polnear" / "text"
 

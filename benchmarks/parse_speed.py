@@ -37,7 +37,7 @@ def main() -> None:
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    from quotes.nlp import load_pipeline
+    from quotes.runtime.nlp import load_pipeline
 
     load_seconds = timed(lambda: load_pipeline(args.stanza_dir))
     nlp = load_pipeline(args.stanza_dir)

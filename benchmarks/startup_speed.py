@@ -27,10 +27,10 @@ STAGES = r"""
 import json, sys, time
 marks = [time.process_time()]
 import torch; marks.append(time.process_time())
-import quotes.nlp
-getattr(quotes.nlp, "defer_import", lambda name: None)("networkx")  # as QuotesNLP does before importing stanza
+import quotes.runtime.nlp
+getattr(quotes.runtime.nlp, "defer_import", lambda name: None)("networkx")  # as QuotesNLP does before importing stanza
 import stanza; marks.append(time.process_time())
-from quotes.nlp import load_pipeline
+from quotes.runtime.nlp import load_pipeline
 nlp = load_pipeline(); marks.append(time.process_time())
 import quotes
 records = quotes.extract_articles([open(sys.argv[1], encoding="utf-8").read()], nlp=nlp)

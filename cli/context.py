@@ -50,7 +50,7 @@ class App:
         """What builds the extractor in each process: the Stanza pipeline from --stanza-dir, unless replaced."""
         if self._extractor_factory is not None:
             return self._extractor_factory
-        from quotes.batch import stanza_extractor
+        from quotes.ingest.batch import stanza_extractor
 
         return partial(stanza_extractor, self.stanza_dir)
 

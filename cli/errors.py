@@ -57,7 +57,7 @@ def without_passwords(message: str) -> str:
 
 
 OUTPUT_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
-"""A write that failed for want of room or a working device: reading never raises these (quotes.article turns
+"""A write that failed for want of room or a working device: reading never raises these (quotes.ingest.article turns
 its errors into InputError), so they come from writing the output or a file the command writes."""
 
 

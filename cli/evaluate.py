@@ -49,8 +49,8 @@ def eval_command(gold, speakers_gold, errors_path, limit, cache_dir, beliefs, uk
         return _speaker_eval(Path(speakers_gold), errors_path, cache_dir, beliefs, as_json)
     if not gold:
         raise click.UsageError("give --gold DIR (PolNeAR layout) or --speakers DIR (speaker-gold layout)")
-    from quotes.evaluate import evaluate_directory, format_report, write_errors
-    from quotes.nlp import load_pipeline
+    from quotes.evaluation.polnear import evaluate_directory, format_report, write_errors
+    from quotes.runtime.nlp import load_pipeline
 
     log_to_stderr()
     if not (Path(gold) / "text").is_dir():
@@ -71,8 +71,8 @@ def eval_command(gold, speakers_gold, errors_path, limit, cache_dir, beliefs, uk
 
 
 def _speaker_eval(gold: Path, errors_path, cache_dir, beliefs, as_json) -> None:
-    from quotes.nlp import load_pipeline
-    from quotes.speaker_eval import evaluate_speakers, format_speaker_report, read_speaker_gold, speaker_errors
+    from quotes.runtime.nlp import load_pipeline
+    from quotes.evaluation.speakers import evaluate_speakers, format_speaker_report, read_speaker_gold, speaker_errors
 
     log_to_stderr()
     read_speaker_gold(gold)  # a malformed label fails before the models load

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from quotes.batch import Extracted, Failure, extract_results, read_inputs
+from quotes.ingest.batch import Extracted, Failure, extract_results, read_inputs
 from .context import current_app
 from .errors import errors_to_click, log_to_stderr
 from .options import max_bytes_option, stanza_dir_option, workers_option

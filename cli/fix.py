@@ -163,7 +163,7 @@ def fix_article(article, outlet, published, url, author, title, by, fmt):
 
 
 def _date(text: str):
-    from quotes.metadata import parse_date
+    from quotes.ingest.metadata import parse_date
 
     if text == "":
         return ""

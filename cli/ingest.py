@@ -1,4 +1,4 @@
-"""`quotes ingest PATH...`: options, the progress line and the summary over quotes.ingest, which reads,
+"""`quotes ingest PATH...`: options, the progress line and the summary over quotes.ingest.store, which reads,
 extracts and stores each article whole or not at all."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Optional
 
 import click
 
-from quotes.batch import Failure, expand_paths
+from quotes.ingest.batch import Failure, expand_paths
 from .context import current_app
 from .errors import errors_to_click, log_to_stderr
 from .options import article_lock_timeout_option, db_option, max_bytes_option, stanza_dir_option, workers_option
@@ -143,7 +143,7 @@ def ingest(paths, outlet, url, published, workers, cluster, reprocess, max_bytes
     being stored, and says how many were.
     """
     from quotes.db.engine import check_writable
-    from quotes.ingest import ingest_expanded
+    from quotes.ingest.store import ingest_expanded
 
     log_to_stderr()
     app = current_app()

@@ -53,7 +53,7 @@ def stanza_dir_option(command):
 
 
 def max_bytes_option(command):
-    from quotes.article import DEFAULT_MAX_BYTES  # here, not at the top: `quotes by` never reads articles
+    from quotes.ingest.article import DEFAULT_MAX_BYTES  # here, not at the top: `quotes by` never reads articles
 
     return click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
                         help="Refuse articles larger than this many bytes.")(command)

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from quotes.errors import QuotesError
-from quotes.nlp import BUNDLED_DIR
-from quotes.training import STAGES, TrainConfig, train_models
+from quotes.runtime.nlp import BUNDLED_DIR
+from quotes.training.train import STAGES, TrainConfig, train_models
 
 DEFAULT_UD = Path("../shared/data/ud-english")
 DEFAULT_WARMSTART = Path("../shared/models/parser-warmstart/en_parser_warmstart.pt")

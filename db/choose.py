@@ -10,7 +10,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlmodel import Session
 
-from quotes.lexicon import honorifics
+from quotes.extraction.lexicon import honorifics
 
 from . import queries
 from .errors import SpeakerNotFound

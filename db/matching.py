@@ -22,7 +22,7 @@ from .models import is_stored_id
 from .names import (FoldedName, fold_words, given_names_compatible, honorific_gender_of, name_parts,
                     person_keys, roles_conflict, surname_prefix_range, surnames_match)
 from .upsert import insert_or_get
-from quotes.names import parts as written_parts
+from quotes.extraction.names import parts as written_parts
 
 
 @dataclass

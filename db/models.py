@@ -1,7 +1,7 @@
 """All table models of quote-tracker in one place; Alembic migrations in migrations/ build exactly this schema.
 
 Stored* names keep the tables apart from the records of the same things (quotes.records.Article,
-quotes.speakers.Speaker). A quote's contract fields are not written here: QuoteBase takes them from
+quotes.extraction.speakers.Speaker). A quote's contract fields are not written here: QuoteBase takes them from
 quotes.records.QuoteRecord, the output contract, so a field added there is a column here (plus a migration).
 """
 
@@ -45,7 +45,7 @@ class StoredArticle(SQLModel, table=True):
     url: Optional[str] = Field(default=None, index=True)
     title: Optional[str] = None
     outlet: Optional[str] = Field(default=None, index=True)
-    # the outlet folded for grouping and filtering, "The Herald" = "Herald" (quotes.metadata.outlet_key; 0005)
+    # the outlet folded for grouping and filtering, "The Herald" = "Herald" (quotes.ingest.metadata.outlet_key; 0005)
     outlet_key: Optional[str] = Field(default=None, index=True)
     author: Optional[str] = None  # the byline as written (revision 0003)
     published_at: Optional[date] = Field(default=None, index=True)

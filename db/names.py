@@ -10,8 +10,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from quotes.lexicon import word_set
-from quotes.names import honorific_gender, parts
+from quotes.extraction.lexicon import word_set
+from quotes.extraction.names import honorific_gender, parts
 
 # Given names this similar are spelling variants (Stephane/Stefane, Volodymyr/Volodimir), not namesakes.
 GIVEN_NAME_MIN_SCORE = 80
@@ -43,7 +43,7 @@ def honorifics() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class FoldedName:
-    """A name as storage keys it: quotes.names.NameParts (the one name model) folded for matching. `key` is the
+    """A name as storage keys it: quotes.extraction.names.NameParts (the one name model) folded for matching. `key` is the
     folded name without honorifics, with its suffix."""
 
     key: str
@@ -60,7 +60,7 @@ class FoldedName:
 
 @functools.lru_cache(maxsize=1 << 16)
 def name_parts(name: str) -> FoldedName:
-    """The stored form of quotes.names.parts (the one name model): folded, the particles kept in the surname
+    """The stored form of quotes.extraction.names.parts (the one name model): folded, the particles kept in the surname
     ("Ursula von der Leyen" -> von der leyen) and the generational suffixes of its word list ("Martin Luther
     King V" -> king / v). `key` is every folded word of the name after its honorifics, suffix included.
     Cached: matching splits the same stored names again for every article (43 us a name uncached)."""

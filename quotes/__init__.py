@@ -30,16 +30,16 @@ PIPELINE_VERSION = "5"
 
 # public name -> the module that defines it
 _EXPORTS = {
-    "load_pipeline": "quotes.nlp",
-    "extract_articles": "quotes.extract",
-    "read_articles": "quotes.article",
+    "load_pipeline": "quotes.runtime.nlp",
+    "extract_articles": "quotes.extraction.extract",
+    "read_articles": "quotes.ingest.article",
     "Article": "quotes.records",
     "QuoteRecord": "quotes.records",
     "make_engine": "quotes.db.engine",
     "session_scope": "quotes.db.engine",
     "ingest_article": "quotes.db.store",
-    "ingest_paths": "quotes.ingest",
-    "stanza_extractor": "quotes.batch",
+    "ingest_paths": "quotes.ingest.store",
+    "stanza_extractor": "quotes.ingest.batch",
     "find_speakers": "quotes.db.queries",
     "list_speakers": "quotes.db.queries",
     "quotes_by": "quotes.db.queries",

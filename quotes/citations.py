@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Optional
 
-from quotes.metadata import read_byline
+from quotes.ingest.metadata import read_byline
 
 ITEM_TYPE = "article-newspaper"
 QUOTE_FIELDS = ("quote_id", "statement_id", "speaker", "speaker_kind", "role", "kind", "cue", "text", "start",

@@ -31,7 +31,7 @@ def test_importing_quotes_loads_neither_stanza_nor_sqlalchemy():
 
 
 def test_extract_articles_needs_neither_sources_nor_a_given_pipeline(monkeypatch):
-    from quotes import extract
+    from quotes.extraction import extract
 
     seen = {}
 
@@ -40,7 +40,7 @@ def test_extract_articles_needs_neither_sources_nor_a_given_pipeline(monkeypatch
             seen["texts"] = texts
             return [object() for _ in texts]
 
-    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda: FakeNLP())
+    monkeypatch.setattr("quotes.runtime.nlp.load_pipeline", lambda: FakeNLP())
     monkeypatch.setattr(extract, "parse_selected", lambda nlp, docs: (0, 0))
     monkeypatch.setattr(extract, "warn_unparsed", lambda docs, sources: None)
     monkeypatch.setattr(extract, "extract_from_doc", lambda doc, text, *, source, include_beliefs: [source])

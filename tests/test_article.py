@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.article import find_date, read_article, read_articles
+from quotes.ingest.article import find_date, read_article, read_articles
 from quotes.errors import InputError
 from quotes.records import Article
 
@@ -151,7 +151,7 @@ def test_stdin_over_the_limit():
 ])
 def test_legacy_8bit_text_is_read_as_cp1252_and_says_so(tmp_path, caplog, data, text):
     path = write(tmp_path, "legacy.txt", data)
-    with caplog.at_level(logging.WARNING, logger="quotes.article"):
+    with caplog.at_level(logging.WARNING, logger="quotes.ingest.article"):
         article = read_article(path)
     assert article.text == text
     assert caplog.messages[0].startswith(f"{path}: not valid UTF-8 (byte ")

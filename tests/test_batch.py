@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from quotes.batch import (Extracted, Failure, Skipped, expand_paths, extract_results, read_inputs)
+from quotes.ingest.batch import (Extracted, Failure, Skipped, expand_paths, extract_results, read_inputs)
 from quotes.errors import ModelsNotFound
 from quotes.records import Article, QuoteRecord
 

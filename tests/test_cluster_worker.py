@@ -1,4 +1,4 @@
-"""The Dask worker set-up (quotes.cluster.ExtractorPlugin): glibc's large-block behaviour given back to a
+"""The Dask worker set-up (quotes.ingest.cluster.ExtractorPlugin): glibc's large-block behaviour given back to a
 worker that Dask's nanny started with MALLOC_TRIM_THRESHOLD_ (issue 22: 4.0 of 14.8 worker CPU-s were page
 faults). Fake C library and worker: no cluster, no models."""
 
@@ -6,7 +6,7 @@ import ctypes
 
 import pytest
 
-from quotes import cluster
+from quotes.ingest import cluster
 
 
 class FakeLibc:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from quotes.decode import argmax_tree, install, one_root_tree
+from quotes.runtime.decode import argmax_tree, install, one_root_tree
 
 chuliu_edmonds = pytest.importorskip("stanza.models.common.chuliu_edmonds")
 
@@ -89,7 +89,7 @@ def test_tied_best_heads_leave_the_choice_to_stanzas_tie_breaking():
 
 
 def test_fallback_is_the_exact_decode_not_stanzas():
-    from quotes.mst import one_root_mst
+    from quotes.runtime.mst import one_root_mst
 
     assert one_root_tree.__defaults__ == (one_root_mst,)
 
@@ -98,7 +98,7 @@ def test_fallback_is_the_exact_decode_not_stanzas():
 def test_label_bilinear_is_einsums_numbers_bitwise(n, length):
     import torch
 
-    from quotes.decode import _bilinear_at_arcs
+    from quotes.runtime.decode import _bilinear_at_arcs
 
     generator = torch.Generator().manual_seed(n * 1000 + length)
     dependents = torch.randn(n, length, 201, generator=generator)

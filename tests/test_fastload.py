@@ -1,4 +1,4 @@
-"""The bundled models' fast reading (quotes.fastload): the same objects as torch's weights-only load, the same
+"""The bundled models' fast reading (quotes.runtime.fastload): the same objects as torch's weights-only load, the same
 refusal of a file that would run code, and only for files in the trusted folder."""
 
 import os
@@ -7,8 +7,8 @@ import pickle
 import pytest
 import torch
 
-from quotes.fastload import fast_torch_load
-from quotes.nlp import BUNDLED_DIR, MODEL_FILES, defer_import
+from quotes.runtime.fastload import fast_torch_load
+from quotes.runtime.nlp import BUNDLED_DIR, MODEL_FILES, defer_import
 
 
 class RunsCode:

@@ -1,5 +1,5 @@
 """What articles say about themselves: dateline, byline, wire outlet, front matter, sidecar .json, and
-the usual JSONL field names (quotes/metadata.py, read through quotes.article)."""
+the usual JSONL field names (quotes/ingest/metadata.py, read through quotes.ingest.article)."""
 
 import json
 import logging
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from quotes.article import read_article, read_articles
+from quotes.ingest.article import read_article, read_articles
 from quotes.errors import InputError
-from quotes.metadata import (body_start, find_byline, find_outlet_line, find_wire_outlet, known_fields,
+from quotes.ingest.metadata import (body_start, find_byline, find_outlet_line, find_wire_outlet, known_fields,
                              outlet_key, parse_date)
 
 SAMPLES = Path(__file__).resolve().parents[1] / "quotes" / "samples"
@@ -186,7 +186,7 @@ def test_what_is_not_a_date_is_refused(value):
 def test_the_readme_lists_the_field_names_that_are_read():
     import re
 
-    from quotes.metadata import FIELD_NAMES
+    from quotes.ingest.metadata import FIELD_NAMES
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `(\w+)`[^|]*\| (.+) \|$", readme, re.M)
@@ -197,7 +197,7 @@ def test_the_readme_lists_the_field_names_that_are_read():
 
 
 def test_a_glob_does_not_take_a_sidecar_for_an_article(tmp_path):
-    from quotes.batch import expand_paths
+    from quotes.ingest.batch import expand_paths
 
     for name in ("story.txt", "story.json", "page.html", "page.html.json", "data.json"):
         (tmp_path / name).write_text("{}" if name.endswith(".json") else "Title\n\nBody.\n", encoding="utf-8")

@@ -1,9 +1,9 @@
-"""quotes.mst gives exactly Stanza's single-root Chu-Liu-Edmonds trees: random scores, ties, -inf, float32."""
+"""quotes.runtime.mst gives exactly Stanza's single-root Chu-Liu-Edmonds trees: random scores, ties, -inf, float32."""
 
 import numpy as np
 import pytest
 
-from quotes.mst import last_cycle, one_root_mst
+from quotes.runtime.mst import last_cycle, one_root_mst
 
 chuliu_edmonds = pytest.importorskip("stanza.models.common.chuliu_edmonds")
 

@@ -3,7 +3,7 @@
 import pytest
 
 from quotes.errors import ModelsNotFound
-from quotes.nlp import BUNDLED_DIR, ENV_VAR, MODEL_FILES, resolve_models
+from quotes.runtime.nlp import BUNDLED_DIR, ENV_VAR, MODEL_FILES, resolve_models
 
 HAVE_MODELS = all((BUNDLED_DIR / name).is_file() for name in MODEL_FILES.values())
 needs_models = pytest.mark.skipif(not HAVE_MODELS, reason="bundled models not built yet (quotes/models/en)")
@@ -39,7 +39,7 @@ def test_bundled_style_folder_accepted(tmp_path):
 
 @pytest.fixture(scope="module")
 def nlp():
-    from quotes.nlp import load_pipeline
+    from quotes.runtime.nlp import load_pipeline
 
     return load_pipeline()
 
@@ -77,14 +77,14 @@ def test_parse_touches_only_selected_sentences(nlp):
 @needs_models
 @pytest.mark.models
 def test_pipeline_built_once_per_process(nlp):
-    from quotes.nlp import load_pipeline
+    from quotes.runtime.nlp import load_pipeline
 
     assert load_pipeline() is nlp
 
 
 @pytest.mark.parametrize("value, threads", [(None, 1), ("", 1), ("3", 3), ("0", 1), ("two", 1), ("-2", 1)])
 def test_one_torch_thread_unless_asked(monkeypatch, value, threads):
-    from quotes.nlp import THREADS_VAR, torch_threads
+    from quotes.runtime.nlp import THREADS_VAR, torch_threads
 
     if value is None:
         monkeypatch.delenv(THREADS_VAR, raising=False)
@@ -102,7 +102,7 @@ def test_loaded_pipeline_runs_one_thread_and_fast_decode(nlp):
     assert hasattr(model.chuliu_edmonds_one_root, "__wrapped_decode__")
     from stanza.models.depparse import data
 
-    from quotes.speedups import padded_long_tensor
+    from quotes.runtime.speedups import padded_long_tensor
 
     assert data.get_long_tensor is padded_long_tensor
     assert "id2unit" in vars(nlp._parser.processors["pos"].trainer.vocab["feats"])  # feature strings remembered
@@ -113,10 +113,10 @@ def test_loading_the_models_never_imports_the_torch_compiler():
     import subprocess
     import sys
 
-    code = ("import gc, sys; from quotes.nlp import load_pipeline; load_pipeline(); "
+    code = ("import gc, sys; from quotes.runtime.nlp import load_pipeline; load_pipeline(); "
             "print('torch._dynamo' in sys.modules, gc.get_freeze_count() > 100_000, gc.get_threshold()[0])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    # and the loaded models are frozen out of the cyclic collector's sight (quotes.nlp.settle_heap)
+    # and the loaded models are frozen out of the cyclic collector's sight (quotes.runtime.nlp.settle_heap)
     assert done.stdout.strip() == "False True 50000", done.stderr[-2000:]
 
 
@@ -125,7 +125,7 @@ def test_loading_the_models_never_imports_the_torch_compiler():
 def test_settle_heap_freezes_and_raises_the_threshold_never_lowers_it(before, after):
     import gc
 
-    from quotes.nlp import settle_heap
+    from quotes.runtime.nlp import settle_heap
 
     saved = gc.get_threshold()
     gc.set_threshold(*before)
@@ -141,7 +141,7 @@ def test_settle_heap_freezes_and_raises_the_threshold_never_lowers_it(before, af
 @pytest.mark.parametrize("value, mode", [(None, "int8"), ("int8", "int8"), ("none", "none"), ("OFF", "none"),
                                          ("float32", "none")])
 def test_int8_unless_turned_off(monkeypatch, value, mode):
-    from quotes.nlp import QUANTIZE_VAR, quantize_mode
+    from quotes.runtime.nlp import QUANTIZE_VAR, quantize_mode
 
     if value is None:
         monkeypatch.delenv(QUANTIZE_VAR, raising=False)
@@ -154,7 +154,7 @@ def test_int8_unless_turned_off(monkeypatch, value, mode):
 def test_loaded_parser_is_quantized(nlp):
     import os
 
-    from quotes.nlp import QUANTIZE_VAR
+    from quotes.runtime.nlp import QUANTIZE_VAR
 
     if os.environ.get(QUANTIZE_VAR):
         pytest.skip("quantization set by the environment")
@@ -175,7 +175,7 @@ def test_loaded_parser_is_quantized(nlp):
     ("Smith", "“", " ", False),
 ])
 def test_a_sentence_cut_inside_a_name_is_found(last, first, between, cut):
-    from quotes.nlp import split_inside_a_name
+    from quotes.runtime.nlp import split_inside_a_name
 
     assert split_inside_a_name(last, first, between) is cut
 
@@ -183,7 +183,7 @@ def test_a_sentence_cut_inside_a_name_is_found(last, first, between, cut):
 def test_sentences_cut_inside_a_name_are_joined_with_offsets_and_word_ids_kept():
     from stanza import Document
 
-    from quotes.nlp import rejoin_split_names
+    from quotes.runtime.nlp import rejoin_split_names
 
     text = "Kim Jong Un said it can't wait. It ended."
     sentences = [

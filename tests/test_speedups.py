@@ -1,11 +1,11 @@
-"""quotes.speedups: Stanza's hot spots replaced by exact equivalents (same tensors, same strings)."""
+"""quotes.runtime.speedups: Stanza's hot spots replaced by exact equivalents (same tensors, same strings)."""
 
 import pytest
 import torch
 from stanza.models.common import data as stanza_data
 from stanza.models.pos.vocab import FeatureVocab
 
-from quotes import speedups
+from quotes.runtime import speedups
 
 STANZA_LONG_TENSOR = getattr(stanza_data.get_long_tensor, "__wrapped_stanza__", stanza_data.get_long_tensor)
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.model_eval import raw_text
-from quotes.training import TrainConfig, TrainingError, prepare_treebank, shorten_forms
+from quotes.training.model_eval import raw_text
+from quotes.training.train import TrainConfig, TrainingError, prepare_treebank, shorten_forms
 
 SENTENCE = """# newdoc id = d1
 # text = See http://example.com/a/very/long/path now.
@@ -59,7 +59,7 @@ def test_raw_text_separates_documents_as_paragraphs(tmp_path):
 def test_restore_surface_text_puts_back_long_tokens():
     from stanza.models.common.doc import Document
 
-    from quotes.model_eval import restore_surface_text
+    from quotes.training.model_eval import restore_surface_text
 
     text = "See http://example.com/x now"
     doc = Document([[
@@ -72,7 +72,7 @@ def test_restore_surface_text_puts_back_long_tokens():
 
 
 def test_evaluate_stage_runs_every_time_and_installs_models(tmp_path, monkeypatch):
-    import quotes.training as training
+    import quotes.training.train as training
 
     calls = []
     monkeypatch.setattr(training, "evaluate_models", lambda config, log: calls.append(config.output_dir))
@@ -100,7 +100,7 @@ def test_parser_training_keeps_the_warm_start_vocabulary():
     from stanza.models.common.doc import Document
     from stanza.utils.conll import CoNLL
 
-    from quotes.parser_training import _continue_from, pin_vocab
+    from quotes.training.parser import _continue_from, pin_vocab
 
     args = {"shorthand": "en_qtnews", "pretrain": False, "charlm": False, "bert_model": None,
             "augment_nopunct": 0.0, "sample_train": 1.0, "word_dropout": 0.0, "pos_dropout": 0.0}
@@ -123,7 +123,7 @@ def test_parser_training_keeps_the_warm_start_vocabulary():
 
 
 def test_retag_stage_needs_a_tagger(tmp_path):
-    import quotes.training as training
+    import quotes.training.train as training
 
     config = TrainConfig(ud_dir=tmp_path, work_dir=tmp_path / "work", output_dir=tmp_path / "out")
     with pytest.raises(TrainingError, match="--stage pos"):

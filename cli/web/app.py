@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from quotes.metadata import body_start
+from quotes.ingest.metadata import body_start
 
 from . import database, security
 from .edits import Edits, edit_routes

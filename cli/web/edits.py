@@ -60,7 +60,7 @@ def edit_routes(edits: Edits) -> list[Route]:
 
         from quotes.db import corrections
         from quotes.db.errors import ArticleNotFound
-        from quotes.metadata import parse_date
+        from quotes.ingest.metadata import parse_date
 
         values = {name: form[name].strip() for name in ("outlet", "url", "author", "title") if name in form}
         if form.get("published", "").strip():

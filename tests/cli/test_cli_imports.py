@@ -20,7 +20,7 @@ print(json.dumps({"exit": result.exit_code, "output": result.output[-300:],
 """
 # Modules a quick command may not need; the probe says which of them a command loaded.
 LOOK_FOR = ("torch", "stanza", "trafilatura", "sqlalchemy", "sqlalchemy.orm", "sqlmodel", "pydantic", "rapidfuzz",
-            "quotes.metadata", "quotes.batch", "quotes.nlp", "quotes.db.models", "quotes.db.queries")
+            "quotes.ingest.metadata", "quotes.ingest.batch", "quotes.runtime.nlp", "quotes.db.models", "quotes.db.queries")
 
 
 def run_probe(*args):

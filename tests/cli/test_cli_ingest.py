@@ -8,7 +8,7 @@ import quotes
 
 from cli_fakes import fake_extract
 from quotes.errors import ModelsNotFound
-from quotes.ingest import Stored
+from quotes.ingest.store import Stored
 from quotes.records import QuoteRecord
 
 SAMPLES = Path(__file__).resolve().parents[2] / "quotes" / "samples"
@@ -110,7 +110,7 @@ def test_help_shows_an_example(invoke):
 
 def test_reprocess_reextracts_articles_of_an_older_pipeline(invoke, db):
     from cli_fakes import fake_factory
-    from quotes.ingest import ingest_paths
+    from quotes.ingest.store import ingest_paths
     from quotes.db import make_engine
 
     engine = make_engine(db)

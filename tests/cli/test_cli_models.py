@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.batch import stanza_extractor
+from quotes.ingest.batch import stanza_extractor
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "quotes" / "models" / "en"

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from quotes.db import make_engine
-from quotes.ingest import Failure, Stored, ingest_paths
+from quotes.ingest.store import Failure, Stored, ingest_paths
 
 distributed = pytest.importorskip("distributed")
 
@@ -90,7 +90,7 @@ def test_each_worker_builds_the_extractor_once(client, tmp_path):
 def test_no_scheduler_is_one_clear_line_and_nothing_stored(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from quotes import cluster
+    from quotes.ingest import cluster
     from quotes.cli.context import App
     from quotes.cli.main import main
 

@@ -21,7 +21,7 @@ def test_fold_removes_case_accents_and_punctuation(raw, folded):
     ("Osei III", "osei iii", None, "osei", "iii"),
     ("Dame Fenella Cray", "fenella cray", "fenella", "cray", None),
     ("Ms", "ms", None, "ms", None),  # a lone honorific is all there is: keep it rather than return nothing
-    # One name model with extraction (quotes.names.parts): particles stay in the surname, suffixes from its list
+    # One name model with extraction (quotes.extraction.names.parts): particles stay in the surname, suffixes from its list
     ("Ursula von der Leyen", "ursula von der leyen", "ursula", "von der leyen", None),
     ("von der Leyen", "von der leyen", None, "von der leyen", None),
     ("Martin Luther King V", "martin luther king v", "martin", "king", "v"),

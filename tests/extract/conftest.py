@@ -3,7 +3,7 @@
 import pytest
 
 from handparse import doc_from_rows
-from quotes.extract import extract_from_doc
+from quotes.extraction.extract import extract_from_doc
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from click.testing import CliRunner
 
 from handparse import doc_from_rows
 from quotes.cli.evaluate import eval_command
-from quotes.evaluate import ParseCache
-from quotes.extract import extract_from_doc
+from quotes.evaluation.polnear import ParseCache
+from quotes.extraction.extract import extract_from_doc
 
 TEXT = "Title.\n\n“We won,” she said."
 ROWS = ["""
@@ -28,7 +28,7 @@ ANN = ("T1\tSource 18 21\tshe\nT2\tCue 22 26\tsaid\nT3\tContent 8 17\t“We won,
 
 
 class StandInNLP:
-    """What quotes.nlp offers, answering from hand-built parses."""
+    """What quotes.runtime.nlp offers, answering from hand-built parses."""
 
     parsed = 0
 
@@ -48,7 +48,7 @@ def gold_folder(tmp_path):
 
 
 def test_eval_command_scores_and_writes_errors(tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
+    monkeypatch.setattr("quotes.runtime.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
     gold = gold_folder(tmp_path / "gold")
     errors = tmp_path / "errors.jsonl"
     cache = tmp_path / "cache"
@@ -65,7 +65,7 @@ def test_eval_command_scores_and_writes_errors(tmp_path, monkeypatch):
 
 
 def test_eval_counts_records_per_rule_and_switches_a_rule_off_by_name(tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
+    monkeypatch.setattr("quotes.runtime.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
     gold = gold_folder(tmp_path / "gold")
     args = ["--gold", str(gold), "--json"]
     report = json.loads(CliRunner().invoke(eval_command, args).stdout)
@@ -81,7 +81,7 @@ def test_eval_counts_records_per_rule_and_switches_a_rule_off_by_name(tmp_path, 
 
 
 def test_eval_names_the_known_rules_for_an_unknown_one(tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
+    monkeypatch.setattr("quotes.runtime.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
     result = CliRunner().invoke(eval_command, ["--gold", str(gold_folder(tmp_path)), "--without", "nsubj"])
     assert result.exit_code == 1
     assert "no rule named nsubj" in result.output and "name-after" in result.output
@@ -104,7 +104,7 @@ def test_parse_cache_round_trip_keeps_offsets(tmp_path):
 
 
 def _unparsed(doc):
-    from quotes.nlp import PARSED_FIELDS
+    from quotes.runtime.nlp import PARSED_FIELDS
 
     for sentence in doc.sentences:
         for word in sentence.words:
@@ -137,7 +137,7 @@ class RecordingNLP:
 
 
 def test_a_sentence_parsed_in_one_text_is_reused_in_another(tmp_path):
-    from quotes.evaluate import parsed_documents, uk_style
+    from quotes.evaluation.polnear import parsed_documents, uk_style
 
     text = "She said so.\n\n" + TEXT.split("\n\n")[1]
     copy = uk_style(text)
@@ -153,7 +153,7 @@ def test_a_sentence_parsed_in_one_text_is_reused_in_another(tmp_path):
 
 
 def test_the_parse_cache_key_follows_the_parse_and_ner_models_only(tmp_path):
-    from quotes.evaluate import model_fingerprint
+    from quotes.evaluation.polnear import model_fingerprint
 
     (tmp_path / "parser.pt").write_bytes(b"p")
     before = model_fingerprint(tmp_path)
@@ -167,8 +167,8 @@ def test_the_parse_cache_key_follows_the_parse_and_ner_models_only(tmp_path):
 
 
 def test_the_parse_cache_key_tells_int8_from_float32_parses(tmp_path, monkeypatch):
-    from quotes.evaluate import model_fingerprint
-    from quotes.nlp import QUANTIZE_VAR
+    from quotes.evaluation.polnear import model_fingerprint
+    from quotes.runtime.nlp import QUANTIZE_VAR
 
     (tmp_path / "parser.pt").write_bytes(b"p")
     monkeypatch.setenv(QUANTIZE_VAR, "int8")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.evaluate import match, overlap, read_ann, read_gold, score
+from quotes.evaluation.polnear import match, overlap, read_ann, read_gold, score
 from quotes.records import QuoteRecord
 
 TEXT = "Title.\n\n“We won,” she said.\nThe party said it would\nrecount the votes."
@@ -64,7 +64,7 @@ def test_polnear_spans_match_their_text():
 
 def test_sentences_reused_from_the_cache_keep_their_ner_tags(tmp_path):
     from handparse import doc_from_rows
-    from quotes.evaluate import ParseCache, _reuse_sentences
+    from quotes.evaluation.polnear import ParseCache, _reuse_sentences
 
     rows = """
 Ana Ana PROPN 2 nsubj

@@ -1,6 +1,6 @@
 """Word lists built from outside data: the first-name genders from the US Census files."""
 
-from quotes.lexicon import GENDER_RATIO, census_first_name_genders, census_first_names, first_name_genders
+from quotes.extraction.lexicon import GENDER_RATIO, census_first_name_genders, census_first_names, first_name_genders
 
 MALE = ["JAMES          3.318  3.318      1", "JORDAN         0.100  5.000    100", "LESLIE         0.030  6.000    300",
         "MARY           0.001  9.000   1200"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quotes.marks import quote_spans
+from quotes.extraction.marks import quote_spans
 
 
 def inner(text):
@@ -67,14 +67,14 @@ def test_curly_reopen_without_close_starts_a_new_quote():
 
 
 def test_markup_attribute_values_are_not_quotations():
-    from quotes.marks import quote_spans
+    from quotes.extraction.marks import quote_spans
 
     text = 'Read <tweet author="@jdoe" id="7479">this</tweet>. She said "we won" today.'
     assert [text[q.start:q.end] for q in quote_spans(text)] == ["we won"]
 
 
 def test_single_mark_before_a_number_that_starts_a_word_opens_a_quote():
-    from quotes.marks import quote_spans
+    from quotes.extraction.marks import quote_spans
 
     text = "She praised the\u00a0‘50-state plan,’\u00a0then left. Prices of the ’90s and of ‘16 stay apostrophes."
     spans = [text[q.start:q.end] for q in quote_spans(text)]

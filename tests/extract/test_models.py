@@ -2,8 +2,8 @@
 
 import pytest
 
-from quotes.extract import OMISSION
-from quotes.nlp import BUNDLED_DIR, MODEL_FILES
+from quotes.extraction.extract import OMISSION
+from quotes.runtime.nlp import BUNDLED_DIR, MODEL_FILES
 
 pytestmark = pytest.mark.models
 if not all((BUNDLED_DIR / name).is_file() for name in ("tokenizer.pt", "tagger.pt", "lemmatizer.pt", "parser.pt")):
@@ -20,8 +20,8 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def records():
-    from quotes.extract import extract_articles
-    from quotes.nlp import load_pipeline
+    from quotes.extraction.extract import extract_articles
+    from quotes.runtime.nlp import load_pipeline
 
     [found] = extract_articles([ARTICLE], nlp=load_pipeline(), sources=["wire"])
     return found

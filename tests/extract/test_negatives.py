@@ -82,7 +82,7 @@ fail fail VERB 2 ccomp
     ("Evil Empire", True),
 ])
 def test_short_title_case_quotation_is_a_title(inside, title):
-    from quotes.direct import looks_like_title
+    from quotes.extraction.direct import looks_like_title
 
     assert looks_like_title(inside) is title
 
@@ -94,7 +94,7 @@ def test_short_title_case_quotation_is_a_title(inside, title):
     ("Thank you.", "on Monday's “", False),
 ])
 def test_programme_names_after_a_possessive_or_preposition(inside, before, title):
-    from quotes.direct import looks_like_title
+    from quotes.extraction.direct import looks_like_title
 
     assert looks_like_title(inside, before) is title
 

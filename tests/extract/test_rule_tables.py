@@ -5,13 +5,13 @@ nothing and it finds something. Adding a rule = one row + its example here."""
 import pytest
 
 from handparse import doc_from_rows
-from quotes import rules
-from quotes.attribute import Context
-from quotes.direct import DIRECT_RULES, QuoteSite, first_direct_rule
-from quotes.marks import quote_spans
-from quotes.mentions import mention_at
-from quotes.speaker_rules import SPEAKER_RULES, speaker_of_cue
-from quotes.speakers import DESCRIBE_RULES, RESOLVE_RULES, ArticleSpeakers, describe, describe_rule
+from quotes.extraction import rules
+from quotes.extraction.attribute import Context
+from quotes.extraction.direct import DIRECT_RULES, QuoteSite, first_direct_rule
+from quotes.extraction.marks import quote_spans
+from quotes.extraction.mentions import mention_at
+from quotes.extraction.speaker_rules import SPEAKER_RULES, speaker_of_cue
+from quotes.extraction.speakers import DESCRIBE_RULES, RESOLVE_RULES, ArticleSpeakers, describe, describe_rule
 
 TABLES = {
     "speaker": (SPEAKER_RULES, rules.SPEAKER_LABELS),
@@ -548,7 +548,7 @@ def _resolve_rule(text, blocks, focus):
 
 
 def _direct_rule(text, blocks, focus):
-    from quotes.direct import direct_quote
+    from quotes.extraction.direct import direct_quote
 
     ctx = _context(text, blocks)
     previous = None

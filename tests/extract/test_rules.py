@@ -1,7 +1,7 @@
 """The one table of rules: labels and confidences are made from it, and every finder says what it means."""
 
-from quotes import rules
-from quotes.attribute import Attribution
+from quotes.extraction import rules
+from quotes.extraction.attribute import Attribution
 
 
 def test_labels_and_confidences_come_from_the_table():
@@ -29,8 +29,8 @@ def test_an_attribution_reads_its_rule_from_the_table():
 
 
 def test_the_rule_label_is_made_once_from_the_provenance_fields():
-    from quotes.attribute import Mention
-    from quotes.speaker_rules import SPEAKER_RULES, SpeakerHit
+    from quotes.extraction.attribute import Mention
+    from quotes.extraction.speaker_rules import SPEAKER_RULES, SpeakerHit
 
     subject = next(rule for rule in SPEAKER_RULES if rule.name == "subject")
     joined = next(rule for rule in SPEAKER_RULES if rule.name == "coordinated-after-and")

@@ -1,7 +1,7 @@
 """Which sentences go through the expensive parse: only those that can hold a statement."""
 
 from handparse import doc_from_rows
-from quotes.extract import selected_sentences
+from quotes.extraction.extract import selected_sentences
 
 
 def rows(*forms):

@@ -4,7 +4,7 @@ when a sentence carries no tags (no NER model, or a parse made by hand)."""
 import pytest
 
 from handparse import doc_from_rows
-from quotes.extract import extract_from_doc
+from quotes.extraction.extract import extract_from_doc
 
 
 def _extract(text, *blocks, tags=None):

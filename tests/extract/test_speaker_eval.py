@@ -1,4 +1,4 @@
-"""Speaker names scored as a reader checks them (quotes.speaker_eval), with hand-made predictions; and
+"""Speaker names scored as a reader checks them (quotes.evaluation.speakers), with hand-made predictions; and
 `quotes eval --speakers` end to end with a stand-in NLP (hand-built parses)."""
 
 import json
@@ -10,7 +10,7 @@ from handparse import doc_from_rows
 from quotes.cli.evaluate import eval_command
 from quotes.errors import InputError
 from quotes.records import QuoteRecord
-from quotes.speaker_eval import (GoldArticle, GoldStatement, judge_name, matching_record, name_words,
+from quotes.evaluation.speakers import (GoldArticle, GoldStatement, judge_name, matching_record, name_words,
                                  read_speaker_gold, score_speakers, sentence_around, speaker_errors)
 
 
@@ -158,7 +158,7 @@ class StandInNLP:
 
 
 def test_eval_speakers_prints_the_table_and_writes_errors(tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
+    monkeypatch.setattr("quotes.runtime.nlp.load_pipeline", lambda stanza_dir=None: StandInNLP())
     gold = write_gold(tmp_path / "gold", [label("We won,", "Ann Lee", text=CLI_TEXT)], text=CLI_TEXT)
     errors = tmp_path / "errors.jsonl"
     result = CliRunner().invoke(eval_command, ["--speakers", str(gold), "--errors", str(errors)])

@@ -2,8 +2,8 @@
 
 import pytest
 
-from quotes.attribute import Attribution
-from quotes.extract import statement_pieces, statement_text
+from quotes.extraction.attribute import Attribution
+from quotes.extraction.extract import statement_pieces, statement_text
 
 
 def pieces_in(text, *parts):

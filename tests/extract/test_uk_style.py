@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from handparse import doc_from_rows
-from quotes.evaluate import uk_style
-from quotes.extract import selected_sentences
-from quotes.marks import quote_spans
+from quotes.evaluation.polnear import uk_style
+from quotes.extraction.extract import selected_sentences
+from quotes.extraction.marks import quote_spans
 
 
 def inner(text):

@@ -78,7 +78,7 @@ def census(url: str) -> Census:
 def clean_census(paths, tmp: Path) -> Census:
     """A clean ingest of `paths` (in this process, into a new SQLite file): what every run must end with."""
     from quotes.db import make_engine
-    from quotes.ingest import ingest_paths
+    from quotes.ingest.store import ingest_paths
 
     from interrupt_worker import quotes_in
 

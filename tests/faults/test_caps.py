@@ -10,7 +10,7 @@ import logging
 
 from stanza.models.common.doc import Document
 
-from quotes.guard import MAX_ANALYSED_CHARS, MAX_ANALYSED_LINES, tokenizer_texts, tokenizer_view
+from quotes.runtime.guard import MAX_ANALYSED_CHARS, MAX_ANALYSED_LINES, tokenizer_texts, tokenizer_view
 
 QUOTED = "\u201cWe will rebuild the pier,\u201d the mayor said. "
 
@@ -47,7 +47,7 @@ def test_one_huge_line_is_cut_to_the_character_cap_without_a_blank_tail():
 
 
 def test_the_warning_names_the_file_and_the_cut(caplog):
-    with caplog.at_level(logging.WARNING, logger="quotes.guard"):
+    with caplog.at_level(logging.WARNING, logger="quotes.runtime.guard"):
         tokenizer_texts(["Title\n\n" + "Short line.\n" * (MAX_ANALYSED_LINES + 10)], ["many.txt"])
     [message] = caplog.messages
     assert message.startswith("many.txt: left out of the analysis: everything after character ")
@@ -62,7 +62,7 @@ def test_the_caps_take_linear_time(time_limit):
 
 def test_quotes_beyond_what_the_tokenizer_saw_are_not_walked(monkeypatch):
     """extract_from_doc looks for quotation marks in doc.text, the view: not in the 5 MB behind it."""
-    from quotes import extract
+    from quotes.extraction import extract
 
     text = QUOTED * 100_000
     view = tokenizer_view(text).text
@@ -74,13 +74,13 @@ def test_quotes_beyond_what_the_tokenizer_saw_are_not_walked(monkeypatch):
 
 
 def test_an_attribute_flood_is_dropped_before_lxml_with_a_warning(caplog, time_limit):
-    from quotes.article import MAX_HTML_ATTRIBUTES, html_article
+    from quotes.ingest.article import MAX_HTML_ATTRIBUTES, html_article
 
     flood = " ".join(f'a{i}="x"' for i in range(200_000))
     html = (f"<html><head><title>Harbour</title></head><body><article><p {flood}>{QUOTED}</p>"
             + "<p>The minister said that the works on the harbour would go on all winter.</p>" * 10
             + "</article></body></html>")
-    with caplog.at_level(logging.WARNING, logger="quotes.article"), time_limit(30):  # was over 180 s
+    with caplog.at_level(logging.WARNING, logger="quotes.ingest.article"), time_limit(30):  # was over 180 s
         article = html_article(html, source="flood.html")
     assert "the works on the harbour" in article.text
     assert caplog.messages == [f"flood.html: the attributes of 1 HTML tag(s) with over {MAX_HTML_ATTRIBUTES:,} of "
@@ -88,7 +88,7 @@ def test_an_attribute_flood_is_dropped_before_lxml_with_a_warning(caplog, time_l
 
 
 def test_an_ordinary_page_keeps_its_attributes():
-    from quotes.article import without_attribute_floods
+    from quotes.ingest.article import without_attribute_floods
 
     html = '<p class="lead" id="x1" data-a="1">' + "x" * 5000 + "</p>"
     assert without_attribute_floods(html, source="ok.html") == html

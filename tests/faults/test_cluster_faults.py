@@ -66,7 +66,7 @@ def worker(scheduler):
 def test_a_scheduler_without_workers_stops_the_run_with_one_line(scheduler, tmp_path, monkeypatch, time_limit):
     from click.testing import CliRunner
 
-    from quotes import cluster
+    from quotes.ingest import cluster
     from quotes.cli.context import App
     from quotes.cli.main import main
 

@@ -104,7 +104,7 @@ def test_kill_9_leaves_whole_articles_and_a_rerun_completes(tmp_path, url, momen
 
 
 def test_ctrl_c_is_one_clean_line_with_the_count_stored(tmp_path, url):
-    # Ctrl-C is held while the database is used (quotes.ingest.interrupts_held): a SIGINT inside a commit
+    # Ctrl-C is held while the database is used (quotes.ingest.store.interrupts_held): a SIGINT inside a commit
     # once made the article count as failed (SQLite) and inside a psycopg call broke the connection
     expected = write_articles(tmp_path / "in")
     process = start([tmp_path / "in"], url)

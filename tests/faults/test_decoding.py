@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from quotes.article import read_article, read_articles
+from quotes.ingest.article import read_article, read_articles
 from quotes.errors import InputError
 
 BODY = ("Officials said on Tuesday that the bridge would reopen in May. \u201cIt is safe,\u201d said Ana M\u00fcller, "
@@ -53,7 +53,7 @@ def test_control_characters_are_refused(tmp_path):
 def test_a_few_bad_bytes_are_replaced_alone(tmp_path, caplog):
     first, second = BODY.index(" ", 500), BODY.index(" ", 3000)
     data = BODY[:first].encode() + b"\x93" + BODY[first:second].encode() + b"\xff\xfe" + BODY[second:].encode()
-    with caplog.at_level(logging.WARNING, logger="quotes.article"):
+    with caplog.at_level(logging.WARNING, logger="quotes.ingest.article"):
         text = read(tmp_path, data)
     assert text == BODY[:first] + "\ufffd" + BODY[first:second] + "\ufffd\ufffd" + BODY[second:]
     assert "3 places are not valid UTF-8 (the first at byte" in caplog.messages[0]

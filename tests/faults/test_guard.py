@@ -10,8 +10,8 @@ import sys
 import pytest
 from stanza.models.common.doc import Document
 
-from quotes.extract import selected_sentences
-from quotes.guard import MAX_PARAGRAPH_CHARS, MAX_PARSE_WORDS, MAX_TOKEN_CHARS, tokenizer_texts, tokenizer_view
+from quotes.extraction.extract import selected_sentences
+from quotes.runtime.guard import MAX_PARAGRAPH_CHARS, MAX_PARSE_WORDS, MAX_TOKEN_CHARS, tokenizer_texts, tokenizer_view
 
 STATEMENT = "\u201cWe will rebuild the pier,\u201d the mayor said."
 BUDGET_S = 120  # the model load plus seconds of work; before the caps a 100 KB word alone took 157 s
@@ -62,7 +62,7 @@ def test_the_view_takes_linear_time(time_limit):
 
 
 def test_the_warning_names_the_file(caplog):
-    with caplog.at_level(logging.WARNING, logger="quotes.guard"):
+    with caplog.at_level(logging.WARNING, logger="quotes.runtime.guard"):
         views = tokenizer_texts(["fine text", "y" * 300], ["a.txt", "b.txt"])
     assert views == ["fine text", " " * 300]
     assert caplog.messages == ["b.txt: left out of the analysis: 1 run(s) of over 200 characters without a space "
@@ -78,8 +78,8 @@ def test_overlong_sentences_are_not_parsed():
 CHILD = """
 import json, logging, sys, time
 logging.basicConfig(level=logging.WARNING, format="%(message)s")
-from quotes.extract import extract_articles
-from quotes.nlp import load_pipeline
+from quotes.extraction.extract import extract_articles
+from quotes.runtime.nlp import load_pipeline
 nlp = load_pipeline()
 text = sys.stdin.read()
 started = time.perf_counter()

@@ -11,10 +11,10 @@ from sqlalchemy import event, text
 from faults_helpers import fake_factory
 from storage_helpers import invoke
 
-from quotes.batch import expand_paths
+from quotes.ingest.batch import expand_paths
 from quotes.db import make_engine
 from quotes.db.errors import DatabaseUnavailable
-from quotes.ingest import Stored, ingest_expanded
+from quotes.ingest.store import Stored, ingest_expanded
 
 
 def interrupted_in_driver(*args, **kwargs):
@@ -26,9 +26,9 @@ def interrupted_in_driver(*args, **kwargs):
 
 
 def test_ctrl_c_inside_a_driver_call_is_still_an_interrupt(tmp_path, monkeypatch):
-    import quotes.ingest
+    import quotes.ingest.store
 
-    monkeypatch.setattr(quotes.ingest, "ingest_expanded", interrupted_in_driver)
+    monkeypatch.setattr(quotes.ingest.store, "ingest_expanded", interrupted_in_driver)
     (tmp_path / "a.txt").write_text('"We will go on," said Ana Ruiz.\n')
     result = invoke("ingest", tmp_path / "a.txt", "--db", f"sqlite:///{tmp_path / 'q.db'}", "--no-progress")
     assert result.exit_code == 130, result.output
@@ -37,13 +37,13 @@ def test_ctrl_c_inside_a_driver_call_is_still_an_interrupt(tmp_path, monkeypatch
 
 
 def test_a_database_error_without_ctrl_c_stays_a_database_error(tmp_path, monkeypatch):
-    import quotes.ingest
+    import quotes.ingest.store
 
     def failing(*args, **kwargs):
         yield Stored("a.txt", "ingested", 2)
         raise DatabaseUnavailable("cannot open database x.db: disk I/O error")
 
-    monkeypatch.setattr(quotes.ingest, "ingest_expanded", failing)
+    monkeypatch.setattr(quotes.ingest.store, "ingest_expanded", failing)
     (tmp_path / "a.txt").write_text('"We will go on," said Ana Ruiz.\n')
     result = invoke("ingest", tmp_path / "a.txt", "--db", f"sqlite:///{tmp_path / 'q.db'}", "--no-progress")
     assert result.exit_code == 1 and "disk I/O error" in result.output

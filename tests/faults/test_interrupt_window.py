@@ -5,8 +5,8 @@ import signal
 
 import pytest
 
-import quotes.ingest as ingest
-from quotes.batch import Extracted
+import quotes.ingest.store as ingest
+from quotes.ingest.batch import Extracted
 from quotes.records import Article
 
 

@@ -8,8 +8,8 @@ import pytest
 import torch
 
 from quotes.errors import UnsafeModel
-from quotes.nlp import BUNDLED_DIR, MODEL_FILES, load_pipeline
-from quotes.parser_training import main as parser_training_main, warmstart_vocab
+from quotes.runtime.nlp import BUNDLED_DIR, MODEL_FILES, load_pipeline
+from quotes.training.parser import main as parser_training_main, warmstart_vocab
 
 
 class RunsCode:

@@ -10,15 +10,15 @@ import sys
 import pytest
 
 from faults_helpers import GOOD, fake_factory
-from quotes.article import read_article
-from quotes.batch import Extracted, Failure, expand_paths, extract_results, read_inputs
+from quotes.ingest.article import read_article
+from quotes.ingest.batch import Extracted, Failure, expand_paths, extract_results, read_inputs
 from quotes.errors import InputError
 
 LOOP = "a symbolic link loop (the link leads back to itself); fix or remove the link"
 FIFO = "a named pipe (FIFO), not a file: skipped, since reading it could wait forever; pipe its contents to `-` instead"
 READ_AS_CHILD = """
 import json, sys
-from quotes.batch import Failure, read_inputs
+from quotes.ingest.batch import Failure, read_inputs
 print(json.dumps([str(i) if isinstance(i, Failure) else "read " + i.source for i in read_inputs(sys.argv[1:])]))
 """
 

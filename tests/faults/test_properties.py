@@ -6,10 +6,10 @@ import os
 
 from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
 
-from quotes.article import decode, display_path, read_articles
+from quotes.ingest.article import decode, display_path, read_articles
 from quotes.errors import InputError
-from quotes.guard import MAX_PARAGRAPH_CHARS, MAX_TOKEN_CHARS, tokenizer_view
-from quotes.marks import quote_spans
+from quotes.runtime.guard import MAX_PARAGRAPH_CHARS, MAX_TOKEN_CHARS, tokenizer_view
+from quotes.extraction.marks import quote_spans
 from quotes.records import Article
 from quotes.terminal import printable
 
@@ -144,7 +144,7 @@ def test_any_file_name_is_shown_printably(name):
 @example("\u201c" + "a" * 1_000_000 + "\u201d said Ana.")
 def test_the_tokenizer_view_keeps_offsets_and_caps_what_it_shows(text):
     view = tokenizer_view(text).text
-    assert len(view) <= len(text)  # shorter only when cut short (quotes.guard.MAX_ANALYSED_*): a prefix
+    assert len(view) <= len(text)  # shorter only when cut short (quotes.runtime.guard.MAX_ANALYSED_*): a prefix
     assert all(shown == original or shown == " " for shown, original in zip(view, text))
     assert max((len(run) for run in view.split()), default=0) <= MAX_TOKEN_CHARS
     assert max((len(line.rstrip()) for line in view.split("\n")), default=0) <= MAX_PARAGRAPH_CHARS

@@ -160,7 +160,7 @@ class RunsCode:
 
 def test_compact_ner_model_never_unpickles_code(tmp_path):
     from quotes.errors import UnsafeModel
-    from quotes.ner_training import compact_ner_model
+    from quotes.training.ner import compact_ner_model
 
     marker = tmp_path / "ran"
     torch.save({"model": {}, "vocab": RunsCode(marker), "config": {}}, tmp_path / "ner.pt")
@@ -171,8 +171,8 @@ def test_compact_ner_model_never_unpickles_code(tmp_path):
 
 
 def test_compact_ner_model_still_compacts_a_genuine_model(tmp_path):
-    from quotes.ner_training import compact_ner_model
-    from quotes.nlp import BUNDLED_DIR
+    from quotes.training.ner import compact_ner_model
+    from quotes.runtime.nlp import BUNDLED_DIR
 
     compact_ner_model(BUNDLED_DIR / "ner.pt", tmp_path / "ner.pt")
     saved = torch.load(tmp_path / "ner.pt", map_location="cpu", weights_only=True)

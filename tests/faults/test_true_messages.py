@@ -151,22 +151,22 @@ def test_the_password_is_hidden_from_the_environment_variable_too():
 
 
 def test_nul_characters_become_u_fffd_with_a_warning(tmp_path, caplog):
-    from quotes.article import read_article
+    from quotes.ingest.article import read_article
 
     body = ("Officials said on Tuesday that the bridge would reopen in May. " * 200)
     at = body.index(" ", 9000)
     (tmp_path / "a.txt").write_bytes((body[:at] + "\x00" + body[at + 1:]).encode())
-    with caplog.at_level(logging.WARNING, logger="quotes.article"):
+    with caplog.at_level(logging.WARNING, logger="quotes.ingest.article"):
         text = read_article(str(tmp_path / "a.txt")).text
     assert "\x00" not in text and text.count("\ufffd") == 1
     assert [r.getMessage() for r in caplog.records] == [f"{tmp_path / 'a.txt'}: 1 NUL character read as U+FFFD"]
 
 
 def test_nul_in_a_jsonl_text_warns_too(tmp_path, caplog):
-    from quotes.article import read_articles
+    from quotes.ingest.article import read_articles
 
     (tmp_path / "f.jsonl").write_text('{"text": "A \\u0000 statement, she said, and \\u0000 another."}\n')
-    with caplog.at_level(logging.WARNING, logger="quotes.article"):
+    with caplog.at_level(logging.WARNING, logger="quotes.ingest.article"):
         list(read_articles(str(tmp_path / "f.jsonl")))
     assert [r.getMessage() for r in caplog.records] == [f"{tmp_path / 'f.jsonl'}:1: 2 NUL characters read as U+FFFD"]
 

@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from quotes.ner_training import _save_pretrain, compact_ner_model
+from quotes.training.ner import _save_pretrain, compact_ner_model
 
 SENTENCES = [
     [("Ana", "B-PER"), ("Ruiz", "E-PER"), ("visited", "O"), ("Oslo", "S-LOC"), (".", "O")],

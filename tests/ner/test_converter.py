@@ -2,7 +2,7 @@
 
 import json
 
-from quotes.ner_training import (_murmurhash64a, _read_key2row, bioes_spans, bioes_tags, named_spans,
+from quotes.training.ner import (_murmurhash64a, _read_key2row, bioes_spans, bioes_tags, named_spans,
                                  prepare_ner_data, read_conllu, score_predictions, split_gentle, NerFiles)
 
 # Sentences written for this test. Mentions nest as in GUM: the person mention covers its title and the

@@ -1,9 +1,10 @@
-"""The bundled NER model through quotes.nlp, on sentences written for this test (skipped without the model)."""
+"""The bundled NER model through quotes.runtime.nlp, on sentences written for this test (skipped without the model)."""
 
 import pytest
 
-from quotes.entities import NER_MODEL, entities, ner_options
-from quotes.nlp import BUNDLED_DIR, MODEL_FILES, resolve_models
+from quotes.extraction.entities import entities
+from quotes.runtime.ner import NER_MODEL, ner_options
+from quotes.runtime.nlp import BUNDLED_DIR, MODEL_FILES, resolve_models
 
 HAVE_NER = all((BUNDLED_DIR / name).is_file() for name in [*MODEL_FILES.values(), NER_MODEL])
 pytestmark = pytest.mark.skipif(not HAVE_NER, reason="bundled NER model not built (quotes train-models --stage ner)")
@@ -14,7 +15,7 @@ TEXT = ("“We will rebuild the harbour before winter,” said John Smith, the m
 
 @pytest.fixture(scope="module")
 def tagged():
-    from quotes.nlp import load_pipeline
+    from quotes.runtime.nlp import load_pipeline
 
     nlp = load_pipeline()
     [doc] = nlp.tokenize([TEXT])
@@ -47,7 +48,7 @@ def test_only_parsed_sentences_are_tagged(tagged):
      "organization"),
 ])
 def test_speakers_named_and_typed_with_the_ner(text, speaker, kind):
-    from quotes.extract import extract_articles
+    from quotes.extraction.extract import extract_articles
 
     [[record]] = extract_articles([text])
     assert (record.speaker, record.speaker_kind) == (speaker, kind)

@@ -1,13 +1,14 @@
-"""quotes.entities on hand-built documents whose tokens carry NER tags: no model involved."""
+"""quotes.extraction.entities on hand-built documents whose tokens carry NER tags: no model involved."""
 
 from types import SimpleNamespace
 
 import pytest
 
 from handparse import doc_from_rows
-from quotes.entities import (KINDS, Entity, copy_ner_tags, entities, entity_holding, kinds_written, ner_options,
-                             ner_paths, sentence_entities, speaker_kind)
-from quotes.nlp import ModelSource
+from quotes.extraction.entities import (KINDS, Entity, entities, entity_holding, kinds_written, sentence_entities,
+                                        speaker_kind)
+from quotes.runtime.ner import copy_ner_tags, ner_options, ner_paths
+from quotes.runtime.nlp import ModelSource
 
 TEXT = "Entrusting Senator Ana Ruiz, the Harbor Board told Norwegians in Oslo."
 ROWS = """

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from quotes.ner_news import (NewsCorpora, NewsDataError, Span, TaggedSentence, bio_spans, bioes_news_tags,
+from quotes.training.ner_news import (NewsCorpora, NewsDataError, Span, TaggedSentence, bio_spans, bioes_news_tags,
                              news_to_stanza_json, our_spans, read_bio_conll)
-from quotes.ner_training import NerFiles, prepare_ner_data
+from quotes.training.ner import NerFiles, prepare_ner_data
 from tests.ner.test_converter import SNIPPET
 
 # Babelscape's layout (index, word, tag), sentences written for this test

@@ -2,7 +2,7 @@
 
 from click.testing import CliRunner
 
-from quotes.training import STAGES, install_models
+from quotes.training.train import STAGES, install_models
 
 
 def test_ner_stage_runs_after_the_parser_and_before_evaluation():
@@ -38,14 +38,14 @@ def _fake_ud(tmp_path):
 
 
 def test_ner_stage_fine_tunes_a_given_model_then_resumes_from_its_own_checkpoint(tmp_path, monkeypatch):
-    import quotes.ner_training
-    from quotes.training import Runner, TrainConfig, _stage_ner, ner_checkpoint
+    import quotes.training.ner
+    from quotes.training.train import Runner, TrainConfig, _stage_ner, ner_checkpoint
 
     calls = []
     monkeypatch.setattr(Runner, "run", lambda self, stage, module, args: calls.append(args))
-    monkeypatch.setattr(quotes.ner_training, "compact_ner_model",
+    monkeypatch.setattr(quotes.training.ner, "compact_ner_model",
                         lambda model_in, model_out: model_out.parent.mkdir(parents=True, exist_ok=True))
-    monkeypatch.setattr("quotes.training.score_ner_model", lambda *args, **kwargs: "table")
+    monkeypatch.setattr("quotes.training.train.score_ner_model", lambda *args, **kwargs: "table")
     pretrain, start = tmp_path / "vectors.pt", tmp_path / "bundled-ner.pt"
     pretrain.write_bytes(b"vectors")
     config = TrainConfig(ud_dir=_fake_ud(tmp_path), work_dir=tmp_path / "work", output_dir=tmp_path / "out",

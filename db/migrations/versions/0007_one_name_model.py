@@ -1,4 +1,4 @@
-"""Speaker.surname_key and given_key from the one name model (quotes.names.parts, through db/names.name_parts):
+"""Speaker.surname_key and given_key from the one name model (quotes.extraction.names.parts, through db/names.name_parts):
 particles stay in the surname ("Ursula von der Leyen": von der leyen, was leyen; the bare "von der Leyen" has
 no given name, was "von") and every suffix of the word list counts ("Martin Luther King V": king, was v).
 Re-keys the stored people; identity, name and alias keys are unchanged.

@@ -8,16 +8,16 @@ import re
 from functools import cached_property
 from typing import Optional
 
-from quotes import rules
-from quotes.attribute import (
+from quotes.extraction import rules
+from quotes.extraction.attribute import (
     SUBJECTS, TITLES, Attribution, Context, Mention, Span, according_span, according_to, asked_opener,
     asked_passive, is_label, mention_at, time_word,
 )
-from quotes.lexicon import rule_words
-from quotes.marks import CLOSING_MARKS, QuoteSpan
-from quotes.rules import Rule
-from quotes.speaker_rules import SpeakerHit, cue_subject, speaker_of_cue
-from quotes.tokens import head_of, subtree, word_span
+from quotes.extraction.lexicon import rule_words
+from quotes.extraction.marks import CLOSING_MARKS, QuoteSpan
+from quotes.extraction.rules import Rule
+from quotes.extraction.speaker_rules import SpeakerHit, cue_subject, speaker_of_cue
+from quotes.extraction.tokens import head_of, subtree, word_span
 
 
 def direct_quote(ctx: Context, quote: QuoteSpan, previous: Optional[Attribution]) -> Optional[Attribution]:

@@ -1,7 +1,7 @@
 """What every statement rule shares: the parsed document with its quotes and cue look-ups (Context), the
 statement record (Attribution), who can be a speaker at all, and "according to" phrases. The speaker rules of
-a cue live in quotes.speaker_rules, mentions in quotes.mentions, the direct-quote rules in quotes.direct,
-reported speech in quotes.reported."""
+a cue live in quotes.extraction.speaker_rules, mentions in quotes.extraction.mentions, the direct-quote rules in quotes.extraction.direct,
+reported speech in quotes.extraction.reported."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from quotes import rules
-from quotes.lexicon import cue_forms, cue_lemmas, date_words, rule_words
-from quotes.marks import QuoteSpan
-from quotes.mentions import RELATIVE, TITLES, Mention, mention_at, strip_punct  # noqa: F401 (public here too)
-from quotes.tokens import children, head_of, is_parsed, word_span
+from quotes.extraction import rules
+from quotes.extraction.lexicon import cue_forms, cue_lemmas, date_words, rule_words
+from quotes.extraction.marks import QuoteSpan
+from quotes.extraction.mentions import RELATIVE, TITLES, Mention, mention_at, strip_punct  # noqa: F401 (public here too)
+from quotes.extraction.tokens import children, head_of, is_parsed, word_span
 
 if TYPE_CHECKING:
-    from quotes.speaker_rules import SpeakerHit
+    from quotes.extraction.speaker_rules import SpeakerHit
 
 Span = tuple[int, int]
 SUBJECTS = ("nsubj", "nsubj:outer")
@@ -38,8 +38,8 @@ UNAMBIGUOUS_CUES = rule_words("unambiguous_cues")
 @dataclass
 class Attribution:
     """One statement: its pieces, kind, cue and speaker mention, and how each was found: `finder` (a key of
-    quotes.rules.FINDERS) found the statement, `speaker` says which speaker rule found the mention, and
-    `resolution` (a key of quotes.rules.RESOLUTIONS, set when the mention is resolved) how it became a named
+    quotes.extraction.rules.FINDERS) found the statement, `speaker` says which speaker rule found the mention, and
+    `resolution` (a key of quotes.extraction.rules.RESOLUTIONS, set when the mention is resolved) how it became a named
     speaker. The record's `rule` label and confidence are made from these, here and nowhere else."""
 
     pieces: list[Span]
@@ -293,7 +293,7 @@ def according_span(ctx: Context, index: int, source) -> Span:
 
 def __getattr__(name: str):
     if name == "cue_subject":  # it lived here before the speaker rules became a table
-        from quotes.speaker_rules import cue_subject
+        from quotes.extraction.speaker_rules import cue_subject
 
         return cue_subject
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,7 +8,7 @@ best head of every word (an argmax) followed by a cycle search (Tarjan's algorit
 sentences the argmax heads already form a tree with one root: then that tree *is* the maximum spanning tree
 (no tree can score more than every word's best head), and the Python cycle search is wasted work. We check
 "is a tree" with vectorised pointer doubling; the rest (a third of PolNeAR's sentences) go to
-`quotes.mst.one_root_mst`, Stanza's algorithm with a linear cycle search, so the result is Stanza's result,
+`quotes.runtime.mst.one_root_mst`, Stanza's algorithm with a linear cycle search, so the result is Stanza's result,
 only sooner. The shortcut is taken only when every word's best head is strictly best: with a tie there
 are several best trees, and then Stanza's own tie-breaking (which `one_root_mst` repeats) decides.
 
@@ -24,7 +24,7 @@ import types
 
 import numpy as np
 
-from quotes.mst import one_root_mst
+from quotes.runtime.mst import one_root_mst
 
 
 def argmax_tree(scores: np.ndarray) -> np.ndarray | None:

@@ -1,7 +1,7 @@
 """Ingest: articles under some paths, through extraction, into the database, one transaction per article.
 
 The library room for `quotes ingest` (the command adds only options, progress and the summary); the one
-module that imports both the extraction core and quotes.db. Extraction itself is quotes.batch's, with
+module that imports both the extraction core and quotes.db. Extraction itself is quotes.ingest.batch's, with
 the extractor injected, so a caller without Stanza (tests, another NLP) passes its own factory.
 """
 
@@ -17,8 +17,8 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from sqlalchemy.exc import DBAPIError
 
 from quotes import PIPELINE_VERSION
-from quotes.article import DEFAULT_MAX_BYTES
-from quotes.batch import Extracted, ExtractorFactory, Failure, Skipped, expand_paths, extract_results, read_expanded
+from quotes.ingest.article import DEFAULT_MAX_BYTES
+from quotes.ingest.batch import Extracted, ExtractorFactory, Failure, Skipped, expand_paths, extract_results, read_expanded
 from quotes.db.engine import session_scope
 from quotes.db.errors import concerns_the_database, driver_reason
 from quotes.db.failures import unavailable
@@ -64,7 +64,7 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
                     workers: int = 1, reprocess: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
                     outlet: Optional[str] = None, url: Optional[str] = None, published: Optional[date] = None,
                     pipeline_version: str = PIPELINE_VERSION, cluster=None) -> Iterator[Outcome]:
-    """`ingest_paths` over paths that quotes.batch.expand_paths has expanded already (a caller that counts
+    """`ingest_paths` over paths that quotes.ingest.batch.expand_paths has expanded already (a caller that counts
     the files first expands them once and passes the list here)."""
     def wanted(article) -> bool:
         try:
@@ -80,7 +80,7 @@ def ingest_expanded(engine, expanded: Iterable[Union[str, Failure]], *, extracto
     if published is not None:  # --published: one date for every article, over what the files say
         items = (replace(item, published_at=published) if isinstance(item, Article) else item for item in items)
     if cluster is not None:
-        from quotes.cluster import cluster_results  # Dask is an optional extra
+        from quotes.ingest.cluster import cluster_results  # Dask is an optional extra
 
         results = cluster_results(items, address=cluster, extractor_factory=extractor_factory, wanted=wanted)
     else:

@@ -7,16 +7,16 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Optional
 
-from quotes import rules
-from quotes.attribute import (
+from quotes.extraction import rules
+from quotes.extraction.attribute import (
     ADDRESSEE_VERBS, NOT_NAME_TAGS, OBJECT_CONTROL, QUANTIFIERS, SUBJECT_PRONOUNS, SUBJECTS, Context, can_name,
     is_label, named_after, set_off_opening, time_word,
 )
-from quotes.lexicon import gendered_nouns, group_nouns, organization_nouns, role_words
-from quotes.marks import MARK_CHARS
-from quotes.mentions import RELATIVE
-from quotes.rules import Rule
-from quotes.tokens import head_of, subtree, word_span
+from quotes.extraction.lexicon import gendered_nouns, group_nouns, organization_nouns, role_words
+from quotes.extraction.marks import MARK_CHARS
+from quotes.extraction.mentions import RELATIVE
+from quotes.extraction.rules import Rule
+from quotes.extraction.tokens import head_of, subtree, word_span
 
 SpeakerRule = Rule  # name, label (a key of rules.SPEAKER_LABELS), find(CueSite) -> word or SpeakerHit, example
 

@@ -21,7 +21,7 @@ class Finder:
 
 
 FINDERS: dict[str, Finder] = {finder.name: finder for finder in (
-    # direct quotes (quotes.direct), most direct evidence first
+    # direct quotes (quotes.extraction.direct), most direct evidence first
     Finder("cue", 0.9, 0.54, "{speaker}",
            "a reporting verb in the quote's sentence that the tree ties to the quote", True),
     Finder("cue-unlinked", 0.6, 0.36, "{speaker}:unlinked",
@@ -40,7 +40,7 @@ FINDERS: dict[str, Finder] = {finder.name: finder for finder in (
     Finder("floating", 0.6, 0.6, "floating",
            "a quote standing alone near the statement before it: same speaker and cue"),
     Finder("no-cue", 0.3, 0.3, "no-cue", "a long quote standing alone; no cue or speaker found"),
-    # reported speech (quotes.reported)
+    # reported speech (quotes.extraction.reported)
     Finder("ccomp", 0.8, 0.5, "ccomp:{speaker}", "the complement clause of a cue ('said that …')"),
     Finder("xcomp", 0.8, 0.5, "xcomp:{speaker}", "what an intention verb says will be done ('vowed to …')"),
     Finder("object", 0.8, 0.5, "object:{speaker}",
@@ -53,8 +53,8 @@ FINDERS: dict[str, Finder] = {finder.name: finder for finder in (
 
 @dataclass(frozen=True)
 class Rule:
-    """One row of a rule table (quotes.speaker_rules.SPEAKER_RULES, quotes.speakers.DESCRIBE_RULES and
-    RESOLVE_RULES, quotes.direct.DIRECT_RULES): tables are walked in order and the first row that finds
+    """One row of a rule table (quotes.extraction.speaker_rules.SPEAKER_RULES, quotes.extraction.speakers.DESCRIBE_RULES and
+    RESOLVE_RULES, quotes.extraction.direct.DIRECT_RULES): tables are walked in order and the first row that finds
     something decides. `name` is unique across tables (what `quotes eval --without` switches off); `label`
     says what the row writes into a record (a key of SPEAKER_LABELS, DESCRIPTIONS, RESOLUTIONS or FINDERS); `example`
     is a sentence the row fires on, whose hand-built parse tests/extract/test_rule_tables.py holds."""
@@ -87,7 +87,7 @@ def switched_on(table: Iterable[Rule]) -> Iterator[Rule]:
     return (rule for rule in table if rule.name not in off)
 
 
-# how the speaker mention was found (quotes.speaker_rules.SPEAKER_RULES); the label carries the name
+# how the speaker mention was found (quotes.extraction.speaker_rules.SPEAKER_RULES); the label carries the name
 SPEAKER_LABELS: dict[str, str] = {
     "nsubj-of-cue": "the cue's subject, before it",
     "inverted": "the cue's subject after it ('said Ms X'), or a name set off before its role ('said X, the …')",
@@ -104,7 +104,7 @@ SPEAKER_LABELS: dict[str, str] = {
               "carries that cue's label",
 }
 
-# what a mention says of its speaker on its own (quotes.speakers.DESCRIBE_RULES); not written into the label
+# what a mention says of its speaker on its own (quotes.extraction.speakers.DESCRIBE_RULES); not written into the label
 DESCRIPTIONS: dict[str, str] = {
     "pronoun": "a pronoun: the article's earlier speakers say who",
     "group": "people spoken of together: 'most', 'many Democrats', 'Ana Ruiz and Tom Berg'",
@@ -113,7 +113,7 @@ DESCRIPTIONS: dict[str, str] = {
     "description": "a common noun: a group, an organisation, or an unnamed person with the words as the role",
 }
 
-# how a mention became a named speaker in its article (quotes.speakers.RESOLVE_RULES); added to the label as
+# how a mention became a named speaker in its article (quotes.extraction.speakers.RESOLVE_RULES); added to the label as
 # "+name"
 RESOLUTIONS: dict[str, str] = {
     "pronoun": "a pronoun: the latest earlier speaker it can stand for",

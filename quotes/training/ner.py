@@ -4,7 +4,7 @@ GUM and GENTLE annotate every entity mention in the MISC column (`Entity=(3-pers
 or not, nested. A NER model wants flat named spans: a mention counts when its syntactic head is a proper
 noun, and its name is the run of proper nouns around that head, without the title, article or modifiers the
 mention also covers ("the former President Jane Doe" -> "Jane Doe"). Spans are written as Stanza NER JSON
-(one list of {"text", "ner"} per sentence, BIOES) over syntactic words ("do", "n't"), which is what quotes.nlp
+(one list of {"text", "ner"} per sentence, BIOES) over syntactic words ("do", "n't"), which is what quotes.runtime.nlp
 feeds the tagger (it runs on the parse pipeline's pretokenized words).
 """
 
@@ -423,7 +423,7 @@ def prepare_ner_data(ud_dir: Path, files: NerFiles, news_dir: Optional[Path] = N
                      gum_copies: int = 2) -> dict[str, int]:
     """Train = GUM train + GENTLE (three documents in four), dev = GUM dev, tests = GUM test and GENTLE's rest.
 
-    With `news_dir` (quotes.ner_news.NewsCorpora) train adds CoNLL-2003 train and all of WikiNEuRal, with GUM
+    With `news_dir` (quotes.training.ner_news.NewsCorpora) train adds CoNLL-2003 train and all of WikiNEuRal, with GUM
     and GENTLE repeated `gum_copies` times so that GRP and GUM's conventions keep their weight among three
     times as many news sentences; dev adds CoNLL-2003 val and the tests CoNLL-2003 test.
     """
@@ -433,7 +433,7 @@ def prepare_ner_data(ud_dir: Path, files: NerFiles, news_dir: Optional[Path] = N
     train, dev = to_stanza_json(gum_train), to_stanza_json(gum_dev)
     tests = {"gum": to_stanza_json(read_conllu(_split(ud_dir, GUM, "test"))), "gentle": to_stanza_json(gentle_test)}
     if news_dir is not None:
-        from quotes.ner_news import NewsCorpora, news_to_stanza_json, read_bio_conll
+        from quotes.training.ner_news import NewsCorpora, news_to_stanza_json, read_bio_conll
 
         corpora = NewsCorpora(news_dir)
         news = [sentence for path in [corpora.conll("train"), *corpora.wikineural()]

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from quotes.entities import copy_ner_tags, ner_options
+from quotes.runtime.ner import copy_ner_tags, ner_options
 from quotes.errors import ModelsNotFound, UnsafeModel
 
-BUNDLED_DIR = Path(__file__).parent / "models" / "en"
+BUNDLED_DIR = Path(__file__).parent.parent / "models" / "en"
 ENV_VAR = "QUOTES_STANZA_DIR"
 THREADS_VAR = "QUOTES_THREADS"
 # Tagger and parser LSTMs/linears with dynamic int8 weights by default ("none" keeps float32): parse stage
@@ -48,7 +48,7 @@ MODEL_FILES = {
 }
 PARSE_PROCESSORS = "tokenize,pos,lemma,depparse"
 # Stanza insists on reading a resources.json; ours names no downloadable packages, so nothing can be fetched
-EMPTY_RESOURCES = Path(__file__).parent / "data" / "stanza_resources.json"
+EMPTY_RESOURCES = Path(__file__).parent.parent / "data" / "stanza_resources.json"
 # processor batch sizes (words) for the selected sentences: Stanza's defaults (depparse 3000) pad long batches;
 # 500 parsed the same sentences ~10% faster (benchmarks/extract_speed.py, 24 PolNeAR documents)
 BATCH_SIZES = {"pos_batch_size": 500, "depparse_batch_size": 500}
@@ -98,10 +98,10 @@ def _pipeline_options(source: ModelSource, processors: str) -> dict:
 
 def _model_reading(source: ModelSource):
     """How Stanza's torch.load calls read the files: the bundled ones (shipped with this code, so trusted as it
-    is) through quotes.fastload (-1.1 CPU-s of start-up), any other folder weights-only as Stanza asks."""
+    is) through quotes.runtime.fastload (-1.1 CPU-s of start-up), any other folder weights-only as Stanza asks."""
     if source.official or os.path.realpath(source.path) != os.path.realpath(BUNDLED_DIR):
         return contextlib.nullcontext()
-    from quotes.fastload import fast_torch_load
+    from quotes.runtime.fastload import fast_torch_load
 
     return fast_torch_load(source.path)
 
@@ -134,12 +134,12 @@ class QuotesNLP:
         defer_import("networkx")
         import stanza  # heavy import, kept out of module import so the CLI starts fast
 
-        from quotes import decode, speedups
+        from quotes.runtime import decode, speedups
 
         set_torch_threads()
         skip_compiler_import()
         self.source = source
-        # NER rides on the parse pipeline when a model is there (optional: quotes.entities)
+        # NER rides on the parse pipeline when a model is there (optional: quotes.extraction.entities)
         ner = ner_options(source)
         self.has_ner = bool(ner)
         try:
@@ -307,7 +307,7 @@ def defer_import(name: str) -> None:
     spec = None if name in sys.modules else importlib.util.find_spec(name)
     if spec is None:
         return
-    stand_in = types.ModuleType(name, f"{name}, imported on first use (quotes.nlp.defer_import)")
+    stand_in = types.ModuleType(name, f"{name}, imported on first use (quotes.runtime.nlp.defer_import)")
     stand_in.__file__ = spec.origin  # what inspect.getmodule reads of every module (torch calls it at load)
 
     def load(attribute: str):

@@ -84,7 +84,7 @@ def bio_spans(tags: list[str]) -> list[Span]:
 
 
 def ud_words(sentence: TaggedSentence) -> TaggedSentence:
-    """The sentence in the words our tokenizer makes (quotes.nlp feeds the tagger those): a hyphenated token
+    """The sentence in the words our tokenizer makes (quotes.runtime.nlp feeds the tagger those): a hyphenated token
     ("Geun-hye", "Anglo-French") becomes its parts and hyphens, inside the same entity as the token."""
     words: list[str] = []
     tags: list[str] = []

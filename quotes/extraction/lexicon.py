@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterable
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent.parent / "data"
 
 
 def _lines(name: str) -> list[str]:
@@ -164,7 +164,7 @@ def common_words() -> frozenset[str]:
 def common_words_from_ud(paths: list[Path], least: int = 2) -> list[str]:
     """Words a treebank writes in lower case at least `least` times and more than twice as often as it
     capitalises them inside a sentence ('news', 'public', 'meanwhile'; not 'king', 'united', 'israel'): the
-    source of common_words.txt (`python -c "from quotes.lexicon import *; print(*common_words_from_ud(
+    source of common_words.txt (`python -c "from quotes.extraction.lexicon import *; print(*common_words_from_ud(
     [EWT_TRAIN, GUM_TRAIN]), sep=chr(10))"`)."""
     lower, capitalised = ud_case_counts(paths)
     return sorted(word for word, n in lower.items() if n >= least and n > 2 * capitalised[word])
@@ -264,7 +264,7 @@ def selection_forms() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=None)
 def outlet_words() -> frozenset[str]:
-    """Words that end a news outlet's name ("Herald", "Times"): quotes.metadata reads bylines with them."""
+    """Words that end a news outlet's name ("Herald", "Times"): quotes.ingest.metadata reads bylines with them."""
     return word_set("outlet_words.txt")
 
 

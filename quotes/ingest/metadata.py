@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from quotes.errors import InputError
-from quotes.lexicon import byline_roles, outlet_words, wire_agencies
+from quotes.extraction.lexicon import byline_roles, outlet_words, wire_agencies
 
 log = logging.getLogger(__name__)
 

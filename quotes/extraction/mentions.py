@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from quotes.lexicon import date_words, honorifics, name_particles, role_words, rule_words
-from quotes.tokens import contiguous_around, head_of, subtree, word_span
+from quotes.extraction.lexicon import date_words, honorifics, name_particles, role_words, rule_words
+from quotes.extraction.tokens import contiguous_around, head_of, subtree, word_span
 
 if TYPE_CHECKING:
-    from quotes.attribute import Context
+    from quotes.extraction.attribute import Context
 
 # dependents that are not part of a speaker's name: asides, relative clauses, the role in apposition
 MENTION_SKIP = frozenset(

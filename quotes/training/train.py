@@ -2,7 +2,7 @@
 
 Each stage runs one of Stanza's own preparation or training scripts in a subprocess, logs to WORK/logs, and
 is skipped when its output exists, so an interrupted run continues where it stopped (the parser also resumes
-from Stanza's checkpoint). Finished models are copied into the output folder under the names quotes.nlp loads.
+from Stanza's checkpoint). Finished models are copied into the output folder under the names quotes.runtime.nlp loads.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from quotes.entities import NER_MODEL, NER_PRETRAIN
+from quotes.runtime.ner import NER_MODEL, NER_PRETRAIN
 from quotes.errors import QuotesError
-from quotes.nlp import MODEL_FILES
+from quotes.runtime.nlp import MODEL_FILES
 
 TREEBANK = "UD_English-QTNews"  # our combined treebank, in UD's folder layout
 SHORT = "en_qtnews"
@@ -227,8 +227,8 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
     if not (train.is_file() and dev.is_file()):
         train = config.work_dir / "ud" / TREEBANK / f"{SHORT}-ud-train.conllu"
         dev = Path(_data(config, "depparse", "dev"))
-    # quotes.parser_training keeps a warm start's vocabulary, so its embeddings stay aligned with the data
-    runner.run("depparse", "quotes.parser_training", [
+    # quotes.training.parser keeps a warm start's vocabulary, so its embeddings stay aligned with the data
+    runner.run("depparse", "quotes.training.parser", [
         "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu", "--no_pretrain",
         "--train_file", str(train),
         "--eval_file", str(dev),
@@ -242,7 +242,7 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
 
 def _ner_vectors(config: TrainConfig, files, runner: Runner) -> list[str]:
     """Stanza's word-vector arguments: a given pretrain file, one built from spaCy's table, or none."""
-    from quotes.ner_training import build_pretrain, word_frequencies
+    from quotes.training.ner import build_pretrain, word_frequencies
 
     if config.ner_pretrain:
         if not files.pretrain.is_file():
@@ -265,9 +265,9 @@ def ner_checkpoint(config: TrainConfig) -> Path:
 
 
 def _stage_ner(config: TrainConfig, runner: Runner) -> None:
-    """NER from GUM and GENTLE's entity annotations (quotes.ner_training), with CoNLL-2003 and WikiNEuRal when
-    config.ner_news is set (quotes.ner_news), scored by type on the test sets."""
-    from quotes.ner_training import NerFiles, compact_ner_model, prepare_ner_data
+    """NER from GUM and GENTLE's entity annotations (quotes.training.ner), with CoNLL-2003 and WikiNEuRal when
+    config.ner_news is set (quotes.training.ner_news), scored by type on the test sets."""
+    from quotes.training.ner import NerFiles, compact_ner_model, prepare_ner_data
 
     files = NerFiles(config.data_dir / "ner")
     counts = prepare_ner_data(config.ud_dir, files, config.ner_news)
@@ -304,7 +304,7 @@ NER_TEST_NAMES = {"conll": "CoNLL-2003 test", "gum": "GUM test", "gentle": "GENT
 
 def score_ner_model(model: Path, files, runner: Runner, *, vectors: list[str], out_dir: Path) -> str:
     """Tag each prepared test set with `model` (Stanza's predict mode) and return the Markdown score table."""
-    from quotes.ner_training import markdown_scores, score_predictions
+    from quotes.training.ner import markdown_scores, score_predictions
 
     results = {}
     for name, title in NER_TEST_NAMES.items():
@@ -335,8 +335,8 @@ ALWAYS_RUN = frozenset({"evaluate"})  # a score is cheap to redo and must descri
 
 def evaluate_models(config: TrainConfig, log: Callable[[str], None] = print) -> str:
     """Score the installed models end to end on each test treebank; returns (and saves) a Markdown table."""
-    from quotes.model_eval import markdown_table, score_treebank
-    from quotes.nlp import QuotesNLP, resolve_models
+    from quotes.training.model_eval import markdown_table, score_treebank
+    from quotes.runtime.nlp import QuotesNLP, resolve_models
 
     nlp = QuotesNLP(resolve_models(str(config.output_dir)))
     scores = []
@@ -370,7 +370,7 @@ def train_models(config: TrainConfig, *, stages: tuple[str, ...] = STAGES,
 
 
 def install_models(model_dir: Path, output_dir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
-    """Copy the trained models that exist into the folder quotes.nlp loads from."""
+    """Copy the trained models that exist into the folder quotes.runtime.nlp loads from."""
     output_dir.mkdir(parents=True, exist_ok=True)
     installed = []
     for name in [*MODEL_FILES.values(), NER_MODEL, NER_PRETRAIN]:

@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from quotes import rules
-from quotes.attribute import Attribution, Context
-from quotes.direct import direct_quote
-from quotes.guard import parseable, tokenizer_texts, warn_unparsed
-from quotes.reported import reported_speech
-from quotes.lexicon import quote_mark_families, selection_forms
-from quotes.marks import MARK_CHARS as ANY_MARK, quote_spans
+from quotes.extraction import rules
+from quotes.extraction.attribute import Attribution, Context
+from quotes.extraction.direct import direct_quote
+from quotes.runtime.guard import parseable, tokenizer_texts, warn_unparsed
+from quotes.extraction.reported import reported_speech
+from quotes.extraction.lexicon import quote_mark_families, selection_forms
+from quotes.extraction.marks import MARK_CHARS as ANY_MARK, quote_spans
 from quotes.records import QuoteRecord
-from quotes.speakers import ArticleSpeakers
-from quotes.tokens import word_span
+from quotes.extraction.speakers import ArticleSpeakers
+from quotes.extraction.tokens import word_span
 
-# characters of double marks: a sentence holding one is parsed; single marks are parsed where quotes.marks
+# characters of double marks: a sentence holding one is parsed; single marks are parsed where quotes.extraction.marks
 # reads them as quotation marks, not apostrophes
 MARK_CHARS = frozenset("".join(mark for mark, family in quote_mark_families().items() if family == "double"))
 
@@ -34,7 +34,7 @@ def extract_with_provenance(doc, text: str, *, source: str,
     resolution found it (for counting what each rule is worth)."""
     if not doc.sentences:
         return []
-    # The quotation marks of what the tokenizer saw (quotes.guard): what was left out of a 5 MB article
+    # The quotation marks of what the tokenizer saw (quotes.runtime.guard): what was left out of a 5 MB article
     # is not walked quote by quote (898 CPU-s). Its offsets are the text's; for most texts it is the text.
     seen = getattr(doc, "text", None)
     view = seen if isinstance(seen, str) and len(seen) <= len(text) else text
@@ -239,7 +239,7 @@ def selected_sentences(doc) -> set[int]:
     parses."""
     chosen = {index for index, sentence in enumerate(doc.sentences) if needs_parse(sentence) and parseable(sentence)}
     text = getattr(doc, "text", None) or ""
-    # the characters of single marks that quotes.marks read as quotation marks, not apostrophes
+    # the characters of single marks that quotes.extraction.marks read as quotation marks, not apostrophes
     marks = {offset for q in quote_spans(text) for start, end in q.pieces for offset in (start - 1, end)
              if 0 <= offset < len(text) and text[offset] in "‘’'"} if any(c in text for c in "‘’") else set()
     if marks:
@@ -285,7 +285,7 @@ def _defaults(texts: list[str], nlp, sources: Optional[list[str]]):
     elif len(sources) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(sources)} sources: give one source per text, or none")
     if nlp is None:
-        from quotes.nlp import load_pipeline
+        from quotes.runtime.nlp import load_pipeline
 
         nlp = load_pipeline()
     return nlp, list(sources)

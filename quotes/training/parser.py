@@ -3,7 +3,7 @@
 `python -m stanza.models.parser --continue_from M` loads M's weights but indexes the training data with a
 vocabulary rebuilt from the training file. When that file differs from the one M was trained on (predicted
 instead of gold tags, other treebanks) the rebuilt indices no longer match M's embeddings: at best an index
-error, at worst silently shuffled tag embeddings. Run as `python -m quotes.parser_training ARGS`, with
+error, at worst silently shuffled tag embeddings. Run as `python -m quotes.training.parser ARGS`, with
 Stanza's parser arguments; with --continue_from, every data loader that would build its own vocabulary uses
 M's instead (words and tags M never saw map to its unknown entry).
 """

@@ -7,15 +7,15 @@ import functools
 import re
 from typing import Optional
 
-from quotes import rules
-from quotes.attribute import (
+from quotes.extraction import rules
+from quotes.extraction.attribute import (
     ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, asked_opener,
     mention_at, named_after, set_off_opening, strip_punct,
 )
-from quotes.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
-from quotes.marks import CLOSING_MARKS, QuoteSpan
-from quotes.speaker_rules import speaker_of_cue
-from quotes.tokens import contiguous_around, head_of, subtree, word_span
+from quotes.extraction.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
+from quotes.extraction.marks import CLOSING_MARKS, QuoteSpan
+from quotes.extraction.speaker_rules import speaker_of_cue
+from quotes.extraction.tokens import contiguous_around, head_of, subtree, word_span
 
 
 def reported_speech(ctx: Context) -> list[Attribution]:
@@ -125,7 +125,7 @@ def _according(ctx: Context, sentence, kids, word):
 
 
 # reported-speech finders, most direct evidence first; each yields (content, cue, finder name) and the names
-# are keys of quotes.rules.FINDERS
+# are keys of quotes.extraction.rules.FINDERS
 REPORTED_FINDERS = (_complements, _split_complement, _object, _surface, _interrupting, _according)
 
 

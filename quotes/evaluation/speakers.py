@@ -257,8 +257,8 @@ def evaluate_speakers(gold_dir: Path, nlp, *, cache_dir: Optional[Path] = None, 
                       batch: int = 8):
     """Read the speaker-gold folder, parse (through the parse cache), extract, score.
     Returns (articles, predictions, report); the report names the articles skipped for want of their text."""
-    from quotes.evaluate import ParseCache, model_fingerprint, parsed_documents
-    from quotes.extract import extract_from_doc
+    from quotes.evaluation.polnear import ParseCache, model_fingerprint, parsed_documents
+    from quotes.extraction.extract import extract_from_doc
 
     articles, skipped = read_speaker_gold(gold_dir)
     model_dir = getattr(getattr(nlp, "source", None), "path", None)

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from quotes.errors import InputError
-from quotes.lexicon import cue_forms
+from quotes.extraction.lexicon import cue_forms
 from quotes.records import QuoteRecord
-from quotes.rules import base_rule
+from quotes.extraction.rules import base_rule
 
 Span = tuple[int, int]
 THRESHOLDS = (0.3, 0.5, 0.8)
@@ -213,10 +213,10 @@ def rule_counts(docs: list[GoldDoc], predictions: list[list[QuoteRecord]], prove
 
 def known_rule_names() -> dict[str, str]:
     """Every rule that `--without` can switch off, with the table it is a row of."""
-    from quotes.direct import DIRECT_RULES
-    from quotes.rules import FINDERS
-    from quotes.speaker_rules import SPEAKER_RULES
-    from quotes.speakers import DESCRIBE_RULES, RESOLVE_RULES
+    from quotes.extraction.direct import DIRECT_RULES
+    from quotes.extraction.rules import FINDERS
+    from quotes.extraction.speaker_rules import SPEAKER_RULES
+    from quotes.extraction.speakers import DESCRIBE_RULES, RESOLVE_RULES
 
     names = {name: "reported finder" for name in ("ccomp", "xcomp", "object", "surface", "parataxis", "according-to")}
     assert set(names) <= set(FINDERS)
@@ -312,7 +312,7 @@ class ParseCache:
         return self._sentence_index().get(tuple(word.text for word in sentence.words))
 
     def put_sentences(self, doc) -> None:
-        from quotes.nlp import PARSED_FIELDS
+        from quotes.runtime.nlp import PARSED_FIELDS
 
         index, new = self._sentence_index(), []
         for sentence in doc.sentences:
@@ -347,7 +347,7 @@ class ParseCache:
 def model_fingerprint(model_dir: Optional[Path]) -> str:
     """Names, sizes and times of the model files the parse and the NER tags come from, the quantization in
     force, and the cache layout version: a retrained NER model invalidates cached tags too."""
-    from quotes.nlp import MODEL_FILES, quantize_mode
+    from quotes.runtime.nlp import MODEL_FILES, quantize_mode
 
     parts = [CACHE_VERSION, f"quantize:{quantize_mode()}"]  # int8 and float32 parses differ slightly
     if model_dir is not None and Path(model_dir).is_dir():
@@ -362,8 +362,8 @@ def model_fingerprint(model_dir: Optional[Path]) -> str:
 
 # A cached document keeps every sentence it ever had parsed. Sentence selection is applied when it is read:
 # newly selected sentences are parsed then (and stored), parses of sentences the selection no longer picks
-# are hidden, so a change to quotes.extract.selected_sentences costs only the new sentences, never a reparse.
-CACHE_VERSION = "cache-3"  # 3: sentences cut inside a name are joined (quotes.nlp.rejoin_split_names)
+# are hidden, so a change to quotes.extraction.extract.selected_sentences costs only the new sentences, never a reparse.
+CACHE_VERSION = "cache-3"  # 3: sentences cut inside a name are joined (quotes.runtime.nlp.rejoin_split_names)
 
 
 def _is_parsed(sentence) -> bool:
@@ -376,7 +376,7 @@ def _selected_view(doc, text: str, wanted: set[int]):
 
     if all(i in wanted or not _is_parsed(s) for i, s in enumerate(doc.sentences)):
         return doc
-    from quotes.nlp import PARSED_FIELDS
+    from quotes.runtime.nlp import PARSED_FIELDS
 
     rows = doc.to_dict()
     for index, sentence in enumerate(rows):
@@ -389,7 +389,7 @@ def _selected_view(doc, text: str, wanted: set[int]):
 
 def parsed_documents(texts: list[str], nlp, cache: Optional[ParseCache]) -> list:
     """Documents with the selected sentences parsed, from the cache where possible."""
-    from quotes.extract import selected_sentences
+    from quotes.extraction.extract import selected_sentences
 
     docs = [cache.get(text) if cache else None for text in texts]
     missing = [i for i, doc in enumerate(docs) if doc is None]
@@ -455,8 +455,8 @@ def evaluate_directory(gold_dir: Path, nlp, *, cache_dir: Optional[Path] = None,
     With `uk`, extraction reads the UK house-style copy of each text (`uk_style`) and is scored against the
     original: the offsets are the same, and which gold statements are direct is read from the original.
     Rules named in `without` (see known_rule_names) are switched off, to measure what each is worth."""
-    from quotes.extract import extract_with_provenance
-    from quotes.rules import switched_off
+    from quotes.extraction.extract import extract_with_provenance
+    from quotes.extraction.rules import switched_off
 
     without = sorted(set(without))
     unknown = [name for name in without if name not in known_rule_names()]

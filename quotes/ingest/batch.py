@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from quotes.article import (DEFAULT_MAX_BYTES, SUFFIX_FORMATS, display_path, file_problem, is_sidecar,
+from quotes.ingest.article import (DEFAULT_MAX_BYTES, SUFFIX_FORMATS, display_path, file_problem, is_sidecar,
                             read_articles, stat_problem)
 from quotes.errors import InputError
 from quotes.records import Article, QuoteRecord
@@ -62,8 +62,8 @@ def stanza_extractor(stanza_dir: Optional[str] = None) -> Extractor:
     Example:
         quotes.ingest_paths(engine, ["articles/"], extractor_factory=quotes.stanza_extractor)
     """
-    from quotes.extract import extract_articles
-    from quotes.nlp import load_pipeline
+    from quotes.extraction.extract import extract_articles
+    from quotes.runtime.nlp import load_pipeline
 
     nlp = load_pipeline(stanza_dir=stanza_dir)
     return partial(_run_extract_articles, extract_articles, nlp)

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes.lexicon import honorific_genders, honorifics, name_particles, name_suffixes
+from quotes.extraction.lexicon import honorific_genders, honorifics, name_particles, name_suffixes
 
 # upper-case letters of the Latin scripts, for regexes that find names as written (Ó, Ł, Ş …)
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())

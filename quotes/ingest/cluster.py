@@ -1,6 +1,6 @@
 """Extraction on a Dask distributed cluster, for archives one machine cannot get through.
 
-Same contract as `quotes.batch.extract_results`: results stream back in input order, one per article, and
+Same contract as `quotes.ingest.batch.extract_results`: results stream back in input order, one per article, and
 a failure (an article, a batch, or a worker lost) never stops the others. Each worker builds the extractor
 once, through a worker plugin, and reuses it for every batch it is sent; articles travel to the workers
 and records travel back, so the database is written by the caller alone, one transaction per article,
@@ -20,7 +20,7 @@ import logging
 from collections import deque
 from typing import Callable, Iterable, Iterator, Union
 
-from quotes.batch import ExtractorFactory, Failure, LazyExtractor, Result, batched_work, extract_batch, in_order
+from quotes.ingest.batch import ExtractorFactory, Failure, LazyExtractor, Result, batched_work, extract_batch, in_order
 from quotes.errors import QuotesError
 from quotes.records import Article
 

@@ -1,6 +1,6 @@
 """Exact replacements for two of Stanza's pure-Python hot spots on our batch path (py-spy, 30 PolNeAR articles):
 padding lists of ids into a tensor (6% of CPU) and spelling out each word's morphological features (2.8%).
-Same values out, so the parse is the same; installed by `quotes.nlp.QuotesNLP`."""
+Same values out, so the parse is the same; installed by `quotes.runtime.nlp.QuotesNLP`."""
 
 from __future__ import annotations
 

@@ -7,17 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from quotes import rules
-from quotes.marks import quote_spans
-from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
-from quotes.lexicon import (
+from quotes.extraction import rules
+from quotes.extraction.marks import quote_spans
+from quotes.extraction.entities import entities, entity_holding, kinds_written, sentence_entities
+from quotes.extraction.lexicon import (
     census_first_names, common_words, date_words, document_nouns, first_name_genders, first_names, gendered_nouns, group_nouns, honorific_genders,
     honorifics, org_words, organization_nouns, pronouns, role_words, rule_words, title_forms,
 )
-from quotes.names import (
+from quotes.extraction.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
 )
-from quotes.rules import Rule
+from quotes.extraction.rules import Rule
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
@@ -127,7 +127,7 @@ def _glued_part(words: list, i: int) -> bool:
 
 
 def _touch(left, right) -> bool:
-    from quotes.tokens import word_span
+    from quotes.extraction.tokens import word_span
 
     return word_span(left)[1] == word_span(right)[0]
 
@@ -276,7 +276,7 @@ def _without_nicknames(words: list) -> list:
 def person_name(words: list) -> str:
     """A person's name as written: words the text joins without a space stay joined ('Kassym-Jomart'),
     other words are one space apart (a nickname between them is gone)."""
-    from quotes.tokens import word_span
+    from quotes.extraction.tokens import word_span
 
     name, previous_end = "", None
     for word in words:
@@ -292,7 +292,7 @@ def person_name(words: list) -> str:
 
 
 def _text(words: list, text: str) -> Optional[str]:
-    from quotes.tokens import words_span
+    from quotes.extraction.tokens import words_span
 
     span = words_span(words)
     return text[span[0]:span[1]] if span else None
@@ -649,7 +649,7 @@ class ArticleSpeakers:
     """Speakers met so far in one article, in order, for pronouns and short names to point back at."""
 
     def __init__(self, text: str, quotes: Optional[list] = None):
-        """`quotes`: the article's quotations as extraction found them (quotes.marks.quote_spans), so they are
+        """`quotes`: the article's quotations as extraction found them (quotes.extraction.marks.quote_spans), so they are
         not looked for twice; found here, once a pronoun asks, when not given."""
         self.text = text
         self.seen: list[tuple[int, Speaker]] = []  # (offset, speaker) of named speakers

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from quotes.lexicon import elisions, quote_mark_families, quote_marks
+from quotes.extraction.lexicon import elisions, quote_mark_families, quote_marks
 
 # characters that may stand right before an opening mark / right after a closing one
 _BEFORE_OPEN = set(" \t\n\xa0([{—–-/:;“‘„«\"'")

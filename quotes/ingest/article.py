@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, Union
 
 from quotes.errors import InputError
-from quotes.metadata import (DATE_PATTERNS, KNOWN_HINT, MONTHS, as_text, date_from_match, find_byline,  # noqa: F401
+from quotes.ingest.metadata import (DATE_PATTERNS, KNOWN_HINT, MONTHS, as_text, date_from_match, find_byline,  # noqa: F401
                              exists_as_file, find_date, find_outlet_line, find_wire_outlet, front_matter,
                              known_fields, load_json, parse_date, read_byline, read_sidecar, sidecar_of)
 from quotes.records import Article
@@ -407,7 +407,7 @@ def _folded(text: str) -> str:
 
 def jsonl_articles(lines, *, source: str, max_bytes: int) -> Iterator[ReadResult]:
     """One article per non-blank line of JSON; each bad line is one InputError naming its number. Fields
-    go by their usual names (quotes.metadata.FIELD_NAMES); keys it does not know are named in one warning."""
+    go by their usual names (quotes.ingest.metadata.FIELD_NAMES); keys it does not know are named in one warning."""
     seen_any = False
     ignored: dict[str, int] = {}
     for number, raw in enumerate(lines, start=1):

@@ -1,0 +1,2 @@
+"""NLP runtime: the Stanza pipelines and what makes them cheap and safe (exact faster decoding,
+caps on what the models see)."""
