@@ -32,7 +32,10 @@ ORG_ACRONYMS = rule_words("org_acronyms")
 PARTY_WORDS = rule_words("party_words")
 
 
-FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
+# the space between two words of one name: never a line break (a name never runs from a heading, a caption or
+# an 'ADVERTISEMENT' line into the paragraph after it)
+GAP = r"[^\S\n]+"
+FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:" + GAP + r"[" + UPPER + r"][\w’'.-]+){1,3}\b")
 # 'Mr Dujarric', 'Ms. Tanaka': an honorific and the surname after it
 # where a sentence ends in raw text: a full stop after a word of two letters or more that is no honorific
 SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?][”’\"']?\s+(?=[" + UPPER + r"“‘\"'])")
@@ -245,6 +248,10 @@ def _no_given_name(token: str) -> bool:
     lower = core.lower()
     return core != token or lower.endswith(("’s", "'s")) or lower.rstrip(".") in common_words() \
         or lower in honorifics() or _title_token(lower)
+
+
+def _possessor(token: str) -> bool:
+    return token.endswith(("'s", "’s", "'", "’"))
 
 
 def _opens_sentence(word) -> bool:
@@ -793,11 +800,15 @@ class ArticleSpeakers:
             return None
         first, final = start + last[0].start(), start + last[-1].end()
         names = self._name_tokens(first, self.text[first:final], final)
-        if not names or any(t.lower() in org_words() for t in names) or not self._a_person(names, final - 1):
-            return None  # a place, a body, a possessor ("Suu Kyi's fate is still unclear")
-        if len(names) >= 2:
-            return " ".join(names)
-        return self._name_in_text(names[0], start)
+        if not names or any(t.lower() in org_words() for t in names):
+            return None  # a body
+        full = " ".join(names) if len(names) >= 2 else self._name_in_text(names[0], start)
+        # a surname alone is someone when the full name the article wrote before is ('Sessions is …' after
+        # 'Sen. Jeff Sessions'); else a place or a possessor ("Suu Kyi's fate is still unclear")
+        if not self._a_person(names, final - 1) and not (full and " " in full and not _possessor(names[-1])
+                                                           and _given_name(full.split()[0])):
+            return None
+        return full
 
     def _named_holder(self, mention, speaker: Speaker) -> Speaker:
         """'the senator', 'The Florida senator', 'the former secretary of state': of the people named before
@@ -975,7 +986,7 @@ class ArticleSpeakers:
 
     def _written_names(self, surname: str, start: int, end: int) -> list[str]:
         """'First [Middle] Surname' written in text[start:end], in order."""
-        pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"(?!\w)")
+        pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*" + GAP + r"){1,2})" + re.escape(surname) + r"(?!\w)")
         found = []
         for match in pattern.finditer(self.text, start, end):
             tokens = self._name_tokens(match.start(1), match.group(1), match.end())

@@ -459,3 +459,20 @@ def test_initials_take_the_name_the_article_spells_out_before_them(extract):
     assert records[-1].rule.endswith("+initialism")
     [record] = extract("The fund (SEC) met. SEC said it was over.", "", _titled_said("SEC"))
     assert record.speaker == "SEC"  # initials that spell nothing before them stay as written
+
+
+def test_a_full_name_never_runs_across_a_line_break(extract):
+    # a caption or an 'ADVERTISEMENT' line before the paragraph is no given name of the surname opening it
+    text = "Tyler Kleven signed a deal.\n\nADVERTISEMENT\n\nKleven flew home.\n\nKleven said it ended."
+    signed = "Tyler Tyler PROPN 3 nsubj\nKleven Kleven PROPN 1 flat\nsigned sign VERB 0 root\na a DET 5 det\n" \
+        "deal deal NOUN 3 obj\n. . PUNCT 3 punct"
+    flew = "Kleven Kleven PROPN 2 nsubj\nflew fly VERB 0 root\nhome home ADV 2 advmod\n. . PUNCT 2 punct"
+    records = extract(text, signed, flew, _said("Kleven Kleven PROPN 2 nsubj", 1, 2, "it ended"))
+    assert (records[-1].mention, records[-1].speaker) == ("Kleven", "Tyler Kleven")
+
+
+def test_a_sentence_about_a_surname_named_in_full_before_gives_the_antecedent(extract):
+    # 'Sessions is …' is about Jeff Sessions, not about the last full name written ('Donald Trump')
+    text = "Sen. Jeff Sessions met Donald Trump on Sunday.\n\nSessions is a conservative. He said it ended."
+    [record] = extract(text, "", "", _said("He he PRON 2 nsubj", 1, 2, "it ended"))
+    assert record.speaker == "Jeff Sessions"
