@@ -346,6 +346,24 @@ def _pronoun(mention, text: str) -> Optional[Speaker]:
     return None
 
 
+# the name the text writes right after a title: capitalised words on the same line, up to a comma or a
+# lower-case word ('Rep. Jasmine Crockett, D-Texas' -> 'Jasmine Crockett')
+NAME_AFTER = re.compile(GAP + r"((?:[" + UPPER + r"][\w’'.-]*" + GAP + r")*[" + UPPER + r"][\w’'-]*[\w])")
+
+
+def _title_cut_off(mention, text: str) -> Optional[Speaker]:
+    """'… said Rep.' where the sentence splitter cut after the abbreviated title: the name opens the next
+    sentence of the text (which may be left unparsed)."""
+    word = mention.words[-1]
+    if len(mention.words) != 1 or not word.text.endswith(".") or not _title_token(word.text.lower()) \
+            or any(w.upos != "PUNCT" for w in word.sent.words[word.id:]):
+        return None
+    found = NAME_AFTER.match(text, mention.end)
+    if not found or _not_first_name(found.group(1).split()[0]):
+        return None
+    return Speaker(found.group(1), "person", word.text)
+
+
 def _quantifier(mention, text: str) -> Optional[Speaker]:
     """'most said': some of the people just named."""
     if len(mention.words) == 1 and _lower(mention) in GROUP_QUANTIFIERS:
@@ -1065,6 +1083,7 @@ def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optiona
 # tests/extract/test_rule_tables.py.
 DESCRIBE_RULES: tuple[Rule, ...] = (
     Rule("pronoun", "pronoun", _pronoun, "He said it was over."),
+    Rule("title-cut-off", "name", _title_cut_off, "“It was over,” said Rep. Ana Ruiz, D-Texas."),
     Rule("quantifier", "group", _quantifier, "Most said it was over."),
     Rule("named-in-apposition", "person", _named_in_apposition,
          "The Environment Secretary, Thérèse Coffey, said it was over."),

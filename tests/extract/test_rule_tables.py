@@ -320,6 +320,16 @@ see see VERB 8 ccomp
 """]),
     # --- what a mention says on its own: the focus is the mention's head
     "pronoun": ("He", [said_it_was_over("He he PRON 2 nsubj", 2)]),
+    "title-cut-off": ("Rep.", ["""
+“ “ PUNCT 4 punct
+It it PRON 4 nsubj
+was be AUX 4 cop
+over over ADV 7 ccomp
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+said say VERB 0 root
+Rep. Rep. PROPN 7 nsubj
+"""]),
     "quantifier": ("Most", [said_it_was_over("Most most PRON 2 nsubj", 2)]),
     "named-in-apposition": ("Secretary", [said_it_was_over("""
 The the DET 3 det

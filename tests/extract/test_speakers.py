@@ -476,3 +476,19 @@ def test_a_sentence_about_a_surname_named_in_full_before_gives_the_antecedent(ex
     text = "Sen. Jeff Sessions met Donald Trump on Sunday.\n\nSessions is a conservative. He said it ended."
     [record] = extract(text, "", "", _said("He he PRON 2 nsubj", 1, 2, "it ended"))
     assert record.speaker == "Jeff Sessions"
+
+
+def test_a_name_cut_off_after_an_abbreviated_title_is_read_from_the_next_sentence(extract):
+    # the sentence splitter cut '… said Rep.' from 'Ana Ruiz, D-Texas.', which the selection left unparsed
+    text = "“It was over,” said Rep. Ana Ruiz, D-Texas. Ruiz is a former judge."
+    [record] = extract(text, """
+“ “ PUNCT 4 punct
+It it PRON 4 nsubj
+was be AUX 4 cop
+over over ADV 7 ccomp
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+said say VERB 0 root
+Rep. Rep. PROPN 7 nsubj
+""")
+    assert (record.mention, record.speaker, record.speaker_kind) == ("Rep.", "Ana Ruiz", "person")
