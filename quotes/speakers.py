@@ -396,6 +396,46 @@ def _honorific_head(mention, text: str) -> Optional[Speaker]:
     return None
 
 
+def _person_after_title_of(mention, text: str) -> Optional[Speaker]:
+    """'Governor of Washington Chris Gregoire', 'CEO of the Refugee Council Enver Solomon', 'Co-founder of
+    TCA, Iris Slappendel': a title, a place or body after 'of', then the person's name ending the mention.
+    The name is the run's last words (a given name, initials or particles, the surname), never all of it."""
+    words = _without_nicknames(mention.words)
+    runs = _name_runs(words)
+    if not runs or runs[-1][1] != len(words) or words[-1].text.endswith(("'s", "’s", "'", "’")):
+        return None
+    start, end = runs[-1]
+    before = words[:start]
+    titled = [i for i, w in enumerate(before) if _title_token(w.text.lower())]
+    if not titled or not any(w.upos == "ADP" for w in before[titled[0]:]):
+        return None
+    comma = start > 0 and words[start - 1].text == ","
+    first = start if comma else _given_at(words, start, end)
+    if first is None or end - first < 2 or not _person_evidence(words, first):
+        return None
+    role = _role_only(words[:first])
+    return Speaker(person_name(words[first:end]), "person", _text(role, text) if role else None)
+
+
+def _given_at(words: list, start: int, end: int) -> Optional[int]:
+    """Where the name opens in a run with a place or body before it: back from the surname over initials,
+    particles and glued hyphens, then one given name; None when that would take the whole run."""
+    at = end - 1
+    while at - 1 > start and (is_particle(words[at - 1].text) or _joins(words, at - 1) or _joins(words, at)
+                               or re.fullmatch(r"[A-Z]\.", words[at - 1].text)):
+        at -= 1  # 'L.' of 'Janet L. Yellen', 'von der', 'France-' of 'France-Presse'
+    at -= 1
+    return at if at > start and words[end - 1].text.lower() not in org_words() else None
+
+
+def _person_evidence(words: list, first: int) -> bool:
+    """The words from `first` are a person: a known given name opens them, the NER reads a person there, or
+    a body's word stands right before them ('Refugee Council Enver Solomon'), or a comma does."""
+    before = words[first - 1].text
+    return _given_name(words[first].text) or _tagged_person(words[first]) or before == "," \
+        or before.lower() in org_words()
+
+
 def _plural_noun(mention, text: str) -> Optional[Speaker]:
     """"Some Clinton allies" are a group, not a Mr Clinton."""
     return _nominal(mention.words, mention, text) if mention.head.upos == "NOUN" and _plural(mention) else None
@@ -1090,6 +1130,8 @@ DESCRIBE_RULES: tuple[Rule, ...] = (
     Rule("titled-name-after", "person", _titled_name_after, "Acme spokesman Ana Ruiz said it was over."),
     Rule("coordinated-names", "group", _coordinated, "Ana Ruiz and Tom Berg said it was over."),
     Rule("quantified-group", "group", _quantified_group, "Many Democrats said it was over."),
+    Rule("person-after-title-of", "person", _person_after_title_of,
+         "Governor of Texas Ana Ruiz said it was over."),
     Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),
     Rule("honorific-head", "name", _honorific_head, "Ms. Sherry said it was over."),
     Rule("plural-noun", "description", _plural_noun, "Some Clinton allies said it was over."),

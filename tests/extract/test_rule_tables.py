@@ -361,6 +361,13 @@ Democrats Democrat PROPN 3 nsubj Number=Plur
 Ana Ana PROPN 2 compound
 Ruiz Ruiz PROPN 3 nsubj
 """, 3)]),
+    "person-after-title-of": ("Governor", [said_it_was_over("""
+Governor Governor PROPN 6 nsubj
+of of ADP 5 case
+Texas Texas PROPN 5 compound
+Ana Ana PROPN 5 compound
+Ruiz Ruiz PROPN 1 nmod
+""", 6)]),
     "honorific-head": ("Ms.", [said_it_was_over("""
 Ms. Ms. NOUN 3 nsubj
 Sherry Sherry PROPN 1 flat

@@ -492,3 +492,43 @@ said say VERB 0 root
 Rep. Rep. PROPN 7 nsubj
 """)
     assert (record.mention, record.speaker, record.speaker_kind) == ("Rep.", "Ana Ruiz", "person")
+
+
+def test_a_place_or_body_after_a_title_of_is_the_role_not_part_of_the_name(extract):
+    text = "CEO of the Refugee Council Enver Solomon said the vote was fair."
+    [record] = extract(text, """
+CEO CEO PROPN 8 nsubj
+of of ADP 7 case
+the the DET 7 det
+Refugee Refugee PROPN 7 compound
+Council Council PROPN 7 compound
+Enver Enver PROPN 7 compound
+Solomon Solomon PROPN 1 nmod
+said say VERB 0 root
+the the DET 10 det
+vote vote NOUN 12 nsubj
+was be AUX 12 cop
+fair fair ADJ 8 ccomp
+. . PUNCT 8 punct
+""")
+    assert (record.speaker, record.role) == ("Enver Solomon", "CEO of the Refugee Council")
+
+
+def test_a_body_after_a_title_for_is_no_person(extract):
+    text = "A reporter for Agence France-Presse said the vote was fair."
+    [record] = extract(text, """
+A a DET 2 det
+reporter reporter NOUN 8 nsubj
+for for ADP 4 case
+Agence Agence PROPN 2 nmod
+France France PROPN 4 flat
+- - PUNCT 7 punct
+Presse Presse PROPN 5 flat
+said say VERB 0 root
+the the DET 10 det
+vote vote NOUN 12 nsubj
+was be AUX 12 cop
+fair fair ADJ 8 ccomp
+. . PUNCT 8 punct
+""")
+    assert record.speaker is None
