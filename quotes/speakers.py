@@ -46,7 +46,13 @@ HONORIFIC_SURNAME = re.compile(r"\b([A-Z][a-z]{1,3}\.?)\s+([" + UPPER + r"][\wâ€
 
 def _not_first_name(token: str) -> bool:
     lower = token.lower()
-    return lower in NOT_NAMES or _title_token(lower) or lower in honorifics() or lower in org_words()
+    return lower in NOT_NAMES or _title_token(lower) or lower in honorifics() or lower in org_words() \
+        or _time_word(token)
+
+
+def _time_word(token: str) -> bool:
+    """'Yesterday', 'Friday', not a month that is also a given name ('April', 'June')."""
+    return token.lower() in date_words() and not _given_name(token)
 
 
 def _title_token(lower: str) -> bool:
@@ -524,10 +530,10 @@ def _proper(words, mention, text) -> Speaker:
     role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
     head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
     if not honorific and _organisation_words(words, head_at, appos, name):
-        return Speaker(_text(_no_det(words), text), "organization")
+        return Speaker(_text(_organisation_name(words), text), "organization")
     named = None if honorific else _entity_kind(mention, words, name, text)
     if named == "organization":
-        return Speaker(_text(_no_det(words), text), named)
+        return Speaker(_text(_organisation_name(words), text), named)
     if named == "group":  # "Other prominent Republicans", not the people it goes on to list
         return Speaker(_text(_no_det(words[:head_at + 1]), text), named)
     if not name:
@@ -701,6 +707,16 @@ def _qualifiers(role: Optional[str]) -> set[str]:
     that tells two holders of one title apart."""
     return {w for w in re.findall(r"[\wâ€™'-]+", role or "") if w[:1].isupper() and w.lower() not in role_words()
             and w.lower() not in title_forms() and w.lower() not in ("the", "a", "an")}
+
+
+def _organisation_name(words: list) -> list:
+    """An organisation's name without the article, a time word or a lower-case description before it
+    ('Yesterday OpenAI', 'nonprofit PEN America', 'online retailer Amazon')."""
+    words = _no_det(words)
+    cut = 0
+    while cut < len(words) - 1 and (_time_word(words[cut].text) or words[cut].text[:1].islower()):
+        cut += 1
+    return words[cut:] if any(w.text[:1].isupper() for w in words[cut:]) else words
 
 
 def _no_det(words: list) -> list:

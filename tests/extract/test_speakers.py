@@ -532,3 +532,29 @@ fair fair ADJ 8 ccomp
 . . PUNCT 8 punct
 """)
     assert record.speaker is None
+
+
+def test_an_organisation_name_drops_a_time_word_or_description_before_it(extract):
+    text = "Yesterday the nonprofit Acme Foundation said the vote was fair."
+    [record] = extract(text, """
+Yesterday yesterday NOUN 6 obl:tmod
+the the DET 5 det
+nonprofit nonprofit ADJ 5 amod
+Acme Acme PROPN 5 compound
+Foundation Foundation PROPN 6 nsubj
+said say VERB 0 root
+the the DET 8 det
+vote vote NOUN 10 nsubj
+was be AUX 10 cop
+fair fair ADJ 6 ccomp
+. . PUNCT 6 punct
+""".replace("Yesterday yesterday NOUN 6 obl:tmod", "Yesterday yesterday PROPN 5 compound"))
+    assert (record.speaker, record.speaker_kind) == ("Acme Foundation", "organization")
+
+
+def test_a_time_word_never_opens_a_written_name(extract):
+    text = "On Friday Ana Ruiz won. Ruiz said the vote was fair."
+    won = "On on ADP 2 case\nFriday Friday PROPN 5 obl\nAna Ana PROPN 5 nsubj\nRuiz Ruiz PROPN 3 flat\n" \
+        "won win VERB 0 root\n. . PUNCT 5 punct"
+    [record] = extract(text, won, RIVERA.replace("Rivera", "Ruiz"))
+    assert record.speaker == "Ana Ruiz"
