@@ -971,11 +971,28 @@ class ArticleSpeakers:
                  and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
         if len(given) == 1 and not addressed and " " not in speaker.name:
             return Speaker(given.pop(), "person", speaker.role, "surname", speaker.gender)
+        # a given name of a known gender, or one the mention was read as a person by ('Washington' is a place)
+        personal = speaker.kind == "person" or first_name_genders().get(fold(speaker.name)) is not None
+        written = self._full_names_of_given(speaker.name) if personal and not given and not addressed else set()
+        if len(written) == 1:
+            return Speaker(written.pop(), "person", speaker.role, "surname", speaker.gender)
         later = {name for name in self._names_after(speaker.name, mention.end)
                  if not (speaker.gender and self._other_gender(name, None, speaker.gender))}
         if len(later) == 1:
             return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
         return speaker
+
+    def _full_names_of_given(self, given: str) -> set[str]:
+        """'Hailey said' where the article writes 'Hailey Bieber' (and no one else called Hailey): the full
+        names written anywhere that open with a known given name, when the article never writes it as a
+        surname ('Ana Hailey')."""
+        if " " in given or not _given_name(given) or self._written_names(given, 0, len(self.text)):
+            return set()
+        # two words and no more: 'Washington Post-ABC News' is no one's name
+        pattern = r"(?<![\w’'.-])" + re.escape(given) + GAP + r"([" + UPPER + r"][\w’'-]+)(?![\w’'-]|" + GAP \
+            + r"[" + UPPER + r"])"
+        return {f"{given} {match.group(1)}" for match in re.finditer(pattern, self.text)
+                if not _not_first_name(match.group(1)) and match.group(1).lower() not in common_words()}
 
     def _same_gender_name(self, mention, speaker: Speaker) -> Optional[Speaker]:
         """'Ms Tanaka' when the article named both Robert Tanaka and 'Aiko Tanaka, his sister': the latest full

@@ -558,3 +558,9 @@ def test_a_time_word_never_opens_a_written_name(extract):
         "won win VERB 0 root\n. . PUNCT 5 punct"
     [record] = extract(text, won, RIVERA.replace("Rivera", "Ruiz"))
     assert record.speaker == "Ana Ruiz"
+
+
+def test_a_given_name_alone_takes_the_one_full_name_the_article_writes_with_it(extract):
+    text = "Hailey said the vote was fair. A video of Hailey Bieber went viral."
+    [record] = extract(text, RIVERA.replace("Rivera Rivera", "Hailey Hailey"))
+    assert (record.mention, record.speaker) == ("Hailey", "Hailey Bieber")
