@@ -12,7 +12,7 @@ from quotes.marks import quote_spans
 from quotes.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.lexicon import (
     census_first_names, common_words, date_words, document_nouns, first_name_genders, first_names, gendered_nouns, group_nouns, honorific_genders,
-    honorifics, org_words, organization_nouns, pronouns, role_words, rule_words, title_forms,
+    honorifics, org_words, organization_nouns, outlet_words, pronouns, role_words, rule_words, title_forms,
 )
 from quotes.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
@@ -30,6 +30,8 @@ TITLE_MODIFIERS = rule_words("title_modifiers")
 ORG_ACRONYMS = rule_words("org_acronyms")
 # party words read as titles in a role ('a registered Republican') but never the office before a name
 PARTY_WORDS = rule_words("party_words")
+# nouns that stand for the company whose statement came just before ('the company said')
+COMPANY_NOUNS = rule_words("company_nouns")
 
 
 # the space between two words of one name: never a line break (a name never runs from a heading, a caption or
@@ -1145,6 +1147,30 @@ def _one_word_organisation(article: ArticleSpeakers, mention, speaker: Speaker) 
     return None
 
 
+def _company_just_named(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'the company said' right after a statement of a named organisation ('Blue Origin said …. “…,” the
+    company stated'): that organisation. The statement just before must be that organisation's, so a
+    company named in passing or a person's statement in between leaves 'company' as it is."""
+    if speaker.kind != "organization" or not _definite(mention) or len(mention.words) != 2 \
+            or mention.head.text.lower() not in COMPANY_NOUNS:
+        return None
+    before = [earlier for offset, earlier in article.seen if offset < mention.start]
+    if before and _company_name(before[-1]):
+        return Speaker(before[-1].name, "organization", speaker.role, "nominal")
+    return speaker
+
+
+def _company_name(earlier: Speaker) -> bool:
+    """A named speaker that can be a company: no group, no person's name (a given name first, or a gender
+    known), no news outlet ('The Washington Post reported …. The firm said' is some other firm), no stray
+    letter ('D' of a party tag)."""
+    name = earlier.name or ""
+    words = name.split()
+    return len(name) >= 3 and name[:1].isupper() and earlier.kind != "group" and not earlier.gender \
+        and not (earlier.kind == "person" and _given_name(words[0])) \
+        and not any(w.lower() in outlet_words() for w in words)
+
+
 def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
     if speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
         return article._named_holder(mention, speaker)
@@ -1179,6 +1205,8 @@ RESOLVE_RULES: tuple[Rule, ...] = (
     Rule("spelled-out", "initialism", _spelled_out,
          "The Korean Central News Agency (KCNA) reported it. KCNA said it was over."),
     Rule("full-name", "surname", _short_name, "Ana Ruiz spoke first. Ruiz said it was over."),
+    Rule("company-just-named", "nominal", _company_just_named,
+         "Acme said it had won. The company said it was over."),
     Rule("one-word-organisation", "surname", _one_word_organisation,
          "NATO said it was over."),
     Rule("named-holder", "nominal", _role_holder, "Sen. Ana Ruiz spoke first. The senator said it was over."),

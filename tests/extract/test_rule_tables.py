@@ -404,6 +404,14 @@ spoke speak VERB 0 root
 first first ADV 3 advmod
 . . PUNCT 3 punct
 """, said_it_was_over("Ruiz Ruiz PROPN 2 nsubj", 2)]),
+    "company-just-named": (("Acme", "company"), ["""
+Acme Acme PROPN 2 nsubj
+said say VERB 0 root
+it it PRON 5 nsubj
+had have AUX 5 aux
+won win VERB 2 ccomp
+. . PUNCT 2 punct
+""", said_it_was_over("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)]),
     "one-word-organisation": (("NATO",), [said_it_was_over("NATO NATO PROPN 2 nsubj", 2)]),
     "spelled-out": (("KCNA",), ["", said_it_was_over("KCNA KCNA PROPN 2 nsubj", 2)]),
     "named-holder": (("Ruiz", "senator"), ["""

@@ -564,3 +564,27 @@ def test_a_given_name_alone_takes_the_one_full_name_the_article_writes_with_it(e
     text = "Hailey said the vote was fair. A video of Hailey Bieber went viral."
     [record] = extract(text, RIVERA.replace("Rivera Rivera", "Hailey Hailey"))
     assert (record.mention, record.speaker) == ("Hailey", "Hailey Bieber")
+
+
+ACME_WON = """
+Acme Acme PROPN 2 nsubj
+said say VERB 0 root
+it it PRON 5 nsubj
+had have AUX 5 aux
+won win VERB 2 ccomp
+. . PUNCT 2 punct
+"""
+THE_COMPANY = _said("The the DET 2 det\ncompany company NOUN 3 nsubj", 2, 3, "it ended")
+
+
+def test_the_company_is_the_company_whose_statement_came_just_before(extract):
+    text = "Acme said it had won. The company said it ended."
+    records = extract(text, ACME_WON, THE_COMPANY)
+    assert [r.speaker for r in records] == ["Acme", "Acme"]
+
+
+def test_the_company_after_a_persons_statement_stays_unnamed(extract):
+    text = "Acme said it had won. Ana Ruiz said we lost. The company said it ended."
+    records = extract(text, ACME_WON, _said("Ana Ana PROPN 3 nsubj\nRuiz Ruiz PROPN 1 flat", 1, 3, "we lost"),
+                      THE_COMPANY)
+    assert records[-1].speaker == "company"
