@@ -442,12 +442,24 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
             continue
         kept = words[:i + 1] if inside else words[:i]  # the closing mark stays with its quote
         lower = after.text.lower()
-        if (comma.text == "," or inside) and (lower in ("which", "who", "whom", "whose")
+        if (comma.text == "," or inside) and ((lower in ("which", "who", "whom", "whose")
+                                               and not _embedded_relative(words, after))
                                               or (lower.endswith("ing") and ctx.is_cue(after))):
             return kept
         if _after_quote(ctx, words, i) and _writers_aside(comma, after, inside):
             return kept
     return words
+
+
+def _embedded_relative(words: list, relative) -> bool:
+    """', which …' set inside what was said, which goes on after it with words outside the relative clause
+    ('the program, which is part of the foundation, coincided with …'): no aside of the writer's."""
+    clause = head_of(relative.sent, relative)
+    if clause is None or clause.deprel not in ("acl:relcl", "acl"):
+        return False
+    inside = {w.id for w in subtree(relative.sent, clause)}
+    last = max(inside)
+    return any(w.id > last and w.id not in inside and w.upos != "PUNCT" for w in words)
 
 
 def _closes_on_comma(ctx: Context, words: list, i: int) -> bool:

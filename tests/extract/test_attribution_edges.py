@@ -689,3 +689,42 @@ def test_whom_a_cue_tells_is_never_its_speaker(extract):
     [record] = extract(text, TOLD_AFP)
     assert record.text == "that the plan was fair" and record.mention != "AFP"
     assert record.mention.startswith("Senator")
+
+
+def test_a_relative_clause_inside_what_was_said_stays_in_it(extract):
+    text = "Wilkins said that the program, which began in 2007, ended last year."
+    [record] = extract(text, """
+Wilkins Wilkins PROPN 2 nsubj
+said say VERB 0 root
+that that SCONJ 12 mark
+the the DET 5 det
+program program NOUN 12 nsubj
+, , PUNCT 8 punct
+which which PRON 8 nsubj
+began begin VERB 5 acl:relcl
+in in ADP 10 case
+2007 2007 NUM 8 obl
+, , PUNCT 8 punct
+ended end VERB 2 ccomp
+last last ADJ 14 amod
+year year NOUN 12 obl:tmod
+. . PUNCT 2 punct
+""")
+    assert "which began in 2007" in record.text and record.text.endswith("ended last year")
+
+
+def test_a_relative_clause_ending_what_was_said_is_the_writers_aside(extract):
+    text = "Wilkins said she met the mayor, who resigned."
+    [record] = extract(text, """
+Wilkins Wilkins PROPN 2 nsubj
+said say VERB 0 root
+she she PRON 4 nsubj
+met meet VERB 2 ccomp
+the the DET 6 det
+mayor mayor NOUN 4 obj
+, , PUNCT 9 punct
+who who PRON 9 nsubj
+resigned resign VERB 6 acl:relcl
+. . PUNCT 2 punct
+""")
+    assert record.text == "she met the mayor"
