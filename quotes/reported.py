@@ -110,9 +110,25 @@ def _interrupting(ctx: Context, sentence, kids, word):
     """'The plan, he said, will fail': the clause a cue interrupts, parsed as the cue's governor."""
     governor = head_of(sentence, word)
     if _speaks(ctx, word) and word.deprel == "parataxis" and governor is not None \
-            and not ctx.is_cue(governor) and ctx.is_cue(word):
+            and not _speech_of_its_own(ctx, kids, governor, word) and ctx.is_cue(word):
         cue_clause = {w.id for w in subtree(sentence, word, kids)}
         yield [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause], word, "parataxis"
+
+
+def _speech_of_its_own(ctx: Context, kids, governor, cue) -> bool:
+    """Is the interrupted clause itself a report ('Smith told reporters, he said, …')? A cue that can also
+    be a plain verb ('people continue to be diagnosed, he said', 'the defendants chanted …, he said') is
+    one only with a complement of its own, or when the later cue says something itself ('called us “…”
+    President Obama said small-town Americans …': two sentences the splitter joined)."""
+    if not ctx.is_cue(governor):
+        return False
+    own = kids[cue.id]
+    if cue.id < governor.id or not any(k.deprel in ("nsubj", "nsubj:pass") for k in own) \
+            or any(w.upos != "PUNCT" for w in cue.sent.words[max(w.id for w in [cue] + own):]):
+        return True  # only a closing ', he said.' with its own subject reads the plain verb's clause
+    return governor.text.lower() in UNAMBIGUOUS_CUES \
+        or any(k.deprel == "ccomp" for k in kids[governor.id]) \
+        or any(k.deprel in ("ccomp", "xcomp", "obj") for k in kids[cue.id])
 
 
 def _according(ctx: Context, sentence, kids, word):

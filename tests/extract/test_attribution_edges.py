@@ -728,3 +728,44 @@ resigned resign VERB 6 acl:relcl
 . . PUNCT 2 punct
 """)
     assert record.text == "she met the mayor"
+
+
+PEOPLE_CONTINUE = """
+People people NOUN 2 nsubj
+continue continue VERB 0 root
+to to PART 5 mark
+be be AUX 5 aux:pass
+diagnosed diagnose VERB 2 xcomp
+, , PUNCT 8 punct
+he he PRON 8 nsubj
+said say VERB 2 parataxis
+. . PUNCT 2 punct
+"""
+
+
+def test_a_closing_he_said_reports_a_clause_whose_verb_can_also_be_a_cue(extract):
+    # 'continue', 'call', 'chant' are cues too ('he continued'), but here the clause is what was said
+    [record] = extract("People continue to be diagnosed, he said.", PEOPLE_CONTINUE)
+    assert record.text == "People continue to be diagnosed" and record.mention == "he"
+
+
+def test_a_cue_interrupted_by_a_later_cue_with_its_own_complement_stays_apart(extract):
+    # 'called us “…”' then 'Obama said …' glued into one sentence: 'said' reports its own complement
+    text = "Clinton called us “deplorables.” Obama said voters cling to guns."
+    records = extract(text, """
+Clinton Clinton PROPN 2 nsubj
+called call VERB 0 root
+us we PRON 2 obj
+“ “ PUNCT 5 punct
+deplorables deplorable NOUN 2 xcomp
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+Obama Obama PROPN 9 nsubj
+said say VERB 2 parataxis
+voters voter NOUN 11 nsubj
+cling cling VERB 9 ccomp
+to to ADP 13 case
+guns gun NOUN 11 obl
+. . PUNCT 2 punct
+""")
+    assert not any(r.speaker == "Obama" and "deplorables" in r.text for r in records)
