@@ -967,22 +967,29 @@ class ArticleSpeakers:
         full = self._name_in_text(speaker.name, mention.start, speaker.gender)
         if full:
             return Speaker(full, "person", speaker.role, "surname", speaker.gender)
-        addressed = mention.words[0].text.lower() in honorifics()
-        given = {earlier.name for offset, earlier in self.seen if offset < mention.start and earlier.name
-                 and earlier.kind == "person" and parts(earlier.name).given
-                 and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
-        if len(given) == 1 and not addressed and " " not in speaker.name:
-            return Speaker(given.pop(), "person", speaker.role, "surname", speaker.gender)
-        # a given name of a known gender, or one the mention was read as a person by ('Washington' is a place)
-        personal = speaker.kind == "person" or first_name_genders().get(fold(speaker.name)) is not None
-        written = self._full_names_of_given(speaker.name) if personal and not given and not addressed else set()
-        if len(written) == 1:
-            return Speaker(written.pop(), "person", speaker.role, "surname", speaker.gender)
+        given = self._given_name_holder(mention, speaker)
+        if given:
+            return Speaker(given, "person", speaker.role, "surname", speaker.gender)
         later = {name for name in self._names_after(speaker.name, mention.end)
                  if not (speaker.gender and self._other_gender(name, None, speaker.gender))}
         if len(later) == 1:
             return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
         return speaker
+
+    def _given_name_holder(self, mention, speaker: Speaker) -> Optional[str]:
+        """A lone given name ('Newt said'): the one person named before with that given name, else the one
+        full name the text writes with it (for a given name of a known gender, or one the mention was read
+        as a person by: 'Washington' is a place); never after an honorific ('Mr. Newt')."""
+        if mention.words[0].text.lower() in honorifics():
+            return None
+        given = {earlier.name for offset, earlier in self.seen if offset < mention.start and earlier.name
+                 and earlier.kind == "person" and parts(earlier.name).given
+                 and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
+        if given:
+            return given.pop() if len(given) == 1 and " " not in speaker.name else None
+        personal = speaker.kind == "person" or first_name_genders().get(fold(speaker.name)) is not None
+        written = self._full_names_of_given(speaker.name) if personal else set()
+        return written.pop() if len(written) == 1 else None
 
     def _full_names_of_given(self, given: str) -> set[str]:
         """'Hailey said' where the article writes 'Hailey Bieber' (and no one else called Hailey): the full
