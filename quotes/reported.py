@@ -210,7 +210,8 @@ def _tail(sentence, kids, cue, content: list) -> list:
     complements run to the sentence end): taken up to the next dependent of the cue itself, a new
     reporting verb, a dash aside or a ', which' clause, whichever comes first."""
     last = max(w.id for w in content)
-    stops = {c.id for c in kids[cue.id] if c.id > last and _ends_content(c, kids)}
+    stops = {c.id for c in kids[cue.id]
+             if c.id > last and _ends_content(c, kids) and not _carried_conjunct(sentence, kids, c, last)}
     governor = head_of(sentence, cue)
     if governor is not None:  # the clause the cue sits in ends where its governor's clause resumes
         stops |= {governor.id} | {c.id for c in kids[governor.id] if c.id > last and c.deprel != "punct"}
@@ -227,6 +228,21 @@ def _tail(sentence, kids, cue, content: list) -> list:
             break
         tail.append(word)
     return tail
+
+
+def _carried_conjunct(sentence, kids, conjunct, last: int) -> bool:
+    """A clause the parse joined to the cue that goes on with what was said: right after it, joined by a bare
+    'and'/'but' (no comma or closing mark before), no cue of its own, and with its own subject or an auxiliary ('claims that her
+    passport was taken and she was forced to work', 'says the issue is complicated and will take time');
+    not a plain verb after the cue's own subject ('said it was over and left')."""
+    if conjunct.deprel != "conj" or conjunct.upos not in ("VERB", "AUX") or conjunct.text.lower() in _hint_forms():
+        return False
+    first = min(w.id for w in subtree(sentence, conjunct, kids))
+    joiner, before = sentence.words[first - 1], sentence.words[last - 1]
+    if first != last + 1 or joiner.deprel != "cc" or joiner.text.lower() not in ("and", "but") \
+            or before.upos == "PUNCT":
+        return False  # '… was “corrupt,” and he left': after a comma, the writer's narration
+    return any(k.deprel in ("nsubj", "nsubj:pass", "aux") for k in kids[conjunct.id])
 
 
 def _ends_content(dependent, kids) -> bool:

@@ -769,3 +769,40 @@ guns gun NOUN 11 obl
 . . PUNCT 2 punct
 """)
     assert not any(r.speaker == "Obama" and "deplorables" in r.text for r in records)
+
+
+def test_a_clause_the_parse_joined_to_the_cue_goes_on_with_what_was_said(extract):
+    text = "Paris claims that her passport was taken and she was forced to work."
+    [record] = extract(text, """
+Paris Paris PROPN 2 nsubj
+claims claim VERB 0 root
+that that SCONJ 7 mark
+her she PRON 5 nmod:poss
+passport passport NOUN 7 nsubj:pass
+was be AUX 7 aux:pass
+taken take VERB 2 ccomp
+and and CCONJ 11 cc
+she she PRON 11 nsubj:pass
+was be AUX 11 aux:pass
+forced force VERB 2 conj
+to to PART 13 mark
+work work VERB 11 xcomp
+. . PUNCT 2 punct
+""")
+    assert record.text.endswith("she was forced to work")
+
+
+def test_a_plain_verb_joined_to_the_cue_is_what_the_speaker_did_not_said(extract):
+    text = "Ruiz said the vote was fair and left."
+    [record] = extract(text, """
+Ruiz Ruiz PROPN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+vote vote NOUN 6 nsubj
+was be AUX 6 cop
+fair fair ADJ 2 ccomp
+and and CCONJ 8 cc
+left leave VERB 2 conj
+. . PUNCT 2 punct
+""")
+    assert record.text == "the vote was fair"
