@@ -444,6 +444,37 @@ def _person_evidence(words: list, first: int) -> bool:
         or before.lower() in org_words()
 
 
+def _document_source(mention, text: str) -> Optional[Speaker]:
+    """'according to an update by the U.S. Drought Monitor', "PC World's analysis … concluded", "Cornyn's
+    statement added": a text ('report', 'statement', 'analysis' …) whose author the sentence names, by
+    'by'/'from' or a possessive, speaks for its author."""
+    head = mention.head
+    if head.upos != "NOUN" or head.text.lower() not in document_nouns():
+        return None
+    words = head.sent.words
+    for child in (w for w in words if w.head == head.id and w.upos == "PROPN"):
+        marks = {w.text.lower() for w in words if w.head == child.id and w.deprel == "case"}
+        if child.deprel == "nmod:poss" or (child.deprel == "nmod" and marks & {"by", "from"}):
+            author = _proper_run(words, child)
+            kind = "person" if _given_name(author[0].text) or _tagged_person(child) else "unknown"
+            return Speaker(person_name(author), kind, _text(_no_det(mention.words), text))
+    return None
+
+
+def _proper_run(words: list, word) -> list:
+    """The proper nouns written together around `word`, with 'of', 'for', 'and' between two of them ('Centers
+    for Disease Control and Prevention'); never a time or place phrase after ('… Monitor on Thursday')."""
+    def joined(i: int) -> bool:
+        return words[i].upos == "PROPN" or (words[i].text.lower() in ("of", "for", "and", "&") and 0 < i
+                                             and i + 1 < len(words) and words[i + 1].upos == "PROPN")
+    start = end = word.id - 1
+    while start > 0 and words[start - 1].upos == "PROPN":
+        start -= 1
+    while end + 1 < len(words) and joined(end + 1):
+        end += 1
+    return words[start:end + 1]
+
+
 def _plural_noun(mention, text: str) -> Optional[Speaker]:
     """"Some Clinton allies" are a group, not a Mr Clinton."""
     return _nominal(mention.words, mention, text) if mention.head.upos == "NOUN" and _plural(mention) else None
@@ -1200,6 +1231,7 @@ DESCRIBE_RULES: tuple[Rule, ...] = (
          "Governor of Texas Ana Ruiz said it was over."),
     Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),
     Rule("honorific-head", "name", _honorific_head, "Ms. Sherry said it was over."),
+    Rule("document-source", "name", _document_source, "A report by Acme Research said it was over."),
     Rule("plural-noun", "description", _plural_noun, "Some Clinton allies said it was over."),
     Rule("name-in-description", "name", _name_in_description, "UN spokesman Stephane Dujarric said it was over."),
     Rule("description", "description", _description, "A White House spokesman said it was over."),

@@ -372,6 +372,13 @@ Ruiz Ruiz PROPN 1 nmod
 Ms. Ms. NOUN 3 nsubj
 Sherry Sherry PROPN 1 flat
 """, 3)]),
+    "document-source": ("report", [said_it_was_over("""
+A a DET 2 det
+report report NOUN 6 nsubj
+by by ADP 5 case
+Acme Acme PROPN 5 compound
+Research Research PROPN 2 nmod
+""", 6)]),
     "plural-noun": ("allies", [said_it_was_over("""
 Some some DET 3 det
 Clinton Clinton PROPN 3 compound

@@ -588,3 +588,25 @@ def test_the_company_after_a_persons_statement_stays_unnamed(extract):
     records = extract(text, ACME_WON, _said("Ana Ana PROPN 3 nsubj\nRuiz Ruiz PROPN 1 flat", 1, 3, "we lost"),
                       THE_COMPANY)
     assert records[-1].speaker == "company"
+
+
+def test_a_report_by_a_named_author_speaks_for_it_without_the_time_after(extract):
+    text = "A report by the Acme Drought Monitor on Thursday said the vote was fair."
+    [record] = extract(text, """
+A a DET 2 det
+report report NOUN 10 nsubj
+by by ADP 7 case
+the the DET 7 det
+Acme Acme PROPN 7 compound
+Drought Drought PROPN 7 compound
+Monitor Monitor PROPN 2 nmod
+on on ADP 9 case
+Thursday Thursday PROPN 7 nmod
+said say VERB 0 root
+the the DET 12 det
+vote vote NOUN 14 nsubj
+was be AUX 14 cop
+fair fair ADJ 10 ccomp
+. . PUNCT 10 punct
+""")
+    assert record.speaker == "Acme Drought Monitor"
