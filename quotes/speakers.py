@@ -456,7 +456,10 @@ def _document_source(mention, text: str) -> Optional[Speaker]:
         marks = {w.text.lower() for w in words if w.head == child.id and w.deprel == "case"}
         if child.deprel == "nmod:poss" or (child.deprel == "nmod" and marks & {"by", "from"}):
             author = _proper_run(words, child)
-            kind = "person" if _given_name(author[0].text) or _tagged_person(child) else "unknown"
+            after = author[-1].id  # 'by Loyola Law School professor Justin Levitt': the professor wrote it
+            if after + 1 < len(words) and _title_token(words[after].text.lower()) and words[after + 1].upos == "PROPN":
+                author = _proper_run(words, words[after + 1])
+            kind = "person" if _given_name(author[0].text) or _tagged_person(author[0]) else "unknown"
             return Speaker(person_name(author), kind, _text(_no_det(mention.words), text))
     return None
 

@@ -610,3 +610,25 @@ fair fair ADJ 10 ccomp
 . . PUNCT 10 punct
 """)
     assert record.speaker == "Acme Drought Monitor"
+
+
+def test_a_study_by_a_body_s_titled_person_is_that_persons(extract):
+    text = "A study by Acme Law School professor Ana Ruiz said the vote was fair."
+    [record] = extract(text, """
+A a DET 2 det
+study study NOUN 10 nsubj
+by by ADP 6 case
+Acme Acme PROPN 6 compound
+Law Law PROPN 6 compound
+School School PROPN 2 nmod
+professor professor NOUN 9 compound
+Ana Ana PROPN 9 compound
+Ruiz Ruiz PROPN 6 appos
+said say VERB 0 root
+the the DET 12 det
+vote vote NOUN 14 nsubj
+was be AUX 14 cop
+fair fair ADJ 10 ccomp
+. . PUNCT 10 punct
+""")
+    assert record.speaker == "Ana Ruiz"
