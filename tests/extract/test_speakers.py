@@ -632,3 +632,21 @@ fair fair ADJ 10 ccomp
 . . PUNCT 10 punct
 """)
     assert record.speaker == "Ana Ruiz"
+
+
+def test_a_name_the_parse_made_a_second_subject_after_a_description_is_the_speaker(extract):
+    # 'eminent Indian litigator | Prashant | Bhushan noted': three subjects of one cue
+    text = "Eminent litigator Ana Ruiz said the vote was fair."
+    [record] = extract(text, """
+Eminent eminent ADJ 2 amod
+litigator litigator NOUN 5 nsubj
+Ana Ana PROPN 5 nsubj
+Ruiz Ruiz PROPN 5 nsubj
+said say VERB 0 root
+the the DET 7 det
+vote vote NOUN 9 nsubj
+was be AUX 9 cop
+fair fair ADJ 5 ccomp
+. . PUNCT 5 punct
+""")
+    assert (record.speaker, record.mention) == ("Ana Ruiz", "Eminent litigator Ana Ruiz")
