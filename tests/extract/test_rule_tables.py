@@ -170,6 +170,17 @@ Ms Ms PROPN 8 compound
 Ruiz Ruiz PROPN 6 nsubj
 . . PUNCT 6 punct
 """]),
+    "reduced-relative-subject": ("say", ["""
+Democrats Democrat NOUN 2 nsubj
+pushing push VERB 5 advcl
+the the DET 4 det
+bill bill NOUN 2 obj
+say say VERB 0 root
+it it PRON 8 nsubj
+will will AUX 8 aux
+pass pass VERB 5 ccomp
+. . PUNCT 5 punct
+"""]),
     "subject": ("said", ["""
 Ruiz Ruiz PROPN 2 nsubj
 said say VERB 0 root

@@ -650,3 +650,19 @@ fair fair ADJ 5 ccomp
 . . PUNCT 5 punct
 """)
     assert (record.speaker, record.mention) == ("Ana Ruiz", "Eminent litigator Ana Ruiz")
+
+
+def test_the_subject_of_a_participle_before_a_cue_without_one_is_the_speaker(extract):
+    text = "Democrats pushing the bill say it will pass."
+    [record] = extract(text, """
+Democrats Democrat NOUN 2 nsubj Number=Plur
+pushing push VERB 5 advcl
+the the DET 4 det
+bill bill NOUN 2 obj
+say say VERB 0 root
+it it PRON 8 nsubj
+will will AUX 8 aux
+pass pass VERB 5 ccomp
+. . PUNCT 5 punct
+""")
+    assert record.mention == "Democrats" and record.speaker == "Democrats"
