@@ -806,3 +806,26 @@ left leave VERB 2 conj
 . . PUNCT 2 punct
 """)
     assert record.text == "the vote was fair"
+
+
+def test_a_name_and_role_ending_the_paragraph_after_a_quote_is_its_speaker(extract):
+    # a press release's caption-style attribution: no verb after the quote
+    text = "“We have no plan at all,” Ana Ruiz, head of Acme\n\nThe plan was dropped."
+    records = extract(text, """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+have have VERB 0 root
+no no DET 5 det
+plan plan NOUN 3 obj
+at at ADP 7 case
+all all PRON 3 obl
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ana Ana PROPN 11 compound
+Ruiz Ruiz PROPN 3 parataxis
+, , PUNCT 13 punct
+head head NOUN 11 appos
+of of ADP 15 case
+Acme Acme PROPN 13 nmod
+""")
+    assert [r.speaker for r in records] == ["Ana Ruiz"] and records[0].text.startswith("We have no plan at all")

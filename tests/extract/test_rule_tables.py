@@ -514,7 +514,16 @@ all all PRON 3 obl
 . . PUNCT 3 punct
 ” ” PUNCT 3 punct
 """
+NAME_LINE = NO_PLAN.strip().replace(". . PUNCT 3 punct", ", , PUNCT 3 punct") + """
+Ana Ana PROPN 11 compound
+Ruiz Ruiz PROPN 3 parataxis
+, , PUNCT 13 punct
+head head NOUN 11 appos
+of of ADP 15 case
+Acme Acme PROPN 13 nmod
+"""
 PARSES.update({
+    "name-line": (None, [NAME_LINE]),
     "colon": (None, ["""
 Smith Smith PROPN 2 nsubj
 told tell VERB 0 root
