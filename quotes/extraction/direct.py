@@ -278,6 +278,30 @@ def _dash_after(ctx, quote, indexes, size) -> Optional[Attribution]:
     return _direct(quote, dash, mention_at(ctx, index, root), "dash")
 
 
+def _name_line_after(ctx, quote, indexes, size) -> Optional[Attribution]:
+    """'“… technologies,” HyungIl Lee, head of NGS at Macrogen' ending its paragraph: a quote that ends a
+    sentence or clause, then a name, and its role, with no verb (a caption's attribution, as press releases
+    write it)."""
+    gap = re.match(r"[\"”»’']?[^\S\n]+", ctx.text[quote.end:quote.end + 4])
+    if gap is None or not re.search(r"[,.!?]\W{0,2}$", ctx.text[max(0, quote.end - 3):quote.end + 1].rstrip()):
+        return None
+    start = quote.end + gap.end()
+    line_end = ctx.text.find("\n", start)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    index = ctx.sentence_at(start)
+    if ctx.kids[index] is None:
+        return None
+    sentence = ctx.sentences[index]
+    after = [w for w in sentence.words if start <= word_span(w)[0] and word_span(w)[1] <= line_end]
+    if not after or after[0].upos != "PROPN" or len(after) > 25 or word_span(sentence.words[-1])[1] < line_end \
+            or any(w.upos in ("VERB", "AUX") or ctx.quote_of(w) is not None for w in after):
+        return None
+    root = after[0]
+    while root.head and head_of(sentence, root) in after:
+        root = head_of(sentence, root)
+    return _direct(quote, None, mention_at(ctx, index, root), "dash") if root.upos == "PROPN" else None
+
+
 def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
     """'X told reporters:' or 'And from Chairwoman X:' ending the text before the opening mark."""
     before = re.sub(r"[\s\"“«„‘']+$", "", ctx.text[max(0, quote.start - 4):quote.start])  # \s: no-break space too
@@ -417,6 +441,7 @@ DIRECT_RULES: tuple[Rule, ...] = (
          "According to Smith, “we have no plan at all.”"),
     Rule("in-words", "in-words", _sentence_rule(_in_words_of), "In the words of one aide, “we have no plan at all.”"),
     Rule("dash", "dash", _sentence_rule(_dash_after), "“We have no plan at all.” — Commissioner Smith"),
+    Rule("name-line", "dash", _sentence_rule(_name_line_after), "“We have no plan at all,” Ana Ruiz, head of Acme"),
     Rule("colon", "colon-cue", _sentence_rule(_colon_before), "Smith told reporters: “We have no plan at all.”"),
     Rule("next-sentence", "next-sentence", _sentence_rule(_cue_next_sentence),
          "“We have no plan at all.” Smith said so."),

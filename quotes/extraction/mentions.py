@@ -93,7 +93,10 @@ def _role_beside(sentence, kids, head) -> list:
 
 def _with_split_name(sentence, head, words: list) -> list:
     """'Jeb | Bush says' parsed as two subjects of 'says': proper nouns right beside the mention that hang
-    on the same word with the same relation are the rest of one name."""
+    on the same word with the same relation are the rest of one name; after a common noun, the name it
+    describes ('eminent Indian litigator | Prashant | Bushan noted')."""
+    if head.upos == "NOUN" and not _title_word(head):
+        return _with_name_twins_after(sentence, head, words)
     if head.upos != "PROPN" and not _title_word(head):  # 'Ms' may be tagged a noun
         return words
 
@@ -112,6 +115,15 @@ def _with_split_name(sentence, head, words: list) -> list:
         high += 2
     return sentence.words[low - 1:high] if (low, high) != (min(w.id for w in words), max(w.id for w in words)) \
         else words
+
+
+def _with_name_twins_after(sentence, head, words: list) -> list:
+    high = max(w.id for w in words)
+    twins = high
+    while twins < len(sentence.words) and sentence.words[twins].upos == "PROPN" \
+            and sentence.words[twins].head == head.head and sentence.words[twins].deprel == head.deprel:
+        twins += 1
+    return words + sentence.words[high:twins] if twins - high >= 2 else words  # a name: two words or more
 
 
 def _apposition(sentence, kids, appos) -> list:

@@ -110,9 +110,25 @@ def _interrupting(ctx: Context, sentence, kids, word):
     """'The plan, he said, will fail': the clause a cue interrupts, parsed as the cue's governor."""
     governor = head_of(sentence, word)
     if _speaks(ctx, word) and word.deprel == "parataxis" and governor is not None \
-            and not ctx.is_cue(governor) and ctx.is_cue(word):
+            and not _speech_of_its_own(ctx, kids, governor, word) and ctx.is_cue(word):
         cue_clause = {w.id for w in subtree(sentence, word, kids)}
         yield [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause], word, "parataxis"
+
+
+def _speech_of_its_own(ctx: Context, kids, governor, cue) -> bool:
+    """Is the interrupted clause itself a report ('Smith told reporters, he said, …')? A cue that can also
+    be a plain verb ('people continue to be diagnosed, he said', 'the defendants chanted …, he said') is
+    one only with a complement of its own, or when the later cue says something itself ('called us “…”
+    President Obama said small-town Americans …': two sentences the splitter joined)."""
+    if not ctx.is_cue(governor):
+        return False
+    own = kids[cue.id]
+    if cue.id < governor.id or not any(k.deprel in ("nsubj", "nsubj:pass") for k in own) \
+            or any(w.upos != "PUNCT" for w in cue.sent.words[max(w.id for w in [cue] + own):]):
+        return True  # only a closing ', he said.' with its own subject reads the plain verb's clause
+    return governor.text.lower() in UNAMBIGUOUS_CUES \
+        or any(k.deprel == "ccomp" for k in kids[governor.id]) \
+        or any(k.deprel in ("ccomp", "xcomp", "obj") for k in kids[cue.id])
 
 
 def _according(ctx: Context, sentence, kids, word):
@@ -194,7 +210,8 @@ def _tail(sentence, kids, cue, content: list) -> list:
     complements run to the sentence end): taken up to the next dependent of the cue itself, a new
     reporting verb, a dash aside or a ', which' clause, whichever comes first."""
     last = max(w.id for w in content)
-    stops = {c.id for c in kids[cue.id] if c.id > last and _ends_content(c, kids)}
+    stops = {c.id for c in kids[cue.id]
+             if c.id > last and _ends_content(c, kids) and not _carried_conjunct(sentence, kids, c, last)}
     governor = head_of(sentence, cue)
     if governor is not None:  # the clause the cue sits in ends where its governor's clause resumes
         stops |= {governor.id} | {c.id for c in kids[governor.id] if c.id > last and c.deprel != "punct"}
@@ -211,6 +228,21 @@ def _tail(sentence, kids, cue, content: list) -> list:
             break
         tail.append(word)
     return tail
+
+
+def _carried_conjunct(sentence, kids, conjunct, last: int) -> bool:
+    """A clause the parse joined to the cue that goes on with what was said: right after it, joined by a bare
+    'and'/'but' (no comma or closing mark before), no cue of its own, and with its own subject or an auxiliary ('claims that her
+    passport was taken and she was forced to work', 'says the issue is complicated and will take time');
+    not a plain verb after the cue's own subject ('said it was over and left')."""
+    if conjunct.deprel != "conj" or conjunct.upos not in ("VERB", "AUX") or conjunct.text.lower() in _hint_forms():
+        return False
+    first = min(w.id for w in subtree(sentence, conjunct, kids))
+    joiner, before = sentence.words[first - 1], sentence.words[last - 1]
+    if first != last + 1 or joiner.deprel != "cc" or joiner.text.lower() not in ("and", "but") \
+            or before.upos == "PUNCT":
+        return False  # '… was “corrupt,” and he left': after a comma, the writer's narration
+    return any(k.deprel in ("nsubj", "nsubj:pass", "aux") for k in kids[conjunct.id])
 
 
 def _ends_content(dependent, kids) -> bool:
@@ -442,12 +474,24 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
             continue
         kept = words[:i + 1] if inside else words[:i]  # the closing mark stays with its quote
         lower = after.text.lower()
-        if (comma.text == "," or inside) and (lower in ("which", "who", "whom", "whose")
+        if (comma.text == "," or inside) and ((lower in ("which", "who", "whom", "whose")
+                                               and not _embedded_relative(words, after))
                                               or (lower.endswith("ing") and ctx.is_cue(after))):
             return kept
         if _after_quote(ctx, words, i) and _writers_aside(comma, after, inside):
             return kept
     return words
+
+
+def _embedded_relative(words: list, relative) -> bool:
+    """', which …' set inside what was said, which goes on after it with words outside the relative clause
+    ('the program, which is part of the foundation, coincided with …'): no aside of the writer's."""
+    clause = head_of(relative.sent, relative)
+    if clause is None or clause.deprel not in ("acl:relcl", "acl"):
+        return False
+    inside = {w.id for w in subtree(relative.sent, clause)}
+    last = max(inside)
+    return any(w.id > last and w.id not in inside and w.upos != "PUNCT" for w in words)
 
 
 def _closes_on_comma(ctx: Context, words: list, i: int) -> bool:

@@ -225,6 +225,21 @@ def _subject(site: CueSite):
     return found.word if found is not None else None
 
 
+def _reduced_relative_subject(site: CueSite):
+    """'Democrats pushing the bill say …' parsed with 'Democrats' as the subject of 'pushing', an adverbial
+    clause of a cue that has no subject: a bare participle clause before the cue, its subject opening it."""
+    kids = site.kids
+    if any(k.deprel.startswith("nsubj") for k in kids[site.cue.id]):
+        return None
+    for clause in kids[site.cue.id]:
+        if clause.deprel == "advcl" and clause.id < site.cue.id and clause.text.lower().endswith("ing") \
+                and not any(k.deprel == "mark" for k in kids[clause.id]):
+            subject = next((k for k in kids[clause.id] if k.deprel == "nsubj" and k.id < clause.id), None)
+            if subject is not None and subject.upos in ("NOUN", "PROPN"):
+                return subject
+    return None
+
+
 def _passive_subject(site: CueSite):
     found = _climbed(site, "passive")
     return found.word if found is not None else None
@@ -666,6 +681,8 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("subject-via-as", "passive", _subject_after_as, "Smith went on record as saying the plan failed."),
     SpeakerRule("subject-after-cue", "inverted", _subject_after_cue, "“We won,” said Ms Ruiz."),
     SpeakerRule("subject", "nsubj-of-cue", _subject, "Ruiz said the plan failed."),
+    SpeakerRule("reduced-relative-subject", "nsubj-of-cue", _reduced_relative_subject,
+                "Democrats pushing the bill say it will pass."),
     SpeakerRule("passive-subject-via-as", "passive", _passive_subject, "Smith was quoted as saying the plan failed."),
     SpeakerRule("agent", "passive", _agent, "The plan was criticized by Ruiz."),
     SpeakerRule("dependent", "dependent", _dependent_name, "“We won,” said Ruiz."),

@@ -12,7 +12,7 @@ from quotes.extraction.marks import quote_spans
 from quotes.extraction.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.extraction.lexicon import (
     census_first_names, common_words, date_words, document_nouns, first_name_genders, first_names, gendered_nouns, group_nouns, honorific_genders,
-    honorifics, org_words, organization_nouns, pronouns, role_words, rule_words, title_forms,
+    honorifics, org_words, organization_nouns, outlet_words, pronouns, role_words, rule_words, title_forms,
 )
 from quotes.extraction.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
@@ -30,9 +30,14 @@ TITLE_MODIFIERS = rule_words("title_modifiers")
 ORG_ACRONYMS = rule_words("org_acronyms")
 # party words read as titles in a role ('a registered Republican') but never the office before a name
 PARTY_WORDS = rule_words("party_words")
+# nouns that stand for the company whose statement came just before ('the company said')
+COMPANY_NOUNS = rule_words("company_nouns")
 
 
-FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'.-]+){1,3}\b")
+# the space between two words of one name: never a line break (a name never runs from a heading, a caption or
+# an 'ADVERTISEMENT' line into the paragraph after it)
+GAP = r"[^\S\n]+"
+FULL_NAME = re.compile(r"\b[" + UPPER + r"][\w’'-]+(?:" + GAP + r"[" + UPPER + r"][\w’'.-]+){1,3}\b")
 # 'Mr Dujarric', 'Ms. Tanaka': an honorific and the surname after it
 # where a sentence ends in raw text: a full stop after a word of two letters or more that is no honorific
 SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?][”’\"']?\s+(?=[" + UPPER + r"“‘\"'])")
@@ -43,7 +48,13 @@ HONORIFIC_SURNAME = re.compile(r"\b([A-Z][a-z]{1,3}\.?)\s+([" + UPPER + r"][\w�
 
 def _not_first_name(token: str) -> bool:
     lower = token.lower()
-    return lower in NOT_NAMES or _title_token(lower) or lower in honorifics() or lower in org_words()
+    return lower in NOT_NAMES or _title_token(lower) or lower in honorifics() or lower in org_words() \
+        or _time_word(token)
+
+
+def _time_word(token: str) -> bool:
+    """'Yesterday', 'Friday', not a month that is also a given name ('April', 'June')."""
+    return token.lower() in date_words() and not _given_name(token)
 
 
 def _title_token(lower: str) -> bool:
@@ -247,6 +258,10 @@ def _no_given_name(token: str) -> bool:
         or lower in honorifics() or _title_token(lower)
 
 
+def _possessor(token: str) -> bool:
+    return token.endswith(("'s", "’s", "'", "’"))
+
+
 def _opens_sentence(word) -> bool:
     """Only punctuation (a quote mark, a dash) stands before the word in its sentence."""
     return all(before.upos == "PUNCT" for before in word.sent.words[:word.id - 1])
@@ -339,6 +354,24 @@ def _pronoun(mention, text: str) -> Optional[Speaker]:
     return None
 
 
+# the name the text writes right after a title: capitalised words on the same line, up to a comma or a
+# lower-case word ('Rep. Jasmine Crockett, D-Texas' -> 'Jasmine Crockett')
+NAME_AFTER = re.compile(GAP + r"((?:[" + UPPER + r"][\w’'.-]*" + GAP + r")*[" + UPPER + r"][\w’'-]*[\w])")
+
+
+def _title_cut_off(mention, text: str) -> Optional[Speaker]:
+    """'… said Rep.' where the sentence splitter cut after the abbreviated title: the name opens the next
+    sentence of the text (which may be left unparsed)."""
+    word = mention.words[-1]
+    if len(mention.words) != 1 or not word.text.endswith(".") or not _title_token(word.text.lower()) \
+            or any(w.upos != "PUNCT" for w in word.sent.words[word.id:]):
+        return None
+    found = NAME_AFTER.match(text, mention.end)
+    if not found or _not_first_name(found.group(1).split()[0]):
+        return None
+    return Speaker(found.group(1), "person", word.text)
+
+
 def _quantifier(mention, text: str) -> Optional[Speaker]:
     """'most said': some of the people just named."""
     if len(mention.words) == 1 and _lower(mention) in GROUP_QUANTIFIERS:
@@ -369,6 +402,80 @@ def _honorific_head(mention, text: str) -> Optional[Speaker]:
             and any(w.id > head.id and w.upos == "PROPN" for w in mention.words):
         return _proper(mention.words, mention, text)
     return None
+
+
+def _person_after_title_of(mention, text: str) -> Optional[Speaker]:
+    """'Governor of Washington Chris Gregoire', 'CEO of the Refugee Council Enver Solomon', 'Co-founder of
+    TCA, Iris Slappendel': a title, a place or body after 'of', then the person's name ending the mention.
+    The name is the run's last words (a given name, initials or particles, the surname), never all of it."""
+    words = _without_nicknames(mention.words)
+    runs = _name_runs(words)
+    if not runs or runs[-1][1] != len(words) or words[-1].text.endswith(("'s", "’s", "'", "’")):
+        return None
+    start, end = runs[-1]
+    before = words[:start]
+    titled = [i for i, w in enumerate(before) if _title_token(w.text.lower())]
+    if not titled or not any(w.upos == "ADP" for w in before[titled[0]:]):
+        return None
+    comma = start > 0 and words[start - 1].text == ","
+    first = start if comma else _given_at(words, start, end)
+    if first is None or end - first < 2 or not _person_evidence(words, first):
+        return None
+    role = _role_only(words[:first])
+    return Speaker(person_name(words[first:end]), "person", _text(role, text) if role else None)
+
+
+def _given_at(words: list, start: int, end: int) -> Optional[int]:
+    """Where the name opens in a run with a place or body before it: back from the surname over initials,
+    particles and glued hyphens, then one given name; None when that would take the whole run."""
+    at = end - 1
+    while at - 1 > start and (is_particle(words[at - 1].text) or _joins(words, at - 1) or _joins(words, at)
+                               or re.fullmatch(r"[A-Z]\.", words[at - 1].text)):
+        at -= 1  # 'L.' of 'Janet L. Yellen', 'von der', 'France-' of 'France-Presse'
+    at -= 1
+    return at if at > start and words[end - 1].text.lower() not in org_words() else None
+
+
+def _person_evidence(words: list, first: int) -> bool:
+    """The words from `first` are a person: a known given name opens them, the NER reads a person there, or
+    a body's word stands right before them ('Refugee Council Enver Solomon'), or a comma does."""
+    before = words[first - 1].text
+    return _given_name(words[first].text) or _tagged_person(words[first]) or before == "," \
+        or before.lower() in org_words()
+
+
+def _document_source(mention, text: str) -> Optional[Speaker]:
+    """'according to an update by the U.S. Drought Monitor', "PC World's analysis … concluded", "Cornyn's
+    statement added": a text ('report', 'statement', 'analysis' …) whose author the sentence names, by
+    'by'/'from' or a possessive, speaks for its author."""
+    head = mention.head
+    if head.upos != "NOUN" or head.text.lower() not in document_nouns():
+        return None
+    words = head.sent.words
+    for child in (w for w in words if w.head == head.id and w.upos == "PROPN"):
+        marks = {w.text.lower() for w in words if w.head == child.id and w.deprel == "case"}
+        if child.deprel == "nmod:poss" or (child.deprel == "nmod" and marks & {"by", "from"}):
+            author = _proper_run(words, child)
+            after = author[-1].id  # 'by Loyola Law School professor Justin Levitt': the professor wrote it
+            if after + 1 < len(words) and _title_token(words[after].text.lower()) and words[after + 1].upos == "PROPN":
+                author = _proper_run(words, words[after + 1])
+            kind = "person" if _given_name(author[0].text) or _tagged_person(author[0]) else "unknown"
+            return Speaker(person_name(author), kind, _text(_no_det(mention.words), text))
+    return None
+
+
+def _proper_run(words: list, word) -> list:
+    """The proper nouns written together around `word`, with 'of', 'for', 'and' between two of them ('Centers
+    for Disease Control and Prevention'); never a time or place phrase after ('… Monitor on Thursday')."""
+    def joined(i: int) -> bool:
+        return words[i].upos == "PROPN" or (words[i].text.lower() in ("of", "for", "and", "&") and 0 < i
+                                             and i + 1 < len(words) and words[i + 1].upos == "PROPN")
+    start = end = word.id - 1
+    while start > 0 and words[start - 1].upos == "PROPN":
+        start -= 1
+    while end + 1 < len(words) and joined(end + 1):
+        end += 1
+    return words[start:end + 1]
 
 
 def _plural_noun(mention, text: str) -> Optional[Speaker]:
@@ -459,10 +566,10 @@ def _proper(words, mention, text) -> Speaker:
     role_text = _text(role, text) or (_text(_no_det(appos), text) if appos else None)
     head_at = next((i for i, w in enumerate(words) if w is mention.head), len(words) - 1)
     if not honorific and _organisation_words(words, head_at, appos, name):
-        return Speaker(_text(_no_det(words), text), "organization")
+        return Speaker(_text(_organisation_name(words), text), "organization")
     named = None if honorific else _entity_kind(mention, words, name, text)
     if named == "organization":
-        return Speaker(_text(_no_det(words), text), named)
+        return Speaker(_text(_organisation_name(words), text), named)
     if named == "group":  # "Other prominent Republicans", not the people it goes on to list
         return Speaker(_text(_no_det(words[:head_at + 1]), text), named)
     if not name:
@@ -638,6 +745,16 @@ def _qualifiers(role: Optional[str]) -> set[str]:
             and w.lower() not in title_forms() and w.lower() not in ("the", "a", "an")}
 
 
+def _organisation_name(words: list) -> list:
+    """An organisation's name without the article, a time word or a lower-case description before it
+    ('Yesterday OpenAI', 'nonprofit PEN America', 'online retailer Amazon')."""
+    words = _no_det(words)
+    cut = 0
+    while cut < len(words) - 1 and (_time_word(words[cut].text) or words[cut].text[:1].islower()):
+        cut += 1
+    return words[cut:] if any(w.text[:1].isupper() for w in words[cut:]) else words
+
+
 def _no_det(words: list) -> list:
     return words[1:] if len(words) > 1 and words[0].upos == "DET" else words
 
@@ -793,11 +910,15 @@ class ArticleSpeakers:
             return None
         first, final = start + last[0].start(), start + last[-1].end()
         names = self._name_tokens(first, self.text[first:final], final)
-        if not names or any(t.lower() in org_words() for t in names) or not self._a_person(names, final - 1):
-            return None  # a place, a body, a possessor ("Suu Kyi's fate is still unclear")
-        if len(names) >= 2:
-            return " ".join(names)
-        return self._name_in_text(names[0], start)
+        if not names or any(t.lower() in org_words() for t in names):
+            return None  # a body
+        full = " ".join(names) if len(names) >= 2 else self._name_in_text(names[0], start)
+        # a surname alone is someone when the full name the article wrote before is ('Sessions is …' after
+        # 'Sen. Jeff Sessions'); else a place or a possessor ("Suu Kyi's fate is still unclear")
+        if not self._a_person(names, final - 1) and not (full and " " in full and not _possessor(names[-1])
+                                                           and _given_name(full.split()[0])):
+            return None
+        return full
 
     def _named_holder(self, mention, speaker: Speaker) -> Speaker:
         """'the senator', 'The Florida senator', 'the former secretary of state': of the people named before
@@ -880,17 +1001,41 @@ class ArticleSpeakers:
         full = self._name_in_text(speaker.name, mention.start, speaker.gender)
         if full:
             return Speaker(full, "person", speaker.role, "surname", speaker.gender)
-        addressed = mention.words[0].text.lower() in honorifics()
-        given = {earlier.name for offset, earlier in self.seen if offset < mention.start and earlier.name
-                 and earlier.kind == "person" and parts(earlier.name).given
-                 and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
-        if len(given) == 1 and not addressed and " " not in speaker.name:
-            return Speaker(given.pop(), "person", speaker.role, "surname", speaker.gender)
+        given = self._given_name_holder(mention, speaker)
+        if given:
+            return Speaker(given, "person", speaker.role, "surname", speaker.gender)
         later = {name for name in self._names_after(speaker.name, mention.end)
                  if not (speaker.gender and self._other_gender(name, None, speaker.gender))}
         if len(later) == 1:
             return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
         return speaker
+
+    def _given_name_holder(self, mention, speaker: Speaker) -> Optional[str]:
+        """A lone given name ('Newt said'): the one person named before with that given name, else the one
+        full name the text writes with it (for a given name of a known gender, or one the mention was read
+        as a person by: 'Washington' is a place); never after an honorific ('Mr. Newt')."""
+        if mention.words[0].text.lower() in honorifics():
+            return None
+        given = {earlier.name for offset, earlier in self.seen if offset < mention.start and earlier.name
+                 and earlier.kind == "person" and parts(earlier.name).given
+                 and fold(parts(earlier.name).given[0]) == fold(speaker.name)}
+        if given:
+            return given.pop() if len(given) == 1 and " " not in speaker.name else None
+        personal = speaker.kind == "person" or first_name_genders().get(fold(speaker.name)) is not None
+        written = self._full_names_of_given(speaker.name) if personal else set()
+        return written.pop() if len(written) == 1 else None
+
+    def _full_names_of_given(self, given: str) -> set[str]:
+        """'Hailey said' where the article writes 'Hailey Bieber' (and no one else called Hailey): the full
+        names written anywhere that open with a known given name, when the article never writes it as a
+        surname ('Ana Hailey')."""
+        if " " in given or not _given_name(given) or self._written_names(given, 0, len(self.text)):
+            return set()
+        # two words and no more: 'Washington Post-ABC News' is no one's name
+        pattern = r"(?<![\w’'.-])" + re.escape(given) + GAP + r"([" + UPPER + r"][\w’'-]+)(?![\w’'-]|" + GAP \
+            + r"[" + UPPER + r"])"
+        return {f"{given} {match.group(1)}" for match in re.finditer(pattern, self.text)
+                if not _not_first_name(match.group(1)) and match.group(1).lower() not in common_words()}
 
     def _same_gender_name(self, mention, speaker: Speaker) -> Optional[Speaker]:
         """'Ms Tanaka' when the article named both Robert Tanaka and 'Aiko Tanaka, his sister': the latest full
@@ -975,7 +1120,7 @@ class ArticleSpeakers:
 
     def _written_names(self, surname: str, start: int, end: int) -> list[str]:
         """'First [Middle] Surname' written in text[start:end], in order."""
-        pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*\s+){1,2})" + re.escape(surname) + r"(?!\w)")
+        pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*" + GAP + r"){1,2})" + re.escape(surname) + r"(?!\w)")
         found = []
         for match in pattern.finditer(self.text, start, end):
             tokens = self._name_tokens(match.start(1), match.group(1), match.end())
@@ -1043,6 +1188,30 @@ def _one_word_organisation(article: ArticleSpeakers, mention, speaker: Speaker) 
     return None
 
 
+def _company_just_named(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'the company said' right after a statement of a named organisation ('Blue Origin said …. “…,” the
+    company stated'): that organisation. The statement just before must be that organisation's, so a
+    company named in passing or a person's statement in between leaves 'company' as it is."""
+    if speaker.kind != "organization" or not _definite(mention) or len(mention.words) != 2 \
+            or mention.head.text.lower() not in COMPANY_NOUNS:
+        return None
+    before = [earlier for offset, earlier in article.seen if offset < mention.start]
+    if before and _company_name(before[-1]):
+        return Speaker(before[-1].name, "organization", speaker.role, "nominal")
+    return speaker
+
+
+def _company_name(earlier: Speaker) -> bool:
+    """A named speaker that can be a company: no group, no person's name (a given name first, or a gender
+    known), no news outlet ('The Washington Post reported …. The firm said' is some other firm), no stray
+    letter ('D' of a party tag)."""
+    name = earlier.name or ""
+    words = name.split()
+    return len(name) >= 3 and name[:1].isupper() and earlier.kind != "group" and not earlier.gender \
+        and not (earlier.kind == "person" and _given_name(words[0])) \
+        and not any(w.lower() in outlet_words() for w in words)
+
+
 def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
     if speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
         return article._named_holder(mention, speaker)
@@ -1054,14 +1223,18 @@ def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optiona
 # tests/extract/test_rule_tables.py.
 DESCRIBE_RULES: tuple[Rule, ...] = (
     Rule("pronoun", "pronoun", _pronoun, "He said it was over."),
+    Rule("title-cut-off", "name", _title_cut_off, "“It was over,” said Rep. Ana Ruiz, D-Texas."),
     Rule("quantifier", "group", _quantifier, "Most said it was over."),
     Rule("named-in-apposition", "person", _named_in_apposition,
          "The Environment Secretary, Thérèse Coffey, said it was over."),
     Rule("titled-name-after", "person", _titled_name_after, "Acme spokesman Ana Ruiz said it was over."),
     Rule("coordinated-names", "group", _coordinated, "Ana Ruiz and Tom Berg said it was over."),
     Rule("quantified-group", "group", _quantified_group, "Many Democrats said it was over."),
+    Rule("person-after-title-of", "person", _person_after_title_of,
+         "Governor of Texas Ana Ruiz said it was over."),
     Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),
     Rule("honorific-head", "name", _honorific_head, "Ms. Sherry said it was over."),
+    Rule("document-source", "name", _document_source, "A report by Acme Research said it was over."),
     Rule("plural-noun", "description", _plural_noun, "Some Clinton allies said it was over."),
     Rule("name-in-description", "name", _name_in_description, "UN spokesman Stephane Dujarric said it was over."),
     Rule("description", "description", _description, "A White House spokesman said it was over."),
@@ -1074,6 +1247,8 @@ RESOLVE_RULES: tuple[Rule, ...] = (
     Rule("spelled-out", "initialism", _spelled_out,
          "The Korean Central News Agency (KCNA) reported it. KCNA said it was over."),
     Rule("full-name", "surname", _short_name, "Ana Ruiz spoke first. Ruiz said it was over."),
+    Rule("company-just-named", "nominal", _company_just_named,
+         "Acme said it had won. The company said it was over."),
     Rule("one-word-organisation", "surname", _one_word_organisation,
          "NATO said it was over."),
     Rule("named-holder", "nominal", _role_holder, "Sen. Ana Ruiz spoke first. The senator said it was over."),

@@ -689,3 +689,143 @@ def test_whom_a_cue_tells_is_never_its_speaker(extract):
     [record] = extract(text, TOLD_AFP)
     assert record.text == "that the plan was fair" and record.mention != "AFP"
     assert record.mention.startswith("Senator")
+
+
+def test_a_relative_clause_inside_what_was_said_stays_in_it(extract):
+    text = "Wilkins said that the program, which began in 2007, ended last year."
+    [record] = extract(text, """
+Wilkins Wilkins PROPN 2 nsubj
+said say VERB 0 root
+that that SCONJ 12 mark
+the the DET 5 det
+program program NOUN 12 nsubj
+, , PUNCT 8 punct
+which which PRON 8 nsubj
+began begin VERB 5 acl:relcl
+in in ADP 10 case
+2007 2007 NUM 8 obl
+, , PUNCT 8 punct
+ended end VERB 2 ccomp
+last last ADJ 14 amod
+year year NOUN 12 obl:tmod
+. . PUNCT 2 punct
+""")
+    assert "which began in 2007" in record.text and record.text.endswith("ended last year")
+
+
+def test_a_relative_clause_ending_what_was_said_is_the_writers_aside(extract):
+    text = "Wilkins said she met the mayor, who resigned."
+    [record] = extract(text, """
+Wilkins Wilkins PROPN 2 nsubj
+said say VERB 0 root
+she she PRON 4 nsubj
+met meet VERB 2 ccomp
+the the DET 6 det
+mayor mayor NOUN 4 obj
+, , PUNCT 9 punct
+who who PRON 9 nsubj
+resigned resign VERB 6 acl:relcl
+. . PUNCT 2 punct
+""")
+    assert record.text == "she met the mayor"
+
+
+PEOPLE_CONTINUE = """
+People people NOUN 2 nsubj
+continue continue VERB 0 root
+to to PART 5 mark
+be be AUX 5 aux:pass
+diagnosed diagnose VERB 2 xcomp
+, , PUNCT 8 punct
+he he PRON 8 nsubj
+said say VERB 2 parataxis
+. . PUNCT 2 punct
+"""
+
+
+def test_a_closing_he_said_reports_a_clause_whose_verb_can_also_be_a_cue(extract):
+    # 'continue', 'call', 'chant' are cues too ('he continued'), but here the clause is what was said
+    [record] = extract("People continue to be diagnosed, he said.", PEOPLE_CONTINUE)
+    assert record.text == "People continue to be diagnosed" and record.mention == "he"
+
+
+def test_a_cue_interrupted_by_a_later_cue_with_its_own_complement_stays_apart(extract):
+    # 'called us “…”' then 'Obama said …' glued into one sentence: 'said' reports its own complement
+    text = "Clinton called us “deplorables.” Obama said voters cling to guns."
+    records = extract(text, """
+Clinton Clinton PROPN 2 nsubj
+called call VERB 0 root
+us we PRON 2 obj
+“ “ PUNCT 5 punct
+deplorables deplorable NOUN 2 xcomp
+. . PUNCT 5 punct
+” ” PUNCT 5 punct
+Obama Obama PROPN 9 nsubj
+said say VERB 2 parataxis
+voters voter NOUN 11 nsubj
+cling cling VERB 9 ccomp
+to to ADP 13 case
+guns gun NOUN 11 obl
+. . PUNCT 2 punct
+""")
+    assert not any(r.speaker == "Obama" and "deplorables" in r.text for r in records)
+
+
+def test_a_clause_the_parse_joined_to_the_cue_goes_on_with_what_was_said(extract):
+    text = "Paris claims that her passport was taken and she was forced to work."
+    [record] = extract(text, """
+Paris Paris PROPN 2 nsubj
+claims claim VERB 0 root
+that that SCONJ 7 mark
+her she PRON 5 nmod:poss
+passport passport NOUN 7 nsubj:pass
+was be AUX 7 aux:pass
+taken take VERB 2 ccomp
+and and CCONJ 11 cc
+she she PRON 11 nsubj:pass
+was be AUX 11 aux:pass
+forced force VERB 2 conj
+to to PART 13 mark
+work work VERB 11 xcomp
+. . PUNCT 2 punct
+""")
+    assert record.text.endswith("she was forced to work")
+
+
+def test_a_plain_verb_joined_to_the_cue_is_what_the_speaker_did_not_said(extract):
+    text = "Ruiz said the vote was fair and left."
+    [record] = extract(text, """
+Ruiz Ruiz PROPN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+vote vote NOUN 6 nsubj
+was be AUX 6 cop
+fair fair ADJ 2 ccomp
+and and CCONJ 8 cc
+left leave VERB 2 conj
+. . PUNCT 2 punct
+""")
+    assert record.text == "the vote was fair"
+
+
+def test_a_name_and_role_ending_the_paragraph_after_a_quote_is_its_speaker(extract):
+    # a press release's caption-style attribution: no verb after the quote
+    text = "“We have no plan at all,” Ana Ruiz, head of Acme\n\nThe plan was dropped."
+    records = extract(text, """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+have have VERB 0 root
+no no DET 5 det
+plan plan NOUN 3 obj
+at at ADP 7 case
+all all PRON 3 obl
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+Ana Ana PROPN 11 compound
+Ruiz Ruiz PROPN 3 parataxis
+, , PUNCT 13 punct
+head head NOUN 11 appos
+of of ADP 15 case
+Acme Acme PROPN 13 nmod
+""")
+    assert [r.speaker for r in records] == ["Ana Ruiz"] and records[0].text.startswith("We have no plan at all")

@@ -170,6 +170,17 @@ Ms Ms PROPN 8 compound
 Ruiz Ruiz PROPN 6 nsubj
 . . PUNCT 6 punct
 """]),
+    "reduced-relative-subject": ("say", ["""
+Democrats Democrat NOUN 2 nsubj
+pushing push VERB 5 advcl
+the the DET 4 det
+bill bill NOUN 2 obj
+say say VERB 0 root
+it it PRON 8 nsubj
+will will AUX 8 aux
+pass pass VERB 5 ccomp
+. . PUNCT 5 punct
+"""]),
     "subject": ("said", ["""
 Ruiz Ruiz PROPN 2 nsubj
 said say VERB 0 root
@@ -320,6 +331,16 @@ see see VERB 8 ccomp
 """]),
     # --- what a mention says on its own: the focus is the mention's head
     "pronoun": ("He", [said_it_was_over("He he PRON 2 nsubj", 2)]),
+    "title-cut-off": ("Rep.", ["""
+“ “ PUNCT 4 punct
+It it PRON 4 nsubj
+was be AUX 4 cop
+over over ADV 7 ccomp
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+said say VERB 0 root
+Rep. Rep. PROPN 7 nsubj
+"""]),
     "quantifier": ("Most", [said_it_was_over("Most most PRON 2 nsubj", 2)]),
     "named-in-apposition": ("Secretary", [said_it_was_over("""
 The the DET 3 det
@@ -351,10 +372,24 @@ Democrats Democrat PROPN 3 nsubj Number=Plur
 Ana Ana PROPN 2 compound
 Ruiz Ruiz PROPN 3 nsubj
 """, 3)]),
+    "person-after-title-of": ("Governor", [said_it_was_over("""
+Governor Governor PROPN 6 nsubj
+of of ADP 5 case
+Texas Texas PROPN 5 compound
+Ana Ana PROPN 5 compound
+Ruiz Ruiz PROPN 1 nmod
+""", 6)]),
     "honorific-head": ("Ms.", [said_it_was_over("""
 Ms. Ms. NOUN 3 nsubj
 Sherry Sherry PROPN 1 flat
 """, 3)]),
+    "document-source": ("report", [said_it_was_over("""
+A a DET 2 det
+report report NOUN 6 nsubj
+by by ADP 5 case
+Acme Acme PROPN 5 compound
+Research Research PROPN 2 nmod
+""", 6)]),
     "plural-noun": ("allies", [said_it_was_over("""
 Some some DET 3 det
 Clinton Clinton PROPN 3 compound
@@ -387,6 +422,14 @@ spoke speak VERB 0 root
 first first ADV 3 advmod
 . . PUNCT 3 punct
 """, said_it_was_over("Ruiz Ruiz PROPN 2 nsubj", 2)]),
+    "company-just-named": (("Acme", "company"), ["""
+Acme Acme PROPN 2 nsubj
+said say VERB 0 root
+it it PRON 5 nsubj
+had have AUX 5 aux
+won win VERB 2 ccomp
+. . PUNCT 2 punct
+""", said_it_was_over("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)]),
     "one-word-organisation": (("NATO",), [said_it_was_over("NATO NATO PROPN 2 nsubj", 2)]),
     "spelled-out": (("KCNA",), ["", said_it_was_over("KCNA KCNA PROPN 2 nsubj", 2)]),
     "named-holder": (("Ruiz", "senator"), ["""
@@ -471,7 +514,16 @@ all all PRON 3 obl
 . . PUNCT 3 punct
 ” ” PUNCT 3 punct
 """
+NAME_LINE = NO_PLAN.strip().replace(". . PUNCT 3 punct", ", , PUNCT 3 punct") + """
+Ana Ana PROPN 11 compound
+Ruiz Ruiz PROPN 3 parataxis
+, , PUNCT 13 punct
+head head NOUN 11 appos
+of of ADP 15 case
+Acme Acme PROPN 13 nmod
+"""
 PARSES.update({
+    "name-line": (None, [NAME_LINE]),
     "colon": (None, ["""
 Smith Smith PROPN 2 nsubj
 told tell VERB 0 root

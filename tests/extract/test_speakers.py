@@ -459,3 +459,210 @@ def test_initials_take_the_name_the_article_spells_out_before_them(extract):
     assert records[-1].rule.endswith("+initialism")
     [record] = extract("The fund (SEC) met. SEC said it was over.", "", _titled_said("SEC"))
     assert record.speaker == "SEC"  # initials that spell nothing before them stay as written
+
+
+def test_a_full_name_never_runs_across_a_line_break(extract):
+    # a caption or an 'ADVERTISEMENT' line before the paragraph is no given name of the surname opening it
+    text = "Tyler Kleven signed a deal.\n\nADVERTISEMENT\n\nKleven flew home.\n\nKleven said it ended."
+    signed = "Tyler Tyler PROPN 3 nsubj\nKleven Kleven PROPN 1 flat\nsigned sign VERB 0 root\na a DET 5 det\n" \
+        "deal deal NOUN 3 obj\n. . PUNCT 3 punct"
+    flew = "Kleven Kleven PROPN 2 nsubj\nflew fly VERB 0 root\nhome home ADV 2 advmod\n. . PUNCT 2 punct"
+    records = extract(text, signed, flew, _said("Kleven Kleven PROPN 2 nsubj", 1, 2, "it ended"))
+    assert (records[-1].mention, records[-1].speaker) == ("Kleven", "Tyler Kleven")
+
+
+def test_a_sentence_about_a_surname_named_in_full_before_gives_the_antecedent(extract):
+    # 'Sessions is …' is about Jeff Sessions, not about the last full name written ('Donald Trump')
+    text = "Sen. Jeff Sessions met Donald Trump on Sunday.\n\nSessions is a conservative. He said it ended."
+    [record] = extract(text, "", "", _said("He he PRON 2 nsubj", 1, 2, "it ended"))
+    assert record.speaker == "Jeff Sessions"
+
+
+def test_a_name_cut_off_after_an_abbreviated_title_is_read_from_the_next_sentence(extract):
+    # the sentence splitter cut '… said Rep.' from 'Ana Ruiz, D-Texas.', which the selection left unparsed
+    text = "“It was over,” said Rep. Ana Ruiz, D-Texas. Ruiz is a former judge."
+    [record] = extract(text, """
+“ “ PUNCT 4 punct
+It it PRON 4 nsubj
+was be AUX 4 cop
+over over ADV 7 ccomp
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+said say VERB 0 root
+Rep. Rep. PROPN 7 nsubj
+""")
+    assert (record.mention, record.speaker, record.speaker_kind) == ("Rep.", "Ana Ruiz", "person")
+
+
+def test_a_place_or_body_after_a_title_of_is_the_role_not_part_of_the_name(extract):
+    text = "CEO of the Refugee Council Enver Solomon said the vote was fair."
+    [record] = extract(text, """
+CEO CEO PROPN 8 nsubj
+of of ADP 7 case
+the the DET 7 det
+Refugee Refugee PROPN 7 compound
+Council Council PROPN 7 compound
+Enver Enver PROPN 7 compound
+Solomon Solomon PROPN 1 nmod
+said say VERB 0 root
+the the DET 10 det
+vote vote NOUN 12 nsubj
+was be AUX 12 cop
+fair fair ADJ 8 ccomp
+. . PUNCT 8 punct
+""")
+    assert (record.speaker, record.role) == ("Enver Solomon", "CEO of the Refugee Council")
+
+
+def test_a_body_after_a_title_for_is_no_person(extract):
+    text = "A reporter for Agence France-Presse said the vote was fair."
+    [record] = extract(text, """
+A a DET 2 det
+reporter reporter NOUN 8 nsubj
+for for ADP 4 case
+Agence Agence PROPN 2 nmod
+France France PROPN 4 flat
+- - PUNCT 7 punct
+Presse Presse PROPN 5 flat
+said say VERB 0 root
+the the DET 10 det
+vote vote NOUN 12 nsubj
+was be AUX 12 cop
+fair fair ADJ 8 ccomp
+. . PUNCT 8 punct
+""")
+    assert record.speaker is None
+
+
+def test_an_organisation_name_drops_a_time_word_or_description_before_it(extract):
+    text = "Yesterday the nonprofit Acme Foundation said the vote was fair."
+    [record] = extract(text, """
+Yesterday yesterday NOUN 6 obl:tmod
+the the DET 5 det
+nonprofit nonprofit ADJ 5 amod
+Acme Acme PROPN 5 compound
+Foundation Foundation PROPN 6 nsubj
+said say VERB 0 root
+the the DET 8 det
+vote vote NOUN 10 nsubj
+was be AUX 10 cop
+fair fair ADJ 6 ccomp
+. . PUNCT 6 punct
+""".replace("Yesterday yesterday NOUN 6 obl:tmod", "Yesterday yesterday PROPN 5 compound"))
+    assert (record.speaker, record.speaker_kind) == ("Acme Foundation", "organization")
+
+
+def test_a_time_word_never_opens_a_written_name(extract):
+    text = "On Friday Ana Ruiz won. Ruiz said the vote was fair."
+    won = "On on ADP 2 case\nFriday Friday PROPN 5 obl\nAna Ana PROPN 5 nsubj\nRuiz Ruiz PROPN 3 flat\n" \
+        "won win VERB 0 root\n. . PUNCT 5 punct"
+    [record] = extract(text, won, RIVERA.replace("Rivera", "Ruiz"))
+    assert record.speaker == "Ana Ruiz"
+
+
+def test_a_given_name_alone_takes_the_one_full_name_the_article_writes_with_it(extract):
+    text = "Hailey said the vote was fair. A video of Hailey Bieber went viral."
+    [record] = extract(text, RIVERA.replace("Rivera Rivera", "Hailey Hailey"))
+    assert (record.mention, record.speaker) == ("Hailey", "Hailey Bieber")
+
+
+ACME_WON = """
+Acme Acme PROPN 2 nsubj
+said say VERB 0 root
+it it PRON 5 nsubj
+had have AUX 5 aux
+won win VERB 2 ccomp
+. . PUNCT 2 punct
+"""
+THE_COMPANY = _said("The the DET 2 det\ncompany company NOUN 3 nsubj", 2, 3, "it ended")
+
+
+def test_the_company_is_the_company_whose_statement_came_just_before(extract):
+    text = "Acme said it had won. The company said it ended."
+    records = extract(text, ACME_WON, THE_COMPANY)
+    assert [r.speaker for r in records] == ["Acme", "Acme"]
+
+
+def test_the_company_after_a_persons_statement_stays_unnamed(extract):
+    text = "Acme said it had won. Ana Ruiz said we lost. The company said it ended."
+    records = extract(text, ACME_WON, _said("Ana Ana PROPN 3 nsubj\nRuiz Ruiz PROPN 1 flat", 1, 3, "we lost"),
+                      THE_COMPANY)
+    assert records[-1].speaker == "company"
+
+
+def test_a_report_by_a_named_author_speaks_for_it_without_the_time_after(extract):
+    text = "A report by the Acme Drought Monitor on Thursday said the vote was fair."
+    [record] = extract(text, """
+A a DET 2 det
+report report NOUN 10 nsubj
+by by ADP 7 case
+the the DET 7 det
+Acme Acme PROPN 7 compound
+Drought Drought PROPN 7 compound
+Monitor Monitor PROPN 2 nmod
+on on ADP 9 case
+Thursday Thursday PROPN 7 nmod
+said say VERB 0 root
+the the DET 12 det
+vote vote NOUN 14 nsubj
+was be AUX 14 cop
+fair fair ADJ 10 ccomp
+. . PUNCT 10 punct
+""")
+    assert record.speaker == "Acme Drought Monitor"
+
+
+def test_a_study_by_a_body_s_titled_person_is_that_persons(extract):
+    text = "A study by Acme Law School professor Ana Ruiz said the vote was fair."
+    [record] = extract(text, """
+A a DET 2 det
+study study NOUN 10 nsubj
+by by ADP 6 case
+Acme Acme PROPN 6 compound
+Law Law PROPN 6 compound
+School School PROPN 2 nmod
+professor professor NOUN 9 compound
+Ana Ana PROPN 9 compound
+Ruiz Ruiz PROPN 6 appos
+said say VERB 0 root
+the the DET 12 det
+vote vote NOUN 14 nsubj
+was be AUX 14 cop
+fair fair ADJ 10 ccomp
+. . PUNCT 10 punct
+""")
+    assert record.speaker == "Ana Ruiz"
+
+
+def test_a_name_the_parse_made_a_second_subject_after_a_description_is_the_speaker(extract):
+    # 'eminent Indian litigator | Prashant | Bhushan noted': three subjects of one cue
+    text = "Eminent litigator Ana Ruiz said the vote was fair."
+    [record] = extract(text, """
+Eminent eminent ADJ 2 amod
+litigator litigator NOUN 5 nsubj
+Ana Ana PROPN 5 nsubj
+Ruiz Ruiz PROPN 5 nsubj
+said say VERB 0 root
+the the DET 7 det
+vote vote NOUN 9 nsubj
+was be AUX 9 cop
+fair fair ADJ 5 ccomp
+. . PUNCT 5 punct
+""")
+    assert (record.speaker, record.mention) == ("Ana Ruiz", "Eminent litigator Ana Ruiz")
+
+
+def test_the_subject_of_a_participle_before_a_cue_without_one_is_the_speaker(extract):
+    text = "Democrats pushing the bill say it will pass."
+    [record] = extract(text, """
+Democrats Democrat NOUN 2 nsubj Number=Plur
+pushing push VERB 5 advcl
+the the DET 4 det
+bill bill NOUN 2 obj
+say say VERB 0 root
+it it PRON 8 nsubj
+will will AUX 8 aux
+pass pass VERB 5 ccomp
+. . PUNCT 5 punct
+""")
+    assert record.mention == "Democrats" and record.speaker == "Democrats"
