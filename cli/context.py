@@ -36,9 +36,12 @@ class App:
             if write:
                 refuse_in_memory(self.db_url)
 
-            options = {} if self.lock_timeout is None else {"lock_timeout": self.lock_timeout}
-            self._engines[key] = make_engine(self.db_url, migrate=migrate, read_only=not write, **options)
+            self._engines[key] = make_engine(self.db_url, migrate=migrate, read_only=not write, **self.lock_options())
         return self._engines[key]
+
+    def lock_options(self) -> dict:
+        """--lock-timeout as keyword arguments of quotes.db's openers; none given: their default."""
+        return {} if self.lock_timeout is None else {"lock_timeout": self.lock_timeout}
 
     def session(self, *, write: bool = False):
         """A short session over `engine(write=…)` that commits on success (quotes.db.session_scope)."""

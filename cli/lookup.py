@@ -212,7 +212,13 @@ Example:
 @errors_to_click
 def stats(fmt):
     """How many articles, speakers, statements and quotes are stored."""
-    from quotes.db.counts import stats as count_rows  # not queries: counting needs no model classes
+    from quotes.db import counts  # not queries: counting needs no model classes
+    from quotes.db.url import sqlite_file
 
-    with current_app().engine().connect() as connection:
-        render(({"what": key, "count": value} for key, value in count_rows(connection).items()), fmt)
+    app = current_app()
+    if sqlite_file(app.db_url) is not None:  # sqlite3 alone: importing SQLAlchemy takes longer than the counting
+        stored = counts.file_stats(app.db_url, **app.lock_options())
+    else:
+        with app.engine().connect() as connection:
+            stored = counts.stats(connection)
+    render(({"what": key, "count": value} for key, value in stored.items()), fmt)

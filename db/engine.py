@@ -1,14 +1,12 @@
-"""The one place engines and sessions are made: SQLite pragmas, schema-at-head check, typed open errors.
+"""The one place engines and sessions are made: SQLite pragmas and file checks (quotes.db.sqlitefile, shared with
+the SQLAlchemy-free `quotes stats`), schema-at-head check, typed open errors.
 
 Which URL a command means is quotes.db.url's concern.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from sqlalchemy import create_engine, event, text
@@ -17,10 +15,11 @@ from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from .errors import DatabaseError, DatabaseUnavailable, DatabaseURLError, NoDatabase, is_lock_wait
+from .errors import DatabaseError, DatabaseURLError, is_lock_wait
 from .failures import unavailable
 from .locks import LOCK_TIMEOUT_OPTION, LOCK_TIMEOUT_S, WRITE_OPTION, begin_write
 from .migrate import VERSION_TABLE, check_schema, ensure_schema
+from .sqlitefile import IN_MEMORY, check_file_path, configure, existing_file, read_only_connection
 from .tolerant import read_tolerantly
 from .url import given_url, resolve_url, shown
 
@@ -90,20 +89,17 @@ def check_writable(engine: Engine, url: Optional[str] = None) -> None:
 
 
 def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
-    in_memory = url.database in (None, "", ":memory:")
+    in_memory = url.database in IN_MEMORY
     connect_args = {"timeout": lock_timeout, "check_same_thread": False}
     if not in_memory:
-        _check_file_path(url.database)
+        check_file_path(url.database)
     if read_only:
-        path = Path(url.database or "")
-        if in_memory or not path.is_file():
-            raise NoDatabase(f"no database at {url.database or ':memory:'}: store articles first with "
-                             f"`quotes ingest FILE --db {url.database or 'FILE'}`, or check --db or QUOTES_DB")
+        path = existing_file(url.database)
         # The file's own URL and an explicit QueuePool, safe across threads (the web view's server): with a
         # bare "sqlite://" SQLAlchemy picked the SingletonThreadPool of in-memory databases, which closes a
         # connection another thread is still using once more than 5 threads read at once (SIGSEGV in the
         # sqlite3 module).
-        engine = create_engine(url, creator=lambda: _read_only_connection(path, **connect_args),
+        engine = create_engine(url, creator=lambda: read_only_connection(path, **connect_args),
                                poolclass=QueuePool)
     else:
         options = {"connect_args": connect_args}
@@ -115,61 +111,11 @@ def _sqlite_engine(url: URL, *, read_only: bool, lock_timeout: float) -> Engine:
     return engine
 
 
-def _check_file_path(database: str) -> None:
-    """A folder, or a file in a folder that does not exist, can never hold the database, for reading or
-    writing: say so, rather than "no database … store articles first" (which would fail the same way)."""
-    path = Path(database)
-    if path.is_dir():
-        raise DatabaseURLError(f"{database} is a folder, not a database file: pass a file path, e.g. "
-                               f"--db {path / 'quotes.db'} (or set QUOTES_DB to one)")
-    parent = path.parent
-    if not parent.is_dir():
-        raise DatabaseUnavailable(f"no folder {parent} for the database {database}: pass a file path in a folder "
-                                  f"that exists with --db or QUOTES_DB, or create the folder first (mkdir -p {parent})")
-
-
-def _read_only_connection(path: Path, **connect_args) -> sqlite3.Connection:
-    connection = connect_read_only(path, **connect_args)
-    connection.execute("PRAGMA query_only=ON")  # mode=ro refuses writes already; this says so for an immutable file too
-    return connection
-
-
-def connect_read_only(path: Path, **connect_args) -> sqlite3.Connection:
-    """A sqlite3 connection that can only read `path` (mode=ro).
-
-    A database in WAL mode needs its -shm file to be read, and creates it when absent: in a folder the
-    user cannot write (a read-only mount, a shared folder of another user's) that fails with "attempt to
-    write a readonly database". There, with no write-ahead log left beside the file, no writer can be
-    at work either (it could not create one), so the file is opened as immutable: read as it is, no
-    -shm needed."""
-    base = path.resolve().as_uri().replace("file://", "file:", 1)
-    connection = sqlite3.connect(base + "?mode=ro", uri=True, **connect_args)
-    try:
-        connection.execute("PRAGMA schema_version").fetchone()  # opens the file (and its -shm) now
-        return connection
-    except sqlite3.OperationalError as error:
-        if "readonly" not in str(error) or not _unwritable_folder_without_log(path):
-            return connection  # the caller's first statement meets the same error, reported as usual
-    connection.close()
-    return sqlite3.connect(base + "?mode=ro&immutable=1", uri=True, **connect_args)
-
-
-def _unwritable_folder_without_log(path: Path) -> bool:
-    wal = Path(f"{path}-wal")
-    no_log = not wal.exists() or wal.stat().st_size == 0
-    return no_log and not os.access(path.resolve().parent, os.W_OK)
-
-
 def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
-        # Take transaction control from the sqlite3 module so BEGIN is ours (see on_begin).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
-        cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; per connection, not stored in the file
-        cursor.close()
+        # Transaction control taken from the sqlite3 module (configure), so BEGIN is ours (see on_begin).
+        configure(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):

@@ -13,15 +13,16 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from .locks import WRITE_OPTION, use_wal
-from .errors import NotADatabase, SchemaOutOfDate
+from .schema import HEAD_REVISION, VERSION_TABLE, check_head, check_stamp, is_ours, refuse_foreign_tables, \
+    refuse_unknown_revision
 from .url import shown
+
+__all__ = ["HEAD_REVISION", "VERSION_TABLE", "alembic_config", "head_revision", "current_revision", "ensure_schema",
+           "check_schema", "upgrade", "check_head", "is_ours", "refuse_unknown_revision", "refuse_foreign"]
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Any constant works; it only has to be the same for every quote-tracker process on one server.
 PG_LOCK_ID = 7_130_431
-# The newest revision in migrations/versions (test_db_migrations checks it against Alembic's head).
-HEAD_REVISION = "0008"
-VERSION_TABLE = "alembic_version"
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -71,13 +72,8 @@ def ensure_schema(engine: Engine) -> None:
 def check_schema(engine: Engine, *, where: str) -> None:
     """For read-only engines: the database must be quote-tracker's, at head; nothing is created or changed."""
     with engine.connect() as connection:
-        revision = current_revision(connection)
-        if revision is None:
-            refuse_foreign(connection, engine)
-    if revision is None:
-        raise NotADatabase(f"{where} holds no quote-tracker data (no schema version): store articles with "
-                           "`quotes ingest`, or point --db at a database made by quote-tracker")
-    check_head(revision, where=where)
+        check_stamp(current_revision(connection), lambda: inspect(connection).get_table_names(), where=where,
+                    foreign_where=shown(engine.url))
 
 
 def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]:
@@ -96,41 +92,9 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[Optional[str], str]
     return before, after
 
 
-def check_head(revision: str, *, where: str) -> None:
-    """Raise unless `revision` is HEAD_REVISION, saying what to do about it."""
-    if revision == HEAD_REVISION:
-        return
-    refuse_unknown_revision(revision, where=where)
-    raise SchemaOutOfDate(
-        f"database schema is at revision {revision}, this quote-tracker needs {HEAD_REVISION}: "
-        "run `quotes db upgrade` (back up the file first)")
-
-
-def is_ours(revision: str) -> bool:
-    """quote-tracker's revisions are numbered 0001, 0002, …; any other id was stamped by another app."""
-    return len(revision) == 4 and revision.isdigit()
-
-
-def refuse_unknown_revision(revision: str, *, where: str) -> None:
-    """A revision `quotes db upgrade` cannot start from: a newer quote-tracker's, or another application's
-    Alembic. Telling the user to upgrade would only lead to Alembic's "Can't locate revision"."""
-    if not is_ours(revision):
-        raise NotADatabase(f"{where} is stamped with Alembic revision {revision!r}, which is not "
-                           "quote-tracker's: another application's migrations made it; point --db at a "
-                           "database made by quote-tracker, or at a new file")
-    if revision > HEAD_REVISION:
-        raise SchemaOutOfDate(f"{where}: schema revision {revision} was made by a newer quote-tracker (this "
-                              f"one knows revisions up to {HEAD_REVISION}): upgrade quote-tracker "
-                              "(pip install -U quote-tracker); `quotes db upgrade` cannot go back")
-
-
 def refuse_foreign(connection: Connection, engine: Engine) -> None:
     """A database without our schema version must be empty before we put our tables in it."""
-    tables = sorted(inspect(connection).get_table_names())
-    if tables:
-        ours = "quote-tracker tables" if "article" in tables else f"tables ({', '.join(tables[:4])})"
-        raise NotADatabase(f"{shown(engine.url)} has {ours} but no migration record: it is not a quote-tracker "
-                           "database; point --db at a database made by quote-tracker, or at a new file")
+    refuse_foreign_tables(inspect(connection).get_table_names(), where=shown(engine.url))
 
 
 def _upgrade(connection: Connection, revision: str) -> None:

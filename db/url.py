@@ -19,11 +19,31 @@ DEFAULT_PATH = "quotes.db"
 DEFAULT_URL = f"sqlite:///{DEFAULT_PATH}"
 # Drivers we ship; a URL naming another backend gets a message instead of a ModuleNotFoundError.
 SHIPPED_BACKENDS = ("sqlite", "postgresql")
+SQLITE_FILE_PREFIX = "sqlite:///"
 
 
 def given_url(url: Optional[str] = None) -> str:
     """The URL as the user gave it: `url`, else $QUOTES_DB, else ./quotes.db."""
     return url or os.environ.get(DB_ENV) or DEFAULT_URL
+
+
+def url_text(url: Optional[str] = None) -> str:
+    """The URL as text (see given_url); a bare path means a SQLite file: sqlite:///PATH."""
+    raw = given_url(url)
+    return raw if "://" in raw else f"{SQLITE_FILE_PREFIX}{raw}"
+
+
+def sqlite_file(url: Optional[str] = None) -> Optional[str]:
+    """The path of the SQLite file `url` names, read without SQLAlchemy: exactly resolve_url(url).database
+    for a bare path or a plain sqlite:///PATH. None where only resolve_url can tell, or where the path
+    would not be the text as given: another backend or driver, in memory, a ?query, a %-escape."""
+    raw = url_text(url)
+    if not raw.startswith(SQLITE_FILE_PREFIX):
+        return None
+    path = raw[len(SQLITE_FILE_PREFIX):]
+    if not path or path == ":memory:" or "?" in path or "%" in path:
+        return None
+    return path
 
 
 def resolve_url(url: Optional[str] = None) -> "URL":
@@ -33,9 +53,7 @@ def resolve_url(url: Optional[str] = None) -> "URL":
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    raw = given_url(url)
-    if "://" not in raw:
-        raw = f"sqlite:///{raw}"
+    raw = url_text(url)
     try:
         parsed = make_url(raw)
     except (ArgumentError, ValueError) as error:

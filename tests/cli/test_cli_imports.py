@@ -1,6 +1,7 @@
 """The database commands never load the NLP stack, and reading an up-to-date database never loads
-Alembic: `quotes by …` must start in a blink. `quotes --help` loads no database library at all, and
-`quotes stats` no model classes (SQLModel, pydantic, the ORM): see benchmarks/cli_startup.py."""
+Alembic: `quotes by …` must start in a blink. `quotes --help` loads no database library at all, `quotes
+stats` on a SQLite file not even SQLAlchemy (sqlite3 alone), and on any other URL no model classes (SQLModel,
+pydantic, the ORM): see benchmarks/cli_startup.py."""
 
 import json
 import subprocess
@@ -46,7 +47,14 @@ def test_help_loads_no_database_library_and_no_command_module():
     assert probe["loaded"] == []
 
 
-def test_stats_loads_neither_the_models_nor_the_orm(stored):
-    probe = run_probe("stats", "--db", stored)
+def test_stats_on_a_sqlite_file_loads_no_database_library(stored):
+    for db in (stored.removeprefix("sqlite:///"), stored):  # a path, and the same file as a sqlite:/// URL
+        probe = run_probe("stats", "--db", db)
+        assert probe["exit"] == 0, probe["output"]
+        assert probe["loaded"] == []  # SQLAlchemy alone takes longer to import than the counting
+
+
+def test_stats_through_sqlalchemy_loads_neither_the_models_nor_the_orm(stored):
+    probe = run_probe("stats", "--db", stored.replace("sqlite:", "sqlite+pysqlite:", 1))  # the engine path
     assert probe["exit"] == 0, probe["output"]
     assert probe["loaded"] == ["sqlalchemy"]  # Core only: counting needs no model class

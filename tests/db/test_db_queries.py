@@ -162,3 +162,20 @@ def test_search_ranks_only_the_newest_matches_past_the_cap(engine):
         assert sorted(row.id for row in capped) == newest
         assert len(search_quotes(session, text="council", filters=QuoteFilters(), cap=5, limit=3)) == 3
         assert len(search_quotes(session, text="council", filters=QuoteFilters())) == 12  # below the default cap
+
+
+def test_file_stats_counts_a_sqlite_file_as_stats_does(corpus):
+    """`quotes stats` on a file counts with sqlite3 alone (quotes.db.counts.file_stats): the same numbers,
+    a merged speaker left out too."""
+    from quotes.db.counts import file_stats
+    from quotes.db.identity import merge_speakers
+
+    if corpus.dialect.name != "sqlite":
+        pytest.skip("file_stats reads SQLite files")
+    with session_scope(corpus) as session:
+        ids = [row.id for row in list_speakers(session)]
+        merge_speakers(session, keep_id=ids[0], merge_id=ids[1])
+    with session_scope(corpus) as session:
+        counted = stats(session)
+    assert counted["speakers"] == 1
+    assert file_stats(corpus.url.database) == file_stats(f"sqlite:///{corpus.url.database}") == counted
