@@ -23,7 +23,7 @@ from .matching import follow_merges, match_speaker
 from .models import Correction, Quote, StoredArticle, StoredSpeaker, utcnow
 from .rows import CorrectionRow
 from .statements import attach_statement, refresh_statements, seen_at
-from quotes.ingest.metadata import outlet_key
+from quotes.records import outlet_key
 
 __all__ = ["ARTICLE_FIELDS", "QuoteNotFound", "CorrectionError", "correct_speaker", "reject_quote",
            "correct_article", "apply_corrections", "corrections", "corrector"]

@@ -45,7 +45,7 @@ class StoredArticle(SQLModel, table=True):
     url: Optional[str] = Field(default=None, index=True)
     title: Optional[str] = None
     outlet: Optional[str] = Field(default=None, index=True)
-    # the outlet folded for grouping and filtering, "The Herald" = "Herald" (quotes.ingest.metadata.outlet_key; 0005)
+    # the outlet folded for grouping and filtering, "The Herald" = "Herald" (quotes.records.outlet_key; 0005)
     outlet_key: Optional[str] = Field(default=None, index=True)
     author: Optional[str] = None  # the byline as written (revision 0003)
     published_at: Optional[date] = Field(default=None, index=True)

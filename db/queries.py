@@ -10,7 +10,7 @@ from typing import Generic, Iterable, Iterator, Optional, TypeVar
 from sqlalchemy import Date, Integer, cast, func, literal_column, or_, select
 from sqlmodel import Session
 
-from quotes.ingest.metadata import outlet_key
+from quotes.records import outlet_key
 
 from .counts import stats  # one count of what is stored, for the CLI (which loads no models) and here
 from .errors import AmbiguousArticle, ArticleNotFound, SpeakerNotFound

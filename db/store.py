@@ -23,7 +23,7 @@ from .names import honorific_gender_of, name_parts
 from .rows import IngestResult
 from .statements import attach_statement, refresh_statements, seen_at, statement_key
 from .upsert import insert_or_get
-from quotes.ingest.metadata import outlet_key
+from quotes.records import outlet_key
 from quotes.records import Article as ArticleRecord
 from quotes.records import QuoteRecord
 

@@ -1,7 +1,10 @@
-"""Records that cross module boundaries: an article as read, and one statement as extracted."""
+"""Records that cross module boundaries: an article as read, and one statement as extracted; and the
+outlet key that groups articles by outlet (read by ingest, stored and queried by quotes.db)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -62,3 +65,15 @@ CONTRACT_FIELDS = (
     "speaker", "speaker_kind", "mention", "mention_start", "mention_end",
     "role", "confidence", "rule",
 )
+
+def outlet_key(outlet: Optional[str]) -> Optional[str]:
+    """The outlet's name folded for grouping and filtering: case, accents, punctuation and a leading "The"
+    do not count ("The Harbor City Herald" and "Harbor City Herald" are one outlet). None for no name."""
+    if not outlet or not outlet.strip():
+        return None
+    decomposed = unicodedata.normalize("NFKD", outlet)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = re.sub(r"[^\w&]+", " ", folded).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or outlet.strip().casefold()

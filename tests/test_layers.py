@@ -16,8 +16,8 @@ LAYERS = {  # package -> (its folder, what no module of it may import)
     "quotes.runtime": (ROOT / "quotes" / "runtime",
                        ("quotes.extraction", "quotes.db", "quotes.cli", "quotes.ingest", "quotes.training",
                         "quotes.evaluation", "click")),
-    "quotes.db": (ROOT / "db", ("quotes.runtime", "quotes.cli", "quotes.training", "quotes.evaluation", "stanza",
-                                "torch", "click")),
+    "quotes.db": (ROOT / "db", ("quotes.runtime", "quotes.ingest", "quotes.cli", "quotes.training",
+                                "quotes.evaluation", "stanza", "torch", "click")),
 }
 
 

@@ -11,7 +11,8 @@ import pytest
 from quotes.ingest.article import read_article, read_articles
 from quotes.errors import InputError
 from quotes.ingest.metadata import (body_start, find_byline, find_outlet_line, find_wire_outlet, known_fields,
-                             outlet_key, parse_date)
+                                    parse_date)
+from quotes.records import outlet_key
 
 SAMPLES = Path(__file__).resolve().parents[1] / "quotes" / "samples"
 

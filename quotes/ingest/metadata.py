@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import unicodedata
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -206,18 +205,6 @@ def find_outlet_line(lines: list[str]) -> Optional[str]:
     """An outlet's name on a line of its own near the top ("The Coastal Courier" under the dateline)."""
     return next((line.strip() for line in lines if is_outlet_name(line)), None)
 
-
-def outlet_key(outlet: Optional[str]) -> Optional[str]:
-    """The outlet's name folded for grouping and filtering: case, accents, punctuation and a leading "The"
-    do not count ("The Harbor City Herald" and "Harbor City Herald" are one outlet). None for no name."""
-    if not outlet or not outlet.strip():
-        return None
-    decomposed = unicodedata.normalize("NFKD", outlet)
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    words = re.sub(r"[^\w&]+", " ", folded).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words) or outlet.strip().casefold()
 
 
 def find_wire_outlet(lines: list[str]) -> Optional[str]:

@@ -9,7 +9,7 @@ Create Date: 2026-12-07
 import sqlalchemy as sa
 from alembic import op
 
-from quotes.ingest.metadata import outlet_key
+from quotes.records import outlet_key
 
 revision = "0005"
 down_revision = "0004"
@@ -25,7 +25,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("outlet_key", sa.String(), nullable=True))
     op.create_index("ix_article_outlet_key", "article", ["outlet_key"])
     bind = op.get_bind()
-    # The folding is Python's (quotes.ingest.metadata.outlet_key), so the keys are computed here rather than in SQL.
+    # The folding is Python's (quotes.records.outlet_key), so the keys are computed here rather than in SQL.
     keys = [{"article_id": row.id, "key": outlet_key(row.outlet)}
             for row in bind.execute(sa.select(ARTICLE.c.id, ARTICLE.c.outlet).where(ARTICLE.c.outlet.is_not(None)))]
     keys = [key for key in keys if key["key"]]
