@@ -78,6 +78,9 @@ class Speaker:
     role: Optional[str] = None
     rule: str = ""  # how the name was resolved: "pronoun", "surname", ""
     gender: Optional[str] = None  # "m" | "f" once a he/she has pointed at this speaker
+    # named only by common nouns ('officials', 'the team', 'his office'): a pronoun may point back at it
+    # within the article, but the output names nobody (quotes.extraction.extract._record)
+    common: bool = False
 
 
 def _name_like(word) -> bool:
@@ -708,12 +711,23 @@ def _nominal(words, mention, text) -> Speaker:
     lower = head.text.lower()
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
     if plural:
-        return Speaker(_text(_no_det(words), text), "group")
+        return Speaker(_text(_no_det(words), text), "group", common=_common_noun(head, words))
     if lower in org_words() or lower in organization_nouns():
-        return Speaker(_text(_no_det(words), text), "organization")
+        return Speaker(_text(_no_det(words), text), "organization", common=_common_noun(head, words))
     if lower in document_nouns():  # 'the poll found', 'the statement said': a text, not a person
         return Speaker(None, "unknown", _text(_no_det(words), text))
     return Speaker(None, "person" if head.upos == "NOUN" else "unknown", _text(_no_det(words), text))
+
+
+def _common_noun(head, words: list) -> bool:
+    """A mention of common nouns only, which names nobody: 'officials', 'Experts said', 'the team'; not
+    'Clinton campaign' (a name in it), nor 'Democrats' or 'the Ministry' (a head capitalised inside the
+    sentence or, first in it, a word written capitalised more often than not)."""
+    if any(w.upos == "PROPN" and w is not head for w in words):
+        return False
+    if not head.text[:1].isupper():
+        return True
+    return head.id == 1 and head.text.lower() in common_words()
 
 
 def _definite(mention) -> bool:
@@ -814,7 +828,7 @@ class ArticleSpeakers:
                 continue  # 'Stephanie Gonzalez … Dr. David Baskin … she said': never the person of the other gender
             if gender:
                 earlier.gender = gender
-            return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender)
+            return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender, earlier.common)
         if wanted == "person":
             name = self._last_name_before(mention.start, gender)
             if name:
