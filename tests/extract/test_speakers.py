@@ -716,3 +716,63 @@ pass pass VERB 5 ccomp
 . . PUNCT 5 punct
 """)
     assert record.mention == "Democrats" and record.speaker == "Democrats"
+
+
+_RUIZ_SPOKE = """
+Sen. Sen. PROPN 3 compound
+Ana Ana PROPN 3 compound
+Ruiz Ruiz PROPN 4 nsubj
+said say VERB 0 root
+it it PRON 7 nsubj
+was be AUX 7 cop
+over over ADV 4 ccomp
+. . PUNCT 4 punct
+"""
+
+
+def _described_said(*rows, head):
+    return "\n".join(rows) + f"""
+said say VERB 0 root
+it it PRON {head + 4} nsubj
+was be AUX {head + 4} cop
+fine fine ADJ {head + 1} ccomp
+. . PUNCT {head + 1} punct
+"""
+
+
+def test_a_party_or_an_age_alone_stands_for_the_person_who_spoke_last(extract):
+    text = "Sen. Ana Ruiz said it was over. The Republican said it was fine."
+    records = extract(text, _RUIZ_SPOKE,
+                      _described_said("The the DET 2 det", "Republican republican NOUN 3 nsubj", head=2))
+    assert (records[-1].speaker, records[-1].mention) == ("Ana Ruiz", "The Republican")
+    text = "Sen. Ana Ruiz said it was over. The 56-year-old said it was fine."
+    records = extract(text, _RUIZ_SPOKE,
+                      _described_said("The the DET 2 det", "56-year-old 56-year-old NOUN 3 nsubj", head=2))
+    assert records[-1].speaker == "Ana Ruiz"
+
+
+def test_a_party_word_names_nobody_where_an_unnamed_one_was_met_or_another_person_named(extract):
+    text = "Sen. Ana Ruiz said it was over. A Republican aide met Tom Berg. The Republican said it was fine."
+    aside = """
+A a DET 3 det
+Republican republican ADJ 3 amod
+aide aide NOUN 4 nsubj
+met meet VERB 0 root
+Tom Tom PROPN 4 obj
+Berg Berg PROPN 5 flat
+. . PUNCT 4 punct
+"""
+    records = extract(text, _RUIZ_SPOKE, aside,
+                      _described_said("The the DET 2 det", "Republican republican NOUN 3 nsubj", head=2))
+    assert records[-1].speaker is None
+    text = "Sen. Ana Ruiz said it was over. Tom Berg met her. The Republican said it was fine."
+    aside = """
+Tom Tom PROPN 3 nsubj
+Berg Berg PROPN 1 flat
+met meet VERB 0 root
+her she PRON 3 obj
+. . PUNCT 3 punct
+"""
+    records = extract(text, _RUIZ_SPOKE, aside,
+                      _described_said("The the DET 2 det", "Republican republican NOUN 3 nsubj", head=2))
+    assert records[-1].speaker is None
