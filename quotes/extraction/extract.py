@@ -205,7 +205,9 @@ def _record(a: Attribution, text: str, source: str, speakers: ArticleSpeakers) -
         record.mention = text[a.mention.start:a.mention.end]
         record.mention_start, record.mention_end = a.mention.start, a.mention.end
         record.speaker, record.speaker_kind, record.role = speaker.name, speaker.kind, speaker.role
-        if speaker.name:
+        if speaker.common:  # 'Officials said', 'the team said': a common noun names nobody; its words are the role
+            record.speaker, record.role = None, speaker.role or speaker.name
+        if record.speaker:
             a.resolution = speaker.rule
             record.rule = a.rule
         if speaker.name is None and speaker.kind == "unknown":

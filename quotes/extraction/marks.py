@@ -17,6 +17,8 @@ _AFTER_CLOSE = set(" \t\n\xa0)]}.,;:!?—–-/”’»\"'")
 # look at the text around a quote
 MARK_CHARS = "\"“”„«»`'‘’"
 CLOSING_MARKS = "”\"'’»"
+# the s of a possessive written right after a mark that ends a word ('s', not 'sure' or 'she')
+_POSSESSIVE_S = re.compile(r"s(?!\w)")
 # an apostrophe that opens a word: ’90s, ’n’, ’em
 _ELIDED = re.compile(r"(\d\ds\b|\d\d(?![\w-])|[a-z]+\b)", re.IGNORECASE)  # ’90s, ’16; not ‘50-state
 
@@ -78,20 +80,30 @@ def _single_role(text: str, match: re.Match, before: str, after: str) -> Optiona
     """What tells an apostrophe from a single quotation mark; None leaves the mark to the shared rules."""
     if before.isalnum() and after.isalnum():
         return "stray"  # don’t, O’Brien, Hawai‘i
+    if not before.isspace() and before not in _BEFORE_OPEN and _POSSESSIVE_S.match(text, match.end()):
+        return "stray"  # the possessive of an abbreviation: L.A.’s, U.S.'s, Yahoo!'s
     if not before.isalnum() and after.isalnum():
         elided = _ELIDED.match(text, match.end())
         if elided and (elided.group().lower() in elisions() or elided.group()[0].isdigit()):
             return "stray"  # ’90s, ’em, the first mark of ’n’
     if before.isalpha() and not after.isalnum():
-        word = re.search(r"(\w+)$", text[max(0, match.start() - 30):match.start()])
-        previous = text[max(0, match.start() - 3):match.start() - 1]
-        if word and word.group(1).lower() in elisions() and previous[-1:] in "'‘’":
-            return "stray"  # the second mark of rock ’n’ roll
-        if after.isspace() and word and word.group(1)[-1].lower() in "sxz" \
-                and re.match(r"\s+[\w$£€]", text[match.end():match.end() + 3]):
-            return "possessive"  # the candidates’ plans
+        role = _after_word_role(text, match, after)
+        if role is not None:
+            return role
     if match.group() == "’" and not before.isalnum() and after.isalnum():
         return "close"  # typed for ‘ or an unknown elision: it opens nothing
+    return None
+
+
+def _after_word_role(text: str, match: re.Match, after: str) -> Optional[str]:
+    """A single mark right after a word and before no word: an elision's second mark or a plural's possessive."""
+    word = re.search(r"(\w+)$", text[max(0, match.start() - 30):match.start()])
+    previous = text[max(0, match.start() - 3):match.start() - 1]
+    if word and word.group(1).lower() in elisions() and previous[-1:] in "'‘’":
+        return "stray"  # the second mark of rock ’n’ roll
+    if after.isspace() and word and word.group(1)[-1].lower() in "sxz" \
+            and re.match(r"\s+[\w$£€]", text[match.end():match.end() + 3]):
+        return "possessive"  # the candidates’ plans
     return None
 
 

@@ -647,15 +647,32 @@ def _phrase_head_after(words: list, index: int, loose: bool = False):
     if not (first.upos in leads or first.text[:1].isupper()):
         return None
     run = []
-    for word in words[index + (1 if first.upos in ("DET", "NUM") else 0):index + 5]:
+    start = index + (1 if first.upos in ("DET", "NUM") else 0)
+    end = index + 5
+    for at in range(start, len(words)):
+        word = words[at]
+        if at >= end:
+            break
         if word.upos in ("NOUN", "PROPN", "ADJ") or (word.text[:1].isupper() and word.upos != "PUNCT"):
             run.append(word)
+        elif run and _hyphen_inside(words, at):
+            end += 1  # a hyphen inside a word goes on: 'said third-generation fisherman Ana Ruiz'
         else:
             break
     nouns = [w for w in run if w.upos in ("NOUN", "PROPN")]
     if loose:
         return nouns[-1] if nouns else None
     return run[-1] if run and run[-1].upos in ("NOUN", "PROPN") else None
+
+
+def _hyphen_inside(words: list, at: int) -> bool:
+    """words[at] is a hyphen written with no space on either side ('third-generation')."""
+    from quotes.extraction.tokens import word_span
+
+    if words[at].text not in ("-", "‐") or at + 1 >= len(words):
+        return False
+    start, end = word_span(words[at])
+    return word_span(words[at - 1])[1] == start and end == word_span(words[at + 1])[0]
 
 
 def _follows_quote(ctx: Context, words: list, cue) -> bool:

@@ -30,6 +30,8 @@ TITLE_MODIFIERS = rule_words("title_modifiers")
 ORG_ACRONYMS = rule_words("org_acronyms")
 # party words read as titles in a role ('a registered Republican') but never the office before a name
 PARTY_WORDS = rule_words("party_words")
+# a person described by age alone ('the 56-year-old', 'The 23-year-old'): the person the text is about
+AGE_DESCRIPTION = re.compile(r"(?:the|this)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*year\s*-\s*old", re.IGNORECASE)
 # nouns that stand for the company whose statement came just before ('the company said')
 COMPANY_NOUNS = rule_words("company_nouns")
 
@@ -78,6 +80,9 @@ class Speaker:
     role: Optional[str] = None
     rule: str = ""  # how the name was resolved: "pronoun", "surname", ""
     gender: Optional[str] = None  # "m" | "f" once a he/she has pointed at this speaker
+    # named only by common nouns ('officials', 'the team', 'his office'): a pronoun may point back at it
+    # within the article, but the output names nobody (quotes.extraction.extract._record)
+    common: bool = False
 
 
 def _name_like(word) -> bool:
@@ -708,12 +713,23 @@ def _nominal(words, mention, text) -> Speaker:
     lower = head.text.lower()
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
     if plural:
-        return Speaker(_text(_no_det(words), text), "group")
+        return Speaker(_text(_no_det(words), text), "group", common=_common_noun(head, words))
     if lower in org_words() or lower in organization_nouns():
-        return Speaker(_text(_no_det(words), text), "organization")
+        return Speaker(_text(_no_det(words), text), "organization", common=_common_noun(head, words))
     if lower in document_nouns():  # 'the poll found', 'the statement said': a text, not a person
         return Speaker(None, "unknown", _text(_no_det(words), text))
     return Speaker(None, "person" if head.upos == "NOUN" else "unknown", _text(_no_det(words), text))
+
+
+def _common_noun(head, words: list) -> bool:
+    """A mention of common nouns only, which names nobody: 'officials', 'Experts said', 'the team'; not
+    'Clinton campaign' (a name in it), nor 'Democrats' or 'the Ministry' (a head capitalised inside the
+    sentence or, first in it, a word written capitalised more often than not)."""
+    if any(w.upos == "PROPN" and w is not head for w in words):
+        return False
+    if not head.text[:1].isupper():
+        return True
+    return head.id == 1 and head.text.lower() in common_words()
 
 
 def _definite(mention) -> bool:
@@ -814,7 +830,7 @@ class ArticleSpeakers:
                 continue  # 'Stephanie Gonzalez … Dr. David Baskin … she said': never the person of the other gender
             if gender:
                 earlier.gender = gender
-            return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender)
+            return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender, earlier.common)
         if wanted == "person":
             name = self._last_name_before(mention.start, gender)
             if name:
@@ -938,6 +954,23 @@ class ArticleSpeakers:
             return speaker
         name = max(holders, key=lambda n: self.text.rfind(n.split()[-1], 0, mention.start))
         return Speaker(name, "person", speaker.role, "nominal", holders[name])
+
+    def _person_spoken_of(self, mention, speaker: Speaker) -> Speaker:
+        """'Sen. Ana Ruiz said …. The Republican says …', 'the 56-year-old said' (_party_or_age): the latest
+        person who spoke, when the article names no other person since that statement and no unnamed one
+        by the same word ('a Republican said … the Republican added': someone never named); else nobody."""
+        earlier = next(((offset, e) for offset, e in reversed(self.seen)
+                        if offset < mention.start and e.kind == "person"), None)
+        unnamed = r"\b(?:an?|another)\s+(?:(?!the\b)[\w’'-]+\s+){0,3}" + re.escape(mention.head.text) + r"\b"
+        if earlier is None or re.search(unnamed, self.text[:mention.start], re.IGNORECASE):
+            return speaker
+        since = self.text[earlier[0]:mention.start]
+        surname = earlier[1].name.split()[-1]
+        for match in FULL_NAME.finditer(since):
+            tokens = self._name_tokens(earlier[0] + match.start(), match.group(), earlier[0] + match.end())
+            if tokens and tokens[-1] != surname and self._a_person(tokens, earlier[0] + match.end() - 1):
+                return speaker
+        return Speaker(earlier[1].name, "person", speaker.role, "nominal", earlier[1].gender)
 
     def _titled_names_before(self, offset: int, wanted: set[str], qualifiers: set[str],
                              window: int = 3000) -> list[str]:
@@ -1214,7 +1247,19 @@ def _company_name(earlier: Speaker) -> bool:
 
 def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
     if speaker.name is None and speaker.kind == "person" and speaker.role and _definite(mention):
-        return article._named_holder(mention, speaker)
+        found = article._named_holder(mention, speaker)
+        return found if found.name else None
+    return None
+
+
+def _party_or_age(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'the Republican says', 'the 56-year-old said': a party or an age alone (a title or any other noun, 'the
+    president', 'the story', may be someone else) stands for the person who spoke last."""
+    if speaker.name is not None or speaker.kind != "person" or not _definite(mention):
+        return None
+    if mention.head.text.lower() in PARTY_WORDS or AGE_DESCRIPTION.fullmatch(article.text[mention.start:mention.end]):
+        found = article._person_spoken_of(mention, speaker)
+        return found if found.name else None
     return None
 
 
@@ -1252,4 +1297,5 @@ RESOLVE_RULES: tuple[Rule, ...] = (
     Rule("one-word-organisation", "surname", _one_word_organisation,
          "NATO said it was over."),
     Rule("named-holder", "nominal", _role_holder, "Sen. Ana Ruiz spoke first. The senator said it was over."),
+    Rule("party-or-age", "nominal", _party_or_age, "Sen. Ana Ruiz spoke first. The Republican said it was over."),
 )

@@ -829,3 +829,32 @@ of of ADP 15 case
 Acme Acme PROPN 13 nmod
 """)
     assert [r.speaker for r in records] == ["Ana Ruiz"] and records[0].text.startswith("We have no plan at all")
+
+
+def test_phrase_after_the_cue_goes_on_over_a_hyphen_inside_a_word(extract):
+    text = "“We want to make sure they are here,” said third-generation fisherman Garin McCarthy, who left."
+    records = extract(text, """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+want want VERB 12 ccomp
+to to PART 5 mark
+make make VERB 3 xcomp
+sure sure ADJ 5 xcomp
+they they PRON 9 nsubj
+are be AUX 9 cop
+here here ADV 6 ccomp
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+said say VERB 0 root
+third third ADJ 15 amod
+- - PUNCT 13 punct
+generation generation NOUN 16 compound
+fisherman fisherman NOUN 12 obj
+Garin Garin PROPN 18 compound
+McCarthy McCarthy PROPN 16 appos
+, , PUNCT 21 punct
+who who PRON 21 nsubj
+left leave VERB 16 acl:relcl
+. . PUNCT 12 punct
+""")
+    assert [(r.text, r.speaker) for r in records] == [("We want to make sure they are here", "Garin McCarthy")]

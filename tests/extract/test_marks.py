@@ -79,3 +79,13 @@ def test_single_mark_before_a_number_that_starts_a_word_opens_a_quote():
     text = "She praised the\u00a0‘50-state plan,’\u00a0then left. Prices of the ’90s and of ‘16 stay apostrophes."
     spans = [text[q.start:q.end] for q in quote_spans(text)]
     assert spans == ["50-state plan,"]
+
+
+def test_possessive_after_an_abbreviation_opens_no_quote():
+    from quotes.extraction.marks import quote_spans
+
+    for mark in ("'", "’"):
+        text = f"In L.A.{mark}s past games they won. The U.S.{mark}s plan held. ‘We won,’ he said."
+        assert [text[q.start:q.end] for q in quote_spans(text)] == ["We won,"]
+    text = "‘The U.S.’s plan is sound,’ she said."
+    assert [text[q.start:q.end] for q in quote_spans(text)] == ["The U.S.’s plan is sound,"]

@@ -41,7 +41,57 @@ would would AUX 6 aux
 reopen reopen VERB 2 ccomp
 . . PUNCT 2 punct
 """)
-    assert (record.speaker, record.speaker_kind) == ("Officials", "group")
+    # a common noun names nobody: no speaker name, the kind and the mention kept, the words as the role
+    assert (record.speaker, record.speaker_kind, record.role) == (None, "group", "Officials")
+    assert record.mention == "Officials"
+
+
+def test_they_after_an_unnamed_group_names_nobody(extract):
+    text = "Officials said the border would reopen. They said it was safe."
+    records = extract(text, """
+Officials official NOUN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+border border NOUN 6 nsubj
+would would AUX 6 aux
+reopen reopen VERB 2 ccomp
+. . PUNCT 2 punct
+""", """
+They they PRON 2 nsubj
+said say VERB 0 root
+it it PRON 5 nsubj
+was be AUX 5 cop
+safe safe ADJ 2 ccomp
+. . PUNCT 2 punct
+""")
+    assert [(r.speaker, r.speaker_kind) for r in records] == [(None, "group"), (None, "group")]
+
+
+def test_a_group_with_a_name_in_it_keeps_its_name(extract):
+    democrats = "The Democrats said the border would reopen."
+    [record] = extract(democrats, """
+The the DET 2 det
+Democrats democrat NOUN 3 nsubj
+said say VERB 0 root
+the the DET 5 det
+border border NOUN 7 nsubj
+would would AUX 7 aux
+reopen reopen VERB 3 ccomp
+. . PUNCT 3 punct
+""")
+    assert (record.speaker, record.speaker_kind) == ("Democrats", "group")
+    acme = "Acme officials said the border would reopen."
+    [record] = extract(acme, """
+Acme Acme PROPN 2 compound
+officials official NOUN 3 nsubj
+said say VERB 0 root
+the the DET 5 det
+border border NOUN 7 nsubj
+would would AUX 7 aux
+reopen reopen VERB 3 ccomp
+. . PUNCT 3 punct
+""")
+    assert (record.speaker, record.speaker_kind) == ("Acme officials", "group")
 
 
 def test_pronoun_resolves_to_earlier_named_speaker(extract):
@@ -373,7 +423,7 @@ def test_a_poll_is_no_person_and_a_newspaper_an_organisation(extract):
     assert (record.speaker, record.speaker_kind, record.role) == (None, "unknown", "poll")
     paper = "The newspaper said the roads were bad."
     [record] = extract(paper, _the_title_said("newspaper"))
-    assert (record.speaker, record.speaker_kind) == ("newspaper", "organization")
+    assert (record.speaker, record.speaker_kind, record.role) == (None, "organization", "newspaper")
 
 
 def test_of_two_holders_of_a_title_the_one_named_last_is_meant(extract):
@@ -587,7 +637,7 @@ def test_the_company_after_a_persons_statement_stays_unnamed(extract):
     text = "Acme said it had won. Ana Ruiz said we lost. The company said it ended."
     records = extract(text, ACME_WON, _said("Ana Ana PROPN 3 nsubj\nRuiz Ruiz PROPN 1 flat", 1, 3, "we lost"),
                       THE_COMPANY)
-    assert records[-1].speaker == "company"
+    assert (records[-1].speaker, records[-1].speaker_kind, records[-1].role) == (None, "organization", "company")
 
 
 def test_a_report_by_a_named_author_speaks_for_it_without_the_time_after(extract):
@@ -666,3 +716,63 @@ pass pass VERB 5 ccomp
 . . PUNCT 5 punct
 """)
     assert record.mention == "Democrats" and record.speaker == "Democrats"
+
+
+_RUIZ_SPOKE = """
+Sen. Sen. PROPN 3 compound
+Ana Ana PROPN 3 compound
+Ruiz Ruiz PROPN 4 nsubj
+said say VERB 0 root
+it it PRON 7 nsubj
+was be AUX 7 cop
+over over ADV 4 ccomp
+. . PUNCT 4 punct
+"""
+
+
+def _described_said(*rows, head):
+    return "\n".join(rows) + f"""
+said say VERB 0 root
+it it PRON {head + 4} nsubj
+was be AUX {head + 4} cop
+fine fine ADJ {head + 1} ccomp
+. . PUNCT {head + 1} punct
+"""
+
+
+def test_a_party_or_an_age_alone_stands_for_the_person_who_spoke_last(extract):
+    text = "Sen. Ana Ruiz said it was over. The Republican said it was fine."
+    records = extract(text, _RUIZ_SPOKE,
+                      _described_said("The the DET 2 det", "Republican republican NOUN 3 nsubj", head=2))
+    assert (records[-1].speaker, records[-1].mention) == ("Ana Ruiz", "The Republican")
+    text = "Sen. Ana Ruiz said it was over. The 56-year-old said it was fine."
+    records = extract(text, _RUIZ_SPOKE,
+                      _described_said("The the DET 2 det", "56-year-old 56-year-old NOUN 3 nsubj", head=2))
+    assert records[-1].speaker == "Ana Ruiz"
+
+
+def test_a_party_word_names_nobody_where_an_unnamed_one_was_met_or_another_person_named(extract):
+    text = "Sen. Ana Ruiz said it was over. A Republican aide met Tom Berg. The Republican said it was fine."
+    aside = """
+A a DET 3 det
+Republican republican ADJ 3 amod
+aide aide NOUN 4 nsubj
+met meet VERB 0 root
+Tom Tom PROPN 4 obj
+Berg Berg PROPN 5 flat
+. . PUNCT 4 punct
+"""
+    records = extract(text, _RUIZ_SPOKE, aside,
+                      _described_said("The the DET 2 det", "Republican republican NOUN 3 nsubj", head=2))
+    assert records[-1].speaker is None
+    text = "Sen. Ana Ruiz said it was over. Tom Berg met her. The Republican said it was fine."
+    aside = """
+Tom Tom PROPN 3 nsubj
+Berg Berg PROPN 1 flat
+met meet VERB 0 root
+her she PRON 3 obj
+. . PUNCT 3 punct
+"""
+    records = extract(text, _RUIZ_SPOKE, aside,
+                      _described_said("The the DET 2 det", "Republican republican NOUN 3 nsubj", head=2))
+    assert records[-1].speaker is None
