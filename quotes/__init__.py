@@ -25,8 +25,11 @@ __version__ = "0.1.0"
 # statement, briefing answers, honorific antecedents, asides after a quote closed on a comma; 4: names in
 # apposition whole and their role only the title, titles after an employer, possessors never the speaker,
 # surnames that are months or titles, a speaker set off before a conjunct cue, sentences cut inside a name joined;
-# 5: a statement's pieces joined by " … " where words were cut, a direct quote's closing comma left to the frame
-PIPELINE_VERSION = "5"
+# 5: a statement's pieces joined by " … " where words were cut, a direct quote's closing comma left to the frame;
+# 6: names never across line breaks, titles cut off by the sentence splitter, 'Governor of X Name', document
+# sources, 'the company' / a party or age standing for who spoke last, possessives after abbreviations are no
+# quote marks, a mention of common nouns only ("Officials said") names nobody
+PIPELINE_VERSION = "6"
 
 # public name -> the module that defines it
 _EXPORTS = {
