@@ -1252,6 +1252,28 @@ def _role_holder(article: ArticleSpeakers, mention, speaker: Speaker) -> Optiona
     return None
 
 
+LEGISLATOR_NOUNS = frozenset({"lawmaker", "legislator"})
+LEGISLATOR_TITLES = frozenset({"senator", "representative", "congressman"})
+
+
+def _legislator(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'the lawmaker said', 'the legislator says': a word for any member of a legislature stands for the one
+    person the article named before with a senator's or representative's title ('Rep. Ana Ruiz (D-Texas)
+    spoke …. The lawmaker said'); with two or more such people named, nobody."""
+    if speaker.name is not None or speaker.kind != "person" or not _definite(mention) \
+            or mention.head.text.lower() not in LEGISLATOR_NOUNS:
+        return None
+    names = {earlier.name for offset, earlier in article.seen
+             if offset < mention.start and earlier.kind == "person" and earlier.name
+             and LEGISLATOR_TITLES & _titles(earlier.role)}
+    names.update(article._titled_names_before(mention.start, set(LEGISLATOR_TITLES), set()))
+    names = {n for n in names if not any(n != m and n in m for m in names)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return Speaker(name, "person", speaker.role, "nominal", article._gender_of(name))
+
+
 def _party_or_age(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
     """'the Republican says', 'the 56-year-old said': a party or an age alone (a title or any other noun, 'the
     president', 'the story', may be someone else) stands for the person who spoke last."""
@@ -1298,4 +1320,5 @@ RESOLVE_RULES: tuple[Rule, ...] = (
          "NATO said it was over."),
     Rule("named-holder", "nominal", _role_holder, "Sen. Ana Ruiz spoke first. The senator said it was over."),
     Rule("party-or-age", "nominal", _party_or_age, "Sen. Ana Ruiz spoke first. The Republican said it was over."),
+    Rule("legislator", "nominal", _legislator, "Rep. Ana Ruiz spoke first. The lawmaker said it was over."),
 )

@@ -448,6 +448,14 @@ spoke speak VERB 0 root
 first first ADV 4 advmod
 . . PUNCT 4 punct
 """, said_it_was_over("The the DET 2 det\nRepublican republican NOUN 3 nsubj", 3)]),
+    "legislator": (("Ruiz", "lawmaker"), ["""
+Rep. Rep. PROPN 3 compound
+Ana Ana PROPN 3 compound
+Ruiz Ruiz PROPN 4 nsubj
+spoke speak VERB 0 root
+first first ADV 4 advmod
+. . PUNCT 4 punct
+""", said_it_was_over("The the DET 2 det\nlawmaker lawmaker NOUN 3 nsubj", 3)]),
     # --- direct quotes: the row is asked about the last quote of the text
     "cue-in-sentence": (None, ["""
 “ “ PUNCT 3 punct

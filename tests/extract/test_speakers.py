@@ -776,3 +776,15 @@ her she PRON 3 obj
     records = extract(text, _RUIZ_SPOKE, aside,
                       _described_said("The the DET 2 det", "Republican republican NOUN 3 nsubj", head=2))
     assert records[-1].speaker is None
+
+
+def test_the_lawmaker_is_the_one_legislator_named_before(extract):
+    text = "Rep. Ana Ruiz toured the market. The lawmaker said the roads were bad."
+    [record] = extract(text, "", _the_title_said("lawmaker"))
+    assert (record.speaker, record.role) == ("Ana Ruiz", "lawmaker") and record.rule.endswith("+nominal")
+
+
+def test_the_lawmaker_names_nobody_when_two_legislators_were_named(extract):
+    text = "Rep. Ana Ruiz arrived. Sen. Tom Reed spoke. The lawmaker said the roads were bad."
+    [record] = extract(text, "", "", _the_title_said("lawmaker"))
+    assert record.speaker is None
