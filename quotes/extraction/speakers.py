@@ -791,9 +791,6 @@ class ArticleSpeakers:
         self._quotes: Optional[list] = quotes
 
     def resolve(self, mention) -> Speaker:
-        if self._people is None:
-            doc = mention.words[0].sent.doc
-            self._people = [e for e in entities(doc) if e.kind == "person"] if doc is not None else []
         if getattr(mention, "antecedent", None) is not None:
             return self.resolve(mention.antecedent)  # 'who' speaks for the phrase it stands for
         speaker = describe(mention, self.text)
@@ -805,6 +802,9 @@ class ArticleSpeakers:
     def resolve_rule(self, mention, speaker: Speaker) -> tuple[Optional[Rule], Speaker]:
         """The first rule of RESOLVE_RULES (of those switched on) that applies to what the mention says on its
         own, and the speaker it makes of it (the same one where the article names nobody fitting)."""
+        if self._people is None:
+            doc = mention.words[0].sent.doc
+            self._people = [e for e in entities(doc) if e.kind == "person"] if doc is not None else []
         for rule in rules.switched_on(RESOLVE_RULES):
             resolved = rule.find(self, mention, speaker)
             if resolved is not None:
@@ -1043,6 +1043,22 @@ class ArticleSpeakers:
             return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
         return speaker
 
+    def _full_name_in_place(self, mention) -> Optional[str]:
+        """The full name the text writes right where a lone surname mention stands ('As coauthor Colette
+        Heald told …' read as 'Heald'): a name of two words or more ending where the mention ends, whose
+        surname the NER holds in a person and whose first word is a known given name or in that person too
+        (an untagged sentence keeps the surname as written)."""
+        for match in FULL_NAME.finditer(self.text, max(0, mention.start - 60), mention.end):
+            if match.end() != mention.end or match.start() >= mention.start:
+                continue
+            tokens = self._name_tokens(match.start(), match.group(), match.end())
+            name_start = match.end() - len(" ".join(tokens))
+            if len(tokens) >= 2 and not any(t.lower() in org_words() for t in tokens) \
+                    and self._person_holding(match.end() - 1) is not None \
+                    and (_given_name(tokens[0]) or self._person_holding(name_start) is not None):
+                return " ".join(tokens)
+        return None
+
     def _given_name_holder(self, mention, speaker: Speaker) -> Optional[str]:
         """A lone given name ('Newt said'): the one person named before with that given name, else the one
         full name the text writes with it (for a given name of a known gender, or one the mention was read
@@ -1206,6 +1222,14 @@ def _short_name(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional
     return None
 
 
+def _written_in_full(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'As coauthor Colette Heald told …' with the mention cut to 'Heald': the full name written in place."""
+    if speaker.name and speaker.kind in ("person", "unknown") and " " not in speaker.name:
+        full = article._full_name_in_place(mention)
+        return Speaker(full, "person", speaker.role, "surname", speaker.gender) if full else None
+    return None
+
+
 def _spelled_out(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
     """'KCNA said' after 'the Korean Central News Agency (KCNA)': the name the article spells out."""
     if not speaker.name or not INITIALISM.fullmatch(speaker.name):
@@ -1313,6 +1337,7 @@ RESOLVE_RULES: tuple[Rule, ...] = (
     Rule("antecedent", "pronoun", _pronoun_antecedent, "Ana Ruiz spoke first. She said it was over."),
     Rule("spelled-out", "initialism", _spelled_out,
          "The Korean Central News Agency (KCNA) reported it. KCNA said it was over."),
+    Rule("written-in-full", "surname", _written_in_full, "As Ana Ruiz said, it was over."),
     Rule("full-name", "surname", _short_name, "Ana Ruiz spoke first. Ruiz said it was over."),
     Rule("company-just-named", "nominal", _company_just_named,
          "Acme said it had won. The company said it was over."),

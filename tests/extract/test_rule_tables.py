@@ -448,6 +448,19 @@ spoke speak VERB 0 root
 first first ADV 4 advmod
 . . PUNCT 4 punct
 """, said_it_was_over("The the DET 2 det\nRepublican republican NOUN 3 nsubj", 3)]),
+    # 'Ana' hung on the cue apart from 'Ruiz', and the NER's person only 'Ruiz' (as the models read 'As
+    # coauthor Colette Heald told')
+    "written-in-full": (("Ruiz",), ["""
+As as SCONJ 4 mark
+Ana Ana PROPN 4 vocative
+Ruiz Ruiz PROPN 4 nsubj @S-PER
+said say VERB 8 advcl
+, , PUNCT 8 punct
+it it PRON 8 nsubj
+was be AUX 8 cop
+over over ADV 0 root
+. . PUNCT 8 punct
+"""]),
     "legislator": (("Ruiz", "lawmaker"), ["""
 Rep. Rep. PROPN 3 compound
 Ana Ana PROPN 3 compound
@@ -588,8 +601,15 @@ def _words(doc, forms):
 
 
 def _context(text, blocks):
-    blocks = ["\n".join(line for line in block.splitlines() if line.strip()) for block in blocks]
-    return Context(doc_from_rows(text, blocks), text, quote_spans(text), include_beliefs=True)
+    """A row may end in '@TAG' (a BIOES NER tag, 'S-PER'); a sentence with one is tagged, 'O' elsewhere."""
+    rows = [[line for line in block.splitlines() if line.strip()] for block in blocks]
+    tags = [[row.partition("@")[2] or "O" for row in block] for block in rows]
+    doc = doc_from_rows(text, ["\n".join(row.partition("@")[0].rstrip() for row in block) for block in rows])
+    for sentence, sentence_tags in zip(doc.sentences, tags):
+        if set(sentence_tags) != {"O"}:
+            for token, tag in zip(sentence.tokens, sentence_tags):
+                token.ner = tag
+    return Context(doc, text, quote_spans(text), include_beliefs=True)
 
 
 def _speaker_rule(text, blocks, focus):
