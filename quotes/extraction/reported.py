@@ -80,7 +80,7 @@ def _surface(ctx: Context, sentence, kids, word):
     """The clause after 'said (that)' or before ', X said', read from word order."""
     if _speaks(ctx, word) and word.deprel != "parataxis" \
             and not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]):
-        content = surface_content(sentence, word)
+        content = surface_content(sentence, word, kids)
         if content and content[-1].id < word.id:
             content = content + _continuation(ctx, sentence, kids, word)
         if content:
@@ -273,11 +273,13 @@ def _is_stop_subtree(sentence, kids, word, stops: set) -> bool:
 # verbs of saying whose complement a bad parse loses most often; the surface reading is kept to these
 SURFACE_CUES = rule_words("surface_cues")
 SURFACE_ENDS = frozenset({";", "—", "–", "--", ":"})
+OPENING_QUOTE_TOKENS = frozenset({"“", "‘", '"', "'", "``", "`", "«"})
 
 
-def surface_content(sentence, cue) -> list:
+def surface_content(sentence, cue, kids=None) -> list:
     """'X said (that) Y.' / 'Y, X said.' read from word order when the parse found no complement: what
-    follows the cue (past an addressee or time words, up to 'that') or what precedes its comma."""
+    follows the cue (past an addressee or time words, up to 'that') or what precedes its comma. Not before
+    the comma of a cue whose subject opens that clause ('Hemsley, the co-author of …, said …')."""
     lemma = (cue.lemma or "").lower()
     if lemma not in SURFACE_CUES and cue.text.lower() not in {"said", "says", "told", "tells"}:
         return []
@@ -286,7 +288,27 @@ def surface_content(sentence, cue) -> list:
     start = _forward_start(after, lemma)
     if start is not None:
         return _until_end(after[start:])
-    return _before_comma(words[:cue.id - 1], set_off=not named_after(words, cue))
+    clause = _before_comma(words[:cue.id - 1], set_off=not named_after(words, cue), participle=_ing_form(cue))
+    if clause and _subject_set_off(words, clause, kids, cue):
+        return []
+    return clause
+
+
+def _ing_form(word) -> bool:
+    """'writing', 'saying': a present participle or gerund, by its tag or its features."""
+    feats = word.feats or ""
+    return word.xpos == "VBG" or "VerbForm=Ger" in feats or ("VerbForm=Part" in feats and "Tense=Pres" in feats)
+
+
+def _subject_set_off(words: list, clause: list, kids, cue) -> bool:
+    """Does the clause open with the cue's own subject and a comma ('Hemsley, the co-author of …, said')?
+    A subject the parse took from inside what was said ('Debates … are not likely …, noted Chinni') does not
+    count."""
+    for subject in (kids or {}).get(cue.id, ()):
+        if subject.deprel in ("nsubj", "nsubj:pass") and subject.id - clause[0].id < 4 \
+                and subject.id < len(words) and words[subject.id].text == ",":
+            return True
+    return False
 
 
 def _forward_start(after: list, lemma: str):
@@ -315,7 +337,7 @@ def _until_end(words: list) -> list:
     return kept if len([w for w in kept if w.upos != "PUNCT"]) >= 3 else []
 
 
-def _before_comma(words: list, set_off: bool = True) -> list:
+def _before_comma(words: list, set_off: bool = True, participle: bool = False) -> list:
     """'Y, X said' / 'Y, said X': the clause before the comma that precedes the cue and its subject; with
     `set_off` (no speaker after the cue), 'Y, a spokeswoman, Ana Ruiz, said': the clause before the speaker
     set off by commas."""
@@ -331,7 +353,7 @@ def _before_comma(words: list, set_off: bool = True) -> list:
                     break
             if any(w.text.lower() in UNAMBIGUOUS_CUES for w in clause):
                 return []  # '“A,” Trump said, adding …': that clause is the other cue's
-            if _quote_then_words(clause):
+            if _quote_then_words(clause, participle):
                 return []  # '“A,” the minister, Ana Ruiz, said': a quote and its speaker, not a clause
             return clause if len([w for w in clause if w.upos != "PUNCT"]) >= 3 else []
         if words[i].upos in ("VERB", "AUX"):
@@ -339,8 +361,13 @@ def _before_comma(words: list, set_off: bool = True) -> list:
     return []
 
 
-def _quote_then_words(clause: list) -> bool:
-    """A closing quote mark with words after it: what stands before the cue is a quote and its speaker."""
+def _quote_then_words(clause: list, participle: bool = False) -> bool:
+    """A clause that opens with a quote and has words after its closing mark: what stands before the cue is a
+    quote and its speaker ('“A,” the minister, Ana Ruiz, said'). A quoted word inside the clause ('The term
+    “colors” refers to …, Wicks said') is part of what was said — except before a participle ('Carson shared
+    a syllabus called “Perception”, writing …': narration, whose quote has a cue of its own)."""
+    if not clause or (clause[0].text not in OPENING_QUOTE_TOKENS and not participle):
+        return False
     marks = [i for i, w in enumerate(clause) if w.text in ("”", "’", "''", '"', "'") and i > 0]
     return any(w.upos != "PUNCT" for i in marks[-1:] for w in clause[i + 1:])
 

@@ -408,3 +408,75 @@ Tuesday Tuesday PROPN 10 nsubj
 """)
     assert record.kind == "direct" and record.text == "We will win the state"
     assert record.mention == "Garin"
+
+
+# 'said' parsed as a conjunct of the clause it reports, with a quoted word inside that clause
+CONJ_CUE_WITH_QUOTED_WORD = """
+The the DET 2 det
+term term NOUN 6 nsubj
+“ “ PUNCT 4 punct
+badges badge NOUN 6 nsubj
+” ” PUNCT 4 punct
+means mean VERB 0 root
+trouble trouble NOUN 6 obj
+for for ADP 10 case
+the the DET 10 det
+club club NOUN 6 obl
+, , PUNCT 12 punct
+Okafor Okafor PROPN 13 nsubj
+said say VERB 6 conj
+. . PUNCT 6 punct
+"""
+
+
+def test_surface_reading_keeps_a_clause_with_a_quoted_word(extract):
+    text = "The term “badges” means trouble for the club, Okafor said."
+    records = extract(text, CONJ_CUE_WITH_QUOTED_WORD)
+    [record] = [r for r in records if r.kind != "direct"]
+    assert (record.text, record.mention) == ("The term “badges” means trouble for the club", "Okafor")
+    assert record.rule.startswith("surface:")
+
+
+def test_surface_reading_skips_a_speaker_set_off_before_the_cue(extract):
+    # 'Hemsley, the author of “Nets,” said': the words before the comma are the speaker and her apposition
+    text = "Hemsley, the author of “Nets,” said so."
+    records = extract(text, """
+Hemsley Hemsley PROPN 10 nsubj
+, , PUNCT 4 punct
+the the DET 4 det
+author author NOUN 1 appos
+of of ADP 7 case
+“ “ PUNCT 7 punct
+Nets Nets PROPN 4 nmod
+, , PUNCT 7 punct
+” ” PUNCT 7 punct
+said say VERB 0 root
+so so ADV 10 advmod
+. . PUNCT 10 punct
+""")
+    assert not [r for r in records if r.kind != "direct" and r.text.startswith("Hemsley")]
+
+
+def test_surface_reading_skips_the_narration_before_a_participle(extract):
+    # 'Carson shared a syllabus called “Perception”, writing …': the clause before the participle is narration
+    text = "Later, Carson shared a syllabus called “Perception” online, writing “Real.”"
+    records = extract(text, """
+Later later ADV 4 advmod
+, , PUNCT 1 punct
+Carson Carson PROPN 4 nsubj
+shared share VERB 0 root
+a a DET 6 det
+syllabus syllabus NOUN 4 obj
+called call VERB 6 acl
+“ “ PUNCT 9 punct
+Perception Perception PROPN 7 xcomp
+” ” PUNCT 9 punct
+online online ADV 4 advmod
+, , PUNCT 13 punct
+writing write VERB 4 advcl VerbForm=Ger
+“ “ PUNCT 15 punct
+Real real NOUN 13 obj
+. . PUNCT 4 punct
+” ” PUNCT 15 punct
+""")
+    assert not [r for r in records if "syllabus" in r.text]
