@@ -713,7 +713,15 @@ def _nominal(words, mention, text) -> Speaker:
     lower = head.text.lower()
     plural = "Number=Plur" in (head.feats or "") or lower in group_nouns()
     if plural:
-        return Speaker(_text(_no_det(words), text), "group", common=_common_noun(head, words))
+        common = _common_noun(head, words)
+        group = _no_det(words)
+        if not common and head is group[0]:  # 'Democrats on the tour'; 'advocates for stem cell research' stays whole
+            named = _name_part(group)
+            if len(named) == 1 and head.id == 1 and head.text.lower() in common_words():
+                common = True  # 'People with direct knowledge of Gates': no name once the phrase is cut
+            else:
+                group = named
+        return Speaker(_text(group, text), "group", common=common)
     if lower in org_words() or lower in organization_nouns():
         return Speaker(_text(_no_det(words), text), "organization", common=_common_noun(head, words))
     if lower in document_nouns():  # 'the poll found', 'the statement said': a text, not a person
@@ -763,12 +771,32 @@ def _qualifiers(role: Optional[str]) -> set[str]:
 
 def _organisation_name(words: list) -> list:
     """An organisation's name without the article, a time word or a lower-case description before it
-    ('Yesterday OpenAI', 'nonprofit PEN America', 'online retailer Amazon')."""
+    ('Yesterday OpenAI', 'nonprofit PEN America', 'online retailer Amazon'), nor lower-case words after it
+    (_name_part)."""
     words = _no_det(words)
     cut = 0
     while cut < len(words) - 1 and (_time_word(words[cut].text) or words[cut].text[:1].islower()):
         cut += 1
-    return words[cut:] if any(w.text[:1].isupper() for w in words[cut:]) else words
+    return _name_part(words[cut:]) if any(w.text[:1].isupper() for w in words[cut:]) else words
+
+
+def _name_part(words: list) -> list:
+    """A name up to its first lower-case word that leads to no further capitalised word: 'the Saudi Interior
+    Ministry over 345 pilgrims', 'The U.S. Department of Agriculture notes' (a cue the parse took for a
+    noun), 'Democrats on the tour'; 'Department of the Interior', 'Doctors without Borders' go on."""
+    for i in range(1, len(words)):
+        word = words[i]
+        if not word.text[:1].isalpha() or word.text[:1].isupper():
+            continue
+        after = i + 1
+        while after < len(words) and words[after].text.lower() in ("the", "a", "an"):
+            after += 1
+        if after < len(words) and words[after].text[:1].isupper():
+            continue
+        while i > 1 and words[i - 1].upos == "PUNCT":  # 'Sanders, meanwhile'
+            i -= 1
+        return words[:i]
+    return words
 
 
 def _no_det(words: list) -> list:

@@ -788,3 +788,53 @@ def test_the_lawmaker_names_nobody_when_two_legislators_were_named(extract):
     text = "Rep. Ana Ruiz arrived. Sen. Tom Reed spoke. The lawmaker said the roads were bad."
     [record] = extract(text, "", "", _the_title_said("lawmaker"))
     assert record.speaker is None
+
+
+def test_organisation_name_ends_before_lower_case_words(extract):
+    # a parse that hangs the cue ('notes', taken for a noun) on the name, and a phrase after it
+    text = "The Interior Ministry of Kazakhstan over two days said the protests had ended."
+    [record] = extract(text, """
+The the DET 3 det
+Interior Interior PROPN 3 compound
+Ministry Ministry PROPN 9 nsubj
+of of ADP 5 case
+Kazakhstan Kazakhstan PROPN 3 nmod
+over over ADP 8 case
+two two NUM 8 nummod
+days day NOUN 3 nmod
+said say VERB 0 root
+the the DET 11 det
+protests protest NOUN 13 nsubj
+had have AUX 13 aux
+ended end VERB 9 ccomp
+. . PUNCT 9 punct
+""")
+    assert (record.speaker, record.speaker_kind) == ("Interior Ministry of Kazakhstan", "organization")
+
+
+def test_named_group_without_its_phrase(extract):
+    text = "Democrats on the tour said it was false, while activists for the bill said it was true."
+    records = extract(text, """
+Democrats Democrat NOUN 5 nsubj
+on on ADP 4 case
+the the DET 4 det
+tour tour NOUN 1 nmod
+said say VERB 0 root
+it it PRON 8 nsubj
+was be AUX 8 cop
+false false ADJ 5 ccomp
+, , PUNCT 15 punct
+while while SCONJ 15 mark
+activists activist NOUN 15 nsubj
+for for ADP 14 case
+the the DET 14 det
+bill bill NOUN 11 nmod
+said say VERB 5 advcl
+it it PRON 18 nsubj
+was be AUX 18 cop
+true true ADJ 15 ccomp
+. . PUNCT 5 punct
+""")
+    democrats, activists = sorted(records, key=lambda r: r.start)
+    assert (democrats.speaker, democrats.speaker_kind) == ("Democrats", "group")
+    assert (activists.speaker, activists.role) == (None, "activists for the bill")
