@@ -7,8 +7,9 @@ from __future__ import annotations
 def doc_from_rows(text: str, sentences: list[str]):
     """A parsed stanza Document from hand-written rows, offsets found by searching `text` left to right.
 
-    Each sentence is a block of lines `FORM LEMMA UPOS HEAD DEPREL [FEATS]` (whitespace separated). Raises
-    ValueError when a form is not in the text."""
+    Each sentence is a block of lines `FORM LEMMA UPOS HEAD DEPREL [FEATS]` (whitespace separated); an
+    `XPOS=…` item in FEATS gives the word's XPOS tag ('Human human ADJ 3 amod XPOS=NNP'). Raises ValueError
+    when a form is not in the text."""
     from stanza.utils.conll import CoNLL
 
     position, blocks = 0, []
@@ -21,8 +22,10 @@ def doc_from_rows(text: str, sentences: list[str]):
                 raise ValueError(f"{form!r} not found in text after offset {position}")
             position = start + len(form)
             misc = f"start_char={start}|end_char={position}"
-            lines.append("\t".join([str(index + 1), form, lemma, upos, "_", feats[0] if feats else "_", head, deprel,
-                                    "_", misc]))
+            items = feats[0].split("|") if feats else []
+            xpos = next((item[5:] for item in items if item.startswith("XPOS=")), "_")
+            feats = "|".join(item for item in items if not item.startswith("XPOS=")) or "_"
+            lines.append("\t".join([str(index + 1), form, lemma, upos, xpos, feats, head, deprel, "_", misc]))
         blocks.append("\n".join(lines))
     doc = CoNLL.conll2doc(input_str="\n\n".join(blocks) + "\n\n")
     doc.text = text

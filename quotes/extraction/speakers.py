@@ -473,14 +473,19 @@ def _proper_run(words: list, word) -> list:
     """The proper nouns written together around `word`, with 'of', 'for', 'and' between two of them ('Centers
     for Disease Control and Prevention'); never a time or place phrase after ('… Monitor on Thursday')."""
     def joined(i: int) -> bool:
-        return words[i].upos == "PROPN" or (words[i].text.lower() in ("of", "for", "and", "&") and 0 < i
-                                             and i + 1 < len(words) and words[i + 1].upos == "PROPN")
+        return _proper_word(words[i]) or (words[i].text.lower() in ("of", "for", "and", "&") and 0 < i
+                                          and i + 1 < len(words) and _proper_word(words[i + 1]))
     start = end = word.id - 1
-    while start > 0 and words[start - 1].upos == "PROPN":
+    while start > 0 and _proper_word(words[start - 1]):
         start -= 1
     while end + 1 < len(words) and joined(end + 1):
         end += 1
     return words[start:end + 1]
+
+
+def _proper_word(word) -> bool:
+    """A proper noun by either tag: 'Human' of 'the Human Rights Campaign' tagged ADJ but NNP."""
+    return word.upos == "PROPN" or (word.xpos in ("NNP", "NNPS") and word.text[:1].isupper())
 
 
 def _plural_noun(mention, text: str) -> Optional[Speaker]:

@@ -838,3 +838,27 @@ true true ADJ 15 ccomp
     democrats, activists = sorted(records, key=lambda r: r.start)
     assert (democrats.speaker, democrats.speaker_kind) == ("Democrats", "group")
     assert (activists.speaker, activists.role) == (None, "activists for the bill")
+
+
+def test_according_to_a_report_by_a_name_with_an_adjective_tagged_word(extract):
+    # the tagger's UPOS says ADJ, its XPOS says proper noun: 'Human' is part of the name
+    text = "Eight states ban it, according to an analysis by the Human Rights Campaign."
+    records = extract(text, """
+Eight eight NUM 2 nummod
+states state NOUN 3 nsubj
+ban ban VERB 0 root
+it it PRON 3 obj
+, , PUNCT 9 punct
+according accord VERB 9 case
+to to ADP 6 fixed
+an a DET 9 det
+analysis analysis NOUN 3 obl
+by by ADP 14 case
+the the DET 14 det
+Human human ADJ 14 amod XPOS=NNP
+Rights Rights PROPN 14 compound
+Campaign Campaign PROPN 9 nmod
+. . PUNCT 3 punct
+""")
+    [record] = [r for r in records if r.rule.startswith("according-to")]
+    assert record.speaker == "Human Rights Campaign"
