@@ -419,6 +419,10 @@ def _person_after_title_of(mention, text: str) -> Optional[Speaker]:
         return None
     start, end = runs[-1]
     before = words[:start]
+    if before and before[-1].text.islower() and _title_token(before[-1].text) and end - start >= 2 \
+            and any(w.text[:1].isupper() for w in before[:-1]):
+        first = start  # 'University of Texas Arlington Muslim Student Association president Sehar Memon'
+        return Speaker(person_name(words[first:end]), "person", _text(_role_only(words[:first]), text))
     titled = [i for i, w in enumerate(before) if _title_token(w.text.lower())]
     if not titled or not any(w.upos == "ADP" for w in before[titled[0]:]):
         return None

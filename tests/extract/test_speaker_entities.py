@@ -480,3 +480,22 @@ said say VERB 2 conj
 . . PUNCT 2 punct
 """
     assert all(record.speaker != "Nigeria" for record in _extract(text, rows))
+
+
+def test_person_after_a_body_and_a_lower_case_title():
+    # the parse heads the mention with the body's first word; the NER reads the body as an organisation
+    text = "University of Texas Arlington Muslim Student Association president Sehar Ruiz said they won."
+    rows = """
+University University PROPN 1 nsubj
+of of ADP 8 case
+Texas Texas PROPN 8 compound
+Arlington Arlington PROPN 8 compound
+Muslim Muslim ADJ 8 amod
+Student Student PROPN 8 compound
+Association Association PROPN 8 compound
+president president NOUN 1 nmod
+Sehar Sehar PROPN 8 flat
+Ruiz Ruiz PROPN 9 flat
+"""
+    tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "E-ORG", "O", "O", "S-PER"]
+    assert _speaker(text, rows, tags) == ("Sehar Ruiz", "person")
