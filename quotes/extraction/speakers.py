@@ -419,10 +419,6 @@ def _person_after_title_of(mention, text: str) -> Optional[Speaker]:
         return None
     start, end = runs[-1]
     before = words[:start]
-    if before and before[-1].text.islower() and _title_token(before[-1].text) and end - start >= 2 \
-            and any(w.text[:1].isupper() for w in before[:-1]):
-        first = start  # 'University of Texas Arlington Muslim Student Association president Sehar Memon'
-        return Speaker(person_name(words[first:end]), "person", _text(_role_only(words[:first]), text))
     titled = [i for i, w in enumerate(before) if _title_token(w.text.lower())]
     if not titled or not any(w.upos == "ADP" for w in before[titled[0]:]):
         return None
@@ -432,6 +428,25 @@ def _person_after_title_of(mention, text: str) -> Optional[Speaker]:
         return None
     role = _role_only(words[:first])
     return Speaker(person_name(words[first:end]), "person", _text(role, text) if role else None)
+
+
+def _person_after_body_title(mention, text: str) -> Optional[Speaker]:
+    """'University of Texas Arlington Muslim Student Association president Sehar Memon', 'Trump campaign
+    spokesman Jason Miller' parsed with a word of the body as head: a body's name, a lower-case title and
+    a name of two words or more ending the mention; the body and the title are the role."""
+    if mention.head.upos != "PROPN":
+        return None
+    words = _without_nicknames(mention.words)
+    runs = _name_runs(words)
+    if not runs or runs[-1][1] != len(words) or runs[-1][1] - runs[-1][0] < 2:
+        return None
+    start, end = runs[-1]
+    title = words[start - 1] if start > 0 else None
+    if title is None or not title.text.islower() or not _title_token(title.text) \
+            or not any(w.text[:1].isupper() for w in words[:start - 1]) \
+            or words[-1].text.endswith(("'s", "’s", "'", "’")):
+        return None
+    return Speaker(person_name(words[start:end]), "person", _text(_role_only(words[:start]), text))
 
 
 def _given_at(words: list, start: int, end: int) -> Optional[int]:
@@ -1360,6 +1375,8 @@ DESCRIBE_RULES: tuple[Rule, ...] = (
     Rule("quantified-group", "group", _quantified_group, "Many Democrats said it was over."),
     Rule("person-after-title-of", "person", _person_after_title_of,
          "Governor of Texas Ana Ruiz said it was over."),
+    Rule("person-after-body-title", "person", _person_after_body_title,
+         "Harbor City Student Union president Ana Ruiz said it was over."),
     Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),
     Rule("honorific-head", "name", _honorific_head, "Ms. Sherry said it was over."),
     Rule("document-source", "name", _document_source, "A report by Acme Research said it was over."),

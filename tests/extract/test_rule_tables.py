@@ -379,6 +379,15 @@ Texas Texas PROPN 5 compound
 Ana Ana PROPN 5 compound
 Ruiz Ruiz PROPN 1 nmod
 """, 6)]),
+    "person-after-body-title": ("Harbor", [said_it_was_over("""
+Harbor Harbor PROPN 8 nsubj
+City City PROPN 1 flat
+Student Student PROPN 1 flat
+Union Union PROPN 1 flat
+president president NOUN 1 nmod
+Ana Ana PROPN 5 flat
+Ruiz Ruiz PROPN 6 flat
+""", 8)]),
     "honorific-head": ("Ms.", [said_it_was_over("""
 Ms. Ms. NOUN 3 nsubj
 Sherry Sherry PROPN 1 flat
