@@ -177,8 +177,11 @@ def _best_run(words: list, runs: list[tuple[int, int]]) -> Optional[tuple[int, i
         return None
     # the census lists hold places and particles too ('Florida', 'Al'): one of their names opens a name only
     # with a surname after it, and only where no run opens with a first name seen in GUM
-    named = [r for r in runs if fold(words[r[0]].text) in first_names()] \
-        or [r for r in runs if _given_name(words[r[0]].text) and r[1] - r[0] >= 2]
+    # a first name alone is more often someone's surname ('Trump campaign spokesman Jason Miller': 'trump'
+    # opens a person in GUM), so a run of two words or more from a first name comes first
+    named = [r for r in runs if fold(words[r[0]].text) in first_names() and r[1] - r[0] >= 2] \
+        or [r for r in runs if _given_name(words[r[0]].text) and r[1] - r[0] >= 2] \
+        or [r for r in runs if fold(words[r[0]].text) in first_names()]
     if named:
         return named[-1]
     found = sentence_entities(words[0].sent)

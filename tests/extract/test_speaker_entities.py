@@ -499,3 +499,16 @@ Ruiz Ruiz PROPN 9 flat
 """
     tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "E-ORG", "O", "O", "S-PER"]
     assert _speaker(text, rows, tags) == ("Sehar Ruiz", "person")
+
+
+def test_a_word_that_opens_names_in_gum_alone_is_not_the_person_named_after_it():
+    # 'texas' opens a person in GUM's first-name list; the NER reads a person in each run
+    text = "Texas campaign pollster Jason Baselice said they won."
+    rows = """
+Texas Texas PROPN 3 compound
+campaign campaign NOUN 3 compound
+pollster pollster NOUN 3 nsubj
+Jason Jason PROPN 3 flat
+Baselice Baselice PROPN 4 flat
+"""
+    assert _speaker(text, rows, ["S-PER", "O", "O", "O", "S-PER"]) == ("Jason Baselice", "person")
