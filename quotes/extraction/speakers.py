@@ -177,11 +177,13 @@ def _best_run(words: list, runs: list[tuple[int, int]]) -> Optional[tuple[int, i
         return None
     # the census lists hold places and particles too ('Florida', 'Al'): one of their names opens a name only
     # with a surname after it, and only where no run opens with a first name seen in GUM
-    # a first name alone is more often someone's surname ('Trump campaign spokesman Jason Miller': 'trump'
-    # opens a person in GUM), so a run of two words or more from a first name comes first
-    named = [r for r in runs if fold(words[r[0]].text) in first_names() and r[1] - r[0] >= 2] \
-        or [r for r in runs if _given_name(words[r[0]].text) and r[1] - r[0] >= 2] \
-        or [r for r in runs if fold(words[r[0]].text) in first_names()]
+    # a GUM first name alone is as often a place or a surname ('Texas', 'Washington', 'Trump' open persons in
+    # GUM), so two words or more from a census first name come before it; not from a particle ('Al Maktoum')
+    gum = [r for r in runs if fold(words[r[0]].text) in first_names()]
+    named = [r for r in gum if r[1] - r[0] >= 2] \
+        or [r for r in runs if _given_name(words[r[0]].text) and r[1] - r[0] >= 2
+            and not is_particle(words[r[0]].text.lower())] \
+        or gum or [r for r in runs if _given_name(words[r[0]].text) and r[1] - r[0] >= 2]
     if named:
         return named[-1]
     found = sentence_entities(words[0].sent)
