@@ -249,7 +249,26 @@ def selected_sentences(doc) -> set[int]:
             start, end = word_span(sentence.words[0])[0], word_span(sentence.words[-1])[1]
             if any(start <= offset < end for offset in marks) and parseable(sentence):
                 chosen.add(index)
+    for index in range(1, len(doc.sentences)):
+        if index not in chosen and _name_line(text, doc.sentences[index - 1], doc.sentences[index]) \
+                and parseable(doc.sentences[index]):
+            chosen.add(index)
     return chosen
+
+
+# the most words a press release's attribution line ('Ana Ruiz, head of research at Acme') may have
+NAME_LINE_WORDS = 25
+
+
+def _name_line(text: str, previous, sentence) -> bool:
+    """A short sentence on the line of a quote that ends right before it ('“… streamlined.”
+    Ana Ruiz, head of research at Acme'), running to the end of its line: the quote's attribution line."""
+    end_before = word_span(previous.words[-1])[1]
+    start, end = word_span(sentence.words[0])[0], word_span(sentence.words[-1])[1]
+    if len(sentence.words) > NAME_LINE_WORDS or not text or text[end_before - 1:end_before] not in ("”", '"', "’", "'"):
+        return False
+    return not text[end_before:start].strip() and "\n" not in text[end_before:start] \
+        and (end >= len(text.rstrip()) or text[end:].lstrip(" \t")[:1] in ("\n", ""))
 
 
 def parse_selected(nlp, docs: list) -> tuple[int, int]:

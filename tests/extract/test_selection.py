@@ -21,3 +21,14 @@ def test_only_sentences_with_a_cue_form_mark_colon_or_according_to():
     text = " ".join(" ".join(s) for s in sentences)
     doc = doc_from_rows(text, [rows(*s) for s in sentences])
     assert selected_sentences(doc) == {1, 2, 3, 4, 6}
+
+
+def test_an_attribution_line_right_after_a_quote_is_parsed():
+    # a press release's '“….” Ana Ruiz, head of research at Acme' split into two sentences by the tokenizer
+    text = "“Labs can do it now.” Ana Ruiz, head of research at Acme\n\nSales rose in May.\nTom Berg, an analyst\n"
+    sentences = [("“", "Labs", "can", "do", "it", "now", ".", "”"),
+                 ("Ana", "Ruiz", ",", "head", "of", "research", "at", "Acme"),
+                 ("Sales", "rose", "in", "May", "."),
+                 ("Tom", "Berg", ",", "an", "analyst")]
+    doc = doc_from_rows(text, [rows(*s) for s in sentences])
+    assert selected_sentences(doc) == {0, 1}
