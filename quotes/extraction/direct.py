@@ -13,7 +13,7 @@ from quotes.extraction.attribute import (
     SUBJECTS, TITLES, Attribution, Context, Mention, Span, according_span, according_to, asked_opener,
     asked_passive, is_label, mention_at, time_word,
 )
-from quotes.extraction.lexicon import rule_words
+from quotes.extraction.lexicon import document_nouns, rule_words
 from quotes.extraction.marks import CLOSING_MARKS, QuoteSpan
 from quotes.extraction.rules import Rule
 from quotes.extraction.speaker_rules import SpeakerHit, cue_subject, speaker_of_cue
@@ -378,11 +378,13 @@ def _cue_previous_sentence(ctx: Context, quote: QuoteSpan) -> Optional[Attributi
     sentence, kids = ctx.sentences[index], ctx.kids[index]
     for cue in sentence.words:
         said = [k for k in kids[cue.id] if k.deprel in ("ccomp", "xcomp", "parataxis")]
-        announces = ctx.is_cue(cue) or (cue.upos == "VERB" and (cue.lemma or "").lower() in _ANNOUNCING)
+        announces = ctx.is_cue(cue) or (cue.upos == "VERB" and ((cue.lemma or "").lower() in _ANNOUNCING
+                                                                 or _issues_text(kids, cue)))
         if announces and not said and cue.deprel in ("root", "conj"):
             asked = asked_passive(kids, cue)  # 'X was asked about the border. ⏎ “…”': X answers
             subject = asked if asked is not None else cue_subject(ctx, index, cue)[0]
-            if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN"):
+            if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN") \
+                    and subject.text.lower() not in ("it", "this", "that"):  # 'And it threw him for a loop.'
                 return _direct(quote, word_span(cue), mention_at(ctx, index, subject), "previous-sentence")
     return None
 
@@ -402,6 +404,11 @@ def _announcing_sentence(ctx: Context, quote: QuoteSpan) -> Optional[int]:
     if re.search(r"[”\"'’][ \t]*$", ctx.text[max(0, ctx.starts[index] - 3):ctx.starts[index]]):
         return None
     return index
+
+
+def _issues_text(kids, verb) -> bool:
+    """'X issued a statement on the ruling.', 'X released a letter': a verb whose object is a text."""
+    return any(k.deprel == "obj" and (k.lemma or k.text).lower() in document_nouns() for k in kids[verb.id])
 
 
 # verbs that announce the quote after them without being cues of their own ('X spoke of the cost.')

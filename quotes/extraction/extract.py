@@ -253,7 +253,26 @@ def selected_sentences(doc) -> set[int]:
         if index not in chosen and _name_line(text, doc.sentences[index - 1], doc.sentences[index]) \
                 and parseable(doc.sentences[index]):
             chosen.add(index)
+    chosen |= _lead_ins(doc, text, chosen)
     return chosen
+
+
+def _lead_ins(doc, text: str, chosen: set[int]) -> set[int]:
+    """The sentence before a quote that opens a sentence, when it ends on '.' or ':' ('Sen. Ana Ruiz issued a
+    statement on the ruling. “…”'): the previous-sentence row reads its subject as the speaker."""
+    if not text or not any(c in text for c in ANY_MARK):
+        return set()
+    openings = {q.start for q in quote_spans(text)}
+    starts = [word_span(sentence.words[0])[0] for sentence in doc.sentences]
+    found = set()
+    for index in range(1, len(doc.sentences)):
+        if index - 1 in chosen or not any(starts[index] <= o <= starts[index] + 1 for o in openings):
+            continue
+        previous = doc.sentences[index - 1]
+        end = word_span(previous.words[-1])[1]
+        if text[end - 1:end] in ".:" and parseable(previous):
+            found.add(index - 1)
+    return found
 
 
 # the most words a press release's attribution line ('Ana Ruiz, head of research at Acme') may have
@@ -265,7 +284,8 @@ def _name_line(text: str, previous, sentence) -> bool:
     Ana Ruiz, head of research at Acme'), running to the end of its line: the quote's attribution line."""
     end_before = word_span(previous.words[-1])[1]
     start, end = word_span(sentence.words[0])[0], word_span(sentence.words[-1])[1]
-    if len(sentence.words) > NAME_LINE_WORDS or not text or text[end_before - 1:end_before] not in ("”", '"', "’", "'"):
+    if len(sentence.words) > NAME_LINE_WORDS or not text or text[end_before - 1:end_before] not in ("”", '"', "’", "'") \
+            or sentence.words[-1].text in (".", "!", "?"):  # a name line has no full stop of its own
         return False
     return not text[end_before:start].strip() and "\n" not in text[end_before:start] \
         and (end >= len(text.rstrip()) or text[end:].lstrip(" \t")[:1] in ("\n", ""))

@@ -1241,8 +1241,10 @@ class ArticleSpeakers:
         'Despite Mr. Trump', "Review’s" of "Review’s Ian Tuttle"; not 'Frederic' of 'Frederic C. Hof')."""
         spans = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", written)]
         tokens = _after_sentence_end([token for _, token in spans])
-        titled = [i for i, token in enumerate(tokens) if token.lower() in honorifics()]
-        tokens = tokens[titled[-1] + 1:] if titled else tokens  # 'B. Mr. Obama': a name starts after 'Mr.'
+        titled = [i for i, token in enumerate(tokens) if token.lower() in honorifics()
+                  or (i < len(tokens) - 1 and _title_token(token.lower()))]
+        # 'B. Mr. Obama', 'Hewlett-Packard CEO Carly Fiorina': a name starts after 'Mr.' or a title
+        tokens = tokens[titled[-1] + 1:] if titled else tokens
         while tokens and _not_first_name(tokens[0]):
             tokens = tokens[1:]
         person = self._person_holding(end - 1)

@@ -480,3 +480,75 @@ Real real NOUN 13 obj
 ” ” PUNCT 15 punct
 """)
     assert not [r for r in records if "syllabus" in r.text]
+
+
+ISSUED_A_STATEMENT = """
+Ana Ana PROPN 3 nsubj
+Ruiz Ruiz PROPN 1 flat
+issued issue VERB 0 root
+a a DET 5 det
+statement statement NOUN 3 obj
+on on ADP 8 case
+the the DET 8 det
+ruling ruling NOUN 5 nmod
+. . PUNCT 3 punct
+"""
+
+WE_WILL_APPEAL = """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj
+will will AUX 4 aux
+appeal appeal VERB 0 root
+the the DET 6 det
+decision decision NOUN 4 obj
+. . PUNCT 4 punct
+” ” PUNCT 4 punct
+"""
+
+
+def test_a_quote_after_a_sentence_that_issues_a_statement(extract):
+    text = "Ana Ruiz issued a statement on the ruling. “We will appeal the decision.”"
+    [record] = extract(text, ISSUED_A_STATEMENT, WE_WILL_APPEAL)
+    assert (record.speaker, record.rule) == ("Ana Ruiz", "previous-sentence")
+
+
+def test_it_announces_no_quote(extract):
+    # 'And it threw him for a loop. “…”': 'it' is no speaker, whatever the verb
+    text = "It told the story. “We will appeal the decision.”"
+    records = extract(text, """
+It it PRON 2 nsubj
+told tell VERB 0 root
+the the DET 4 det
+story story NOUN 2 obj
+. . PUNCT 2 punct
+""", WE_WILL_APPEAL)
+    assert all(record.rule != "previous-sentence" for record in records)
+
+
+def test_a_pronoun_takes_the_name_after_a_title(extract):
+    # the name written before the quote is 'Former Acme CEO Dana Whitfield': the title is no part of it
+    text = "Former Acme CEO Dana Whitfield named a favorite show. “It is great,” she said."
+    records = extract(text, """
+Former former ADJ 5 amod
+Acme Acme PROPN 3 compound
+CEO CEO PROPN 5 compound
+Dana Dana PROPN 5 compound
+Whitfield Whitfield PROPN 6 nsubj
+named name VERB 0 root
+a a DET 9 det
+favorite favorite ADJ 9 amod
+show show NOUN 6 obj
+. . PUNCT 6 punct
+""", """
+“ “ PUNCT 4 punct
+It it PRON 4 nsubj
+is be AUX 4 cop
+great great ADJ 0 root
+, , PUNCT 4 punct
+” ” PUNCT 4 punct
+she she PRON 8 nsubj
+said say VERB 4 parataxis
+. . PUNCT 4 punct
+""")
+    [record] = [r for r in records if r.text == "It is great"]
+    assert record.speaker == "Dana Whitfield"

@@ -32,3 +32,13 @@ def test_an_attribution_line_right_after_a_quote_is_parsed():
                  ("Tom", "Berg", ",", "an", "analyst")]
     doc = doc_from_rows(text, [rows(*s) for s in sentences])
     assert selected_sentences(doc) == {0, 1}
+
+
+def test_the_sentence_before_a_quote_opening_a_sentence_is_parsed():
+    # 'issued a statement' holds no cue form, but announces the quote after it
+    text = "Ana Ruiz issued a statement on the ruling. “We will appeal.” The weather was fine."
+    sentences = [("Ana", "Ruiz", "issued", "a", "statement", "on", "the", "ruling", "."),
+                 ("“", "We", "will", "appeal", ".", "”"),
+                 ("The", "weather", "was", "fine", ".")]
+    doc = doc_from_rows(text, [rows(*s) for s in sentences])
+    assert selected_sentences(doc) == {0, 1}
