@@ -462,7 +462,7 @@ def _speaker_after_cue(content: list, cue) -> bool:
 
 
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
-    content = _before_sibling_cue(ctx, index, cue, _cut_after_quote(ctx, _without_trailing_aside(ctx, content)))
+    content = _before_sibling_cue(ctx, index, cue, _cut_after_quote(ctx, _without_trailing_aside(ctx, content, cue)))
     if rule != "according-to" and _speaker_after_cue(content, cue):
         return None
     plausible = rule == "object" or _plausible_content(content, cue)
@@ -486,10 +486,13 @@ def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Option
     return Attribution(pieces, kind, cue_span, mention, rule, hit, inner)
 
 
-def _without_trailing_aside(ctx: Context, content: list) -> list:
+def _without_trailing_aside(ctx: Context, content: list, cue=None) -> list:
     """What was said stops before an aside the writer adds after a comma: a non-restrictive relative
-    clause (', which was …', ', who …') or a new cue in -ing (', noting that …', ', adding …')."""
+    clause (', which was …', ', who …') or a new cue in -ing (', noting that …', ', adding …'). Not a
+    ', which' clause in what was said before its cue ('Y lose the chromosome, which is not essential …,
+    Hayashi explained'): the writer's asides follow the attribution (', who' there is the speaker's own)."""
     words = sorted(content, key=lambda w: w.id)
+    before_cue = cue is not None and bool(words) and words[-1].id < cue.id
     for i in range(1, len(words)):
         if "\n" in ctx.text[word_span(words[i - 1])[1]:word_span(words[i])[0]]:
             words = words[:i]  # a missed sentence split: what was said never runs into the next paragraph
@@ -502,6 +505,7 @@ def _without_trailing_aside(ctx: Context, content: list) -> list:
         kept = words[:i + 1] if inside else words[:i]  # the closing mark stays with its quote
         lower = after.text.lower()
         if (comma.text == "," or inside) and ((lower in ("which", "who", "whom", "whose")
+                                               and not (before_cue and lower == "which")
                                                and not _embedded_relative(words, after))
                                               or (lower.endswith("ing") and ctx.is_cue(after))):
             return kept

@@ -552,3 +552,25 @@ said say VERB 4 parataxis
 """)
     [record] = [r for r in records if r.text == "It is great"]
     assert record.speaker == "Dana Whitfield"
+
+
+def test_a_which_clause_inside_what_was_said_before_its_cue(extract):
+    # 'Y, which …, X explained.' read from word order: the relative clause is part of Y
+    text = "Some cells lose the gene, which is not needed, Okafor explained."
+    [record] = extract(text, """
+Some some DET 2 det
+cells cell NOUN 3 nsubj
+lose lose VERB 0 root
+the the DET 5 det
+gene gene NOUN 3 obj
+, , PUNCT 10 punct
+which which PRON 10 nsubj
+is be AUX 10 cop
+not not PART 10 advmod
+needed need VERB 5 acl:relcl
+, , PUNCT 12 punct
+Okafor Okafor PROPN 13 nsubj
+explained explain VERB 3 conj
+. . PUNCT 3 punct
+""")
+    assert record.text == "Some cells lose the gene, which is not needed"
