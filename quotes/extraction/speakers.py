@@ -1307,14 +1307,34 @@ def _one_word_organisation(article: ArticleSpeakers, mention, speaker: Speaker) 
 def _company_just_named(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
     """'the company said' right after a statement of a named organisation ('Blue Origin said …. “…,” the
     company stated'): that organisation. The statement just before must be that organisation's, so a
-    company named in passing or a person's statement in between leaves 'company' as it is."""
+    company named in passing (as the NER reads it) or a person's statement in between leaves 'company' as
+    it is."""
     if speaker.kind != "organization" or not _definite(mention) or len(mention.words) != 2 \
             or mention.head.text.lower() not in COMPANY_NOUNS:
         return None
-    before = [earlier for offset, earlier in article.seen if offset < mention.start]
-    if before and _company_name(before[-1]):
-        return Speaker(before[-1].name, "organization", speaker.role, "nominal")
+    from quotes.extraction.tokens import word_span
+
+    before = [(offset, earlier) for offset, earlier in article.seen if offset < mention.start]
+    since = before[-1][0] if before else word_span(mention.words[0].sent.words[0])[0]
+    # 'Fox Corp. … At Fox Corp., the company touts …' after Morningstar's statement: another company named
+    # since that statement may be the one meant, so nobody
+    named = _organisations_named(article, mention, since, {before[-1][1].name} if before else set())
+    if not named and before and _company_name(before[-1][1]):
+        return Speaker(before[-1][1].name, "organization", speaker.role, "nominal")
     return speaker
+
+
+def _organisations_named(article: ArticleSpeakers, mention, since: int, spoken: set) -> set[str]:
+    """The organisations the NER finds written from `since` up to the mention, other than those in `spoken`
+    and news outlets."""
+    doc = mention.words[0].sent.doc
+    found = set()
+    for entity in (entities(doc) if doc is not None else []):
+        if entity.kind == "organization" and since <= entity.start_char and entity.end_char <= mention.start:
+            name = re.sub(r"^(?:the|The)\s+", "", entity.text).strip(" ,.")
+            if name and name not in spoken and not any(w.lower() in outlet_words() for w in name.split()):
+                found.add(name)
+    return found
 
 
 def _company_name(earlier: Speaker) -> bool:

@@ -512,3 +512,33 @@ Jason Jason PROPN 3 flat
 Baselice Baselice PROPN 4 flat
 """
     assert _speaker(text, rows, ["S-PER", "O", "O", "O", "S-PER"]) == ("Jason Baselice", "person")
+
+
+def test_the_company_after_another_company_is_named_stays_unnamed():
+    # 'Acme said …. At Birch Corp., the company said …': the company may be Birch Corp., not Acme
+    text = "Acme said it had won. At Birch Corp., the company said it ended."
+    acme = """
+Acme Acme PROPN 2 nsubj
+said say VERB 0 root
+it it PRON 5 nsubj
+had have AUX 5 aux
+won win VERB 2 ccomp
+. . PUNCT 2 punct
+"""
+    company = """
+At at ADP 3 case
+Birch Birch PROPN 3 compound
+Corp. Corp. PROPN 7 obl
+, , PUNCT 3 punct
+the the DET 6 det
+company company NOUN 7 nsubj
+said say VERB 0 root
+it it PRON 9 nsubj
+ended end VERB 7 ccomp
+. . PUNCT 7 punct
+"""
+    tagged = ["O", "B-ORG", "E-ORG"] + ["O"] * 7
+    records = _extract(text, acme, company, tags=[["S-ORG"] + ["O"] * 5, tagged])
+    assert (records[-1].speaker, records[-1].role) == (None, "company")
+    untagged = _extract(text, acme, company, tags=[["S-ORG"] + ["O"] * 5, ["O"] * 10])
+    assert untagged[-1].speaker == "Acme"
