@@ -119,6 +119,19 @@ def _bearer(site: CueSite):
     return _participle_bearer(site.ctx, site.sentence, site.cue)
 
 
+def _with_subject(site: CueSite):
+    """'It quoted critics, with Boswell stating: “…”', 'with one aide saying …': 'with' and the speaker right
+    before an -ing cue, parsed as the cue's oblique."""
+    if not site.participle:
+        return None
+    for word in site.kids[site.cue.id]:
+        if word.deprel == "obl" and word.id < site.cue.id and word.upos in ("PROPN", "NOUN", "PRON") \
+                and any(k.deprel == "case" and k.text.lower() == "with" for k in site.kids[word.id]) \
+                and max(w.id for w in subtree(site.sentence, word, site.kids)) == site.cue.id - 1:
+            return word
+    return None
+
+
 def _controller(site: CueSite):
     return _object_controller(site.ctx, site.sentence, site.kids, site.cue)
 
@@ -685,6 +698,7 @@ def _follows_quote(ctx: Context, words: list, cue) -> bool:
 # hand-built parse is in tests/extract/test_rule_tables.py).
 SPEAKER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("for-saying", "for-saying", _blamed, "Democrats criticized Trump for saying the vote was rigged."),
+    SpeakerRule("with-subject", "participle", _with_subject, "Critics spoke, with Ruiz stating the plan failed."),
     SpeakerRule("participle-bearer", "participle", _bearer, "Trump yelling “stop now” scared aides."),
     SpeakerRule("object-control", "object-control", _controller, "The call led the journalist to fear “the worst.”"),
     SpeakerRule("coordinated-joined", "shared", _coordinated_joined,

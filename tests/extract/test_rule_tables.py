@@ -58,6 +58,18 @@ was be AUX 9 cop
 rigged rigged ADJ 5 ccomp
 . . PUNCT 2 punct
 """]),
+    "with-subject": ("stating", ["""
+Critics critic NOUN 2 nsubj
+spoke speak VERB 0 root
+, , PUNCT 6 punct
+with with ADP 5 case
+Ruiz Ruiz PROPN 6 obl
+stating state VERB 2 advcl
+the the DET 8 det
+plan plan NOUN 9 nsubj
+failed fail VERB 6 ccomp
+. . PUNCT 2 punct
+"""]),
     "participle-bearer": ("yelling", ["""
 Trump Trump PROPN 7 nsubj
 yelling yell VERB 1 acl
