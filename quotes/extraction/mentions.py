@@ -76,10 +76,22 @@ def _not_of_name(sentence, kids, head) -> set[int]:
               for w in subtree(sentence, c, kids)}
     phrase = subtree(sentence, head, kids)
     timing = {w.id for c in phrase if c is not head and c.text.lower() in date_words()
-              for w in subtree(sentence, c, kids)}
+              and not _name_part_word(c, head) for w in subtree(sentence, c, kids)}
     timing |= {w.id for c in kids[head.id] if c.deprel.startswith(("nmod", "obl")) and c.upos == "NUM"
                and any(w.id in timing for w in subtree(sentence, c, kids)) for w in subtree(sentence, c, kids)}
     return marker | timing
+
+
+_WEEKDAYS_AND_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                  "january", "february", "march", "april", "may", "june", "july", "august",
+                                  "september", "october", "november", "december"})
+
+
+def _name_part_word(word, head) -> bool:
+    """'Morning' of 'the Sydney Morning Herald', 'Evening' of 'the Evening Standard': a capitalised time word
+    in a proper noun's compound before it is part of the name (a day or month there is a date)."""
+    return word.deprel == "compound" and word.id < head.id and head.upos == "PROPN" and word.text[:1].isupper() \
+        and word.text.lower() not in _WEEKDAYS_AND_MONTHS
 
 
 def _role_beside(sentence, kids, head) -> list:

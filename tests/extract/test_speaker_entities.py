@@ -542,3 +542,25 @@ ended end VERB 7 ccomp
     assert (records[-1].speaker, records[-1].role) == (None, "company")
     untagged = _extract(text, acme, company, tags=[["S-ORG"] + ["O"] * 5, ["O"] * 10])
     assert untagged[-1].speaker == "Acme"
+
+
+def test_a_time_word_inside_a_name_stays_in_it():
+    # 'Morning' of 'the Harbor Morning Herald' is part of the name, not a time phrase hung on it
+    text = "The vote was fair, according to the Harbor Morning Herald."
+    rows = """
+The the DET 2 det
+vote vote NOUN 4 nsubj
+was be AUX 4 cop
+fair fair ADJ 0 root
+, , PUNCT 11 punct
+according accord VERB 11 case
+to to ADP 6 fixed
+the the DET 11 det
+Harbor Harbor PROPN 11 compound
+Morning Morning PROPN 11 compound
+Herald Herald PROPN 4 obl
+. . PUNCT 4 punct
+"""
+    tags = ["O"] * 8 + ["B-ORG", "I-ORG", "E-ORG", "O"]
+    [record] = [r for r in _extract(text, rows, tags=[tags]) if r.rule.startswith("according-to")]
+    assert record.speaker == "Harbor Morning Herald"
