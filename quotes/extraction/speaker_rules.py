@@ -235,7 +235,20 @@ def _subject_after_cue(site: CueSite):
 
 def _subject(site: CueSite):
     found = _climbed(site, "subject")
-    return found.word if found is not None else None
+    if found is None or _inverted_after_comma(site, found):
+        return None
+    return found.word
+
+
+def _inverted_after_comma(site: CueSite, found) -> bool:
+    """'Y could help the program, said Thomas Hildebrandt, …' with 'said' a conjunct of Y's verb: the subject
+    borrowed from that verb is what was said; the name after the cue speaks (a later row finds it)."""
+    cue, words = site.cue, site.words
+    if cue.deprel != "conj" or found.clause.id != cue.head or found.word.id > cue.id or cue.id < 2 \
+            or words[cue.id - 2].text != "," or cue.id + 1 >= len(words):
+        return False
+    first, second = words[cue.id], words[cue.id + 1]
+    return first.upos == "PROPN" and second.upos == "PROPN" and head_of(site.sentence, first) is cue
 
 
 def _reduced_relative_subject(site: CueSite):

@@ -574,3 +574,26 @@ explained explain VERB 3 conj
 . . PUNCT 3 punct
 """)
     assert record.text == "Some cells lose the gene, which is not needed"
+
+
+def test_the_name_after_a_conjunct_cue_speaks_not_the_subject_it_borrows(extract):
+    # 'said' parsed as a conjunct of the reported clause's verb, the speaker as its object
+    text = "The plan could help the city, said Ana Ruiz, an economist."
+    records = extract(text, """
+The the DET 2 det
+plan plan NOUN 4 nsubj
+could could AUX 4 aux
+help help VERB 0 root
+the the DET 6 det
+city city NOUN 4 obj
+, , PUNCT 8 punct
+said say VERB 4 conj
+Ana Ana PROPN 8 obj
+Ruiz Ruiz PROPN 9 flat
+, , PUNCT 13 punct
+an a DET 13 det
+economist economist NOUN 9 appos
+. . PUNCT 4 punct
+""")
+    [record] = [r for r in records if r.kind != "direct"]
+    assert (record.text, record.speaker) == ("The plan could help the city", "Ana Ruiz")
