@@ -358,8 +358,13 @@ def _plural(mention) -> bool:
     return "Number=Plur" in (head.feats or "") or head.text.lower() in group_nouns()
 
 
+def _acronym(word) -> bool:
+    """'WHO', 'IT' written in capitals: an organisation's initials, whatever the tagger made of it."""
+    return len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()
+
+
 def _pronoun(mention, text: str) -> Optional[Speaker]:
-    if len(mention.words) == 1 and _lower(mention) in pronouns():
+    if len(mention.words) == 1 and _lower(mention) in pronouns() and not _acronym(mention.head):
         return Speaker(None, pronouns()[_lower(mention)], rule="pronoun")
     return None
 
@@ -400,7 +405,8 @@ def _quantified_group(mention, text: str) -> Optional[Speaker]:
 
 def _proper_head(mention, text: str) -> Optional[Speaker]:
     head = mention.head
-    if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")):
+    if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")) \
+            or (head.upos == "PRON" and _acronym(head)):
         return _proper(mention.words, mention, text)
     return None
 

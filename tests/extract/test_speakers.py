@@ -862,3 +862,28 @@ Campaign Campaign PROPN 9 nmod
 """)
     [record] = [r for r in records if r.rule.startswith("according-to")]
     assert record.speaker == "Human Rights Campaign"
+
+
+def test_an_organisations_initials_are_no_pronoun(extract):
+    # 'WHO say …' tagged as the pronoun 'who': written in capitals, it is the body the article spells out
+    text = "The World Health Organisation (WHO) met. WHO say the salt helps."
+    records = extract(text, """
+The the DET 4 det
+World World PROPN 4 compound
+Health Health PROPN 4 compound
+Organisation Organisation PROPN 8 nsubj
+( ( PUNCT 6 punct
+WHO WHO PROPN 4 appos
+) ) PUNCT 6 punct
+met meet VERB 0 root
+. . PUNCT 8 punct
+""", """
+WHO who PRON 2 nsubj
+say say VERB 0 root
+the the DET 4 det
+salt salt NOUN 5 nsubj
+helps help VERB 2 ccomp
+. . PUNCT 2 punct
+""")
+    [record] = records
+    assert record.speaker == "World Health Organisation"
