@@ -369,6 +369,9 @@ def _pronoun(mention, text: str) -> Optional[Speaker]:
     return None
 
 
+# a capitalised word right after a name on its line: the name may go on ('Walt Disney Company')
+NAME_GOES_ON = re.compile(GAP + r"([" + UPPER + r"][\w’'-]*)")
+
 # the name the text writes right after a title: capitalised words on the same line, up to a comma or a
 # lower-case word ('Rep. Jasmine Crockett, D-Texas' -> 'Jasmine Crockett')
 NAME_AFTER = re.compile(GAP + r"((?:[" + UPPER + r"][\w’'.-]*" + GAP + r")*[" + UPPER + r"][\w’'-]*[\w])")
@@ -1235,6 +1238,10 @@ class ArticleSpeakers:
         pattern = re.compile(r"((?:[" + UPPER + r"][\w’'.-]*" + GAP + r"){1,2})" + re.escape(surname) + r"(?!\w)")
         found = []
         for match in pattern.finditer(self.text, start, end):
+            going_on = NAME_GOES_ON.match(self.text, match.end())
+            following = re.sub(r"[’']s$", "", going_on.group(1)).lower().rstrip(".") if going_on else ""
+            if following in org_words() or following == "world":
+                continue  # 'Walt Disney Company', 'Walt Disney World': no person's full name
             tokens = self._name_tokens(match.start(1), match.group(1), match.end())
             if tokens:
                 found.append(" ".join(tokens + [surname]))

@@ -887,3 +887,12 @@ helps help VERB 2 ccomp
 """)
     [record] = records
     assert record.speaker == "World Health Organisation"
+
+
+def test_a_company_named_after_a_person_gives_no_full_name(extract):
+    # 'the Walt Harbor Company' writes no person 'Walt Harbor': 'Harbor' stays the company's short name
+    text = "Sales at the Walt Harbor Company grew. Harbor said the vote was fair."
+    grew = "Sales sale NOUN 7 nsubj\nat at ADP 6 case\nthe the DET 6 det\nWalt Walt PROPN 6 compound\n" \
+        "Harbor Harbor PROPN 6 compound\nCompany Company PROPN 1 nmod\ngrew grow VERB 0 root\n. . PUNCT 7 punct"
+    records = extract(text, grew, RIVERA.replace("Rivera Rivera", "Harbor Harbor"))
+    assert records[-1].speaker == "Harbor"
