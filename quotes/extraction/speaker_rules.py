@@ -161,6 +161,20 @@ def _coordinated_cue_subject(site: CueSite, joined: bool = False) -> Optional[Sp
     return speaker_of_cue(ctx, site.index, earlier[-1]) if earlier else None
 
 
+def _outside_relative(ctx: Context, sentence, kids, cue, clause, found) -> Optional[Climbed]:
+    """'She raised questions about the agents who investigated the case, arguing …' with 'arguing' hung on
+    the relative clause: a participle set off by a comma speaks for the clause the relative one sits in."""
+    if clause is cue or clause.deprel != "acl:relcl" or (found.word.text or "").lower() not in RELATIVE \
+            or not cue.text.lower().endswith("ing") or cue.id < 2 or sentence.words[cue.id - 2].text != ",":
+        return None
+    verb = head_of(sentence, clause)
+    while verb is not None and verb.upos not in ("VERB", "AUX") and verb.head:
+        verb = head_of(sentence, verb)
+    if verb is None or verb.upos not in ("VERB", "AUX"):
+        return None
+    return _dependent_speaker(ctx, kids, verb, False, False)
+
+
 def _climb(ctx: Context, sentence, kids, cue) -> Optional[Climbed]:
     """The cue's subject, else the subject of the verb it hangs from (conj, xcomp, "adding that", passive
     "was quoted as saying"), else a "by" agent, climbing at most three verbs."""
@@ -169,7 +183,7 @@ def _climb(ctx: Context, sentence, kids, cue) -> Optional[Climbed]:
         inside_said = _inside_said(ctx, sentence, cue, current)
         found = _dependent_speaker(ctx, kids, current, via_as, inside_said)
         if found is not None:
-            return found
+            return _outside_relative(ctx, sentence, kids, cue, current, found) or found
         participle = current.text.lower().endswith("ing")  # '…, arguing that' hangs anywhere on its clause
         climbs = ("conj", "xcomp", "advcl") + (("parataxis", "dep", "acl", "ccomp") if participle or inside_said else ())
         if current.deprel not in climbs or not current.head:

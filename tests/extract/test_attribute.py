@@ -597,3 +597,26 @@ economist economist NOUN 9 appos
 """)
     [record] = [r for r in records if r.kind != "direct"]
     assert (record.text, record.speaker) == ("The plan could help the city", "Ana Ruiz")
+
+
+def test_a_participle_after_a_relative_clause_speaks_for_the_main_clause(extract):
+    # ', arguing …' hung on the relative clause 'who investigated the case': the main subject argues
+    text = "Ruiz questioned the agents who investigated the case, arguing he had erred."
+    records = extract(text, """
+Ruiz Ruiz PROPN 2 nsubj
+questioned question VERB 0 root
+the the DET 4 det
+agents agent NOUN 2 obj
+who who PRON 6 nsubj
+investigated investigate VERB 4 acl:relcl
+the the DET 8 det
+case case NOUN 6 obj
+, , PUNCT 10 punct
+arguing argue VERB 6 conj
+he he PRON 13 nsubj
+had have AUX 13 aux
+erred err VERB 10 ccomp
+. . PUNCT 2 punct
+""")
+    [record] = [r for r in records if r.cue == "arguing"]
+    assert (record.text, record.mention) == ("he had erred", "Ruiz")
