@@ -129,6 +129,9 @@ def _joins(words: list, i: int) -> bool:
         return True
     if is_particle(word.text) and word.upos not in ("VERB", "AUX", "CCONJ", "PRON"):
         return True
+    if word.text[-1:] in ("-", "‐") and is_particle(word.text[:-1].lower()) and 0 < i < len(words) - 1 \
+            and _touch(word, words[i + 1]):
+        return True  # 'al-' of 'Suleiman al-Amr' split off by the tokenizer
     if word.text in ("-", "‐") and 0 < i < len(words) - 1:
         before, after = words[i - 1], words[i + 1]
         return _touch(before, word) and _touch(word, after)

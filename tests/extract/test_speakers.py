@@ -896,3 +896,22 @@ def test_a_company_named_after_a_person_gives_no_full_name(extract):
         "Harbor Harbor PROPN 6 compound\nCompany Company PROPN 1 nmod\ngrew grow VERB 0 root\n. . PUNCT 7 punct"
     records = extract(text, grew, RIVERA.replace("Rivera Rivera", "Harbor Harbor"))
     assert records[-1].speaker == "Harbor"
+
+
+def test_a_particle_the_tokenizer_split_off_with_its_hyphen_stays_in_the_name(extract):
+    # 'al-Amr' tokenized as 'al-' + 'Amr'
+    text = "Agency director Suleiman al-Amr said the site was clear."
+    [record] = extract(text, """
+Agency Agency PROPN 2 compound
+director director NOUN 6 nsubj
+Suleiman Suleiman PROPN 2 flat
+al- al- PROPN 3 flat
+Amr Amr PROPN 3 flat
+said say VERB 0 root
+the the DET 8 det
+site site NOUN 10 nsubj
+was be AUX 10 cop
+clear clear ADJ 6 ccomp
+. . PUNCT 6 punct
+""")
+    assert (record.speaker, record.role) == ("Suleiman al-Amr", "Agency director")
