@@ -409,6 +409,16 @@ def _quantified_group(mention, text: str) -> Optional[Speaker]:
     return None
 
 
+def _title_last(mention, text: str) -> Optional[Speaker]:
+    """'the OpenAI CEO', 'the Acme Spokesman' with the title tagged a proper noun: a person described by
+    the body before the title, unnamed here (the article's named holder of that title may resolve it)."""
+    words, head = mention.words, mention.head
+    if not _definite(mention) or head is not words[-1] or head.upos != "PROPN" or not _title_token(head.text.lower()) \
+            or not any(w.upos == "PROPN" and w is not head for w in words):
+        return None
+    return Speaker(None, "person", _text(_no_det(words), text))
+
+
 def _proper_head(mention, text: str) -> Optional[Speaker]:
     head = mention.head
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")) \
@@ -1418,6 +1428,7 @@ DESCRIBE_RULES: tuple[Rule, ...] = (
     Rule("quantified-group", "group", _quantified_group, "Many Democrats said it was over."),
     Rule("person-after-title-of", "person", _person_after_title_of,
          "Governor of Texas Ana Ruiz said it was over."),
+    Rule("title-last", "description", _title_last, "The Acme CEO said it was over."),
     Rule("person-after-body-title", "person", _person_after_body_title,
          "Harbor City Student Union president Ana Ruiz said it was over."),
     Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),

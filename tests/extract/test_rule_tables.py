@@ -391,6 +391,11 @@ Texas Texas PROPN 5 compound
 Ana Ana PROPN 5 compound
 Ruiz Ruiz PROPN 1 nmod
 """, 6)]),
+    "title-last": ("CEO", [said_it_was_over("""
+The the DET 3 det
+Acme Acme PROPN 3 compound
+CEO CEO PROPN 4 nsubj
+""", 4)]),
     "person-after-body-title": ("Harbor", [said_it_was_over("""
 Harbor Harbor PROPN 8 nsubj
 City City PROPN 1 flat
