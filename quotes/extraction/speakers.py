@@ -1404,11 +1404,14 @@ def _legislator(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional
 
 
 def _party_or_age(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
-    """'the Republican says', 'the 56-year-old said': a party or an age alone (a title or any other noun, 'the
-    president', 'the story', may be someone else) stands for the person who spoke last."""
+    """'the Republican says', 'the 56-year-old said', 'the Republican chair of the committee says': a party or
+    an age alone, or a party before a title (a title or any other noun alone, 'the president', 'the story',
+    may be someone else) stands for the person who spoke last."""
     if speaker.name is not None or speaker.kind != "person" or not _definite(mention):
         return None
-    if mention.head.text.lower() in PARTY_WORDS or AGE_DESCRIPTION.fullmatch(article.text[mention.start:mention.end]):
+    party = mention.head.text.lower() in PARTY_WORDS or (
+        _title_token(mention.head.text.lower()) and mention.words[1].text.lower() in PARTY_WORDS)
+    if party or AGE_DESCRIPTION.fullmatch(article.text[mention.start:mention.end]):
         found = article._person_spoken_of(mention, speaker)
         return found if found.name else None
     return None

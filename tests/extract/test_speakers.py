@@ -915,3 +915,22 @@ clear clear ADJ 6 ccomp
 . . PUNCT 6 punct
 """)
     assert (record.speaker, record.role) == ("Suleiman al-Amr", "Agency director")
+
+
+def test_a_party_before_a_title_stands_for_the_person_who_spoke_last(extract):
+    text = "Sen. Ana Ruiz said the vote was fair. The Republican chair of the panel said it ended."
+    ruiz = """
+Sen. Sen. PROPN 3 compound
+Ana Ana PROPN 3 compound
+Ruiz Ruiz PROPN 4 nsubj
+said say VERB 0 root
+the the DET 6 det
+vote vote NOUN 8 nsubj
+was be AUX 8 cop
+fair fair ADJ 4 ccomp
+. . PUNCT 4 punct
+"""
+    chair = _said("The the DET 3 det\nRepublican republican ADJ 3 amod\nchair chair NOUN 7 nsubj\n"
+                  "of of ADP 6 case\nthe the DET 6 det\npanel panel NOUN 3 nmod", 6, 7, "it ended")
+    records = extract(text, ruiz, chair)
+    assert [r.speaker for r in records] == ["Ana Ruiz", "Ana Ruiz"]
