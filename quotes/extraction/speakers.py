@@ -1323,6 +1323,26 @@ def _spelled_out(article: ArticleSpeakers, mention, speaker: Speaker) -> Optiona
     return Speaker(full, "organization", speaker.role, "initialism") if full else None
 
 
+def _organisation_short_form(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
+    """'The Church also claims' where the article writes 'the Church of Scientology'; 'the Commission' where it
+    writes 'the European Commission': the one longer organisation name the text writes with that word first
+    (before 'of'/'for') or, for an organisation word, last."""
+    name = speaker.name or ""
+    if speaker.kind != "organization" or " " in name or not name[:1].isupper() or len(name) < 3:
+        return None
+    word = re.escape(name)
+    cap = r"[" + UPPER + r"][\w’'-]*"
+    longer = {m.group(0) for m in re.finditer(r"\b" + word + GAP + r"(?:of|for)" + GAP + r"(?:the" + GAP + r")?"
+                                             + cap + r"(?:" + GAP + cap + r")*", article.text)}
+    if name.lower() in org_words():
+        longer |= {m.group(1) + name for m in re.finditer(r"\b((?:" + cap + GAP + r"){1,3})" + word + r"\b", article.text)
+                   if not _no_given_name(m.group(1).split()[0]) and not _given_name(m.group(1).split()[0])}
+    longer = {re.sub(r"[’']s$", "", n) for n in longer}  # "the Church of Scientology's cruise ship"
+    if len(longer) == 1:
+        return Speaker(longer.pop(), "organization", speaker.role, "surname")
+    return None
+
+
 def _one_word_organisation(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
     """'Madison said': not the city, when a person of that name was named before."""
     if speaker.name and speaker.kind == "organization" and " " not in speaker.name:
@@ -1452,6 +1472,8 @@ RESOLVE_RULES: tuple[Rule, ...] = (
     Rule("full-name", "surname", _short_name, "Ana Ruiz spoke first. Ruiz said it was over."),
     Rule("company-just-named", "nominal", _company_just_named,
          "Acme said it had won. The company said it was over."),
+    Rule("organisation-short-form", "surname", _organisation_short_form,
+         "The Church of Scientology spoke first. The Church said it was over."),
     Rule("one-word-organisation", "surname", _one_word_organisation,
          "NATO said it was over."),
     Rule("named-holder", "nominal", _role_holder, "Sen. Ana Ruiz spoke first. The senator said it was over."),

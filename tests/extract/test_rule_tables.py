@@ -456,6 +456,15 @@ had have AUX 5 aux
 won win VERB 2 ccomp
 . . PUNCT 2 punct
 """, said_it_was_over("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)]),
+    "organisation-short-form": (("Church", "Church"), ["""
+The the DET 2 det
+Church Church PROPN 5 nsubj @B-ORG
+of of ADP 4 case @I-ORG
+Scientology Scientology PROPN 2 nmod @E-ORG
+spoke speak VERB 0 root
+first first ADV 5 advmod
+. . PUNCT 5 punct
+""", said_it_was_over("The the DET 2 det\nChurch Church PROPN 3 nsubj @S-ORG", 3)]),
     "one-word-organisation": (("NATO",), [said_it_was_over("NATO NATO PROPN 2 nsubj", 2)]),
     "spelled-out": (("KCNA",), ["", said_it_was_over("KCNA KCNA PROPN 2 nsubj", 2)]),
     "named-holder": (("Ruiz", "senator"), ["""
