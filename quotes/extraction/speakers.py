@@ -503,7 +503,9 @@ def _document_source(mention, text: str) -> Optional[Speaker]:
     if head.upos != "NOUN" or head.text.lower() not in document_nouns():
         return None
     words = head.sent.words
-    for child in (w for w in words if w.head == head.id and w.upos == "PROPN"):
+    # 'an outbreak update this week from the CDC': the author hung on a time word after the text
+    holders = {head.id} | {w.id for w in words if w.head == head.id and _time_word(w.text)}
+    for child in (w for w in words if w.head in holders and w.upos == "PROPN"):
         marks = {w.text.lower() for w in words if w.head == child.id and w.deprel == "case"}
         if child.deprel == "nmod:poss" or (child.deprel == "nmod" and marks & {"by", "from"}):
             author = _proper_run(words, child)

@@ -934,3 +934,29 @@ fair fair ADJ 4 ccomp
                   "of of ADP 6 case\nthe the DET 6 det\npanel panel NOUN 3 nmod", 6, 7, "it ended")
     records = extract(text, ruiz, chair)
     assert [r.speaker for r in records] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_report_whose_author_hangs_on_the_time_after_it(extract):
+    # 'an update this week from the Acme Agency' with 'from the Acme Agency' parsed under 'week'
+    text = "The toll stands at three, according to an update this week from the Acme Agency."
+    records = extract(text, """
+The the DET 2 det
+toll toll NOUN 3 nsubj
+stands stand VERB 0 root
+at at ADP 5 case
+three three NUM 3 obl
+, , PUNCT 10 punct
+according accord VERB 10 case
+to to ADP 7 fixed
+an a DET 10 det
+update update NOUN 3 obl
+this this DET 12 det
+week week NOUN 10 nmod
+from from ADP 16 case
+the the DET 16 det
+Acme Acme PROPN 16 compound
+Agency Agency PROPN 12 nmod
+. . PUNCT 3 punct
+""")
+    [record] = [r for r in records if r.rule.startswith("according-to")]
+    assert record.speaker == "Acme Agency"
