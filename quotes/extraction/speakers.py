@@ -514,7 +514,23 @@ def _document_source(mention, text: str) -> Optional[Speaker]:
                 author = _proper_run(words, words[after + 1])
             kind = "person" if _given_name(author[0].text) or _tagged_person(author[0]) else "unknown"
             return Speaker(person_name(author), kind, _text(_no_det(mention.words), text))
-    return None
+    return _own_text(mention, words, text)
+
+
+def _own_text(mention, words: list, text: str) -> Optional[Speaker]:
+    """'The Museum of Failure collects “…,” according to its website': a text of 'its' is the sentence's
+    named subject's, when that subject is an organisation's name (proper nouns, no person's given name)."""
+    owner = next((w for w in words if w.head == mention.head.id and w.deprel == "nmod:poss"), None)
+    if owner is None or owner.text.lower() != "its":
+        return None
+    root = next((w for w in words if w.deprel == "root"), None)
+    subject = next((w for w in words if root is not None and w.head == root.id and w.deprel == "nsubj"), None)
+    if subject is None or subject.upos != "PROPN" or subject.id > mention.head.id:
+        return None
+    name = _organisation_name(_proper_run(words, subject))
+    if not name or _given_name(name[0].text):
+        return None
+    return Speaker(_text(name, text), "organization", _text(_no_det(mention.words), text))
 
 
 def _proper_run(words: list, word) -> list:

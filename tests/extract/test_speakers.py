@@ -960,3 +960,23 @@ Agency Agency PROPN 12 nmod
 """)
     [record] = [r for r in records if r.rule.startswith("according-to")]
     assert record.speaker == "Acme Agency"
+
+
+def test_its_website_speaks_for_the_organisation_the_sentence_is_about(extract):
+    text = "The Acme Museum collects old toys, according to its website."
+    records = extract(text, """
+The the DET 3 det
+Acme Acme PROPN 3 compound
+Museum Museum PROPN 4 nsubj
+collects collect VERB 0 root
+old old ADJ 6 amod
+toys toy NOUN 4 obj
+, , PUNCT 11 punct
+according accord VERB 11 case
+to to ADP 8 fixed
+its its PRON 11 nmod:poss
+website website NOUN 4 obl
+. . PUNCT 4 punct
+""")
+    [record] = [r for r in records if r.rule.startswith("according-to")]
+    assert (record.speaker, record.speaker_kind) == ("Acme Museum", "organization")
