@@ -28,8 +28,10 @@ __version__ = "0.1.0"
 # 5: a statement's pieces joined by " … " where words were cut, a direct quote's closing comma left to the frame;
 # 6: names never across line breaks, titles cut off by the sentence splitter, 'Governor of X Name', document
 # sources, 'the company' / a party or age standing for who spoke last, possessives after abbreviations are no
-# quote marks, a mention of common nouns only ("Officials said") names nobody
-PIPELINE_VERSION = "6"
+# quote marks, a mention of common nouns only ("Officials said") names nobody; 7: 'Y, X said' with a quoted word
+# or a ', which' clause in Y, names ending before lower-case words, body-title-name and 'the Acme CEO' mentions,
+# 'with X stating', attribution lines and lead-in sentences parsed, organisation short forms, document authors
+PIPELINE_VERSION = "7"
 
 # public name -> the module that defines it
 _EXPORTS = {
