@@ -5,6 +5,7 @@ import pytest
 
 from handparse import doc_from_rows
 from quotes.extraction.extract import extract_from_doc
+from test_speakers import ACME_WON
 
 
 def _extract(text, *blocks, tags=None):
@@ -517,14 +518,7 @@ Baselice Baselice PROPN 4 flat
 def test_the_company_after_another_company_is_named_stays_unnamed():
     # 'Acme said …. At Birch Corp., the company said …': the company may be Birch Corp., not Acme
     text = "Acme said it had won. At Birch Corp., the company said it ended."
-    acme = """
-Acme Acme PROPN 2 nsubj
-said say VERB 0 root
-it it PRON 5 nsubj
-had have AUX 5 aux
-won win VERB 2 ccomp
-. . PUNCT 2 punct
-"""
+    acme = ACME_WON
     company = """
 At at ADP 3 case
 Birch Birch PROPN 3 compound
