@@ -552,6 +552,18 @@ def _proper_word(word) -> bool:
     return word.upos == "PROPN" or (word.xpos in ("NNP", "NNPS") and word.text[:1].isupper())
 
 
+def _surname_tagged_plural(mention, text: str) -> Optional[Speaker]:
+    """'Wilkins observed …' opening a sentence, tagged a plural noun: one capitalised word the article writes
+    elsewhere after a given name ('Kristen Wilkins'; not 'Young Voters') is a surname."""
+    head = mention.head
+    if len(mention.words) != 1 or head.upos != "NOUN" or not _plural(mention) or not head.text[:1].isupper():
+        return None
+    written = re.finditer(r"\b([" + UPPER + r"][\w’'-]+)" + GAP + re.escape(head.text) + r"\b", text)
+    if not any(_given_name(m.group(1)) for m in written):
+        return None
+    return Speaker(head.text, "person")
+
+
 def _plural_noun(mention, text: str) -> Optional[Speaker]:
     """"Some Clinton allies" are a group, not a Mr Clinton."""
     return _nominal(mention.words, mention, text) if mention.head.upos == "NOUN" and _plural(mention) else None
@@ -1475,6 +1487,8 @@ DESCRIBE_RULES: tuple[Rule, ...] = (
     Rule("proper-head", "name", _proper_head, "Ana Ruiz said it was over."),
     Rule("honorific-head", "name", _honorific_head, "Ms. Sherry said it was over."),
     Rule("document-source", "name", _document_source, "A report by Acme Research said it was over."),
+    Rule("surname-tagged-plural", "name", _surname_tagged_plural,
+         "Wilkins said it was over. Ana Wilkins left."),
     Rule("plural-noun", "description", _plural_noun, "Some Clinton allies said it was over."),
     Rule("name-in-description", "name", _name_in_description, "UN spokesman Stephane Dujarric said it was over."),
     Rule("description", "description", _description, "A White House spokesman said it was over."),

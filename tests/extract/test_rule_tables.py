@@ -416,6 +416,12 @@ by by ADP 5 case
 Acme Acme PROPN 5 compound
 Research Research PROPN 2 nmod
 """, 6)]),
+    "surname-tagged-plural": ("Wilkins", [said_it_was_over("Wilkins Wilkins NOUN 2 nsubj Number=Plur", 2), """
+Ana Ana PROPN 2 nsubj
+Wilkins Wilkins PROPN 1 flat
+left leave VERB 0 root
+. . PUNCT 3 punct
+"""]),
     "plural-noun": ("allies", [said_it_was_over("""
 Some some DET 3 det
 Clinton Clinton PROPN 3 compound

@@ -980,3 +980,11 @@ website website NOUN 4 obl
 """)
     [record] = [r for r in records if r.rule.startswith("according-to")]
     assert (record.speaker, record.speaker_kind) == ("Acme Museum", "organization")
+
+
+def test_a_surname_tagged_a_plural_noun_takes_its_full_name(extract):
+    text = "Ana Wilkins runs the lab. Wilkins said the vote was fair."
+    records = extract(text, "Ana Ana PROPN 2 nsubj\nWilkins Wilkins PROPN 1 flat\nruns run VERB 0 root\n"
+                      "the the DET 5 det\nlab lab NOUN 3 obj\n. . PUNCT 3 punct",
+                      RIVERA.replace("Rivera Rivera PROPN 2 nsubj", "Wilkins Wilkins NOUN 2 nsubj Number=Plur"))
+    assert (records[-1].speaker, records[-1].speaker_kind) == ("Ana Wilkins", "person")
