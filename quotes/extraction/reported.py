@@ -59,6 +59,11 @@ def _complements(ctx: Context, sentence, kids, word):
             yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
         elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
             yield subtree(sentence, child, kids), word, "xcomp"
+        elif child.deprel == "obl" and child.id > word.id and ctx.is_cue(word) \
+                and not any(k.deprel == "ccomp" for k in kids[word.id]):
+            clause = _that_clause_under(kids, child)
+            if clause is not None:
+                yield subtree(sentence, clause, kids), word, "ccomp"
 
 
 def _split_complement(ctx: Context, sentence, kids, word):
@@ -154,6 +159,17 @@ def _that_clause(child, kids, cue) -> bool:
     marks = {"that"} | ({"if", "whether"} if (cue.lemma or "").lower() in QUESTION_CUES else set())
     return child.deprel == "advcl" and any(
         k.deprel == "mark" and k.text.lower() in marks and k.id < child.id for k in kids[child.id])
+
+
+def _that_clause_under(kids, phrase):
+    """'joked after the semifinal that he was …', 'said in its report that it is hoping …': a clause opened by
+    the conjunction 'that', with a subject of its own, hung on a cue's oblique after the cue."""
+    for clause in kids[phrase.id]:
+        if clause.deprel in ("ccomp", "acl", "acl:relcl", "advcl") and clause.id > phrase.id \
+                and any(k.deprel == "mark" and k.text.lower() == "that" and k.upos == "SCONJ" for k in kids[clause.id]) \
+                and any(k.deprel in ("nsubj", "nsubj:pass", "expl") for k in kids[clause.id]):
+            return clause
+    return None
 
 
 # tags of a conjunct that can be a clause of its own ('… and the foundation had been careful')

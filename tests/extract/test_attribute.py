@@ -379,7 +379,7 @@ on on ADP 6 case
 Saturday Saturday PROPN 2 obl
 that that SCONJ 9 mark
 he he PRON 9 nsubj
-cast cast VERB 6 acl
+cast cast VERB 4 acl
 his he PRON 11 nmod:poss
 ballot ballot NOUN 9 obj
 for for ADP 13 case
@@ -620,3 +620,22 @@ erred err VERB 10 ccomp
 """)
     [record] = [r for r in records if r.cue == "arguing"]
     assert (record.text, record.mention) == ("he had erred", "Ruiz")
+
+
+def test_a_that_clause_hung_on_the_cues_oblique(extract):
+    # 'joked after the final that …' with the that-clause parsed under 'final'
+    text = "Okafor joked after the final that he was the culprit."
+    [record] = extract(text, """
+Okafor Okafor PROPN 2 nsubj
+joked joke VERB 0 root
+after after ADP 5 case
+the the DET 5 det
+final final NOUN 2 obl
+that that SCONJ 10 mark
+he he PRON 10 nsubj
+was be AUX 10 cop
+the the DET 10 det
+culprit culprit NOUN 5 ccomp
+. . PUNCT 2 punct
+""")
+    assert (record.text, record.speaker) == ("that he was the culprit", "Okafor")
