@@ -37,6 +37,17 @@ def _default_if_exists(path: Path):
 @click.option("--parser-warmstart", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=_default_if_exists(DEFAULT_WARMSTART),
               help="Stanza parser to continue training from (default: the shared warm-start, when present).")
+@click.option("--parser-from-scratch", is_flag=True,
+              help="Train the parser from random weights, without --parser-warmstart (needed with other sizes or "
+                   "--parser-pretrain: the warm start has neither).")
+@click.option("--parser-pretrain", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Word vectors for the parser: a Stanza pretrain file (build one with quotes.training.parser."
+                   "build_parser_pretrain, see docs/parser-training.md); installed beside parser.pt.")
+@click.option("--parser-hidden", type=int, default=200, show_default=True, help="Parser LSTM hidden size.")
+@click.option("--parser-biaffine", type=int, default=200, show_default=True,
+              help="Parser deep biaffine hidden size.")
+@click.option("--parser-char-hidden", type=int, default=100, show_default=True,
+              help="The parser's own character LSTM size; 0 trains it without one.")
 @click.option("--train-treebank", "train_treebanks", multiple=True,
               default=("UD_English-EWT", "UD_English-GUM"), show_default=True,
               help="Treebank folder under --ud-dir to train on; repeat for several.")
@@ -62,13 +73,16 @@ def _default_if_exists(path: Path):
 @click.option("--ner-eval-interval", type=int, default=300, show_default=True,
               help="NER training steps between scores on dev (early stopping, learning-rate decay).")
 @click.option("--threads", type=int, default=1, show_default=True, help="Torch threads per training process.")
-def train_models_command(ud_dir, work_dir, output_dir, stages, force, parser_warmstart, train_treebanks,
+def train_models_command(ud_dir, work_dir, output_dir, stages, force, parser_warmstart, parser_from_scratch,
+                         parser_pretrain, parser_hidden, parser_biaffine, parser_char_hidden, train_treebanks,
                          tokenizer_steps, pos_steps, parser_steps, lemma_epochs, ner_steps, ner_vectors, ner_pretrain,
                          ner_news, ner_finetune, ner_eval_interval, threads):
     """Train tokenizer, MWT, POS, lemma, dependency parser and NER from UD English, CPU only, resumable."""
     config = TrainConfig(
         ud_dir=ud_dir, work_dir=work_dir.resolve(), output_dir=output_dir, train_treebanks=train_treebanks,
-        parser_warmstart=parser_warmstart.resolve() if parser_warmstart else None,
+        parser_warmstart=parser_warmstart.resolve() if parser_warmstart and not parser_from_scratch else None,
+        parser_pretrain=parser_pretrain.resolve() if parser_pretrain else None, parser_hidden=parser_hidden,
+        parser_biaffine=parser_biaffine, parser_char_hidden=parser_char_hidden,
         tokenizer_steps=tokenizer_steps, pos_steps=pos_steps, parser_steps=parser_steps,
         lemma_epochs=lemma_epochs, ner_steps=ner_steps,
         ner_vectors=ner_vectors.resolve() if ner_vectors else None,

@@ -46,6 +46,8 @@ MODEL_FILES = {
     "lemma": "lemmatizer.pt",
     "depparse": "parser.pt",
 }
+# optional word vectors of a parser trained with them (`quotes train-models --parser-pretrain`), beside parser.pt
+PARSER_PRETRAIN = "parser_pretrain.pt"
 PARSE_PROCESSORS = "tokenize,pos,lemma,depparse"
 # Stanza insists on reading a resources.json; ours names no downloadable packages, so nothing can be fetched
 EMPTY_RESOURCES = Path(__file__).parent.parent / "data" / "stanza_resources.json"
@@ -90,8 +92,11 @@ def _pipeline_options(source: ModelSource, processors: str) -> dict:
     if source.official:
         return common | BATCH_SIZES
     paths = {f"{name}_model_path": str(source.path / MODEL_FILES[name]) for name in processors.split(",")}
-    # our tagger and parser were trained without word vectors; tell Stanza not to look for any
+    # our tagger was trained without word vectors, the parser with them only where its vectors file is there;
+    # tell Stanza not to look for any others
     no_pretrain = {f"{name}_pretrain_path": None for name in ("pos", "depparse") if name in processors}
+    if "depparse" in processors and (source.path / PARSER_PRETRAIN).is_file():
+        no_pretrain["depparse_pretrain_path"] = str(source.path / PARSER_PRETRAIN)
     local = {"resources_filepath": str(EMPTY_RESOURCES), "allow_unknown_language": True}
     return common | local | paths | no_pretrain | BATCH_SIZES
 
@@ -112,7 +117,7 @@ def broken_model_file(source: ModelSource, error: BaseException) -> str:
     import torch
 
     candidates = sorted(source.path.rglob("*.pt")) if source.official else [
-        source.path / name for name in (*MODEL_FILES.values(), "ner.pt", "ner_pretrain.pt")
+        source.path / name for name in (*MODEL_FILES.values(), PARSER_PRETRAIN, "ner.pt", "ner_pretrain.pt")
         if (source.path / name).is_file()]
     for path in candidates:
         try:

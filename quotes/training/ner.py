@@ -322,13 +322,14 @@ def read_spacy_vectors(source: Path):
 
 
 def build_pretrain(source: Path, output: Path, *, words_by_frequency: list[str], max_words: int,
-                   dims: int) -> tuple[int, int]:
+                   dims: int, dtype: str = "float16") -> tuple[int, int]:
     """Write a Stanza pretrain file from spaCy's table and return its (words, dims).
 
     Kept small because it is bundled: spaCy's table is not in frequency order, so the vocabulary is the first
     `max_words` of `words_by_frequency` (counted in the UD training text) that the table knows, lowercased as
     Stanza's NER looks words up, each vector projected onto the table's top `dims` principal axes and stored as
-    float16 (Stanza copies it into a float32 embedding).
+    `dtype`: float16 for the NER (Stanza copies it into a float32 embedding); the parser needs float32, as it
+    embeds the stored tensor as it is.
     """
     import numpy as np
 
@@ -351,7 +352,7 @@ def build_pretrain(source: Path, output: Path, *, words_by_frequency: list[str],
             break
     from stanza.models.common.vocab import VOCAB_PREFIX
 
-    full = np.zeros((len(vocab) + len(VOCAB_PREFIX), dims), dtype=np.float16)  # PAD, UNK, …: zero vectors
+    full = np.zeros((len(vocab) + len(VOCAB_PREFIX), dims), dtype=dtype)  # PAD, UNK, …: zero vectors
     full[len(VOCAB_PREFIX):] = projected[[row_of[word] for word in vocab]]
     _save_pretrain(vocab, full, output)
     return len(vocab), dims

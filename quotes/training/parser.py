@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pickle
 import sys
+from pathlib import Path
 from typing import Optional
 
 from quotes.errors import UnsafeModel
@@ -69,3 +70,37 @@ def main(argv: Optional[list[str]] = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- word vectors for the parser ---------------------------------------------------------------------------------
+
+# the parser's vector vocabulary: every UD training word the table knows, then general English by frequency;
+# float32 (Stanza's parser embeds the stored tensor as it is), so 56k x 100 keeps the file under 25 MB
+PARSER_VECTOR_WORDS = 56_000
+PARSER_VECTOR_DIMS = 100
+
+
+def wordfreq_words(source: Path) -> list[str]:
+    """English words most frequent first, from the `wordfreq` package's wheel (or unpacked folder): its
+    large_en list (news, Wikipedia, books, subtitles, web; 321k words, digits written as 0)."""
+    import gzip
+    import zipfile
+
+    import msgpack
+
+    member = "wordfreq/data/large_en.msgpack.gz"
+    raw = zipfile.ZipFile(source).read(member) if source.is_file() else (source / member).read_bytes()
+    bins = msgpack.loads(gzip.decompress(raw), raw=False, strict_map_key=False)
+    return [word for frequency_bin in bins[1:] for word in frequency_bin]  # bins[0] is the format header
+
+
+def build_parser_pretrain(vectors: Path, ud_dir: Path, output: Path, *, frequency_list: Optional[Path] = None,
+                          max_words: int = PARSER_VECTOR_WORDS, dims: int = PARSER_VECTOR_DIMS) -> tuple[int, int]:
+    """The parser's Stanza pretrain file from spaCy's md vectors, as the NER's (quotes.training.ner.build_pretrain:
+    lowercased, top principal axes, but float32), with a vocabulary wide enough for news: the UD English train/dev
+    words first, then `frequency_list`'s (a wordfreq wheel) until `max_words`. Returns (words, dims)."""
+    from quotes.training.ner import build_pretrain, word_frequencies
+
+    words = word_frequencies(ud_dir) + (wordfreq_words(frequency_list) if frequency_list else [])
+    return build_pretrain(vectors, output, words_by_frequency=words, max_words=max_words, dims=dims,
+                          dtype="float32")

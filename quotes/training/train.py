@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from quotes.runtime.ner import NER_MODEL, NER_PRETRAIN
 from quotes.errors import QuotesError
-from quotes.runtime.nlp import MODEL_FILES
+from quotes.runtime.nlp import MODEL_FILES, PARSER_PRETRAIN
 
 TREEBANK = "UD_English-QTNews"  # our combined treebank, in UD's folder layout
 SHORT = "en_qtnews"
@@ -42,6 +42,10 @@ class TrainConfig:
     train_treebanks: tuple[str, ...] = ("UD_English-EWT", "UD_English-GUM")
     dev_treebank: str = "UD_English-EWT"
     parser_warmstart: Optional[Path] = None
+    parser_pretrain: Optional[Path] = None  # word vectors for the parser (quotes.training.parser.build_parser_pretrain)
+    parser_hidden: int = 200  # LSTM hidden size
+    parser_biaffine: int = 200  # deep biaffine hidden size
+    parser_char_hidden: int = 100  # the parser's own character LSTM; 0 = none (the tagger already reads characters)
     tokenizer_steps: int = 8000
     mwt_epochs: int = 10
     pos_steps: int = 6000
@@ -229,15 +233,35 @@ def _stage_depparse(config: TrainConfig, runner: Runner) -> None:
         dev = Path(_data(config, "depparse", "dev"))
     # quotes.training.parser keeps a warm start's vocabulary, so its embeddings stay aligned with the data
     runner.run("depparse", "quotes.training.parser", [
-        "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu", "--no_pretrain",
+        "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu", *_parser_vectors(config),
         "--train_file", str(train),
         "--eval_file", str(dev),
         "--output_file", str(config.data_dir / "depparse_dev_pred.conllu"),
-        "--hidden_dim", "200", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "200",
+        *parser_size_args(config),
         "--num_layers", "2", "--batch_size", "3000", "--eval_interval", "250",
         "--max_steps", str(config.parser_steps), *warmstart,
         "--save_dir", str(config.model_dir), "--save_name", "parser.pt",
     ])
+
+
+def parser_size_args(config: TrainConfig) -> list[str]:
+    """Stanza's size options for the parser; a character-LSTM size of 0 turns the parser's own one off."""
+    chars = ["--char_hidden_dim", str(config.parser_char_hidden)] if config.parser_char_hidden > 0 else ["--no_char"]
+    return ["--hidden_dim", str(config.parser_hidden), *chars,
+            "--deep_biaff_hidden_dim", str(config.parser_biaffine)]
+
+
+def _parser_vectors(config: TrainConfig) -> list[str]:
+    """The parser's word vectors, copied next to the models so that they are installed with parser.pt (an
+    earlier run's vectors are removed when there are none: a parser trained without them must not get them)."""
+    installed = config.model_dir / PARSER_PRETRAIN
+    if config.parser_pretrain is None:
+        installed.unlink(missing_ok=True)
+        return ["--no_pretrain"]
+    installed.parent.mkdir(parents=True, exist_ok=True)
+    if not installed.is_file() or installed.read_bytes() != config.parser_pretrain.read_bytes():
+        shutil.copyfile(config.parser_pretrain, installed)
+    return ["--wordvec_pretrain_file", str(installed)]
 
 
 def _ner_vectors(config: TrainConfig, files, runner: Runner) -> list[str]:
@@ -373,7 +397,7 @@ def install_models(model_dir: Path, output_dir: Path, *, log: Callable[[str], No
     """Copy the trained models that exist into the folder quotes.runtime.nlp loads from."""
     output_dir.mkdir(parents=True, exist_ok=True)
     installed = []
-    for name in [*MODEL_FILES.values(), NER_MODEL, NER_PRETRAIN]:
+    for name in [*MODEL_FILES.values(), PARSER_PRETRAIN, NER_MODEL, NER_PRETRAIN]:
         if (model_dir / name).exists():
             shutil.copyfile(model_dir / name, output_dir / name)
             installed.append(output_dir / name)
