@@ -30,7 +30,7 @@ def layer_modules():
                                    id=str(path.relative_to(ROOT)))
 
 
-@pytest.mark.parametrize("module, path, forbidden", layer_modules())
+@pytest.mark.parametrize("module, path, forbidden", list(layer_modules()))
 def test_a_layer_imports_nothing_above_it(module, path, forbidden):
     names = imported_names(path, module, is_package=path.name == "__init__.py")
     assert not [name for name in names if name.split(".")[0] in forbidden
