@@ -30,8 +30,10 @@ __version__ = "0.1.0"
 # sources, 'the company' / a party or age standing for who spoke last, possessives after abbreviations are no
 # quote marks, a mention of common nouns only ("Officials said") names nobody; 7: 'Y, X said' with a quoted word
 # or a ', which' clause in Y, names ending before lower-case words, body-title-name and 'the Acme CEO' mentions,
-# 'with X stating', attribution lines and lead-in sentences parsed, organisation short forms, document authors
-PIPELINE_VERSION = "7"
+# 'with X stating', attribution lines and lead-in sentences parsed, organisation short forms, document authors;
+# 8: 'Y, Secretary X said Thursday', a bare closing ', X said' hung on a noun, '…, said X, adding', 'At Acme,
+# the company', names ending in a plural people word are groups, possessors are not speakers, 'V-DEM'
+PIPELINE_VERSION = "8"
 
 # public name -> the module that defines it
 _EXPORTS = {

@@ -330,11 +330,18 @@ def _colon_before(ctx, quote, indexes, size) -> Optional[Attribution]:
 def _lead_subject(ctx, index: int, lead: list):
     """The subject of the verb a colon lead-in is built on: whoever the clause is about introduces the
     quote, whatever the verb ('boomed', 'used … as its headline')."""
-    verbs = [w for w in lead if w.upos == "VERB" and w.deprel in ("root", "conj", "parataxis")]
+    kids = ctx.kids[index]
+    verbs = [w for w in lead if w.deprel in ("root", "conj", "parataxis") and (
+        w.upos == "VERB" or (w.deprel == "root" and any(k.deprel == "cop" for k in kids[w.id])))]
     for verb in verbs[-1:]:
-        subject = next((k for k in ctx.kids[index][verb.id] if k.deprel in SUBJECTS and k in lead), None)
-        if subject is not None and subject.upos in ("PROPN", "NOUN", "PRON"):
+        subject = next((k for k in kids[verb.id] if k.deprel in SUBJECTS and k in lead), None)
+        if verb.upos == "VERB" and subject is not None and subject.upos in ("PROPN", "NOUN", "PRON"):
             return subject
+        # 'Ford is concerned about …:', 'Ford is worried …:': a passive or copular lead-in, about a name
+        if verb.upos != "VERB" or any(k.deprel == "aux:pass" for k in kids[verb.id]):
+            subject = next((k for k in kids[verb.id] if k.deprel in ("nsubj", "nsubj:pass") and k in lead), None)
+            if subject is not None and subject.upos in ("PROPN", "PRON"):
+                return subject
     return None
 
 

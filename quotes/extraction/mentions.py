@@ -64,6 +64,7 @@ def mention_at(ctx: Context, index: int, head) -> Mention:
     words = _bridged(sentence, kids, head, words, marker)
     words = _with_split_name(sentence, head, words)
     words = strip_punct(words) or [head]
+    words = _with_hyphened_prefix(ctx, sentence, words)
     words = _with_name_after_title(ctx, sentence, words)
     start, end = ctx.span(words)
     return Mention(start, end, words, index, _role_beside(sentence, kids, head))
@@ -181,7 +182,36 @@ def _with_name_after_title(ctx: Context, sentence, words: list) -> list:
         if not word.text[:1].isupper() or word.upos == "PUNCT" or ctx.quote_of(word) is not None:
             break
         following.append(word)
-    return words + following
+    return words + (following or _place_and_name_after(ctx, sentence, words[-1]))
+
+
+def _with_hyphened_prefix(ctx: Context, sentence, words: list) -> list:
+    """'V-DEM' split by the tokenizer into 'V-' and 'DEM', the parse hanging 'V-' elsewhere: a capitalised
+    piece ending in a hyphen, written against the mention's first word, is part of it."""
+    if words[0].id < 2:
+        return words
+    before = sentence.words[words[0].id - 2]
+    if len(before.text) > 1 and before.text[-1] in "-‐" and before.text[0].isupper() \
+            and ctx.span([before])[1] == ctx.span([words[0]])[0]:
+        return [before] + words
+    return words
+
+
+def _place_and_name_after(ctx: Context, sentence, title) -> list:
+    """'Afghan Ambassador | to the United States Hamdullah Mohib' where the parse hung the rest elsewhere: 'to',
+    'of' or 'for', a place or body and a name, three capitalised words or more ending at a comma or the end."""
+    after = sentence.words[title.id:title.id + 10]
+    if not after or after[0].text not in ("to", "of", "for"):
+        return []
+    at = 2 if len(after) > 1 and after[1].text == "the" else 1
+    capitals = []
+    for word in after[at:]:
+        if not word.text[:1].isupper() or word.upos == "PUNCT" or ctx.quote_of(word) is not None:
+            break
+        capitals.append(word)
+    end = title.id + at + len(capitals)
+    closed = end >= len(sentence.words) or sentence.words[end].text in (",", ".", ";", ":")
+    return after[:at] + capitals if len(capitals) >= 3 and closed else []
 
 
 def _bridged(sentence, kids, head, words: list, marker: set) -> list:

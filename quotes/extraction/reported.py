@@ -10,7 +10,7 @@ from typing import Optional
 from quotes.extraction import rules
 from quotes.extraction.attribute import (
     ADDRESSEE_VERBS, UNAMBIGUOUS_CUES, Attribution, Context, Span, according_span, according_to, asked_opener,
-    mention_at, named_after, set_off_opening, strip_punct,
+    mention_at, named_after, set_off_opening, strip_punct, time_word,
 )
 from quotes.extraction.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
 from quotes.extraction.marks import CLOSING_MARKS, QuoteSpan
@@ -56,6 +56,8 @@ def _complements(ctx: Context, sentence, kids, word):
         return
     for child in kids[word.id]:
         if (child.deprel == "ccomp" or _that_clause(child, kids, word)) and ctx.is_cue(word):
+            if _bare_participle_cue(ctx, sentence, kids, child) or _participle_over(ctx, kids, child):
+                continue  # '… Lager said, adding, however, that …' with 'adding' a second complement of 'said'
             yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
         elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
             yield subtree(sentence, child, kids), word, "xcomp"
@@ -64,6 +66,23 @@ def _complements(ctx: Context, sentence, kids, word):
             clause = _that_clause_under(kids, child)
             if clause is not None:
                 yield subtree(sentence, clause, kids), word, "ccomp"
+
+
+def _bare_participle_cue(ctx: Context, sentence, kids, clause) -> bool:
+    """A cue in -ing with at most an adverb of its own ('adding, however,'): another cue's start, not what
+    was said."""
+    return clause.text.lower().endswith("ing") and ctx.is_cue(clause) \
+        and len([w for w in subtree(sentence, clause, kids) if w.upos != "PUNCT"]) <= 2
+
+
+def _participle_over(ctx: Context, kids, clause) -> bool:
+    """'“…,” he said last week, arguing California should plow …' with 'plow' hung on 'said' and 'arguing'
+    on 'plow': a cue in -ing before the clause's words says it, not the cue the parse hung it on."""
+    return any(k.deprel in ("advcl", "parataxis", "dep") and k.id < clause.id and k.text.lower().endswith("ing")
+               and ctx.is_cue(k) and not any(c.deprel in SPOKEN_SLOTS for c in kids[k.id]) for k in kids[clause.id])
+
+
+SPOKEN_SLOTS = frozenset({"ccomp", "obj", "xcomp"})
 
 
 def _split_complement(ctx: Context, sentence, kids, word):
@@ -117,7 +136,26 @@ def _interrupting(ctx: Context, sentence, kids, word):
     if _speaks(ctx, word) and word.deprel == "parataxis" and governor is not None \
             and not _speech_of_its_own(ctx, kids, governor, word) and ctx.is_cue(word):
         cue_clause = {w.id for w in subtree(sentence, word, kids)}
+        governor = _closing_governor(sentence, governor, cue_clause)
         yield [w for w in subtree(sentence, governor, kids) if w.id not in cue_clause], word, "parataxis"
+
+
+def _closing_governor(sentence, governor, cue_clause: set[int]):
+    """'Binion’s has the right to refuse …, including those who go against the “no color” policy, Wick said.'
+    with 'said' hung on a noun deep inside: a cue clause that closes the sentence after a comma interrupts
+    nothing; it reports the whole clause before it, so its governor is the sentence's root."""
+    words = sentence.words
+    first = min(i for i in cue_clause if words[i - 1].upos != "PUNCT")
+    last = max(cue_clause)
+    clause = [words[i - 1] for i in sorted(cue_clause) if words[i - 1].upos != "PUNCT"]
+    if governor.upos in ("VERB", "AUX") or first < 2 or words[first - 2].text != "," \
+            or any(w.upos != "PUNCT" for w in words[last:]) or len(clause) > 6 or clause[0].upos == "CCONJ" \
+            or any(w.deprel in ("xcomp", "ccomp", "obj") for w in clause) or words[0].text in OPENING_QUOTE_TOKENS:
+        return governor  # only a bare closing ', Wick said.' (a subject, the cue, a time word), after no quote
+    top = governor
+    while top.head:
+        top = words[top.head - 1]
+    return top if top.id not in cue_clause else governor
 
 
 def _speech_of_its_own(ctx: Context, kids, governor, cue) -> bool:
@@ -303,11 +341,19 @@ def surface_content(sentence, cue, kids=None) -> list:
     after = words[cue.id:]
     start = _forward_start(after, lemma)
     if start is not None:
-        return _until_end(after[start:])
+        forward = _until_end(after[start:])
+        if forward or not _only_time_words(after[start:]):
+            return forward
     clause = _before_comma(words[:cue.id - 1], set_off=not named_after(words, cue), participle=_ing_form(cue))
     if clause and _subject_set_off(words, clause, kids, cue):
         return []
     return clause
+
+
+def _only_time_words(words: list) -> bool:
+    """'… , Secretary Blinken said Thursday.': nothing after the cue but time words and punctuation, so what was
+    said stands before it."""
+    return all(w.upos == "PUNCT" or time_word(w) for w in words)
 
 
 def _ing_form(word) -> bool:
@@ -360,7 +406,7 @@ def _before_comma(words: list, set_off: bool = True, participle: bool = False) -
     opening = set_off_opening(words[:-1]) if set_off and words and words[-1].text == "," else None
     if opening is not None:
         words = words[:opening + 1]
-    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+    for i in range(len(words) - 1, max(-1, len(words) - 6 - _title_name_run(words)), -1):
         if words[i].text == ",":
             clause = words[:i]
             for j in range(len(clause) - 1, -1, -1):
@@ -375,6 +421,17 @@ def _before_comma(words: list, set_off: bool = True, participle: bool = False) -
         if words[i].upos in ("VERB", "AUX"):
             return []
     return []
+
+
+def _title_name_run(words: list) -> int:
+    """How many more words the comma may stand back when a title and name of more than four words end `words`
+    ('…, Secretary of State Antony Blinken said'): the words of that run beyond four, at most four."""
+    run = 0
+    for word in reversed(words):
+        if word.upos != "PROPN" and not (run and word.text.lower() in ("of", "for")):
+            break
+        run += 1
+    return min(max(run - 4, 0), 4)
 
 
 def _quote_then_words(clause: list, participle: bool = False) -> bool:
@@ -463,12 +520,18 @@ def _idiom(sentence, cue) -> bool:
     return before in ("that", "this") and after == "," or before == "having" and after in ("that", "this")
 
 
-def _speaker_after_cue(content: list, cue) -> bool:
+def _speaker_after_cue(content: list, cue, kids=None) -> bool:
     """'…,” said Eddie Griffin, who at the time …': a name right after the cue, set off by a comma, is the
-    speaker in inverted order, however the parser attached it."""
+    speaker in inverted order, however the parser attached it; not after a cue whose subject stands before it
+    ('The State Department said John Kerry, the Secretary of State, contacted …')."""
     words = sorted(content, key=lambda w: w.id)
     if not words or words[0].id != cue.id + 1 or words[0].upos != "PROPN":
         return False
+    before = cue.sent.words[cue.id - 2] if cue.id > 1 else None
+    if kids is not None and (cue.lemma or "").lower() in ("say", "tell") and before is not None \
+            and before.text != "," and any(k.deprel in ("nsubj", "nsubj:pass") and k.id < cue.id
+                                           and k.upos in ("PROPN", "NOUN") for k in kids[cue.id]):
+        return False  # not '…, said Ruiz, adding …', 'A jury found Zimmerman, who …, not guilty'
     for word in words:
         if word.text == ",":
             return True
@@ -479,7 +542,7 @@ def _speaker_after_cue(content: list, cue) -> bool:
 
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
     content = _before_sibling_cue(ctx, index, cue, _cut_after_quote(ctx, _without_trailing_aside(ctx, content, cue)))
-    if rule != "according-to" and _speaker_after_cue(content, cue):
+    if rule != "according-to" and _speaker_after_cue(content, cue, ctx.kids[index]):
         return None
     plausible = rule == "object" or _plausible_content(content, cue)
     if not plausible or (rule != "according-to" and _idiom(ctx.sentences[index], cue)):

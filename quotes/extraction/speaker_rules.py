@@ -195,15 +195,20 @@ def _climb(ctx: Context, sentence, kids, cue) -> Optional[Climbed]:
 
 def _inside_said(ctx: Context, sentence, cue, current) -> bool:
     """'Aides said the plan worked, noting that …' with "noting" hung on "worked": the subject of what was
-    said is not the speaker of the participle; the cue above it is."""
-    return current is not cue and cue.text.lower().endswith("ing") and current.deprel == "ccomp" \
-        and current.id < cue.id and ctx.is_cue(head_of(sentence, current))
+    said is not the speaker of the participle; the cue above it is, and so is the sentence's main clause
+    ('She was confident her ceremony would take place, telling the paper: “…”')."""
+    if current is cue or not cue.text.lower().endswith("ing") or current.deprel != "ccomp" \
+            or (current.id > cue.id and cue.head != current.id):  # '…, arguing California should plow …'
+        return False
+    above = head_of(sentence, current)
+    return ctx.is_cue(above) or above.deprel == "root"
 
 
 def _dependent_speaker(ctx: Context, kids, current, via_as: bool, inside_said: bool) -> Optional[Climbed]:
     """A subject of `current`, a passive subject after 'as', or an agent: the first that can name someone."""
     deps = [w for w in kids[current.id] if can_name(ctx, w)]
-    subject = next((w for w in deps if w.deprel in SUBJECTS), None)
+    subjects = [w for w in deps if w.deprel in SUBJECTS]
+    subject = next((w for w in subjects if not _possessor(w)), subjects[0] if subjects else None)
     if subject is not None and not inside_said:
         return Climbed(current, subject, "subject", via_as)
     passive = next((w for w in deps if w.deprel == "nsubj:pass"), None)
@@ -211,6 +216,15 @@ def _dependent_speaker(ctx: Context, kids, current, via_as: bool, inside_said: b
         return Climbed(current, passive, "passive", via_as)
     agent = next((w for w in deps if w.deprel == "obl:agent"), None)
     return Climbed(current, agent, "agent", via_as) if agent is not None else None
+
+
+def _possessor(word) -> bool:
+    """'Reeves' | manager said' parsed with two subjects: the one before a possessive mark owns the other."""
+    words = word.sent.words
+    if word.id >= len(words) or words[word.id].head == word.id:
+        return False
+    after = words[word.id]
+    return after.xpos == "POS" or after.text in ("'s", "’s")
 
 
 def _climbed(site: CueSite, slot: str) -> Optional[Climbed]:
@@ -249,9 +263,28 @@ def _subject_after_cue(site: CueSite):
 
 def _subject(site: CueSite):
     found = _climbed(site, "subject")
-    if found is None or _inverted_after_comma(site, found):
+    if found is None or _inverted_after_comma(site, found) or _named_after_comma(site, found):
         return None
+    if _name_closing_after(site.words, site.cue, found.word) is not None:
+        return None  # a later row finds the name after the cue
+    if found.clause is not site.cue and site.ctx.is_cue(found.clause):
+        # '…, said Dotson, asserting, “…”': the name after the cue the subject was borrowed from
+        return _name_closing_after(site.words, found.clause, found.word) or found.word
     return found.word
+
+
+def _named_after_comma(site: CueSite, found) -> bool:
+    """'Y is facing “…” demand …, Secretary of State Antony Blinken said Thursday.' with 'said' a conjunct of
+    Y's verb: the subject borrowed from that verb is what was said; the name between the comma and the cue
+    speaks (a later row finds it)."""
+    cue, words = site.cue, site.words
+    if cue.deprel != "conj" or found.word.id > cue.id or cue.id < 3 \
+            or words[cue.id - 2].upos != "PROPN":
+        return False
+    at = cue.id - 2
+    while at > 0 and (words[at].upos == "PROPN" or words[at].text.lower() in ("of", "for")):
+        at -= 1
+    return words[at].text == "," and found.word.id < at + 1
 
 
 def _inverted_after_comma(site: CueSite, found) -> bool:
@@ -263,6 +296,23 @@ def _inverted_after_comma(site: CueSite, found) -> bool:
         return False
     first, second = words[cue.id], words[cue.id + 1]
     return first.upos == "PROPN" and second.upos == "PROPN" and head_of(site.sentence, first) is cue
+
+
+def _name_closing_after(words: list, cue, subject):
+    """'Just the suggestion … is enough, said Dotson, asserting …', '…, said the U.S. Travel Association, a
+    nonprofit …': after a comma, the cue and a name hung on it that ends at a comma or the sentence's end; the
+    subject the parse found before the comma is what was said. The name's head word, or None."""
+    if subject.id > cue.id or cue.id < 2 or words[cue.id - 2].text != ",":
+        return None
+    at = cue.id + (1 if cue.id < len(words) and words[cue.id].text == "the" else 0)
+    end = at
+    while end < len(words) and words[end].upos == "PROPN" and words[end].text[:1].isupper():
+        end += 1
+    if end == at or (end < len(words) and words[end].text not in (",", ".", ";")):
+        return None
+    run = {w.id for w in words[at:end]}
+    heads = [w for w in words[at:end] if w.head == cue.id]
+    return heads[0] if len(heads) == 1 and all(w.head in run or w.head == cue.id for w in words[at:end]) else None
 
 
 def _reduced_relative_subject(site: CueSite):

@@ -129,9 +129,9 @@ def _joins(words: list, i: int) -> bool:
         return True
     if is_particle(word.text) and word.upos not in ("VERB", "AUX", "CCONJ", "PRON"):
         return True
-    if word.text[-1:] in ("-", "‐") and is_particle(word.text[:-1].lower()) and 0 < i < len(words) - 1 \
-            and _touch(word, words[i + 1]):
-        return True  # 'al-' of 'Suleiman al-Amr' split off by the tokenizer
+    if word.text[-1:] in ("-", "‐") and (is_particle(word.text[:-1].lower()) and 0 < i or word.text[0].isupper()) \
+            and i < len(words) - 1 and _touch(word, words[i + 1]):
+        return True  # 'al-' of 'Suleiman al-Amr', 'V-' of 'V-DEM', split off by the tokenizer
     if word.text in ("-", "‐") and 0 < i < len(words) - 1:
         before, after = words[i - 1], words[i + 1]
         return _touch(before, word) and _touch(word, after)
@@ -661,8 +661,17 @@ def _proper(words, mention, text) -> Speaker:
     if not name:
         return Speaker(None, "person" if role else "unknown", role_text)
     known_first = fold(name[0].text) in first_names()
+    if not (honorific or role or known_first or named == "person") and _plural_group_word(name[-1]):
+        return Speaker(_text(_no_det(words[:head_at + 1]), text), "group")  # 'Starbucks Workers (United) said'
     kind = "person" if (len(name) >= 2 or honorific or role or known_first or named == "person") else "unknown"
     return Speaker(person_name(name), kind, role_text, gender=honorific_gender([w.text for w in words]))
+
+
+def _plural_group_word(word) -> bool:
+    """'Workers' of 'Starbucks Workers', 'Voters' of 'Texas Voters': a name ending in a plural word for people
+    (the group-noun list) is a body of people, never one person a he or she can point back to."""
+    return len(word.text) > 1 and word.text.lower() in group_nouns() and word.text.lower().endswith("s") \
+        and ("Number=Plur" in (word.feats or "") or (word.xpos or "").endswith("S"))
 
 
 def _organisation_words(words: list, head_at: int, appos: list, name: list) -> bool:
@@ -672,7 +681,9 @@ def _organisation_words(words: list, head_at: int, appos: list, name: list) -> b
     own = head_at + 1
     while own < len(words) and words[own].upos == "PROPN" and words[own].text[:1].isupper():
         own += 1
-    titled = any(w.text.lower() in role_words() for w in words)
+    # a title word right before an organisation word names the body ('the State Department'), not a person
+    titled = any(w.text.lower() in role_words() and not (i + 1 < len(words) and words[i + 1].text.lower() in org_words())
+                 for i, w in enumerate(words))
     return (_is_org(words[:own]) or _org_apposition(appos, name)) and not titled and not _first_named_person(words)
 
 
@@ -1394,21 +1405,48 @@ def _company_just_named(article: ArticleSpeakers, mention, speaker: Speaker) -> 
     since = before[-1][0] if before else word_span(mention.words[0].sent.words[0])[0]
     # 'Fox Corp. … At Fox Corp., the company touts …' after Morningstar's statement: another company named
     # since that statement may be the one meant, so nobody
+    opening = _opening_name(mention)
+    if opening:
+        return Speaker(opening, "organization", speaker.role, "nominal")
     named = _organisations_named(article, mention, since, {before[-1][1].name} if before else set())
     if not named and before and _company_name(before[-1][1]):
         return Speaker(before[-1][1].name, "organization", speaker.role, "nominal")
     return speaker
 
 
+def _opening_name(mention) -> Optional[str]:
+    """'At Fox Corp., the company touts …', 'At NBCUniversal owner Comcast, the company wrote …', 'With Coinbase
+    on the verge of a court battle, the firm has …': the name that heads the phrase a sentence opens with
+    after 'at', 'for' or 'with', where the mention is the sentence's subject after it."""
+    words = mention.words[0].sent.words
+    if len(words) < 4 or words[0].text.lower() not in ("at", "for", "with", "inside", "within"):
+        return None
+    head = words[words[0].head - 1] if words[0].head else None
+    if head is None or head.upos != "PROPN" or head.id >= mention.words[0].id:
+        return None
+    start, end = head.id, head.id  # 1-based ids of the name's first and last word
+    while start > 2 and words[start - 2].upos == "PROPN" and words[start - 2].text[:1].isupper():
+        start -= 1
+    while end < len(words) and words[end].upos == "PROPN" and words[end].text[:1].isupper():
+        end += 1  # 'Fox | Corp.' with 'Corp.' hung elsewhere
+    between = words[end:mention.words[0].id - 1]
+    if not any(w.text == "," for w in between) \
+            or any(w.upos in ("PROPN", "PRON") and w.deprel in ("nsubj", "nsubj:pass") for w in between):
+        return None
+    return " ".join(w.text for w in words[start - 1:end])
+
+
 def _organisations_named(article: ArticleSpeakers, mention, since: int, spoken: set) -> set[str]:
-    """The organisations the NER finds written from `since` up to the mention, other than those in `spoken`
-    and news outlets."""
+    """The organisations the NER finds written from `since` up to the mention, other than those in `spoken`,
+    their parts ('Fox Sports' of 'Fox Corp.': the same first word) and news outlets."""
     doc = mention.words[0].sent.doc
     found = set()
+    firsts = {name.split()[0] for name in spoken if name}
     for entity in (entities(doc) if doc is not None else []):
         if entity.kind == "organization" and since <= entity.start_char and entity.end_char <= mention.start:
             name = re.sub(r"^(?:the|The)\s+", "", entity.text).strip(" ,.")
-            if name and name not in spoken and not any(w.lower() in outlet_words() for w in name.split()):
+            if name and name not in spoken and name.split()[0] not in firsts \
+                    and not any(w.lower() in outlet_words() for w in name.split()):
                 found.add(name)
     return found
 

@@ -639,3 +639,125 @@ culprit culprit NOUN 5 ccomp
 . . PUNCT 2 punct
 """)
     assert (record.text, record.speaker) == ("that he was the culprit", "Okafor")
+
+
+# 'Y …, Secretary of State Ana Ruiz said Thursday.' with 'said' a conjunct of Y's verb and the day its subject
+TITLED_NAME_SAID_DAY = """
+The the DET 2 det
+agency agency PROPN 4 nsubj
+is be AUX 4 aux
+facing face VERB 0 root
+record record NOUN 6 compound
+demand demand NOUN 4 obj
+for for ADP 8 case
+visas visa NOUN 6 nmod
+, , PUNCT 10 punct
+Secretary Secretary PROPN 8 appos
+of of ADP 12 case
+State State PROPN 10 nmod
+Ana Ana PROPN 12 flat
+Ruiz Ruiz PROPN 13 flat
+said say VERB 4 conj
+Thursday Thursday PROPN 15 nsubj
+. . PUNCT 4 punct
+"""
+
+
+def test_surface_reading_before_a_long_title_and_name_when_only_a_day_follows_the_cue(extract):
+    text = "The agency is facing record demand for visas, Secretary of State Ana Ruiz said Thursday."
+    [record] = extract(text, TITLED_NAME_SAID_DAY)
+    # the name between the comma and the cue speaks, not the subject borrowed from the clause before
+    assert (record.text, record.mention, record.rule) == ("The agency is facing record demand for visas", "Ruiz",
+                                                          "surface:adjacent")
+
+
+def test_a_closing_cue_hung_on_a_noun_reports_the_whole_clause_before_it(extract):
+    # ', Wick said.' parsed as a parataxis of the last noun of what was said
+    text = "Like any shop, Acme has the right to refuse service to anyone, including those against the policy, Wick said."
+    [record] = extract(text, """
+Like like ADP 3 case
+any any DET 3 det
+shop shop NOUN 6 obl
+, , PUNCT 3 punct
+Acme Acme PROPN 6 nsubj
+has have VERB 0 root
+the the DET 8 det
+right right NOUN 6 obj
+to to PART 10 mark
+refuse refuse VERB 8 acl
+service service NOUN 10 obj
+to to ADP 13 case
+anyone anyone PRON 10 obl
+, , PUNCT 16 punct
+including include VERB 16 case
+those that PRON 13 nmod
+against against ADP 19 case
+the the DET 19 det
+policy policy NOUN 16 nmod
+, , PUNCT 22 punct
+Wick Wick PROPN 22 nsubj
+said say VERB 19 parataxis
+. . PUNCT 22 punct
+""")
+    assert record.text == "Like any shop, Acme has the right to refuse service to anyone, including those against the policy"
+    assert (record.speaker, record.rule) == ("Wick", "parataxis:nsubj-of-cue")
+
+
+def test_a_bare_participle_cue_hung_as_a_complement_is_not_what_was_said(extract):
+    # '…, Ruiz said, adding, however, that the shop forgot the sign.' with 'adding' and 'forgot' both complements
+    text = "The plan worked, Ruiz said, adding, however, that the shop forgot the sign."
+    records = extract(text, """
+The the DET 2 det
+plan plan NOUN 3 nsubj
+worked work VERB 0 root
+, , PUNCT 6 punct
+Ruiz Ruiz PROPN 6 nsubj
+said say VERB 3 parataxis
+, , PUNCT 8 punct
+adding add VERB 6 ccomp
+, , PUNCT 10 punct
+however however ADV 8 advmod
+, , PUNCT 15 punct
+that that SCONJ 15 mark
+the the DET 14 det
+shop shop NOUN 15 nsubj
+forgot forget VERB 6 ccomp
+the the DET 17 det
+sign sign NOUN 15 obj
+. . PUNCT 6 punct
+""")
+    texts = [r.text for r in records]
+    assert "adding, however" not in texts
+    assert any(t.endswith("that the shop forgot the sign") for t in texts)
+
+
+def test_a_participle_cue_hung_under_its_own_complement_says_it_for_the_speaker_before(extract):
+    # '“…,” she said last week, arguing Ruritania should spend …' with 'spend' hung on 'said', 'arguing' on 'spend'
+    text = "Ana Ruiz spoke. “We won,” she said last week, arguing Ruritania should spend far more money on new homes."
+    records = extract(text, "Ana Ana PROPN 3 nsubj\nRuiz Ruiz PROPN 1 flat\nspoke speak VERB 0 root\n. . PUNCT 3 punct",
+                      """
+“ “ PUNCT 3 punct
+We we PRON 3 nsubj
+won win VERB 0 root
+, , PUNCT 3 punct
+” ” PUNCT 3 punct
+she she PRON 7 nsubj
+said say VERB 3 parataxis
+last last ADJ 9 amod
+week week NOUN 7 obl:tmod
+, , PUNCT 11 punct
+arguing argue VERB 14 advcl
+Ruritania Ruritania PROPN 14 nsubj
+should should AUX 14 aux
+spend spend VERB 7 ccomp
+far far ADV 16 advmod
+more more ADJ 17 amod
+money money NOUN 14 obj
+on on ADP 20 case
+new new ADJ 20 amod
+homes home NOUN 14 obl
+. . PUNCT 3 punct
+""")
+    [record] = [r for r in records if r.kind == "indirect"]
+    assert (record.text, record.cue, record.speaker) == (
+        "Ruritania should spend far more money on new homes", "arguing", "Ana Ruiz")

@@ -1,5 +1,7 @@
 """Attribution edge cases met in real news, each on a hand-written parse that reproduces the parser's mistake."""
 
+import pytest
+
 # '“…,” said one party activist.' with the speaker parsed as the object of "said"
 ACTIVIST = """
 “ “ PUNCT 5 punct
@@ -858,3 +860,29 @@ left leave VERB 16 acl:relcl
 . . PUNCT 12 punct
 """)
     assert [(r.text, r.speaker) for r in records] == [("We want to make sure they are here", "Garin McCarthy")]
+
+
+@pytest.mark.parametrize("verb_rows, mention", [
+    # 'Ford is concerned about the bushes: “…”' parsed as a passive
+    ("is be AUX 3 aux:pass\nconcerned concern VERB 0 root", "Ford"),
+    # 'Ford is worried about the bushes: “…”' with a copula
+    ("is be AUX 3 cop\nworried worried ADJ 0 root", "Ford"),
+])
+def test_a_colon_lead_in_on_a_passive_or_copular_clause_is_introduced_by_its_subject(extract, verb_rows, mention):
+    verb = verb_rows.split("\n")[1].split()[0]
+    text = f"Ford is {verb} about the bushes: “We lost.”"
+    subject = "Ford Ford PROPN 3 nsubj:pass" if "aux:pass" in verb_rows else "Ford Ford PROPN 3 nsubj"
+    [record] = extract(text, f"""
+{subject}
+{verb_rows}
+about about ADP 6 case
+the the DET 6 det
+bushes bush NOUN 3 obl
+: : PUNCT 10 punct
+“ “ PUNCT 10 punct
+We we PRON 10 nsubj
+lost lose VERB 3 parataxis
+. . PUNCT 10 punct
+” ” PUNCT 10 punct
+""")
+    assert (record.text, record.mention, record.rule) == ("We lost.", mention, "colon")

@@ -515,8 +515,8 @@ Baselice Baselice PROPN 4 flat
     assert _speaker(text, rows, ["S-PER", "O", "O", "O", "S-PER"]) == ("Jason Baselice", "person")
 
 
-def test_the_company_after_another_company_is_named_stays_unnamed():
-    # 'Acme said …. At Birch Corp., the company said …': the company may be Birch Corp., not Acme
+def test_the_company_in_a_sentence_opening_with_at_and_a_name_is_that_company():
+    # 'Acme said …. At Birch Corp., the company said …': Birch Corp., whether the NER reads it or not
     text = "Acme said it had won. At Birch Corp., the company said it ended."
     acme = ACME_WON
     company = """
@@ -533,8 +533,21 @@ ended end VERB 7 ccomp
 """
     tagged = ["O", "B-ORG", "E-ORG"] + ["O"] * 7
     records = _extract(text, acme, company, tags=[["S-ORG"] + ["O"] * 5, tagged])
-    assert (records[-1].speaker, records[-1].role) == (None, "company")
+    assert (records[-1].speaker, records[-1].speaker_kind) == ("Birch Corp.", "organization")
     untagged = _extract(text, acme, company, tags=[["S-ORG"] + ["O"] * 5, ["O"] * 10])
+    assert untagged[-1].speaker == "Birch Corp."
+
+
+def test_the_company_after_another_company_is_named_stays_unnamed():
+    # 'Acme said …. Birch Corp. grew. The company said …': the company may be Birch Corp., not Acme
+    text = "Acme said it had won. Birch Corp. grew. The company said it ended."
+    birch = "Birch Birch PROPN 2 compound\nCorp. Corp. PROPN 3 nsubj\ngrew grow VERB 0 root\n. . PUNCT 3 punct"
+    company = "The the DET 2 det\ncompany company NOUN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
+        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    tags = [["S-ORG"] + ["O"] * 5, ["B-ORG", "E-ORG", "O", "O"], ["O"] * 6]
+    records = _extract(text, ACME_WON, birch, company, tags=tags)
+    assert (records[-1].speaker, records[-1].role) == (None, "company")
+    untagged = _extract(text, ACME_WON, birch, company, tags=[tags[0], ["O"] * 4, ["O"] * 6])
     assert untagged[-1].speaker == "Acme"
 
 
@@ -558,3 +571,16 @@ Herald Herald PROPN 4 obl
     tags = ["O"] * 8 + ["B-ORG", "I-ORG", "E-ORG", "O"]
     [record] = [r for r in _extract(text, rows, tags=[tags]) if r.rule.startswith("according-to")]
     assert record.speaker == "Harbor Morning Herald"
+
+
+def test_the_company_after_a_part_of_the_same_company_is_named_is_still_that_company():
+    # 'Acme Corp said …. Acme Sports grew. The company said …': a part of Acme (same first word), no rival
+    text = "Acme Corp said it had won. Acme Sports grew. The company said it ended."
+    acme = "Acme Acme PROPN 2 compound\nCorp Corp PROPN 3 nsubj\nsaid say VERB 0 root\nit it PRON 6 nsubj\n" \
+        "had have AUX 6 aux\nwon win VERB 3 ccomp\n. . PUNCT 3 punct"
+    sports = "Acme Acme PROPN 2 compound\nSports Sports PROPN 3 nsubj\ngrew grow VERB 0 root\n. . PUNCT 3 punct"
+    company = "The the DET 2 det\ncompany company NOUN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
+        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    tags = [["B-ORG", "E-ORG"] + ["O"] * 5, ["B-ORG", "E-ORG", "O", "O"], ["O"] * 6]
+    records = _extract(text, acme, sports, company, tags=tags)
+    assert [r.speaker for r in records] == ["Acme Corp", "Acme Corp"]

@@ -988,3 +988,174 @@ def test_a_surname_tagged_a_plural_noun_takes_its_full_name(extract):
                       "the the DET 5 det\nlab lab NOUN 3 obj\n. . PUNCT 3 punct",
                       RIVERA.replace("Rivera Rivera PROPN 2 nsubj", "Wilkins Wilkins NOUN 2 nsubj Number=Plur"))
     assert (records[-1].speaker, records[-1].speaker_kind) == ("Ana Wilkins", "person")
+
+
+def test_a_name_ending_in_a_plural_word_for_people_is_a_group_no_pronoun_points_back_to(extract):
+    # 'Acme Workers said …. Ana Ruiz spoke. He said …': the he is never the workers' body
+    text = "Acme Workers said we lost. Tom Berg won. He said it ended."
+    records = extract(text,
+                      _said("Acme Acme PROPN 2 compound\nWorkers worker PROPN 3 nsubj Number=Plur|XPOS=NNPS", 2, 3,
+                            "we lost"),
+                      "Tom Tom PROPN 3 nsubj\nBerg Berg PROPN 1 flat\nwon win VERB 0 root\n. . PUNCT 3 punct",
+                      _said("He he PRON 2 nsubj", 1, 2, "it ended"))
+    assert (records[0].speaker, records[0].speaker_kind) == ("Acme Workers", "group")
+    assert records[-1].speaker == "Tom Berg"
+
+
+def test_the_developer_after_a_companys_statement_is_that_company(extract):
+    text = "Acme said it had won. The developer said it ended."
+    records = extract(text, ACME_WON, THE_COMPANY.replace("company company", "developer developer"))
+    assert [r.speaker for r in records] == ["Acme", "Acme"]
+
+
+def test_a_name_closing_the_sentence_after_said_speaks_for_the_participle_after_it(extract):
+    # '…, said Ruiz, adding, “…”' with the clause before the comma parsed as the subject of 'said'
+    text = "The offer is enough, said Ruiz, adding, “We won.”"
+    records = extract(text, """
+The the DET 2 det
+offer offer NOUN 6 nsubj
+is be AUX 4 cop
+enough enough ADV 6 advmod
+, , PUNCT 4 punct
+said say VERB 0 root
+Ruiz Ruiz PROPN 6 obj
+, , PUNCT 9 punct
+adding add VERB 6 ccomp
+, , PUNCT 13 punct
+“ “ PUNCT 13 punct
+We we PRON 13 nsubj
+won win VERB 9 ccomp
+. . PUNCT 6 punct
+” ” PUNCT 6 punct
+""")
+    assert [(r.kind, r.text, r.mention) for r in records] == [("direct", "We won.", "Ruiz")]
+
+
+def test_according_to_a_title_to_a_place_and_a_name_the_parse_hung_elsewhere(extract):
+    text = "According to Ruritanian Ambassador to the United States Ana Ruiz, the team shows progress."
+    [record] = extract(text, """
+According accord VERB 4 case
+to to ADP 4 case
+Ruritanian Ruritanian ADJ 4 amod
+Ambassador Ambassador PROPN 14 obl
+to to ADP 10 case
+the the DET 10 det
+United United ADJ 8 amod XPOS=NNP
+States State PROPN 10 compound
+Ana Ana PROPN 10 compound
+Ruiz Ruiz PROPN 13 nmod
+, , PUNCT 10 punct
+the the DET 13 det
+team team NOUN 14 nsubj
+shows show VERB 0 root
+progress progress NOUN 14 obj
+. . PUNCT 14 punct
+""")
+    assert (record.speaker, record.role) == ("Ana Ruiz", "Ruritanian Ambassador to the United States")
+
+
+def test_a_subject_before_a_possessive_mark_owns_the_speaker(extract):
+    # "Reeves' manager said …" parsed with 'Reeves' and 'manager' both subjects of 'said'
+    text = "Reeves' manager said the vote was fair."
+    [record] = extract(text, """
+Reeves Reeves NOUN 4 nsubj XPOS=NNS
+' ' PUNCT 3 punct XPOS=POS
+manager manager NOUN 4 nsubj
+said say VERB 0 root
+the the DET 6 det
+vote vote NOUN 8 nsubj
+was be AUX 8 cop
+fair fair ADJ 4 ccomp
+. . PUNCT 4 punct
+""")
+    assert (record.speaker, record.mention) == (None, "manager")
+
+
+def test_a_capitalised_piece_split_off_with_its_hyphen_is_part_of_the_name(extract):
+    # 'V-DEM noted …' tokenized 'V-' + 'DEM', with 'V-' hung on the verb
+    text = "In 2021, V-DEM noted the vote was fair."
+    [record] = extract(text, """
+In in ADP 2 case
+2021 2021 NUM 6 obl
+, , PUNCT 2 punct
+V- V- PUNCT 6 punct XPOS=NNP
+DEM DEM PROPN 6 nsubj
+noted note VERB 0 root
+the the DET 8 det
+vote vote NOUN 10 nsubj
+was be AUX 10 cop
+fair fair ADJ 6 ccomp
+. . PUNCT 6 punct
+""")
+    assert (record.mention, record.speaker) == ("V-DEM", "V-DEM")
+
+
+def test_a_participle_after_a_complement_clause_speaks_for_the_main_clause(extract):
+    # 'She was confident the show would go on, telling the paper: “…”' with 'telling' hung on 'go'
+    text = "Ana Ruiz left. She was confident the show would go on, telling the paper: “We won.”"
+    records = extract(text, "Ana Ana PROPN 3 nsubj\nRuiz Ruiz PROPN 1 flat\nleft leave VERB 0 root\n. . PUNCT 3 punct",
+                      """
+She she PRON 3 nsubj
+was be AUX 3 cop
+confident confident ADJ 0 root
+the the DET 5 det
+show show NOUN 7 nsubj
+would would AUX 7 aux
+go go VERB 3 ccomp
+on on ADP 7 compound:prt
+, , PUNCT 10 punct
+telling tell VERB 7 advcl
+the the DET 12 det
+paper paper NOUN 10 obj
+: : PUNCT 16 punct
+“ “ PUNCT 16 punct
+We we PRON 16 nsubj
+won win VERB 10 parataxis
+. . PUNCT 16 punct
+” ” PUNCT 16 punct
+""")
+    [record] = [r for r in records if r.kind == "direct"]
+    assert (record.mention, record.speaker) == ("She", "Ana Ruiz")
+
+
+def test_the_company_after_at_an_owner_and_a_name_is_the_name_the_phrase_heads(extract):
+    # 'At Birch owner Acme, the company said …': Acme heads the phrase; Birch only describes it
+    text = "Tom Berg said we lost. At Birch owner Acme, the company said it ended."
+    records = extract(text, _said("Tom Tom PROPN 3 nsubj\nBerg Berg PROPN 1 flat", 1, 3, "we lost"), """
+At at ADP 4 case
+Birch Birch PROPN 3 compound
+owner owner NOUN 4 compound
+Acme Acme PROPN 8 obl
+, , PUNCT 4 punct
+the the DET 7 det
+company company NOUN 8 nsubj
+said say VERB 0 root
+it it PRON 10 nsubj
+ended end VERB 8 ccomp
+. . PUNCT 8 punct
+""")
+    assert (records[-1].speaker, records[-1].speaker_kind) == ("Acme", "organization")
+
+
+def test_a_name_after_said_whose_subject_stands_before_it_opens_what_was_said(extract):
+    # 'The US State Department said John Kerry, the secretary, called …': the Department speaks; Kerry is said of
+    text = "The US State Department said John Kerry, the secretary, called the minister."
+    [record] = extract(text, """
+The the DET 4 det
+US US PROPN 4 compound
+State State PROPN 4 compound
+Department Department PROPN 5 nsubj
+said say VERB 0 root
+John John PROPN 5 obj
+Kerry Kerry PROPN 6 flat
+, , PUNCT 10 punct
+the the DET 10 det
+secretary secretary NOUN 12 nsubj
+, , PUNCT 10 punct
+called call VERB 5 ccomp
+the the DET 14 det
+minister minister NOUN 12 obj
+. . PUNCT 5 punct
+""")
+    assert record.text == "John Kerry, the secretary, called the minister"
+    assert (record.speaker, record.speaker_kind, record.role) == ("US State Department", "organization", None)
