@@ -1437,18 +1437,28 @@ def _opening_name(mention) -> Optional[str]:
 
 
 def _organisations_named(article: ArticleSpeakers, mention, since: int, spoken: set) -> set[str]:
-    """The organisations the NER finds written from `since` up to the mention, other than those in `spoken`,
-    their parts ('Fox Sports' of 'Fox Corp.': the same first word) and news outlets."""
+    """The organisations the NER finds written from `since` up to the mention as the subject of a clause (a
+    company only partnered with or worked at is no rival antecedent), other than those in `spoken`, their parts
+    ('Fox Sports' of 'Fox Corp.': the same first word) and news outlets."""
     doc = mention.words[0].sent.doc
     found = set()
     firsts = {name.split()[0] for name in spoken if name}
     for entity in (entities(doc) if doc is not None else []):
-        if entity.kind == "organization" and since <= entity.start_char and entity.end_char <= mention.start:
+        if entity.kind == "organization" and since <= entity.start_char and entity.end_char <= mention.start \
+                and _entity_is_subject(doc, entity):
             name = re.sub(r"^(?:the|The)\s+", "", entity.text).strip(" ,.")
             if name and name not in spoken and name.split()[0] not in firsts \
                     and not any(w.lower() in outlet_words() for w in name.split()):
                 found.add(name)
     return found
+
+
+def _entity_is_subject(doc, entity) -> bool:
+    """Is the entity's head word the subject of its clause ('Birch Corp. grew')?"""
+    words = doc.sentences[entity.sentence_index].words
+    inside = set(entity.word_ids)
+    heads = [words[i - 1] for i in entity.word_ids if words[i - 1].head not in inside]
+    return any((word.deprel or "").startswith("nsubj") for word in heads)
 
 
 def _company_name(earlier: Speaker) -> bool:

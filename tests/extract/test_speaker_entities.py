@@ -584,3 +584,15 @@ def test_the_company_after_a_part_of_the_same_company_is_named_is_still_that_com
     tags = [["B-ORG", "E-ORG"] + ["O"] * 5, ["B-ORG", "E-ORG", "O", "O"], ["O"] * 6]
     records = _extract(text, acme, sports, company, tags=tags)
     assert [r.speaker for r in records] == ["Acme Corp", "Acme Corp"]
+
+
+def test_a_company_named_only_as_a_partner_since_leaves_the_company_its_antecedent():
+    # 'Acme said …. It partnered with Birch Corp. The company said …': Birch is no subject, so no rival
+    text = "Acme said it had won. It partnered with Birch Corp. The company said it ended."
+    partnered = "It it PRON 2 nsubj\npartnered partner VERB 0 root\nwith with ADP 5 case\n" \
+        "Birch Birch PROPN 5 compound\nCorp. Corp. PROPN 2 obl"
+    company = "The the DET 2 det\ncompany company NOUN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
+        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    tags = [["S-ORG"] + ["O"] * 5, ["O", "O", "O", "B-ORG", "E-ORG"], ["O"] * 6]
+    records = _extract(text, ACME_WON, partnered, company, tags=tags)
+    assert [r.speaker for r in records] == ["Acme", "Acme"]
