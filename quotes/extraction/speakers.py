@@ -1343,9 +1343,15 @@ def _pronoun_antecedent(article: ArticleSpeakers, mention, speaker: Speaker) -> 
 
 
 def _short_name(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
-    if speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name):
+    if speaker.name and speaker.kind in ("person", "unknown") and is_short_form(speaker.name) \
+            and not _institution_after_the(mention, speaker):
         return article._full_name(mention, speaker)
     return None
+
+
+def _institution_after_the(mention, speaker: Speaker) -> bool:
+    """'The Church' of a kind the NER left open: after 'the', one capitalised word is no person's surname."""
+    return speaker.kind == "unknown" and mention.words[0].text.lower() == "the"
 
 
 def _written_in_full(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
@@ -1369,7 +1375,9 @@ def _organisation_short_form(article: ArticleSpeakers, mention, speaker: Speaker
     writes 'the European Commission': the one longer organisation name the text writes with that word first
     (before 'of'/'for') or, for an organisation word, last."""
     name = speaker.name or ""
-    if speaker.kind != "organization" or " " in name or not name[:1].isupper() or len(name) < 3:
+    # a kind the NER left open counts after 'the' ('The Church', tagged as a thing): no person is 'the Church'
+    institution = speaker.kind == "organization" or _institution_after_the(mention, speaker)
+    if not institution or " " in name or not name[:1].isupper() or len(name) < 3:
         return None
     word = re.escape(name)
     cap = r"[" + UPPER + r"][\w’'-]*"

@@ -596,3 +596,15 @@ def test_a_company_named_only_as_a_partner_since_leaves_the_company_its_antecede
     tags = [["S-ORG"] + ["O"] * 5, ["O", "O", "O", "B-ORG", "E-ORG"], ["O"] * 6]
     records = _extract(text, ACME_WON, partnered, company, tags=tags)
     assert [r.speaker for r in records] == ["Acme", "Acme"]
+
+
+def test_the_short_form_of_an_organisation_the_ner_reads_as_a_thing_is_still_the_organisation():
+    # 'The Church also claims …' with 'Church' tagged MISC: after 'the', no person; the article's 'Church of …'
+    text = "The Church of Scientology spoke first. The Church said it ended."
+    first = "The the DET 2 det\nChurch Church PROPN 5 nsubj\nof of ADP 4 case\nScientology Scientology PROPN 2 nmod\n" \
+        "spoke speak VERB 0 root\nfirst first ADV 5 advmod\n. . PUNCT 5 punct"
+    church = "The the DET 2 det\nChurch Church PROPN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
+        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    tags = [["O", "B-ORG", "I-ORG", "E-ORG", "O", "O", "O"], ["O", "S-MISC", "O", "O", "O", "O"]]
+    [record] = _extract(text, first, church, tags=tags)
+    assert (record.speaker, record.speaker_kind) == ("Church of Scientology", "organization")
