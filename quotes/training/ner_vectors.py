@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from quotes.errors import QuotesError
 from quotes.training.ner import known_words, projected_vectors, _save_pretrain
+from quotes.training.train import NER_VECTOR_WORDS
 
 # float16 keeps about 3 significant digits; a word whose rebuilt vector differs from the old table's by more
 # than this was projected differently (another spaCy table, another number of axes)
@@ -101,3 +102,19 @@ def move_to_pretrain(model_in: Path, pretrain: Path, model_out: Path) -> int:
     model_out.parent.mkdir(parents=True, exist_ok=True)
     torch.save(checkpoint, model_out, _use_new_zipfile_serialization=False)
     return len(new) - len(old)
+
+
+def extend_for_training_text(base: Path, source: Path, output: Path, *, train_json: Path,
+                             frequency_list: Optional[Path] = None, max_words: int = NER_VECTOR_WORDS) -> ExtendedTable:
+    """extend_pretrain with the words of the NER stage's training data (WORK/data/ner/train.json, news included)
+    by frequency, then general English from `frequency_list` (a wordfreq wheel, as the parser's vectors use) until
+    `max_words`: how run 3's 60,000-word table was made (docs/ner-training.md)."""
+    import json
+
+    from quotes.training.parser import wordfreq_words
+
+    sentences = json.loads(train_json.read_text(encoding="utf-8"))
+    words = text_word_frequencies([word["text"] for word in sentence] for sentence in sentences)
+    if frequency_list is not None:
+        words += wordfreq_words(frequency_list)
+    return extend_pretrain(base, source, output, words_by_frequency=words, max_words=max_words)

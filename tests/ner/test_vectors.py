@@ -1,6 +1,8 @@
 """extend_pretrain and move_to_pretrain: a larger NER vector table that keeps the old one's ids and vectors, and a
 trained model moved onto it that tags as before. Hand-made spaCy tables and a tiny model trained in seconds."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -107,3 +109,20 @@ def _reordered(pretrain, tmp_path):
     path = tmp_path / "reordered.pt"
     _save_pretrain(list(reversed(words)), table.numpy(), path)
     return path
+
+
+def test_training_text_words_come_before_general_english(tmp_path):
+    from tests.ner.test_compact import _json as write_json
+    from tests.test_parser_training import _wordfreq_wheel
+    from quotes.training.ner_vectors import extend_for_training_text
+
+    spacy = _spacy(tmp_path)
+    base, extended = tmp_path / "base.pt", tmp_path / "extended.pt"
+    build_pretrain(spacy, base, words_by_frequency=["the"], max_words=10, dims=3)
+    train = write_json(tmp_path / "train.json", [[("Lagos", "S-LOC"), ("met", "O"), ("Oslo", "S-LOC")],
+                                                  [("Oslo", "S-LOC"), ("left", "O")]])
+    wheel = _wordfreq_wheel(tmp_path / "wordfreq.whl", [["said", "zebra"], ["met", "quietly"]])
+    result = extend_for_training_text(base, spacy, extended, train_json=Path(train), frequency_list=wheel,
+                                      max_words=7)
+    assert _table(extended)[0] == ["the", "oslo", "lagos", "met", "left", "said", "zebra"]
+    assert (result.kept, result.added) == (1, 6)
