@@ -436,12 +436,13 @@ def _split(ud_dir: Path, treebank: str, split: str) -> Path:
 
 
 def prepare_ner_data(ud_dir: Path, files: NerFiles, news_dir: Optional[Path] = None,
-                     gum_copies: int = 2) -> dict[str, int]:
+                     gum_copies: int = 2, conll_copies: int = 1) -> dict[str, int]:
     """Train = GUM train + GENTLE (three documents in four), dev = GUM dev, tests = GUM test and GENTLE's rest.
 
     With `news_dir` (quotes.training.ner_news.NewsCorpora) train adds CoNLL-2003 train and all of WikiNEuRal, with GUM
     and GENTLE repeated `gum_copies` times so that GRP and GUM's conventions keep their weight among three
-    times as many news sentences; dev adds CoNLL-2003 val and the tests CoNLL-2003 test.
+    times as many news sentences, and CoNLL-2003 train `conll_copies` times (the target is news: WikiNEuRal is
+    Wikipedia text, GUM mostly not news); dev adds CoNLL-2003 val and the tests CoNLL-2003 test.
     """
     gentle_train, gentle_test = split_gentle(_split(ud_dir, GENTLE, "test"))
     gum_train = [*read_conllu(_split(ud_dir, GUM, "train")), *gentle_train]
@@ -452,9 +453,9 @@ def prepare_ner_data(ud_dir: Path, files: NerFiles, news_dir: Optional[Path] = N
         from quotes.training.ner_news import NewsCorpora, news_to_stanza_json, read_bio_conll
 
         corpora = NewsCorpora(news_dir)
-        news = [sentence for path in [corpora.conll("train"), *corpora.wikineural()]
-                for sentence in read_bio_conll(path)]
-        train = train * gum_copies + news_to_stanza_json(news)
+        conll = news_to_stanza_json(read_bio_conll(corpora.conll("train")))
+        wiki = news_to_stanza_json(sentence for path in corpora.wikineural() for sentence in read_bio_conll(path))
+        train = train * gum_copies + conll * conll_copies + wiki
         dev = dev + news_to_stanza_json(read_bio_conll(corpora.conll("val")))
         tests["conll"] = news_to_stanza_json(read_bio_conll(corpora.conll("test")))
     counts = {"train": _write_json(train, files.train), "dev": _write_json(dev, files.dev)}
