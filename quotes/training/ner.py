@@ -321,16 +321,9 @@ def read_spacy_vectors(source: Path):
     return words, np.asarray(rows), table
 
 
-def build_pretrain(source: Path, output: Path, *, words_by_frequency: list[str], max_words: int,
-                   dims: int, dtype: str = "float16") -> tuple[int, int]:
-    """Write a Stanza pretrain file from spaCy's table and return its (words, dims).
-
-    Kept small because it is bundled: spaCy's table is not in frequency order, so the vocabulary is the first
-    `max_words` of `words_by_frequency` (counted in the UD training text) that the table knows, lowercased as
-    Stanza's NER looks words up, each vector projected onto the table's top `dims` principal axes and stored as
-    `dtype`: float16 for the NER (Stanza copies it into a float32 embedding); the parser needs float32, as it
-    embeds the stored tensor as it is.
-    """
+def projected_vectors(source: Path, dims: int):
+    """(table row of each lowercased word, the table projected onto its top `dims` principal axes, scaled to unit
+    standard deviation): the vectors every NER pretrain file is cut from."""
     import numpy as np
 
     words, rows, table = read_spacy_vectors(source)
@@ -344,12 +337,34 @@ def build_pretrain(source: Path, output: Path, *, words_by_frequency: list[str],
         lower = word.lower()
         if word == lower or lower not in row_of:
             row_of[lower] = int(row)
+    return row_of, projected
+
+
+def known_words(words_by_frequency: Iterable[str], row_of: dict[str, int], max_words: int) -> list[str]:
+    """The first `max_words` distinct lowercased words that have a vector (no word with a space in it)."""
     vocab: list[str] = []
     for word in dict.fromkeys(word.lower() for word in words_by_frequency):
-        if word in row_of and not any(ch.isspace() for ch in word):
-            vocab.append(word)
         if len(vocab) >= max_words:
             break
+        if word in row_of and not any(ch.isspace() for ch in word):
+            vocab.append(word)
+    return vocab
+
+
+def build_pretrain(source: Path, output: Path, *, words_by_frequency: list[str], max_words: int,
+                   dims: int, dtype: str = "float16") -> tuple[int, int]:
+    """Write a Stanza pretrain file from spaCy's table and return its (words, dims).
+
+    Kept small because it is bundled: spaCy's table is not in frequency order, so the vocabulary is the first
+    `max_words` of `words_by_frequency` (counted in the UD training text) that the table knows, lowercased as
+    Stanza's NER looks words up, each vector projected onto the table's top `dims` principal axes and stored as
+    `dtype`: float16 for the NER (Stanza copies it into a float32 embedding); the parser needs float32, as it
+    embeds the stored tensor as it is.
+    """
+    import numpy as np
+
+    row_of, projected = projected_vectors(source, dims)
+    vocab = known_words(words_by_frequency, row_of, max_words)
     from stanza.models.common.vocab import VOCAB_PREFIX
 
     full = np.zeros((len(vocab) + len(VOCAB_PREFIX), dims), dtype=dtype)  # PAD, UNK, …: zero vectors
@@ -421,12 +436,13 @@ def _split(ud_dir: Path, treebank: str, split: str) -> Path:
 
 
 def prepare_ner_data(ud_dir: Path, files: NerFiles, news_dir: Optional[Path] = None,
-                     gum_copies: int = 2) -> dict[str, int]:
+                     gum_copies: int = 2, conll_copies: int = 1) -> dict[str, int]:
     """Train = GUM train + GENTLE (three documents in four), dev = GUM dev, tests = GUM test and GENTLE's rest.
 
     With `news_dir` (quotes.training.ner_news.NewsCorpora) train adds CoNLL-2003 train and all of WikiNEuRal, with GUM
     and GENTLE repeated `gum_copies` times so that GRP and GUM's conventions keep their weight among three
-    times as many news sentences; dev adds CoNLL-2003 val and the tests CoNLL-2003 test.
+    times as many news sentences, and CoNLL-2003 train `conll_copies` times (the target is news: WikiNEuRal is
+    Wikipedia text, GUM mostly not news); dev adds CoNLL-2003 val and the tests CoNLL-2003 test.
     """
     gentle_train, gentle_test = split_gentle(_split(ud_dir, GENTLE, "test"))
     gum_train = [*read_conllu(_split(ud_dir, GUM, "train")), *gentle_train]
@@ -437,9 +453,9 @@ def prepare_ner_data(ud_dir: Path, files: NerFiles, news_dir: Optional[Path] = N
         from quotes.training.ner_news import NewsCorpora, news_to_stanza_json, read_bio_conll
 
         corpora = NewsCorpora(news_dir)
-        news = [sentence for path in [corpora.conll("train"), *corpora.wikineural()]
-                for sentence in read_bio_conll(path)]
-        train = train * gum_copies + news_to_stanza_json(news)
+        conll = news_to_stanza_json(read_bio_conll(corpora.conll("train")))
+        wiki = news_to_stanza_json(sentence for path in corpora.wikineural() for sentence in read_bio_conll(path))
+        train = train * gum_copies + conll * conll_copies + wiki
         dev = dev + news_to_stanza_json(read_bio_conll(corpora.conll("val")))
         tests["conll"] = news_to_stanza_json(read_bio_conll(corpora.conll("test")))
     counts = {"train": _write_json(train, files.train), "dev": _write_json(dev, files.dev)}

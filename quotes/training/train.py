@@ -56,6 +56,7 @@ class TrainConfig:
     ner_pretrain: Optional[Path] = None  # an existing Stanza pretrain file (the bundled one) instead of ner_vectors
     ner_news: Optional[Path] = None  # Babelscape/wikineural's data/ folder: CoNLL-2003 + WikiNEuRal (ner_news)
     ner_finetune: Optional[Path] = None  # start from this NER model (the bundled one) instead of from scratch
+    ner_conll_copies: int = 1  # CoNLL-2003 train repeated this many times in the NER training data
     ner_eval_interval: int = 300
     threads: int = 1
     force: tuple[str, ...] = field(default_factory=tuple)
@@ -294,7 +295,7 @@ def _stage_ner(config: TrainConfig, runner: Runner) -> None:
     from quotes.training.ner import NerFiles, compact_ner_model, prepare_ner_data
 
     files = NerFiles(config.data_dir / "ner")
-    counts = prepare_ner_data(config.ud_dir, files, config.ner_news)
+    counts = prepare_ner_data(config.ud_dir, files, config.ner_news, conll_copies=config.ner_conll_copies)
     runner.log(f"[ner] sentences: {counts}")
     vectors = _ner_vectors(config, files, runner)
     trained = ner_checkpoint(config)

@@ -107,9 +107,9 @@ def test_prepare_adds_news_to_train_dev_and_test(tmp_path):
     _write(news, "wikineural/en/val.conllu", BABELSCAPE)
     _write(news, "wikineural/en/test.conllu", BABELSCAPE)
     files = NerFiles(tmp_path / "ner")
-    counts = prepare_ner_data(ud, files, news, gum_copies=2)
-    # GUM train 3 + GENTLE 3 (no held-out doc among its 2), twice; CoNLL train 2 + WikiNEuRal 2 x 2
-    assert counts == {"train": 2 * 6 + 2 + 4, "dev": 3 + 2, "test.gum": 3, "test.gentle": 0, "test.conll": 2}
+    counts = prepare_ner_data(ud, files, news, gum_copies=2, conll_copies=3)
+    # GUM train 3 + GENTLE 3 (no held-out doc among its 2), twice; CoNLL train 2 three times + WikiNEuRal 2 x 2
+    assert counts == {"train": 2 * 6 + 3 * 2 + 4, "dev": 3 + 2, "test.gum": 3, "test.gentle": 0, "test.conll": 2}
     train = json.loads(files.train.read_text(encoding="utf-8"))
     assert train[12][:3] == [{"text": "UN", "ner": "S-ORG"}, {"text": "envoy", "ner": "O"},
                              {"text": "Amara", "ner": "B-PER"}]

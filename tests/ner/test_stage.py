@@ -23,6 +23,7 @@ def test_train_models_offers_ner_options():
 
     result = CliRunner().invoke(main, ["train-models", "--help"])
     assert "--ner-vectors" in result.output and "--ner-steps" in result.output and "ner" in result.output
+    assert "--ner-conll-copies" in result.output
 
 
 def _fake_ud(tmp_path):
