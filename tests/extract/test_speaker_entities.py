@@ -19,6 +19,12 @@ def _extract(text, *blocks, tags=None):
     return extract_from_doc(doc, text, source="t")
 
 
+def _said_it_ended(subject_rows: str, said_id: int) -> str:
+    """Rows for '<subject> said it ended.', 'said' being word `said_id`."""
+    return subject_rows + f"\nsaid say VERB 0 root\nit it PRON {said_id + 2} nsubj\nended end VERB {said_id} ccomp\n" \
+        f". . PUNCT {said_id} punct"
+
+
 def _said(subject_rows: str) -> str:
     """Rows for '<subject> said they won.' with the subject's last row as its head (nsubj of 'said')."""
     subject = [row.split() for row in subject_rows.strip().splitlines()]
@@ -542,8 +548,7 @@ def test_the_company_after_another_company_is_named_stays_unnamed():
     # 'Acme said …. Birch Corp. grew. The company said …': the company may be Birch Corp., not Acme
     text = "Acme said it had won. Birch Corp. grew. The company said it ended."
     birch = "Birch Birch PROPN 2 compound\nCorp. Corp. PROPN 3 nsubj\ngrew grow VERB 0 root\n. . PUNCT 3 punct"
-    company = "The the DET 2 det\ncompany company NOUN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
-        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    company = _said_it_ended("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)
     tags = [["S-ORG"] + ["O"] * 5, ["B-ORG", "E-ORG", "O", "O"], ["O"] * 6]
     records = _extract(text, ACME_WON, birch, company, tags=tags)
     assert (records[-1].speaker, records[-1].role) == (None, "company")
@@ -579,8 +584,7 @@ def test_the_company_after_a_part_of_the_same_company_is_named_is_still_that_com
     acme = "Acme Acme PROPN 2 compound\nCorp Corp PROPN 3 nsubj\nsaid say VERB 0 root\nit it PRON 6 nsubj\n" \
         "had have AUX 6 aux\nwon win VERB 3 ccomp\n. . PUNCT 3 punct"
     sports = "Acme Acme PROPN 2 compound\nSports Sports PROPN 3 nsubj\ngrew grow VERB 0 root\n. . PUNCT 3 punct"
-    company = "The the DET 2 det\ncompany company NOUN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
-        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    company = _said_it_ended("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)
     tags = [["B-ORG", "E-ORG"] + ["O"] * 5, ["B-ORG", "E-ORG", "O", "O"], ["O"] * 6]
     records = _extract(text, acme, sports, company, tags=tags)
     assert [r.speaker for r in records] == ["Acme Corp", "Acme Corp"]
@@ -591,8 +595,7 @@ def test_a_company_named_only_as_a_partner_since_leaves_the_company_its_antecede
     text = "Acme said it had won. It partnered with Birch Corp. The company said it ended."
     partnered = "It it PRON 2 nsubj\npartnered partner VERB 0 root\nwith with ADP 5 case\n" \
         "Birch Birch PROPN 5 compound\nCorp. Corp. PROPN 2 obl"
-    company = "The the DET 2 det\ncompany company NOUN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
-        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    company = _said_it_ended("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)
     tags = [["S-ORG"] + ["O"] * 5, ["O", "O", "O", "B-ORG", "E-ORG"], ["O"] * 6]
     records = _extract(text, ACME_WON, partnered, company, tags=tags)
     assert [r.speaker for r in records] == ["Acme", "Acme"]
@@ -603,8 +606,7 @@ def test_the_short_form_of_an_organisation_the_ner_reads_as_a_thing_is_still_the
     text = "The Church of Scientology spoke first. The Church said it ended."
     first = "The the DET 2 det\nChurch Church PROPN 5 nsubj\nof of ADP 4 case\nScientology Scientology PROPN 2 nmod\n" \
         "spoke speak VERB 0 root\nfirst first ADV 5 advmod\n. . PUNCT 5 punct"
-    church = "The the DET 2 det\nChurch Church PROPN 3 nsubj\nsaid say VERB 0 root\nit it PRON 5 nsubj\n" \
-        "ended end VERB 3 ccomp\n. . PUNCT 3 punct"
+    church = _said_it_ended("The the DET 2 det\nChurch Church PROPN 3 nsubj", 3)
     tags = [["O", "B-ORG", "I-ORG", "E-ORG", "O", "O", "O"], ["O", "S-MISC", "O", "O", "O", "O"]]
     [record] = _extract(text, first, church, tags=tags)
     assert (record.speaker, record.speaker_kind) == ("Church of Scientology", "organization")
