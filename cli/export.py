@@ -83,15 +83,17 @@ def write_csv(batches: Iterable[list], out: IO[str], *, raw: bool = False, bom: 
 def write_csv_lines(batches: Iterable[list], out: IO[str], *, rows_of: Callable[[list[int]], list],
                     raw: bool = False, bom: bool = False, seen: Optional[LastId] = None) -> int:
     """Quotes from `quotes.db.export.export_csv_lines` (lines SQLite wrote) on `out`, the text write_csv
-    writes for them: a line SQLite left to the csv module (it holds a NUL) is written by write_csv's
+    writes for them: a line with a cell SQLite left to the csv module (NOT_WRITTEN) is written by write_csv's
     conversion from its row, which `rows_of(quote_ids)` gives (`quotes.db.export.export_rows`). `raw`: as
     the lines were made (formula_starts empty)."""
+    from quotes.db.csvlines import NOT_WRITTEN
+
     _csv_writer(out, bom)
     count = 0
     for batch in batches:
         text = "".join([line for line, _quote_id in batch])
-        if "\0" in text:
-            text = "".join(_mended(batch, rows_of, raw))
+        if NOT_WRITTEN in text:
+            text = "".join(_mended(batch, rows_of, raw, NOT_WRITTEN))
         out.write(text)
         count += len(batch)
         if seen is not None and batch:
@@ -99,14 +101,14 @@ def write_csv_lines(batches: Iterable[list], out: IO[str], *, rows_of: Callable[
     return count
 
 
-def _mended(batch: list, rows_of: Callable[[list[int]], list], raw: bool) -> Iterator[str]:
-    """The lines of `batch`, those SQLite left to the csv module written through it."""
-    rows = {row[0]: row for row in rows_of([quote_id for line, quote_id in batch if "\0" in line])}
+def _mended(batch: list, rows_of: Callable[[list[int]], list], raw: bool, not_written: str) -> Iterator[str]:
+    """The lines of `batch`, those holding `not_written` written through the csv module."""
+    rows = {row[0]: row for row in rows_of([quote_id for line, quote_id in batch if not_written in line])}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     cells = csv_cells(raw)
     for line, quote_id in batch:
-        if "\0" in line:
+        if not_written in line:
             buffer.seek(0)
             buffer.truncate()
             writer.writerows(cells([rows[quote_id]]))

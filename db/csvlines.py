@@ -2,11 +2,9 @@
 its whole line, the text cli/export.py write_csv makes of the same row through the csv module, so the export
 makes one Python string per quote instead of a Python value per cell and a csv module call per row.
 
-A cell SQLite cannot write exactly as the csv module would (a value changed outside quote-tracker: a number
-in a text column, a date that is no date, a NUL character; a confidence that is no multiple of 0.01) comes out as
-a NUL character, and the caller writes that quote through the csv module instead. No stored text holds a
-NUL (ingest replaces it, and a text holding one is itself not written here), so a NUL in a line always
-means "not written here".
+A cell SQLite cannot write exactly as the csv module would (a value changed outside quote-tracker: a blob, a
+date that is no date, a NUL character; a confidence that is no multiple of 0.01) comes out as NOT_WRITTEN,
+and the caller writes that quote through the csv module instead.
 """
 
 from __future__ import annotations
@@ -17,8 +15,11 @@ from sqlalchemy import JSON, Date, DateTime, Float, Integer, String
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator
 
-NOT_WRITTEN = "char(0)"
-"""The cell of a value left to the csv module (see the module)."""
+NOT_WRITTEN = "\uffff"
+"""What a line holds where SQLite left a cell to the csv module: U+FFFF, a noncharacter that no text should
+hold (a line whose data holds one goes to the csv module too: slower, the same text). Not NUL: printf's %s
+stops at a NUL, so a text holding one is left to the csv module as well."""
+LEFT = f"char({ord(NOT_WRITTEN)})"
 
 
 def quoted(cell: str) -> str:
@@ -35,10 +36,10 @@ def text_cell(value: str, formula_starts: Sequence[str]) -> str:
     (cli/render.py FORMULA_STARTS; none for --raw); NULL is an empty cell."""
     invalid = f"typeof({value}) <> 'text' OR instr({value}, char(0))"
     if not formula_starts:
-        return f"CASE WHEN {value} IS NULL THEN '' WHEN {invalid} THEN {NOT_WRITTEN} ELSE {quoted(value)} END"
+        return f"CASE WHEN {value} IS NULL THEN '' WHEN {invalid} THEN {LEFT} ELSE {quoted(value)} END"
     starts = sorted(ord(start) for start in formula_starts)
     return (f"CASE WHEN {starts_between(value, starts)} AND NOT instr({value}, char(0)) THEN {quoted(value)} "
-            f"WHEN {value} IS NULL THEN '' WHEN {invalid} THEN {NOT_WRITTEN} "
+            f"WHEN {value} IS NULL THEN '' WHEN {invalid} THEN {LEFT} "
             f"WHEN unicode({value}) IN ({', '.join(map(str, starts))}) THEN {quoted(literal(chr(39)) + ' || ' + value)} "
             f"ELSE {quoted(value)} END")
 
@@ -63,7 +64,7 @@ def literal(text: str) -> str:
 
 
 def integer_cell(value: str) -> str:
-    return f"CASE WHEN typeof({value}) = 'integer' THEN {value} WHEN {value} IS NULL THEN '' ELSE {NOT_WRITTEN} END"
+    return f"CASE WHEN typeof({value}) = 'integer' THEN {value} WHEN {value} IS NULL THEN '' ELSE {LEFT} END"
 
 
 def real_cell(value: str) -> str:
@@ -75,14 +76,14 @@ def real_cell(value: str) -> str:
     return (f"CASE WHEN {value} IS NULL THEN '' WHEN typeof({value}) = 'real' AND {value} >= 0 "
             f"AND {value} < 1000000000 AND {value} = {k} / 100.0 "
             f"THEN ({k} / 100) || '.' || CASE WHEN {k} % 10 THEN substr({k} % 100 + 100, 2) ELSE {k} % 100 / 10 END "
-            f"ELSE {NOT_WRITTEN} END")
+            f"ELSE {LEFT} END")
 
 
 def date_cell(value: str) -> str:
     """A date as date.isoformat() writes what SQLAlchemy reads (date.fromisoformat): the stored text where it
     is a real date of years 1-9999 in that form (date() moves 2023-02-29 to 03-01, so it differs)."""
-    return (f"CASE WHEN {value} IS NULL THEN '' WHEN date({value}, '+0 days') = {value} AND {value} >= '0001' "
-            f"THEN {value} ELSE {NOT_WRITTEN} END")
+    return (f"CASE WHEN {value} IS NULL THEN '' WHEN date({value}, '+0 days') = {value} AND substr({value}, 1, 4) <> '0000' "
+            f"THEN {value} ELSE {LEFT} END")
 
 
 def datetime_cell(value: str) -> str:
@@ -92,10 +93,10 @@ def datetime_cell(value: str) -> str:
     day = f"substr({value}, 1, 10)"
     return (f"CASE WHEN {value} IS NULL THEN '' WHEN typeof({value}) = 'text' AND {value} GLOB "
             "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]' "
-            f"AND length(CAST({value} AS BLOB)) = 26 AND substr({value}, 12, 2) < '24' AND {value} >= '0001' "
+            f"AND length(CAST({value} AS BLOB)) = 26 AND substr({value}, 12, 2) < '24' AND substr({value}, 1, 4) <> '0000' "
             f"AND date({day}, '+0 days') = {day} "
             f"THEN {day} || 'T' || CASE WHEN substr({value}, 21) = '000000' THEN substr({value}, 12, 8) "
-            f"ELSE substr({value}, 12) END ELSE {NOT_WRITTEN} END")
+            f"ELSE substr({value}, 12) END ELSE {LEFT} END")
 
 
 def json_cell(value: str) -> str:
@@ -103,7 +104,7 @@ def json_cell(value: str) -> str:
     text where it is already that (nested lists of whole numbers, ", " between items)."""
     return (f"CASE WHEN {value} = '[]' THEN '[]' WHEN {value} IS NULL THEN '' WHEN typeof({value}) = 'text' "
             f"AND {value} NOT GLOB '*[^][0-9, ]*' AND json_valid({value}) AND replace(json({value}), ',', ', ') = {value} "
-            f"THEN CASE WHEN {value} LIKE '%,%' THEN '\"' || {value} || '\"' ELSE {value} END ELSE {NOT_WRITTEN} END")
+            f"THEN CASE WHEN {value} LIKE '%,%' THEN '\"' || {value} || '\"' ELSE {value} END ELSE {LEFT} END")
 
 
 # Which cell each column type gets; the first that fits (a JSON or DateTime column is no String or Date here).
@@ -123,5 +124,5 @@ def csv_line(columns: Sequence[ColumnElement], *, formula_starts: Sequence[str],
             return None
         sql = compile_sql(column)
         cells.append(writer(sql, formula_starts) if writer is text_cell else writer(sql))
-    # printf, not ||: one string built per line, not one per cell (its %s stops at a NUL; see the module)
+    # printf, not ||: one string built per line, not one per cell (see NOT_WRITTEN on NUL)
     return f"printf('{','.join(['%s'] * len(cells))}\r\n', {', '.join(cells)})"

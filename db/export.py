@@ -1,5 +1,6 @@
 """What `quotes export` writes: the stored quotes, streamed in id order, over one documented column set.
-The formats (CSV, JSON lines, CSL-JSON) are cli/render.py's, like every other listing.
+The formats (CSV, JSON lines, CSL-JSON) are cli/render.py's, like every other listing; on SQLite the CSV
+lines themselves come from SQL (export_csv_lines, quotes.db.csvlines), the same text.
 
 EXPORT_COLUMNS is a promise to users' scripts: columns may be added at the end, never renamed or removed.
   quote_id, statement_id     stable ids; statement_id groups the same statement across articles
@@ -80,15 +81,16 @@ def export_csv_lines(session: Session, *, speaker_ids: Optional[list[int]], filt
                      since_id: Optional[int] = None, updated_since: Optional[datetime] = None,
                      formula_starts: Sequence[str], size: int = LINE_BATCH) -> Optional[Iterator[list]]:
     """The quotes of `export_records` (same choice, same order) as CSV lines written by SQLite
-    (quotes.db.csvlines), in lists of up to `size` (line, quote_id) pairs; a line holding a NUL character
-    has a cell SQLite left to the csv module (write that quote from `export_rows` instead). None where the
+    (quotes.db.csvlines), in lists of up to `size` (line, quote_id) pairs; a line holding
+    quotes.db.csvlines.NOT_WRITTEN has a cell SQLite left to the csv module (write that quote from
+    `export_rows` instead). None where the
     database is not SQLite: use export_batches there. Cells starting with one of `formula_starts` get a
     leading ' (cli/render.py FORMULA_STARTS; none for --raw).
 
     Example:
         for batch in quotes.db.export.export_csv_lines(session, speaker_ids=None, filters=None,
                                                        formula_starts=()):
-            out.write("".join(line for line, _quote_id in batch))   # where no line holds a NUL
+            out.write("".join(line for line, _quote_id in batch))   # where none holds NOT_WRITTEN
     """
     connection = session.connection()
     if connection.dialect.name != "sqlite":
@@ -99,7 +101,9 @@ def export_csv_lines(session: Session, *, speaker_ids: Optional[list[int]], filt
     if line is None:
         return None
     query = query.with_only_columns(literal_column(line), Quote.id, maintain_column_froms=True)
-    return _with_page_cache(connection, connection.execute(query.execution_options(yield_per=size)).partitions(size))
+    # no yield_per: pysqlite steps the query only as far as each fetchmany asks, and the buffer yield_per
+    # adds is a deque pop per row
+    return _with_page_cache(connection, connection.execute(query).partitions(size))
 
 
 def _with_page_cache(connection, batches: Iterator[list]) -> Iterator[list]:
