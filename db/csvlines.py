@@ -81,22 +81,21 @@ def real_cell(value: str) -> str:
 
 def date_cell(value: str) -> str:
     """A date as date.isoformat() writes what SQLAlchemy reads (date.fromisoformat): the stored text where it
-    is a real date of years 1-9999 in that form (date() moves 2023-02-29 to 03-01, so it differs)."""
-    return (f"CASE WHEN {value} IS NULL THEN '' WHEN date({value}, '+0 days') = {value} AND substr({value}, 1, 4) <> '0000' "
-            f"THEN {value} ELSE {LEFT} END")
+    is a date of years 1-9999 in that form. date() takes days up to 31 in any month; from the 29th, it must
+    also survive date()'s normalising ('+0 days' moves 2023-02-29 to 03-01)."""
+    return (f"CASE WHEN {value} IS NULL THEN '' WHEN date({value}) = {value} AND substr({value}, 1, 4) <> '0000' "
+            f"AND (substr({value}, 9) < '29' OR date({value}, '+0 days') = {value}) THEN {value} ELSE {LEFT} END")
 
 
 def datetime_cell(value: str) -> str:
     """A time as datetime.isoformat() writes what SQLAlchemy stores and reads: 'YYYY-MM-DD HH:MM:SS.ffffff'
-    becomes 'YYYY-MM-DDTHH:MM:SS', with '.ffffff' unless the microseconds are 0. Any other form is left to
-    the csv module. GLOB stops at a NUL character; the length in bytes does not."""
-    day = f"substr({value}, 1, 10)"
-    return (f"CASE WHEN {value} IS NULL THEN '' WHEN typeof({value}) = 'text' AND {value} GLOB "
-            "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]' "
-            f"AND length(CAST({value} AS BLOB)) = 26 AND substr({value}, 12, 2) < '24' AND substr({value}, 1, 4) <> '0000' "
-            f"AND date({day}, '+0 days') = {day} "
-            f"THEN {day} || 'T' || CASE WHEN substr({value}, 21) = '000000' THEN substr({value}, 12, 8) "
-            f"ELSE substr({value}, 12) END ELSE {LEFT} END")
+    becomes 'YYYY-MM-DDTHH:MM:SS', with '.ffffff' unless the microseconds are 0. datetime() with '+0 days'
+    gives the first 19 characters back only where they are a real date and time in that form, and the
+    comparison with the whole value sees past a NUL character, where GLOB and substr() stop."""
+    return (f"CASE WHEN {value} IS NULL THEN '' WHEN datetime({value}, '+0 days') || substr({value}, 20) = {value} "
+            f"AND substr({value}, 20) GLOB '.[0-9][0-9][0-9][0-9][0-9][0-9]' AND substr({value}, 1, 4) <> '0000' "
+            f"THEN replace(CASE WHEN substr({value}, 21) = '000000' THEN substr({value}, 1, 19) ELSE {value} END, "
+            f"' ', 'T') ELSE {LEFT} END")
 
 
 def json_cell(value: str) -> str:

@@ -83,9 +83,9 @@ def export_csv_lines(session: Session, *, speaker_ids: Optional[list[int]], filt
     """The quotes of `export_records` (same choice, same order) as CSV lines written by SQLite
     (quotes.db.csvlines), in lists of up to `size` (line, quote_id) pairs; a line holding
     quotes.db.csvlines.NOT_WRITTEN has a cell SQLite left to the csv module (write that quote from
-    `export_rows` instead). None where the
-    database is not SQLite: use export_batches there. Cells starting with one of `formula_starts` get a
-    leading ' (cli/render.py FORMULA_STARTS; none for --raw).
+    `export_rows` instead). None where the database is not SQLite: use export_batches there. Text cells
+    starting with one of `formula_starts` get a leading ' (cli/render.py FORMULA_STARTS; none for --raw).
+    Close the iterator if you stop early: it puts the connection's page cache back.
 
     Example:
         for batch in quotes.db.export.export_csv_lines(session, speaker_ids=None, filters=None,
@@ -101,19 +101,19 @@ def export_csv_lines(session: Session, *, speaker_ids: Optional[list[int]], filt
     if line is None:
         return None
     query = query.with_only_columns(literal_column(line), Quote.id, maintain_column_froms=True)
-    # no yield_per: pysqlite steps the query only as far as each fetchmany asks, and the buffer yield_per
-    # adds is a deque pop per row
-    return _with_page_cache(connection, connection.execute(query).partitions(size))
+    return _line_batches(connection, query, size)
 
 
-def _with_page_cache(connection, batches: Iterator[list]) -> Iterator[list]:
-    """`batches` read with a larger SQLite page cache: the export reads every quote's article and speaker
-    pages in quote order, and with the default 2 MB most of those reads went back to the file (at 1M
-    quotes, 3 of about 20 CPU-seconds in the kernel)."""
+def _line_batches(connection, query, size: int) -> Iterator[list]:
+    """The rows of `query` in lists of `size`, read with a larger SQLite page cache: the export reads every
+    quote's article and speaker pages in quote order, and with the default 2 MB most of those reads went back
+    to the file (at 1M quotes, 3 of about 20 CPU-seconds in the kernel). The cache size is put back after."""
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
     connection.exec_driver_sql(f"PRAGMA cache_size = {EXPORT_PAGE_CACHE}")
     try:
-        yield from batches
+        # no yield_per: pysqlite steps the query only as far as each fetchmany asks, and the buffer yield_per
+        # adds is a deque pop per row
+        yield from connection.execute(query).partitions(size)
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
