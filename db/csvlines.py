@@ -9,7 +9,7 @@ and the caller writes that quote through the csv module instead.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from sqlalchemy import JSON, Date, DateTime, Float, Integer, String
 from sqlalchemy.sql.elements import ColumnElement
@@ -64,6 +64,7 @@ def literal(text: str) -> str:
 
 
 def integer_cell(value: str) -> str:
+    """An integer as str() writes it (SQLite's own text of it); NULL is an empty cell."""
     return f"CASE WHEN typeof({value}) = 'integer' THEN {value} WHEN {value} IS NULL THEN '' ELSE {LEFT} END"
 
 

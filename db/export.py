@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Iterator, Optional, Sequence
 
 from sqlalchemy import Text, literal_column, type_coerce
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from .csvlines import csv_line
@@ -93,7 +94,7 @@ def export_csv_lines(session: Session, *, speaker_ids: Optional[list[int]], filt
             out.write("".join(line for line, _quote_id in batch))   # where none holds NOT_WRITTEN
     """
     connection = session.connection()
-    if connection.dialect.name != "sqlite":
+    if not _sqlite_writes_lines(connection):
         return None
     query = _export_query(speaker_ids, filters, since_id, updated_since)
     line = csv_line(_export_columns(query), formula_starts=formula_starts,
@@ -102,6 +103,18 @@ def export_csv_lines(session: Session, *, speaker_ids: Optional[list[int]], filt
         return None
     query = query.with_only_columns(literal_column(line), Quote.id, maintain_column_froms=True)
     return _line_batches(connection, query, size)
+
+
+def _sqlite_writes_lines(connection) -> bool:
+    """Whether the database is SQLite that can run quotes.db.csvlines: a UTF-8 file (its range test
+    compares code points as UTF-8 bytes) with the JSON functions (built in since SQLite 3.38)."""
+    if connection.dialect.name != "sqlite":
+        return False
+    try:
+        connection.exec_driver_sql("SELECT json_valid('[]')")
+    except OperationalError:  # no such function
+        return False
+    return connection.exec_driver_sql("PRAGMA encoding").scalar_one() == "UTF-8"
 
 
 def _line_batches(connection, query, size: int) -> Iterator[list]:

@@ -166,3 +166,23 @@ def test_every_export_column_is_written_by_sqlite_and_the_page_cache_is_restored
         assert first.count(",") >= len(EXPORT_COLUMNS) - 1 and first.endswith("\r\n")
         batches.close()
         assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == before
+
+
+def test_a_utf16_file_goes_through_the_csv_module(tmp_path):
+    """The range test before the formula look-up compares UTF-8 bytes; a UTF-16 file would let '﹢' (U+FE62)
+    through it without its '."""
+    path = tmp_path / "utf16.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA encoding = 'UTF-16le'")
+        connection.execute("CREATE TABLE made_utf16 (x)")  # fixes the encoding; the file stays empty
+        connection.execute("DROP TABLE made_utf16")
+    connection.close()
+    engine = make_engine(str(path))
+    ingest(engine, article("Body.", source="u.txt"), [quote("\ufe62 starts a formula", "Speaker Name")])
+    with session_scope(engine) as session:
+        assert session.connection().exec_driver_sql("PRAGMA encoding").scalar_one() == "UTF-16le"
+        assert export_csv_lines(session, speaker_ids=None, filters=None, formula_starts=FORMULA_STARTS) is None
+        out = io.StringIO()
+        export_csv(session, dict(speaker_ids=None, filters=None), out)
+    assert ",'\ufe62 starts a formula," in out.getvalue()
+    engine.dispose()
