@@ -186,3 +186,30 @@ def test_a_utf16_file_goes_through_the_csv_module(tmp_path):
         export_csv(session, dict(speaker_ids=None, filters=None), out)
     assert ",'\ufe62 starts a formula," in out.getvalue()
     engine.dispose()
+
+
+def test_the_export_pauses_cycle_collection_and_restores_it(cases_db):
+    import gc
+
+    seen = []
+    with session_scope(cases_db) as session:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            try:
+                export_csv(session, dict(speaker_ids=None, filters=None), PausedCheck(seen))
+                assert gc.isenabled() is enabled
+            finally:
+                gc.enable()
+    assert seen and not any(seen)  # collection was off while the lines were written
+
+
+class PausedCheck(io.StringIO):
+    def __init__(self, seen):
+        super().__init__()
+        self.seen = seen
+
+    def write(self, text):
+        import gc
+
+        self.seen.append(gc.isenabled())
+        return super().write(text)
