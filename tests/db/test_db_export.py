@@ -112,12 +112,13 @@ def test_csl_json_items(engine):
 
 
 def test_streamed_csv_is_what_the_shared_renderer_writes(engine):
-    """`quotes export --format csv` writes batches straight through the csv module (cli/export.py write_csv);
-    the text must be the renderer's for the same records, cell for cell, with and without --raw."""
+    """`quotes export --format csv` writes batches straight through the csv module (cli/export.py write_csv),
+    and on SQLite has SQLite write the lines (export_csv, quotes.db.csvlines); the text must be the
+    renderer's for the same records, cell for cell, with and without --raw, on every database."""
     import io
     from datetime import date
 
-    from quotes.cli.export import write_csv
+    from quotes.cli.export import export_csv, write_csv
     from quotes.cli.render import render
     from quotes.db import session_scope
     from quotes.db.export import export_batches, export_records
@@ -145,3 +146,6 @@ def test_streamed_csv_is_what_the_shared_renderer_writes(engine):
                               bom=True)
             assert count == 2 * len(texts)
             assert got.getvalue() == expected.getvalue()
+            chosen, lines = dict(speaker_ids=None, filters=None), io.StringIO()
+            assert export_csv(session, chosen, lines, raw=raw, bom=True) == 2 * len(texts)
+            assert lines.getvalue() == expected.getvalue()
