@@ -15,7 +15,7 @@ from quotes.extraction.attribute import (
 from quotes.extraction.lexicon import content_prepositions, inflections, intention_verbs, object_verbs, rule_words
 from quotes.extraction.marks import CLOSING_MARKS, QuoteSpan
 from quotes.extraction.speaker_rules import speaker_of_cue
-from quotes.extraction.tokens import contiguous_around, head_of, subtree, word_span
+from quotes.extraction.tokens import contiguous_around, head_of, proper_run_before, subtree, word_span
 
 
 def reported_speech(ctx: Context) -> list[Attribution]:
@@ -426,12 +426,7 @@ def _before_comma(words: list, set_off: bool = True, participle: bool = False) -
 def _title_name_run(words: list) -> int:
     """How many more words the comma may stand back when a title and name of more than four words end `words`
     ('…, Secretary of State Antony Blinken said'): the words of that run beyond four, at most four."""
-    run = 0
-    for word in reversed(words):
-        if word.upos != "PROPN" and not (run and word.text.lower() in ("of", "for")):
-            break
-        run += 1
-    return min(max(run - 4, 0), 4)
+    return min(max(proper_run_before(words, len(words)) - 4, 0), 4)
 
 
 def _quote_then_words(clause: list, participle: bool = False) -> bool:

@@ -16,7 +16,7 @@ from quotes.extraction.lexicon import gendered_nouns, group_nouns, organization_
 from quotes.extraction.marks import MARK_CHARS
 from quotes.extraction.mentions import RELATIVE
 from quotes.extraction.rules import Rule
-from quotes.extraction.tokens import head_of, subtree, word_span
+from quotes.extraction.tokens import head_of, proper_run_before, subtree, word_span
 
 SpeakerRule = Rule  # name, label (a key of rules.SPEAKER_LABELS), find(CueSite) -> word or SpeakerHit, example
 
@@ -281,10 +281,8 @@ def _named_after_comma(site: CueSite, found) -> bool:
     if cue.deprel != "conj" or found.word.id > cue.id or cue.id < 3 \
             or words[cue.id - 2].upos != "PROPN":
         return False
-    at = cue.id - 2
-    while at > 0 and (words[at].upos == "PROPN" or words[at].text.lower() in ("of", "for")):
-        at -= 1
-    return words[at].text == "," and found.word.id < at + 1
+    at = cue.id - 2 - proper_run_before(words, cue.id - 1)  # the index of the word before the title and name
+    return at >= 0 and words[at].text == "," and found.word.id < at + 1
 
 
 def _inverted_after_comma(site: CueSite, found) -> bool:

@@ -69,3 +69,12 @@ def contiguous_around(words: list, anchor) -> list:
     while high + 1 in ids:
         high += 1
     return [word for word in words if low <= word.id <= high]
+
+
+def proper_run_before(words: list, end: int) -> int:
+    """How many words right before words[end] form one run of proper nouns, with 'of'/'for' inside it
+    ('Secretary of State Antony Blinken')."""
+    run, i = 0, end - 1
+    while i >= 0 and (words[i].upos == "PROPN" or (run and words[i].text.lower() in ("of", "for"))):
+        run, i = run + 1, i - 1
+    return run
