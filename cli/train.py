@@ -72,13 +72,16 @@ def _default_if_exists(path: Path):
               help="Start the NER stage from this model (e.g. the bundled ner.pt; needs its --ner-pretrain).")
 @click.option("--ner-conll-copies", type=int, default=1, show_default=True,
               help="With --ner-news: how many times CoNLL-2003 train (Reuters news) goes into the NER training data.")
+@click.option("--ner-lr", type=float, default=0.002, show_default=True,
+              help="NER learning rate to start from (Adam; halved when dev stops improving). Lower it to go on "
+                   "from an already trained model (--ner-finetune) without shaking it.")
 @click.option("--ner-eval-interval", type=int, default=300, show_default=True,
               help="NER training steps between scores on dev (early stopping, learning-rate decay).")
 @click.option("--threads", type=int, default=1, show_default=True, help="Torch threads per training process.")
 def train_models_command(ud_dir, work_dir, output_dir, stages, force, parser_warmstart, parser_from_scratch,
                          parser_pretrain, parser_hidden, parser_biaffine, parser_char_hidden, train_treebanks,
                          tokenizer_steps, pos_steps, parser_steps, lemma_epochs, ner_steps, ner_vectors, ner_pretrain,
-                         ner_news, ner_finetune, ner_conll_copies, ner_eval_interval, threads):
+                         ner_news, ner_finetune, ner_conll_copies, ner_lr, ner_eval_interval, threads):
     """Train tokenizer, MWT, POS, lemma, dependency parser and NER from UD English, CPU only, resumable."""
     config = TrainConfig(
         ud_dir=ud_dir, work_dir=work_dir.resolve(), output_dir=output_dir, train_treebanks=train_treebanks,
@@ -91,7 +94,7 @@ def train_models_command(ud_dir, work_dir, output_dir, stages, force, parser_war
         ner_pretrain=ner_pretrain.resolve() if ner_pretrain else None,
         ner_news=ner_news.resolve() if ner_news else None,
         ner_finetune=ner_finetune.resolve() if ner_finetune else None, ner_conll_copies=ner_conll_copies,
-        ner_eval_interval=ner_eval_interval,
+        ner_lr=ner_lr, ner_eval_interval=ner_eval_interval,
         threads=threads, force=force,
     )
     try:

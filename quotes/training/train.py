@@ -57,6 +57,7 @@ class TrainConfig:
     ner_news: Optional[Path] = None  # Babelscape/wikineural's data/ folder: CoNLL-2003 + WikiNEuRal (ner_news)
     ner_finetune: Optional[Path] = None  # start from this NER model (the bundled one) instead of from scratch
     ner_conll_copies: int = 1  # CoNLL-2003 train repeated this many times in the NER training data
+    ner_lr: float = 0.002  # Adam's starting learning rate for NER (lower to go on from a trained model)
     ner_eval_interval: int = 300
     threads: int = 1
     force: tuple[str, ...] = field(default_factory=tuple)
@@ -311,7 +312,7 @@ def _stage_ner(config: TrainConfig, runner: Runner) -> None:
         "--train_file", str(files.train), "--eval_file", str(files.dev),
         "--hidden_dim", "192", "--char_hidden_dim", "100", "--char_emb_dim", "50",
         "--dropout", "0.5", "--word_dropout", "0.05",
-        "--optim", "adam", "--lr", "0.002", "--min_lr", "5e-5", "--patience", "3", "--lr_decay", "0.5",
+        "--optim", "adam", "--lr", repr(config.ner_lr), "--min_lr", "5e-5", "--patience", "3", "--lr_decay", "0.5",
         "--batch_size", "32", "--max_steps", str(config.ner_steps), "--eval_interval", str(config.ner_eval_interval),
         "--save_dir", str(trained.parent), "--save_name", trained.name,
     ])
