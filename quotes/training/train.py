@@ -290,6 +290,19 @@ def ner_checkpoint(config: TrainConfig) -> Path:
     return config.model_dir / "ner_checkpoint.pt"
 
 
+def _with_learning_rate(model: Path, config: TrainConfig) -> Path:
+    """A copy of `model` (in the work dir) whose saved config holds config.ner_lr: Stanza's fine-tuning takes the
+    optimizer's learning rate from the loaded model's config, not from --lr."""
+    import torch
+
+    checkpoint = torch.load(model, map_location="cpu", weights_only=True)
+    checkpoint["config"]["lr"] = config.ner_lr
+    start = config.work_dir / "ner-finetune-start.pt"
+    start.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(checkpoint, start)
+    return start
+
+
 def _stage_ner(config: TrainConfig, runner: Runner) -> None:
     """NER from GUM and GENTLE's entity annotations (quotes.training.ner), with CoNLL-2003 and WikiNEuRal when
     config.ner_news is set (quotes.training.ner_news), scored by type on the test sets."""
@@ -304,7 +317,7 @@ def _stage_ner(config: TrainConfig, runner: Runner) -> None:
     if trained.is_file():
         start = ["--finetune"]
     elif config.ner_finetune:
-        start = ["--finetune", "--finetune_load_name", str(config.ner_finetune)]
+        start = ["--finetune", "--finetune_load_name", str(_with_learning_rate(config.ner_finetune, config))]
     else:
         start = []
     runner.run("ner", "stanza.models.ner_tagger", [

@@ -39,6 +39,8 @@ def _fake_ud(tmp_path):
 
 
 def test_ner_stage_fine_tunes_a_given_model_then_resumes_from_its_own_checkpoint(tmp_path, monkeypatch):
+    import torch
+
     import quotes.training.ner
     from quotes.training.train import Runner, TrainConfig, _stage_ner, ner_checkpoint
 
@@ -49,16 +51,20 @@ def test_ner_stage_fine_tunes_a_given_model_then_resumes_from_its_own_checkpoint
     monkeypatch.setattr("quotes.training.train.score_ner_model", lambda *args, **kwargs: "table")
     pretrain, start = tmp_path / "vectors.pt", tmp_path / "bundled-ner.pt"
     pretrain.write_bytes(b"vectors")
+    torch.save({"config": {"lr": 0.002, "hidden_dim": 192}, "model": {}}, start)
     config = TrainConfig(ud_dir=_fake_ud(tmp_path), work_dir=tmp_path / "work", output_dir=tmp_path / "out",
-                         ner_pretrain=pretrain, ner_finetune=start, ner_eval_interval=400)
+                         ner_pretrain=pretrain, ner_finetune=start, ner_eval_interval=400, ner_lr=0.0005)
     (tmp_path / "work" / "logs").mkdir(parents=True)
     runner = Runner(config, log=lambda line: None)
     _stage_ner(config, runner)
     first = calls[-1]
-    assert first[first.index("--finetune_load_name") + 1] == str(start)
+    # Stanza takes the fine-tuning learning rate from the loaded model's config: a copy carries ours
+    loaded = torch.load(first[first.index("--finetune_load_name") + 1], weights_only=True)
+    assert loaded["config"] == {"lr": 0.0005, "hidden_dim": 192}
+    assert torch.load(start, weights_only=True)["config"]["lr"] == 0.002  # the given model is left as it was
     assert first[first.index("--wordvec_pretrain_file") + 1].endswith("pretrain.pt")
     assert first[first.index("--eval_interval") + 1] == "400"
-    assert first[first.index("--lr") + 1] == "0.002"
+    assert first[first.index("--lr") + 1] == "0.0005"
     ner_checkpoint(config).parent.mkdir(parents=True, exist_ok=True)
     ner_checkpoint(config).write_bytes(b"best so far")
     _stage_ner(config, runner)
