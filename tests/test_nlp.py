@@ -158,8 +158,64 @@ def test_loaded_parser_is_quantized(nlp):
 
     if os.environ.get(QUANTIZE_VAR):
         pytest.skip("quantization set by the environment")
-    layers = {type(module).__module__ for module in nlp._parser.processors["depparse"].trainer.model.modules()}
-    assert any("quantized" in name for name in layers)
+    for processor in ("pos", "depparse", "ner"):
+        layers = {type(module).__module__ for module in nlp._parser.processors[processor].trainer.model.modules()}
+        assert any("quantized" in name for name in layers), processor
+
+
+def test_outlier_ratio_is_the_largest_word_over_the_median_word():
+    import torch
+    from torch.nn.utils.rnn import pack_sequence
+
+    from quotes.runtime.nlp import outlier_ratio
+
+    words = torch.tensor([[1.0, -2.0], [0.5, 2.0], [2.0, 0.0], [-40.0, 3.0], [1.0, 1.0]])
+    assert outlier_ratio(words) == 20.0  # per-word maxima 2, 2, 2, 40, 1: median 2
+    assert outlier_ratio(words.view(1, 5, 2)) == 20.0  # (batch, words, features) alike
+    assert outlier_ratio(pack_sequence([words[:3], words[3:]])) == 20.0
+    assert outlier_ratio(torch.zeros(0, 2)) == 0.0
+
+
+def test_guarded_layer_runs_in_float_only_for_a_batch_with_an_outlier_word():
+    import torch
+
+    from quotes.runtime.nlp import OutlierGuard
+
+    calls = []
+
+    class Recorder(torch.nn.Module):
+        def __init__(self, label):
+            super().__init__()
+            self.label = label
+
+        def forward(self, inputs, extra=None):
+            calls.append((self.label, extra))
+            return inputs
+
+    guarded = OutlierGuard.wrap(Recorder("float"), Recorder("int8"), limit=8.0)
+    ordinary = torch.tensor([[1.0, 2.0], [2.0, 1.0], [3.0, 0.5]])
+    guarded(ordinary, extra="h0")
+    guarded(torch.cat([ordinary, torch.tensor([[0.0, 90.0]])]), extra="h0")
+    assert calls == [("int8", "h0"), ("float", "h0")]
+
+
+@needs_models
+def test_a_long_url_in_the_batch_changes_no_other_sentence(nlp):
+    """Stanza's character model sums over a word's characters: a 600-character URL once gave activations 20-50
+    times the usual, and with one int8 scale per batch tensor every other sentence of its batch was parsed
+    anew (on EWT test the tagger fell from UPOS 93.6 to 84.3)."""
+    plain = ["The minister said the budget would be cut by ten percent next year .".split(),
+             "Officials in the capital told reporters that talks had stalled over the weekend .".split(),
+             "She added that nobody had been told about the plan before Tuesday .".split()] * 4
+    url = "https://www.example-news-site.com/search?" + "&".join(f"q{i}=harbour+budget+{i}x{i * 7}"
+                                                                for i in range(24))
+
+    def parsed(sentences):
+        return [[(word.upos, word.head, word.deprel, token.ner) for token in sentence.tokens
+                 for word in token.words] for sentence in nlp._parser(sentences).sentences]
+
+    alone = parsed(plain)
+    assert parsed(plain + [["Read", "more", "at", url, "."]])[:len(plain)] == alone
 
 
 @pytest.mark.parametrize("last, first, between, cut", [
