@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from faults_helpers import GOOD
-from interrupt_checks import marks_seen, start_ingest, wait_for
+from interrupt_checks import start_ingest, wait_for
 from interrupt_worker import write_articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,8 +141,12 @@ def test_ctrl_c_with_two_workers_is_one_line_and_stops_at_once(tmp_path):
     marks = tmp_path / "marks"
     url = f"sqlite:///{tmp_path / 'q.db'}"
     process = start_ingest(url, [folder], marks=marks, delay=1.0, options=("--workers", "2"))
-    reached = wait_for(lambda: marks_seen(marks) >= 10, process=process, timeout=120)
-    time.sleep(1.5)  # the second worker's 2 articles are done: it waits for work
+    # the batch of 2 is the last two files; once both have started, 1.5 s later that worker waits for work while
+    # the other is still inside its batch of 8 (waiting for all 10 marks raced: the 10th is often that batch's last)
+    small_batch = ("article-008", "article-009")
+    reached = wait_for(lambda: marks.is_file() and all(name in marks.read_text(encoding="utf-8")
+                                                       for name in small_batch), process=process, timeout=120)
+    time.sleep(1.5)
     asked = time.monotonic()
     os.killpg(process.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole group: workers too
     _, err = process.communicate(timeout=60)
