@@ -997,7 +997,17 @@ class ArticleSpeakers:
         before = [s for s in doc.sentences if s.tokens and s.tokens[-1].end_char <= gap_start] if doc else []
         if not before:
             return None
-        return before[-1].tokens[0].start_char, before[-1].tokens[-1].end_char
+        first = len(before) - 1
+        while first > 0 and self._cut_between(before[first - 1], before[first]):
+            first -= 1  # 'Ana Ruiz told CBC | News the plan …': the tokenizer's cut is no sentence end
+        return before[first].tokens[0].start_char, before[-1].tokens[-1].end_char
+
+    def _cut_between(self, sentence, following) -> bool:
+        """Did the tokenizer end `sentence` inside a sentence of the text: on a word, not on closing punctuation,
+        with `following` going on in the same line ('… spokeswoman Ana Ruiz told CBC | News the plan …')?"""
+        gap = self.text[sentence.tokens[-1].end_char:following.tokens[0].start_char]
+        return not gap.strip() and "\n" not in gap and bool(gap) \
+            and re.fullmatch(r"[\w-]+", sentence.tokens[-1].text) is not None
 
     def _names_someone(self, start: int, end: int) -> bool:
         """Does text[start:end], outside quotations, name a person ('While Comey said …, he said')?"""
@@ -1027,8 +1037,8 @@ class ArticleSpeakers:
 
     def _subject_name(self, start: int, end: int) -> Optional[str]:
         """The person the sentence text[start:end] opens with: the capitalised words before its first word in
-        lower case that is no title ('English captain Harry Kane scored', 'Environment Canada spokeswoman
-        Sujata Raisinghani told'), as a full name, or a surname the article wrote in full before."""
+        lower case that is no title ('English captain Harry Kane scored', 'Harbour Authority spokeswoman
+        Ines Varga told'), as a full name, or a surname the article wrote in full before."""
         run: list = []
         last: list = []
         for token in re.finditer(r"[\w’'.-]+|[^\w\s]", self.text[start:end]):

@@ -464,6 +464,43 @@ def test_a_pronoun_after_a_sentence_about_someone_is_that_person_not_the_last_sp
     assert [r.speaker for r in records] == ["Tom Walsh", "Harry Kane"]
 
 
+CUT_AFTER_ACRONYM = ("""
+Harbour Harbour PROPN 2 compound
+Authority Authority PROPN 3 compound
+spokeswoman spokeswoman NOUN 4 compound
+Ines Ines PROPN 6 nsubj
+Varga Varga PROPN 4 flat
+told tell VERB 0 root
+CBC CBC PROPN 6 obj
+""", """
+News News PROPN 5 dislocated
+the the DET 3 det
+pier pier NOUN 5 nsubj
+would would AUX 5 aux
+reopen reopen VERB 0 root
+. . PUNCT 5 punct
+""")
+
+
+def test_the_sentence_before_a_pronoun_is_whole_where_the_tokenizer_cut_it_after_an_acronym(extract):
+    """The tokenizer ends sentences after some acronyms ('told CBC | News the pier …'): the person that
+    sentence opens with is still the one a following 'she said' means, not the woman who spoke before."""
+    text = ("Nadia Perez said we won. Harbour Authority spokeswoman Ines Varga told CBC News the pier would "
+            "reopen. She said it ended.")
+    records = extract(text, _said("Nadia Nadia PROPN 3 nsubj\nPerez Perez PROPN 1 flat", 1, 3, "we won"),
+                      *CUT_AFTER_ACRONYM, _said("She she PRON 2 nsubj", 1, 2, "it ended"))
+    assert [r.speaker for r in records] == ["Nadia Perez", "Ines Varga"]
+
+
+def test_a_sentence_cut_at_a_full_stop_stays_cut(extract):
+    text = "Nadia Perez said we won. Harbour Authority spokeswoman Ines Varga told CBC. News the pier would " \
+           "reopen. She said it ended."
+    records = extract(text, _said("Nadia Nadia PROPN 3 nsubj\nPerez Perez PROPN 1 flat", 1, 3, "we won"),
+                      CUT_AFTER_ACRONYM[0] + ". . PUNCT 6 punct", CUT_AFTER_ACRONYM[1],
+                      _said("She she PRON 2 nsubj", 1, 2, "it ended"))
+    assert [r.speaker for r in records] == ["Nadia Perez", "Nadia Perez"]
+
+
 def test_a_pronoun_after_a_name_in_its_own_sentence_is_not_the_subject_before(extract):
     text = "Harry Kane won the award. Tom Walsh agreed, and he said it felt good."
     [record] = extract(text, "", KANE_AGREED)
