@@ -228,6 +228,11 @@ def test_a_long_url_in_the_batch_changes_no_other_sentence(nlp):
     ("Smith", "He", "\n", False),           # a line ends it
     ("Smith", "He", " — ", False),          # a dash between
     ("2016", "Trump", " ", False),
+    ("reporters", "Thursday", " ", True),   # 'told reporters | Thursday that …': a day name, not a new sentence
+    ("employees", "Monday", " ", True),
+    ("reporters", "Thursday", "\n", False),  # a line ends it
+    ("2016", "Thursday", " ", False),
+    ("reporters", "The", " ", False),       # only a day name goes on the sentence before
     ("Smith", "“", " ", False),
 ])
 def test_a_sentence_cut_inside_a_name_is_found(last, first, between, cut):

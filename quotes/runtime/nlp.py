@@ -192,13 +192,20 @@ class QuotesNLP:
         return self.parse(docs, lambda sentence: True)
 
 
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 def split_inside_a_name(last: str, first: str, between: str) -> bool:
     """Did the sentence splitter cut one sentence between two words, `last` ending one sentence and `first`
     opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
     does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
     a sentence that ends on a capitalised word, with no full stop, in the middle of a line. A word in
     capitals ends a run-in headline ('… NIGHTCLUB SHOOTING Three people …'), and so does a line break."""
-    if between.strip() or "\n" in between or not last[:1].isupper() or not re.fullmatch(r"\w[\w'’-]*", last):
+    if between.strip() or "\n" in between or not re.fullmatch(r"\w[\w'’-]*", last):
+        return False
+    if first in WEEKDAYS and last[:1].islower():
+        return True  # 'said … told reporters | Thursday that …': a day name read as a sentence's first word
+    if not last[:1].isupper():
         return False
     headline = len(last) > 1 and last.isupper()
     return not headline and first[:1].isalpha()
