@@ -89,7 +89,7 @@ _WEEKDAYS_AND_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", 
 
 
 def _name_part_word(word, head) -> bool:
-    """'Morning' of 'the Sydney Morning Herald', 'Evening' of 'the Evening Standard': a capitalised time word
+    """'Morning' of 'the Lakeport Morning Courier', 'Evening' of 'the Evening Gazette': a capitalised time word
     in a proper noun's compound before it is part of the name (a day or month there is a date)."""
     return word.deprel == "compound" and word.id < head.id and head.upos == "PROPN" and word.text[:1].isupper() \
         and word.text.lower() not in _WEEKDAYS_AND_MONTHS
@@ -198,7 +198,7 @@ def _with_hyphened_prefix(ctx: Context, sentence, words: list) -> list:
 
 
 def _place_and_name_after(ctx: Context, sentence, title) -> list:
-    """'Afghan Ambassador | to the United States Hamdullah Mohib' where the parse hung the rest elsewhere: 'to',
+    """'Ruritanian Ambassador | to the United Provinces Tomas Reyes' where the parse hung the rest elsewhere: 'to',
     'of' or 'for', a place or body and a name, three capitalised words or more ending at a comma or the end."""
     after = sentence.words[title.id:title.id + 10]
     if not after or after[0].text not in ("to", "of", "for"):

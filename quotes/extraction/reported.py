@@ -57,7 +57,7 @@ def _complements(ctx: Context, sentence, kids, word):
     for child in kids[word.id]:
         if (child.deprel == "ccomp" or _that_clause(child, kids, word)) and ctx.is_cue(word):
             if _bare_participle_cue(ctx, sentence, kids, child) or _participle_over(ctx, kids, child):
-                continue  # '… Lager said, adding, however, that …' with 'adding' a second complement of 'said'
+                continue  # '… Varga said, adding, however, that …' with 'adding' a second complement of 'said'
             yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
         elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
             yield subtree(sentence, child, kids), word, "xcomp"
@@ -141,7 +141,7 @@ def _interrupting(ctx: Context, sentence, kids, word):
 
 
 def _closing_governor(sentence, governor, cue_clause: set[int]):
-    """'Binion’s has the right to refuse …, including those who go against the “no color” policy, Wick said.'
+    """'Marlow’s has the right to refuse …, including anyone who ignores the “no hats” policy, Reyes said.'
     with 'said' hung on a noun deep inside: a cue clause that closes the sentence after a comma interrupts
     nothing; it reports the whole clause before it, so its governor is the sentence's root."""
     words = sentence.words
@@ -200,7 +200,7 @@ def _that_clause(child, kids, cue) -> bool:
 
 
 def _that_clause_under(kids, phrase):
-    """'joked after the semifinal that he was …', 'said in its report that it is hoping …': a clause opened by
+    """'boasted after the final that she was …', 'said in its report that it is hoping …': a clause opened by
     the conjunction 'that', with a subject of its own, hung on a cue's oblique after the cue."""
     for clause in kids[phrase.id]:
         if clause.deprel in ("ccomp", "acl", "acl:relcl", "advcl") and clause.id > phrase.id \
@@ -286,8 +286,8 @@ def _tail(sentence, kids, cue, content: list) -> list:
 
 def _carried_conjunct(sentence, kids, conjunct, last: int) -> bool:
     """A clause the parse joined to the cue that goes on with what was said: right after it, joined by a bare
-    'and'/'but' (no comma or closing mark before), no cue of its own, and with its own subject or an auxiliary ('claims that her
-    passport was taken and she was forced to work', 'says the issue is complicated and will take time');
+    'and'/'but' (no comma or closing mark before), no cue of its own, and with its own subject or an auxiliary ('claims that his
+    car was towed and he was made to pay', 'says the repair is costly and will need a vote');
     not a plain verb after the cue's own subject ('said it was over and left')."""
     if conjunct.deprel != "conj" or conjunct.upos not in ("VERB", "AUX") or conjunct.text.lower() in _hint_forms():
         return False
@@ -448,7 +448,7 @@ def _object_content(sentence, kids, cue) -> list:
     """'touted the projects he has helped bring', 'described him as a visionary': what a reporting verb
     says can be its object (with an 'as …' or predicate after it). Not for addressees ('told reporters')."""
     deps = [c for c in kids[cue.id] if c.id > cue.id]
-    # 'pointed to Cruz's organizational capabilities', 'called for tighter gun control', 'asked about his comments'
+    # 'pointed to Reyes's fundraising skills', 'called for stricter parking rules', 'asked about her remarks'
     lemma = (cue.lemma or "").lower()
     prepositions = PREPOSITION_CONTENT.get(lemma, ("about",))
     target = next((c for c in deps if c.deprel == "obl" and any(
@@ -526,7 +526,7 @@ def _speaker_after_cue(content: list, cue, kids=None) -> bool:
     if kids is not None and (cue.lemma or "").lower() in ("say", "tell") and before is not None \
             and before.text != "," and any(k.deprel in ("nsubj", "nsubj:pass") and k.id < cue.id
                                            and k.upos in ("PROPN", "NOUN") for k in kids[cue.id]):
-        return False  # not '…, said Ruiz, adding …', 'A jury found Zimmerman, who …, not guilty'
+        return False  # not '…, said Ruiz, adding …', 'A court found Okafor, who …, not liable'
     for word in words:
         if word.text == ",":
             return True
@@ -573,7 +573,7 @@ def _without_trailing_aside(ctx: Context, content: list, cue=None) -> list:
             break
     for i in range(3, len(words) - 1):
         comma, after = words[i], words[i + 1]
-        inside = _closes_on_comma(ctx, words, i)  # '“… by Cleveland,” referring to …'
+        inside = _closes_on_comma(ctx, words, i)  # '“… by Northgate,” referring to …'
         if after.id != comma.id + 1 or ctx.quote_of(comma) is not None and not inside:
             continue
         kept = words[:i + 1] if inside else words[:i]  # the closing mark stays with its quote
@@ -600,14 +600,14 @@ def _embedded_relative(words: list, relative) -> bool:
 
 
 def _closes_on_comma(ctx: Context, words: list, i: int) -> bool:
-    """words[i] is the closing mark of a quote that ends on a comma ('“… by Cleveland,” referring to …'): the
+    """words[i] is the closing mark of a quote that ends on a comma ('“… by Northgate,” referring to …'): the
     comma the writer's aside follows stands inside the marks."""
     return words[i].upos == "PUNCT" and ctx.text[word_span(words[i])[0]] in CLOSING_MARKS \
         and words[i - 1].text == "," and words[i - 1].id == words[i].id - 1
 
 
 # words that join a second cue to the first one's statement as its sibling ('said …, but added …',
-# '…, while Cruz said …', '…, although he tweeted that …')
+# '…, while Reyes said …', '…, although she posted that …')
 _SIBLING_JOINS = rule_words("sibling_cue_joins")
 # a modal or 'to' before a verb makes it part of what is said ('would sit Putin down and tell him “…”')
 _MODALS = rule_words("modal_auxiliaries")
@@ -660,7 +660,7 @@ def _says_its_own(ctx: Context, kids, word) -> bool:
 
 
 # what the writer adds after a quoted phrase ends: '…“rigged” against him, a charge that …', '… “fair” to him,
-# engaging in …', '“about right,” though …', '“the next George Washington” – the Founding Father who …'
+# engaging in …', '“about right,” though …', '“the next Tomas Reyes” – the mayor who …'
 _ASIDE_OPENERS = frozenset({"a", "an", "though", "although", "while", "whereas"})
 
 

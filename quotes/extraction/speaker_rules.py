@@ -198,7 +198,7 @@ def _inside_said(ctx: Context, sentence, cue, current) -> bool:
     said is not the speaker of the participle; the cue above it is, and so is the sentence's main clause
     ('She was confident her ceremony would take place, telling the paper: “…”')."""
     if current is cue or not cue.text.lower().endswith("ing") or current.deprel != "ccomp" \
-            or (current.id > cue.id and cue.head != current.id):  # '…, arguing California should plow …'
+            or (current.id > cue.id and cue.head != current.id):  # '…, arguing Northgate should spend …'
         return False
     above = head_of(sentence, current)
     return ctx.is_cue(above) or above.deprel == "root"
@@ -268,13 +268,13 @@ def _subject(site: CueSite):
     if _name_closing_after(site.words, site.cue, found.word) is not None:
         return None  # a later row finds the name after the cue
     if found.clause is not site.cue and site.ctx.is_cue(found.clause):
-        # '…, said Dotson, asserting, “…”': the name after the cue the subject was borrowed from
+        # '…, said Okafor, asserting, “…”': the name after the cue the subject was borrowed from
         return _name_closing_after(site.words, found.clause, found.word) or found.word
     return found.word
 
 
 def _named_after_comma(site: CueSite, found) -> bool:
-    """'Y is facing “…” demand …, Secretary of State Antony Blinken said Thursday.' with 'said' a conjunct of
+    """'Y is facing “…” demand …, Secretary of Ports Ines Varga said Thursday.' with 'said' a conjunct of
     Y's verb: the subject borrowed from that verb is what was said; the name between the comma and the cue
     speaks (a later row finds it)."""
     cue, words = site.cue, site.words
@@ -297,7 +297,7 @@ def _inverted_after_comma(site: CueSite, found) -> bool:
 
 
 def _name_closing_after(words: list, cue, subject):
-    """'Just the suggestion … is enough, said Dotson, asserting …', '…, said the U.S. Travel Association, a
+    """'Even the rumour … is enough, said Okafor, asserting …', '…, said the U.S. Travel Association, a
     nonprofit …': after a comma, the cue and a name hung on it that ends at a comma or the sentence's end; the
     subject the parse found before the comma is what was said. The name's head word, or None."""
     if subject.id > cue.id or cue.id < 2 or words[cue.id - 2].text != ",":
@@ -449,7 +449,7 @@ def _coordinated_after_and(site: CueSite) -> Optional[SpeakerHit]:
 
 
 def _participle_bearer(ctx: Context, sentence, cue):
-    """'with Trump reportedly yelling: “…”', 'protesters chanting “…”', 'a sign reading “…”': a participle
+    """'with Reyes reportedly yelling: “…”', 'protesters chanting “…”', 'a sign reading “…”': a participle
     cue hung straight on a noun phrase (no comma between: ', saying …' is said by the clause's subject)
     is said by that noun phrase."""
     if cue.deprel == "conj" and cue.head and cue.text.lower().endswith("ing"):
@@ -486,7 +486,7 @@ def _object_controller(ctx: Context, sentence, kids, cue):
     governor = head_of(sentence, cue)
     if (governor.lemma or "").lower() not in OBJECT_CONTROL or \
             not any(k.deprel == "mark" and k.text.lower() == "to" for k in kids[cue.id]):
-        return None  # 'she wants voters to know …' is still hers
+        return None  # 'she wants residents to hear …' is still hers
     obj = next((k for k in kids[governor.id] if k.deprel == "obj" and k.id < cue.id), None)
     if obj is None or obj.upos not in ("NOUN", "PROPN", "PRON") or not can_name(ctx, obj):
         return None
@@ -494,7 +494,7 @@ def _object_controller(ctx: Context, sentence, kids, cue):
 
 
 def _set_off_speaker(ctx: Context, sentence, kids, cue, subject):
-    """'That, the commission said, “…”', 'Cruz, Blackwell wrote, “…”': a subject set off by a comma from a
+    """'This, the council said, “…”', 'Reyes, Okafor wrote, “…”': a subject set off by a comma from a
     noun phrase that stands right before the cue is what was said (or its topic); the noun phrase spoke."""
     if subject.id > cue.id or cue.id < 3:
         return None
@@ -522,9 +522,9 @@ def _set_off_before_conjunct(ctx: Context, sentence, kids, cue):
     parts = _cut_at_commas(words[opening + 1:cue.id - 2])  # 'a spokeswoman' | 'Anna White'
     bare = [part for part in parts if part and all(w.upos == "PROPN" for w in part)]
     if len(parts) == 1 and bare and opening > 0 and words[opening - 1].upos == "PROPN":
-        return None  # 'a woman in Worcester, Massachusetts, told …': a place after a place
+        return None  # 'a man in Lakeport, Ruritania, told …': a place after a place
     if bare:
-        return bare[0][0]  # 'a spokeswoman, Anna White' / 'Lael Brainard, a Fed governor': the name
+        return bare[0][0]  # 'a spokeswoman, Anna White' / 'Tomas Reyes, a port commissioner': the name
     return _speaker_in_title_phrase(parts[-1])
 
 
@@ -685,7 +685,7 @@ def _name_before_aside(ctx: Context, words: list, cue):
     name = names[0] if names else None
     while name is not None and start < name.head < cue.id and words[name.head - 1].upos in ("NOUN", "PROPN") \
             and (name.deprel in ("compound", "flat") or name.deprel == "nmod:poss" and _speaks(words[name.head - 1])):
-        name = words[name.head - 1]  # 'Texas' of 'Texas delegate Bill Eastland', "Pakistan's foreign minister, …"
+        name = words[name.head - 1]  # 'Norland' of 'Norland delegate Tomas Reyes', "Ruritania's foreign minister, …"
     return name
 
 

@@ -437,8 +437,8 @@ def _honorific_head(mention, text: str) -> Optional[Speaker]:
 
 
 def _person_after_title_of(mention, text: str) -> Optional[Speaker]:
-    """'Governor of Washington Chris Gregoire', 'CEO of the Refugee Council Enver Solomon', 'Co-founder of
-    TCA, Iris Slappendel': a title, a place or body after 'of', then the person's name ending the mention.
+    """'Governor of Northland Tomas Reyes', 'CEO of the Harbour Council Ines Varga', 'Co-founder of
+    LTA, Mira Castell': a title, a place or body after 'of', then the person's name ending the mention.
     The name is the run's last words (a given name, initials or particles, the surname), never all of it."""
     words = _without_nicknames(mention.words)
     runs = _name_runs(words)
@@ -458,8 +458,8 @@ def _person_after_title_of(mention, text: str) -> Optional[Speaker]:
 
 
 def _person_after_body_title(mention, text: str) -> Optional[Speaker]:
-    """'University of Texas Arlington Muslim Student Association president Sehar Memon', 'Trump campaign
-    spokesman Jason Miller' parsed with a word of the body as head: a body's name, a lower-case title and
+    """'Northgate College Rowing Club Alumni Association president Mira Castell', 'Reyes campaign
+    spokesman Daniel Okafor' parsed with a word of the body as head: a body's name, a lower-case title and
     a name of two words or more ending the mention; the body and the title are the role."""
     if mention.head.upos != "PROPN":
         return None
@@ -489,7 +489,7 @@ def _given_at(words: list, start: int, end: int) -> Optional[int]:
 
 def _person_evidence(words: list, first: int) -> bool:
     """The words from `first` are a person: a known given name opens them, the NER reads a person there, or
-    a body's word stands right before them ('Refugee Council Enver Solomon'), or a comma does."""
+    a body's word stands right before them ('Harbour Council Ines Varga'), or a comma does."""
     before = words[first - 1].text
     return _given_name(words[first].text) or _tagged_person(words[first]) or before == "," \
         or before.lower() in org_words()
@@ -509,7 +509,7 @@ def _document_source(mention, text: str) -> Optional[Speaker]:
         marks = {w.text.lower() for w in words if w.head == child.id and w.deprel == "case"}
         if child.deprel == "nmod:poss" or (child.deprel == "nmod" and marks & {"by", "from"}):
             author = _proper_run(words, child)
-            after = author[-1].id  # 'by Loyola Law School professor Justin Levitt': the professor wrote it
+            after = author[-1].id  # 'by Lakeport Law School professor Ana Okafor': the professor wrote it
             if after + 1 < len(words) and _title_token(words[after].text.lower()) and words[after + 1].upos == "PROPN":
                 author = _proper_run(words, words[after + 1])
             kind = "person" if _given_name(author[0].text) or _tagged_person(author[0]) else "unknown"
@@ -518,7 +518,7 @@ def _document_source(mention, text: str) -> Optional[Speaker]:
 
 
 def _own_text(mention, words: list, text: str) -> Optional[Speaker]:
-    """'The Museum of Failure collects “…,” according to its website': a text of 'its' is the sentence's
+    """'The Museum of Lost Keys collects “…,” according to its brochure': a text of 'its' is the sentence's
     named subject's, when that subject is an organisation's name (proper nouns, no person's given name)."""
     owner = next((w for w in words if w.head == mention.head.id and w.deprel == "nmod:poss"), None)
     if owner is None or owner.text.lower() != "its":
@@ -656,7 +656,7 @@ def _proper(words, mention, text) -> Speaker:
     named = None if honorific else _entity_kind(mention, words, name, text)
     if named == "organization":
         return Speaker(_text(_organisation_name(words), text), named)
-    if named == "group":  # "Other prominent Republicans", not the people it goes on to list
+    if named == "group":  # "Other senior Harbour Party members", not the people it goes on to list
         return Speaker(_text(_no_det(words[:head_at + 1]), text), named)
     if not name:
         return Speaker(None, "person" if role else "unknown", role_text)
@@ -697,7 +697,7 @@ def _first_named_person(words: list) -> bool:
 
 
 def _org_apposition(appos: list, name: list) -> bool:
-    """'Field Promotions, a sports and celebrity talent agency': an apposition headed by an organisation
+    """'Lakeside Bookings, a music and theatre talent agency': an apposition headed by an organisation
     word says what the name is, unless the name opens with a known first name."""
     ids = {word.id for word in appos}
     head = next((word for word in appos if word.head not in ids), None)
@@ -807,10 +807,10 @@ def _nominal(words, mention, text) -> Speaker:
     if plural:
         common = _common_noun(head, words)
         group = _no_det(words)
-        if not common and head is group[0]:  # 'Democrats on the tour'; 'advocates for stem cell research' stays whole
+        if not common and head is group[0]:  # 'Democrats on the tour'; 'advocates for cheaper ferry fares' stays whole
             named = _name_part(group)
             if len(named) == 1 and head.id == 1 and head.text.lower() in common_words():
-                common = True  # 'People with direct knowledge of Gates': no name once the phrase is cut
+                common = True  # 'People who worked with Varga': no name once the phrase is cut
             else:
                 group = named
         return Speaker(_text(group, text), "group", common=common)
@@ -873,8 +873,8 @@ def _organisation_name(words: list) -> list:
 
 
 def _name_part(words: list) -> list:
-    """A name up to its first lower-case word that leads to no further capitalised word: 'the Saudi Interior
-    Ministry over 345 pilgrims', 'The U.S. Department of Agriculture notes' (a cue the parse took for a
+    """A name up to its first lower-case word that leads to no further capitalised word: 'the Ruritanian Transport
+    Ministry over 120 commuters', 'The Northgate Department of Fisheries notes' (a cue the parse took for a
     noun), 'Democrats on the tour'; 'Department of the Interior', 'Doctors without Borders' go on."""
     for i in range(1, len(words)):
         word = words[i]
@@ -1037,7 +1037,7 @@ class ArticleSpeakers:
 
     def _subject_name(self, start: int, end: int) -> Optional[str]:
         """The person the sentence text[start:end] opens with: the capitalised words before its first word in
-        lower case that is no title ('English captain Harry Kane scored', 'Harbour Authority spokeswoman
+        lower case that is no title ('Lakeport captain Mira Castell scored', 'Harbour Authority spokeswoman
         Ines Varga told'), as a full name, or a surname the article wrote in full before."""
         run: list = []
         last: list = []
@@ -1067,7 +1067,7 @@ class ArticleSpeakers:
         return full
 
     def _named_holder(self, mention, speaker: Speaker) -> Speaker:
-        """'the senator', 'The Florida senator', 'the former secretary of state': of the people named before
+        """'the senator', 'The Florida senator', 'the former harbour commissioner': of the people named before
         with that title (as speakers with that role, or written right after the title), the one whose surname
         the article wrote last ('… pressed Warren …, but the senator insisted')."""
         wanted = _titles(speaker.role)
@@ -1105,7 +1105,7 @@ class ArticleSpeakers:
     def _titled_names_before(self, offset: int, wanted: set[str], qualifiers: set[str],
                              window: int = 3000) -> list[str]:
         """Names written right after one of the wanted titles before `offset`, also of people who made no
-        statement ('… former President Bill Clinton …. The former president said'). The title stands alone
+        statement ('… former President Tomas Reyes …. The former president said'). The title stands alone
         ('Vice President Joe Biden' is no president), the mention's qualifiers ('The Florida senator') are
         written near the name ('Florida Sen. Marco Rubio'), and a lone surname ('President Obama') becomes the
         full name the article writes, or nothing."""
@@ -1210,7 +1210,7 @@ class ArticleSpeakers:
         surname ('Ana Hailey')."""
         if " " in given or not _given_name(given) or self._written_names(given, 0, len(self.text)):
             return set()
-        # two words and no more: 'Washington Post-ABC News' is no one's name
+        # two words and no more: 'Austin Gazette-Radio News' is no one's name
         pattern = r"(?<![\w’'.-])" + re.escape(given) + GAP + r"([" + UPPER + r"][\w’'-]+)(?![\w’'-]|" + GAP \
             + r"[" + UPPER + r"])"
         return {f"{given} {match.group(1)}" for match in re.finditer(pattern, self.text)
@@ -1320,7 +1320,7 @@ class ArticleSpeakers:
         tokens = _after_sentence_end([token for _, token in spans])
         titled = [i for i, token in enumerate(tokens) if token.lower() in honorifics()
                   or (i < len(tokens) - 1 and _title_token(token.lower()))]
-        # 'B. Mr. Obama', 'Hewlett-Packard CEO Carly Fiorina': a name starts after 'Mr.' or a title
+        # 'B. Mr. Obama', 'Acme-Northgate CEO Ines Varga': a name starts after 'Mr.' or a title
         tokens = tokens[titled[-1] + 1:] if titled else tokens
         while tokens and _not_first_name(tokens[0]):
             tokens = tokens[1:]
@@ -1333,7 +1333,7 @@ class ArticleSpeakers:
 
     def _spelled_out(self, initialism: str) -> Optional[str]:
         """The name the article writes before '(KCNA)' whose capitalised words' initials spell it ('Korean
-        Central News Agency'; 'Securities and Exchange Commission' for SEC), or None."""
+        Central News Agency'; 'Shipping and Harbour Commission' for SHC), or None."""
         letters = re.sub(r"[^A-Z]", "", initialism)
         for match in re.finditer(r"((?:[" + UPPER + r"][\w’'.-]*\s+(?:(?:of|for|and|on|the|de|&)\s+)*){2,9})\(\s*"
                                  + re.escape(initialism) + r"\s*\)", self.text):
@@ -1381,8 +1381,8 @@ def _spelled_out(article: ArticleSpeakers, mention, speaker: Speaker) -> Optiona
 
 
 def _organisation_short_form(article: ArticleSpeakers, mention, speaker: Speaker) -> Optional[Speaker]:
-    """'The Church also claims' where the article writes 'the Church of Scientology'; 'the Commission' where it
-    writes 'the European Commission': the one longer organisation name the text writes with that word first
+    """'The Society also claims' where the article writes 'the Society of Lamplighters'; 'the Commission' where it
+    writes 'the Harbour Commission': the one longer organisation name the text writes with that word first
     (before 'of'/'for') or, for an organisation word, last."""
     name = speaker.name or ""
     # a kind the NER left open counts after 'the' ('The Church', tagged as a thing): no person is 'the Church'
@@ -1421,7 +1421,7 @@ def _company_just_named(article: ArticleSpeakers, mention, speaker: Speaker) -> 
 
     before = [(offset, earlier) for offset, earlier in article.seen if offset < mention.start]
     since = before[-1][0] if before else word_span(mention.words[0].sent.words[0])[0]
-    # 'Fox Corp. … At Fox Corp., the company touts …' after Morningstar's statement: another company named
+    # 'Acme Corp. … At Acme Corp., the company boasts …' after Lakeport Ratings' statement: another company named
     # since that statement may be the one meant, so nobody
     opening = _opening_name(mention)
     if opening:
@@ -1433,8 +1433,8 @@ def _company_just_named(article: ArticleSpeakers, mention, speaker: Speaker) -> 
 
 
 def _opening_name(mention) -> Optional[str]:
-    """'At Fox Corp., the company touts …', 'At NBCUniversal owner Comcast, the company wrote …', 'With Coinbase
-    on the verge of a court battle, the firm has …': the name that heads the phrase a sentence opens with
+    """'At Acme Corp., the company boasts …', 'At Northgate Media owner Acme Holdings, the company wrote …', 'With
+    Lakeport Ferries close to a strike, the firm has …': the name that heads the phrase a sentence opens with
     after 'at', 'for' or 'with', where the mention is the sentence's subject after it."""
     words = mention.words[0].sent.words
     if len(words) < 4 or words[0].text.lower() not in ("at", "for", "with", "inside", "within"):

@@ -200,7 +200,7 @@ def split_inside_a_name(last: str, first: str, between: str) -> bool:
     opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
     does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
     a sentence that ends on a capitalised word, with no full stop, in the middle of a line. A word in
-    capitals ends a run-in headline ('… NIGHTCLUB SHOOTING Three people …'), and so does a line break."""
+    capitals ends a run-in headline ('… HARBOUR FIRE Two ferries …'), and so does a line break."""
     if between.strip() or "\n" in between or not re.fullmatch(r"\w[\w'’-]*", last):
         return False
     if first in WEEKDAYS and last[:1].islower():

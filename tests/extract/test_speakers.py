@@ -540,12 +540,12 @@ def test_a_given_name_inside_a_name_with_no_title_before_it_stays(extract):
 
 
 def test_initials_take_the_name_the_article_spells_out_before_them(extract):
-    text = "The Securities and Exchange Commission (SEC) met on Monday. SEC said it was over."
-    records = extract(text, "", _titled_said("SEC"))
-    assert (records[-1].speaker, records[-1].speaker_kind) == ("Securities and Exchange Commission", "organization")
+    text = "The Shipping and Harbour Commission (SHC) met on Monday. SHC said it was over."
+    records = extract(text, "", _titled_said("SHC"))
+    assert (records[-1].speaker, records[-1].speaker_kind) == ("Shipping and Harbour Commission", "organization")
     assert records[-1].rule.endswith("+initialism")
-    [record] = extract("The fund (SEC) met. SEC said it was over.", "", _titled_said("SEC"))
-    assert record.speaker == "SEC"  # initials that spell nothing before them stay as written
+    [record] = extract("The fund (SHC) met. SHC said it was over.", "", _titled_said("SHC"))
+    assert record.speaker == "SHC"  # initials that spell nothing before them stay as written
 
 
 def test_a_full_name_never_runs_across_a_line_break(extract):
@@ -582,15 +582,15 @@ Rep. Rep. PROPN 7 nsubj
 
 
 def test_a_place_or_body_after_a_title_of_is_the_role_not_part_of_the_name(extract):
-    text = "CEO of the Refugee Council Enver Solomon said the vote was fair."
+    text = "CEO of the Harbour Council Ines Varga said the vote was fair."
     [record] = extract(text, """
 CEO CEO PROPN 8 nsubj
 of of ADP 7 case
 the the DET 7 det
-Refugee Refugee PROPN 7 compound
+Harbour Harbour PROPN 7 compound
 Council Council PROPN 7 compound
-Enver Enver PROPN 7 compound
-Solomon Solomon PROPN 1 nmod
+Ines Ines PROPN 7 compound
+Varga Varga PROPN 1 nmod
 said say VERB 0 root
 the the DET 10 det
 vote vote NOUN 12 nsubj
@@ -598,7 +598,7 @@ was be AUX 12 cop
 fair fair ADJ 8 ccomp
 . . PUNCT 8 punct
 """)
-    assert (record.speaker, record.role) == ("Enver Solomon", "CEO of the Refugee Council")
+    assert (record.speaker, record.role) == ("Ines Varga", "CEO of the Harbour Council")
 
 
 def test_a_body_after_a_title_for_is_no_person(extract):
