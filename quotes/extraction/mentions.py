@@ -172,7 +172,7 @@ def _name_particle(word, head) -> bool:
 
 
 def _with_name_after_title(ctx: Context, sentence, words: list) -> list:
-    """'Sen. | Barbara Mikulski' where the parse made the title the subject and hung the name elsewhere:
+    """'Sen. | Helena Ortega' where the parse made the title the subject and hung the name elsewhere:
     a mention that ends in a title or honorific takes the capitalised words right after it."""
     last = words[-1].text.lower()
     if last not in honorifics() and last.rstrip(".") not in honorifics() and last not in role_words():

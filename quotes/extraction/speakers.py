@@ -553,7 +553,7 @@ def _proper_word(word) -> bool:
 
 
 def _surname_tagged_plural(mention, text: str) -> Optional[Speaker]:
-    """'Wilkins observed …' opening a sentence, tagged a plural noun: one capitalised word the article writes
+    """'Okafor observed …' opening a sentence, tagged a plural noun: one capitalised word the article writes
     elsewhere after a given name ('Kristen Wilkins'; not 'Young Voters') is a surname."""
     head = mention.head
     if len(mention.words) != 1 or head.upos != "NOUN" or not _plural(mention) or not head.text[:1].isupper():
@@ -947,7 +947,7 @@ class ArticleSpeakers:
             if wanted == "group" and earlier.kind not in ("group", "organization"):
                 continue
             if gender and earlier.kind == "person" and self._other_gender(earlier.name, earlier.gender, gender):
-                continue  # 'Stephanie Gonzalez … Dr. David Baskin … she said': never the person of the other gender
+                continue  # 'Helena Ortega … Dr. Peter Vance … she said': never the person of the other gender
             if gender:
                 earlier.gender = gender
             return Speaker(earlier.name, earlier.kind, earlier.role, "pronoun", earlier.gender, earlier.common)
@@ -1315,7 +1315,7 @@ class ArticleSpeakers:
         """The words of written (at text[start:]) that can open a name ending at `end`: none before a sentence
         end, no opening sentence word, title or honorific, and — where the NER tagged that sentence — none
         before the person it found that cannot be a given name ('Still' of 'Still Sanders', 'Despite Mr.' of
-        'Despite Mr. Trump', "Review’s" of "Review’s Ian Tuttle"; not 'Frederic' of 'Frederic C. Hof')."""
+        'Despite Mr. Trump', "Gazette’s" of "Gazette’s Ana Okafor"; not 'Frederic' of 'Frederic C. Lind')."""
         spans = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", written)]
         tokens = _after_sentence_end([token for _, token in spans])
         titled = [i for i, token in enumerate(tokens) if token.lower() in honorifics()
