@@ -136,7 +136,22 @@ def _with_name_twins_after(sentence, head, words: list) -> list:
     while twins < len(sentence.words) and sentence.words[twins].upos == "PROPN" \
             and sentence.words[twins].head == head.head and sentence.words[twins].deprel == head.deprel:
         twins += 1
-    return words + sentence.words[high:twins] if twins - high >= 2 else words  # a name: two words or more
+    if twins - high >= 2:  # a name: two words or more
+        return words + sentence.words[high:twins]
+    return words + _titled_name_after(sentence, head, high)
+
+
+def _titled_name_after(sentence, head, high: int) -> list:
+    """'Harbour spokesman | the Rev. Tomas Reyes | told' parsed as two subjects of 'told', the second a name
+    with its own title words: that name's phrase, when it starts right after the mention; else nothing."""
+    name = next((w for w in sentence.words[high:] if w.head == head.head and w.deprel == head.deprel), None)
+    if name is None or name.upos != "PROPN" or head.head == 0:
+        return []
+    phrase = subtree(sentence, name)
+    ids = [w.id for w in phrase]
+    if ids[0] != high + 1 or ids != list(range(ids[0], ids[-1] + 1)):
+        return []
+    return phrase if sum(w.upos == "PROPN" for w in phrase) >= 2 else []  # a name, or a title and a name
 
 
 def _apposition(sentence, kids, appos) -> list:

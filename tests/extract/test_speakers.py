@@ -739,6 +739,28 @@ fair fair ADJ 5 ccomp
     assert (record.speaker, record.mention) == ("Ana Ruiz", "Eminent litigator Ana Ruiz")
 
 
+def test_a_titled_name_the_parse_made_a_second_subject_after_a_description_is_the_speaker(extract):
+    # 'spokesman | the Rev. Tomas Reyes | told': the second subject has title words of its own
+    text = "Harbour spokesman the Rev. Tomas Reyes told reporters that the pier was closed."
+    [record] = extract(text, """
+Harbour Harbour PROPN 2 compound
+spokesman spokesman NOUN 7 nsubj
+the the DET 6 det
+Rev. Rev. PROPN 6 compound
+Tomas Tomas PROPN 6 compound
+Reyes Reyes PROPN 7 nsubj
+told tell VERB 0 root
+reporters reporter NOUN 7 obj
+that that SCONJ 13 mark
+the the DET 11 det
+pier pier NOUN 13 nsubj
+was be AUX 13 cop
+closed closed ADJ 7 ccomp
+. . PUNCT 7 punct
+""")
+    assert (record.speaker, record.mention) == ("Tomas Reyes", "Harbour spokesman the Rev. Tomas Reyes")
+
+
 def test_the_subject_of_a_participle_before_a_cue_without_one_is_the_speaker(extract):
     text = "Democrats pushing the bill say it will pass."
     [record] = extract(text, """
