@@ -366,6 +366,25 @@ def _acronym(word) -> bool:
     return len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()
 
 
+def _misspelt(written: str, surname: str) -> bool:
+    """Is `written` another spelling of `surname`: not the same, the same first letter, and one edit apart
+    (a letter added, dropped, changed or two swapped: Wick / Wicks), two for names of eight letters or more
+    (Bauchtman / Buchtmann)?"""
+    a, b = fold(written).lower(), fold(surname).lower()
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if previous2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        previous2, previous = previous, row
+    return previous[-1] <= limit
+
+
 def _pronoun(mention, text: str) -> Optional[Speaker]:
     if len(mention.words) == 1 and _lower(mention) in pronouns() and not _acronym(mention.head):
         return Speaker(None, pronouns()[_lower(mention)], rule="pronoun")
@@ -1154,7 +1173,8 @@ class ArticleSpeakers:
         """'Dujarric' or 'Mr Dujarric' -> the latest earlier full name ending in that surname; two people who
         share it stay apart because each short form takes the closest full name before it. Failing that, a
         lone given name ('Newt said') -> the one person named before with that given name, and a surname
-        met before its full name -> the one full name later in the article that ends in it."""
+        met before its full name -> the one full name later in the article that ends in it; last, a surname
+        a letter or two off the surname of one person who spoke before -> that person (`_misspelt_surname`)."""
         gendered = self._same_gender_name(mention, speaker)
         if gendered:
             return gendered
@@ -1171,7 +1191,25 @@ class ArticleSpeakers:
                  if not (speaker.gender and self._other_gender(name, None, speaker.gender))}
         if len(later) == 1:
             return Speaker(later.pop(), "person", speaker.role, "surname", speaker.gender)
-        return speaker
+        return self._misspelt_surname(mention, speaker) or speaker
+
+    def _misspelt_surname(self, mention, speaker: Speaker) -> Optional[Speaker]:
+        """'Wick said' after Bob Wicks spoke, 'Ms Bauchtman' after Lydia Buchtmann: a lone surname that no full
+        name in the article carries, a letter or two off the surname of exactly one person who spoke before
+        (articles misspell names), is that person."""
+        short = speaker.name
+        if not short or " " in short or len(short) < 4 or speaker.kind not in ("person", "unknown") \
+                or mention.words[0].upos == "DET":  # 'the Khans' after Khizr Khan: his family, no misspelling
+            return None
+        close = {earlier.name for offset, earlier in self.seen
+                 if offset < mention.start and earlier.kind == "person" and earlier.name and " " in earlier.name
+                 and not is_short_form(earlier.name) and _misspelt(short, earlier.name.split()[-1])}
+        if len(close) != 1:
+            return None
+        name = close.pop()
+        if speaker.gender and self._other_gender(name, None, speaker.gender):
+            return None
+        return Speaker(name, "person", speaker.role, "surname", speaker.gender)
 
     def _full_name_in_place(self, mention) -> Optional[str]:
         """The full name the text writes right where a lone surname mention stands ('As coauthor Colette

@@ -1,5 +1,7 @@
 """Speaker resolution inside one article: organisations, groups, pronouns, surnames, namesakes."""
 
+import pytest
+
 ORG = ("Kazakhstan's Interior Ministry said the protests had ended.", """
 Kazakhstan Kazakhstan PROPN 4 nmod:poss
 's 's PART 1 case
@@ -499,6 +501,36 @@ def test_a_sentence_cut_at_a_full_stop_stays_cut(extract):
                       CUT_AFTER_ACRONYM[0] + ". . PUNCT 6 punct", CUT_AFTER_ACRONYM[1],
                       _said("She she PRON 2 nsubj", 1, 2, "it ended"))
     assert [r.speaker for r in records] == ["Nadia Perez", "Nadia Perez"]
+
+
+def test_a_surname_misspelt_by_a_letter_is_the_one_speaker_whose_surname_it_nearly_is(extract):
+    text = "Bob Wicks said we won. Wick said it ended. He said it rained."
+    records = extract(text, _said("Bob Bob PROPN 3 nsubj\nWicks Wicks PROPN 1 flat", 1, 3, "we won"),
+                      _said("Wick Wick PROPN 2 nsubj", 1, 2, "it ended"),
+                      _said("He he PRON 2 nsubj", 1, 2, "it rained"))
+    assert [r.speaker for r in records] == ["Bob Wicks", "Bob Wicks", "Bob Wicks"]
+    text = "Lydia Buchtmann said we won. Ms Bauchtman said it ended."
+    records = extract(text, _said("Lydia Lydia PROPN 3 nsubj\nBuchtmann Buchtmann PROPN 1 flat", 1, 3, "we won"),
+                      _said("Ms Ms PROPN 2 compound\nBauchtman Bauchtman PROPN 3 nsubj", 2, 3, "it ended"))
+    assert records[-1].speaker == "Lydia Buchtmann"
+
+
+@pytest.mark.parametrize("text, rows, kept", [
+    ("Bob Wicks said we won. Dick said it ended.", _said("Dick Dick PROPN 2 nsubj", 1, 2, "it ended"), "Dick"),
+    ("Bob Wicks said we won. The Wickses said it ended.",  # a family, not a misspelling
+     _said("The the DET 2 det\nWickses Wickses PROPN 3 nsubj", 2, 3, "it ended"), "Wickses"),
+])
+def test_a_surname_not_nearly_a_speakers_or_a_family_stays_as_written(extract, text, rows, kept):
+    records = extract(text, _said("Bob Bob PROPN 3 nsubj\nWicks Wicks PROPN 1 flat", 1, 3, "we won"), rows)
+    assert records[-1].speaker != "Bob Wicks" and kept in (records[-1].speaker or records[-1].mention)
+
+
+def test_two_speakers_a_letter_off_leave_a_surname_as_written(extract):
+    text = "Bob Wicks said we won. Ann Wicke said they lost. Wick said it ended."
+    records = extract(text, _said("Bob Bob PROPN 3 nsubj\nWicks Wicks PROPN 1 flat", 1, 3, "we won"),
+                      _said("Ann Ann PROPN 3 nsubj\nWicke Wicke PROPN 1 flat", 1, 3, "they lost"),
+                      _said("Wick Wick PROPN 2 nsubj", 1, 2, "it ended"))
+    assert records[-1].speaker == "Wick"
 
 
 def test_a_pronoun_after_a_name_in_its_own_sentence_is_not_the_subject_before(extract):
