@@ -70,18 +70,3 @@ def test_ner_stage_fine_tunes_a_given_model_then_resumes_from_its_own_checkpoint
     _stage_ner(config, runner)
     assert "--finetune" in calls[-1] and "--finetune_load_name" not in calls[-1]
 
-
-def test_ner_stage_passes_its_learning_rate_on(tmp_path, monkeypatch):
-    import quotes.training.ner
-    from quotes.training.train import Runner, TrainConfig, _stage_ner
-
-    calls = []
-    monkeypatch.setattr(Runner, "run", lambda self, stage, module, args: calls.append(args))
-    monkeypatch.setattr(quotes.training.ner, "compact_ner_model",
-                        lambda model_in, model_out: model_out.parent.mkdir(parents=True, exist_ok=True))
-    monkeypatch.setattr("quotes.training.train.score_ner_model", lambda *args, **kwargs: "table")
-    config = TrainConfig(ud_dir=_fake_ud(tmp_path), work_dir=tmp_path / "work", output_dir=tmp_path / "out",
-                         ner_lr=0.0005)
-    (tmp_path / "work" / "logs").mkdir(parents=True)
-    _stage_ner(config, Runner(config, log=lambda line: None))
-    assert calls[-1][calls[-1].index("--lr") + 1] == "0.0005"
