@@ -107,7 +107,7 @@ def _role_beside(sentence, kids, head) -> list:
 def _with_split_name(sentence, head, words: list) -> list:
     """'Jeb | Bush says' parsed as two subjects of 'says': proper nouns right beside the mention that hang
     on the same word with the same relation are the rest of one name; after a common noun, the name it
-    describes ('eminent Indian litigator | Prashant | Bushan noted')."""
+    describes ('veteran Ruritanian litigator | Ana | Okafor noted')."""
     if head.upos == "NOUN" and not _title_word(head):
         return _with_name_twins_after(sentence, head, words)
     if head.upos != "PROPN" and not _title_word(head):  # 'Ms' may be tagged a noun

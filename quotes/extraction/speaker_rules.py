@@ -404,7 +404,7 @@ def _capitalised_after(site: CueSite):
 
 
 def _phrase_after(site: CueSite):
-    """'said the senator', '“…,” said one party activist': the noun phrase right after the cue."""
+    """'said the senator', '“…,” said one union organiser': the noun phrase right after the cue."""
     right = site.right
     if right is None or site.ctx.quote_of(right) is not None:
         return None
@@ -798,7 +798,7 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("capitalised-before", "adjacent", _capitalised_before, "“We won,” Zahed said."),
     SpeakerRule("name-after", "adjacent-inverted", _name_after, "“We won,” said Smith."),
     SpeakerRule("capitalised-after", "adjacent-inverted", _capitalised_after, "“We won,” said Zahed."),
-    SpeakerRule("phrase-after", "adjacent-inverted", _phrase_after, "“It is not over,” said one party activist."),
+    SpeakerRule("phrase-after", "adjacent-inverted", _phrase_after, "“It is not over,” said one union organiser."),
     SpeakerRule("aside-before", "adjacent", _aside_before,
                 "“We won,” former Sen. Evan Bayh, a moderate Democrat, said."),
     SpeakerRule("phrase-before", "adjacent", _phrase_before, "A White House official said."),

@@ -2,7 +2,7 @@
 
 import pytest
 
-# '“…,” said one party activist.' with the speaker parsed as the object of "said"
+# '“…,” said one union organiser.' with the speaker parsed as the object of "said"
 ACTIVIST = """
 “ “ PUNCT 5 punct
 It it PRON 5 nsubj
@@ -13,16 +13,16 @@ over over ADJ 8 ccomp
 ” ” PUNCT 5 punct
 said say VERB 0 root
 one one NUM 11 nummod
-party party NOUN 11 compound
-activist activist NOUN 8 obj
+union union NOUN 11 compound
+organiser organiser NOUN 8 obj
 . . PUNCT 8 punct
 """
 
 
 def test_inverted_speaker_the_parser_made_an_object(extract):
-    text = "“It is not over,” said one party activist."
+    text = "“It is not over,” said one union organiser."
     [record] = extract(text, ACTIVIST)
-    assert (record.kind, record.text, record.mention) == ("direct", "It is not over", "one party activist")
+    assert (record.kind, record.text, record.mention) == ("direct", "It is not over", "one union organiser")
     assert record.rule == "adjacent-inverted" and record.speaker_kind == "person"
 
 
@@ -42,11 +42,11 @@ Democrat Democrat PROPN 8 obj
 , , PUNCT 8 punct
 “ “ PUNCT 20 punct
 and and CCONJ 20 cc
-Iowa Iowa PROPN 20 nsubj
+Ohio Ohio PROPN 20 nsubj
 was be AUX 20 cop
 not not PART 20 advmod
 a a DET 20 det
-decisive decisive ADJ 20 amod
+clear clear ADJ 20 amod
 win win NOUN 8 conj
 . . PUNCT 5 punct
 ” ” PUNCT 5 punct
@@ -54,10 +54,10 @@ win win NOUN 8 conj
 
 
 def test_quote_resumed_after_an_inverted_speaker_is_one_statement(extract):
-    text = "“She is too behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”"
+    text = "“She is too behind,” said an Iowa Democrat, “and Ohio was not a clear win.”"
     [record] = extract(text, IOWA)
     assert record.kind == "direct" and record.mention == "an Iowa Democrat"
-    assert [text[s:e] for s, e in record.spans] == ["She is too behind,", "and Iowa was not a decisive win."]
+    assert [text[s:e] for s, e in record.spans] == ["She is too behind,", "and Ohio was not a clear win."]
 
 
 # '… he said on ABC's “This Week.”': a programme's name, not a second statement

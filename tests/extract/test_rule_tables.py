@@ -279,8 +279,8 @@ over over ADJ 8 ccomp
 ” ” PUNCT 5 punct
 said say VERB 0 root
 one one NUM 11 nummod
-party party NOUN 11 compound
-activist activist NOUN 8 obj
+union union NOUN 11 compound
+organiser organiser NOUN 8 obj
 . . PUNCT 8 punct
 """]),
     "aside-before": ("said", [WE_WON + """

@@ -754,7 +754,7 @@ fair fair ADJ 10 ccomp
 
 
 def test_a_name_the_parse_made_a_second_subject_after_a_description_is_the_speaker(extract):
-    # 'eminent Indian litigator | Prashant | Bhushan noted': three subjects of one cue
+    # 'veteran Ruritanian litigator | Ana | Okafor noted': three subjects of one cue
     text = "Eminent litigator Ana Ruiz said the vote was fair."
     [record] = extract(text, """
 Eminent eminent ADJ 2 amod
