@@ -179,7 +179,7 @@ def test_outlier_ratio_is_the_largest_word_over_the_median_word():
 def test_guarded_layer_runs_in_float_only_for_a_batch_with_an_outlier_word():
     import torch
 
-    from quotes.runtime.nlp import OutlierGuard
+    from quotes.runtime.nlp import outlier_guarded
 
     calls = []
 
@@ -192,7 +192,7 @@ def test_guarded_layer_runs_in_float_only_for_a_batch_with_an_outlier_word():
             calls.append((self.label, extra))
             return inputs
 
-    guarded = OutlierGuard.wrap(Recorder("float"), Recorder("int8"), limit=8.0)
+    guarded = outlier_guarded(Recorder("float"), Recorder("int8"), limit=8.0)
     ordinary = torch.tensor([[1.0, 2.0], [2.0, 1.0], [3.0, 0.5]])
     guarded(ordinary, extra="h0")
     guarded(torch.cat([ordinary, torch.tensor([[0.0, 90.0]])]), extra="h0")

@@ -83,9 +83,7 @@ def _not_of_name(sentence, kids, head) -> set[int]:
     return marker | timing
 
 
-_WEEKDAYS_AND_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                  "january", "february", "march", "april", "may", "june", "july", "august",
-                                  "september", "october", "november", "december"})
+_WEEKDAYS_AND_MONTHS = rule_words("weekdays") | rule_words("months")
 
 
 def _name_part_word(word, head) -> bool:

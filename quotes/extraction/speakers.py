@@ -18,6 +18,7 @@ from quotes.extraction.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
 )
 from quotes.extraction.rules import Rule
+from quotes.extraction.tokens import cut_mid_line
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
@@ -1025,8 +1026,7 @@ class ArticleSpeakers:
         """Did the tokenizer end `sentence` inside a sentence of the text: on a word, not on closing punctuation,
         with `following` going on in the same line ('… spokeswoman Ana Ruiz told CBC | News the plan …')?"""
         gap = self.text[sentence.tokens[-1].end_char:following.tokens[0].start_char]
-        return not gap.strip() and "\n" not in gap and bool(gap) \
-            and re.fullmatch(r"[\w-]+", sentence.tokens[-1].text) is not None
+        return bool(gap) and cut_mid_line(sentence.tokens[-1].text, gap)
 
     def _names_someone(self, start: int, end: int) -> bool:
         """Does text[start:end], outside quotations, name a person ('While Comey said …, he said')?"""

@@ -3,6 +3,7 @@ out of multi-word-token expansion ("don't" -> "do", "n't") has none of its own, 
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 
@@ -78,3 +79,10 @@ def proper_run_before(words: list, end: int) -> int:
     while i >= 0 and (words[i].upos == "PROPN" or (run and words[i].text.lower() in ("of", "for"))):
         run, i = run + 1, i - 1
     return run
+
+
+def cut_mid_line(last: str, between: str) -> bool:
+    """Does a sentence the tokenizer ended on the word `last` go on in the same line, with only spaces
+    (`between`) before the next: no closing punctuation, no line break? (A cut inside a sentence, or a run-in
+    headline; callers tell which.)"""
+    return not between.strip() and "\n" not in between and re.fullmatch(r"\w[\w'’-]*", last) is not None

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from quotes.extraction.lexicon import rule_words
+from quotes.extraction.tokens import cut_mid_line
 from quotes.runtime.ner import copy_ner_tags, ner_options
 from quotes.errors import ModelsNotFound, UnsafeModel
 
@@ -192,18 +194,15 @@ class QuotesNLP:
         return self.parse(docs, lambda sentence: True)
 
 
-WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-
-
 def split_inside_a_name(last: str, first: str, between: str) -> bool:
     """Did the sentence splitter cut one sentence between two words, `last` ending one sentence and `first`
     opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
     does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
     a sentence that ends on a capitalised word, with no full stop, in the middle of a line. A word in
     capitals ends a run-in headline ('… HARBOUR FIRE Two ferries …'), and so does a line break."""
-    if between.strip() or "\n" in between or not re.fullmatch(r"\w[\w'’-]*", last):
+    if not cut_mid_line(last, between):
         return False
-    if first in WEEKDAYS and last[:1].islower():
+    if first.istitle() and first.lower() in rule_words("weekdays") and last[:1].islower():
         return True  # 'said … told reporters | Thursday that …': a day name read as a sentence's first word
     if not last[:1].isupper():
         return False
@@ -303,24 +302,26 @@ def outlier_ratio(inputs) -> float:
     return float(per_word.max()) / median if median > 0 else float("inf")
 
 
-class OutlierGuard:
-    """Builds the module that runs `int8` unless its batch's input has an outlier_ratio above `limit`, and
-    then runs `float_module` (the same layer, unquantized) instead."""
+def outlier_guarded(float_module, int8_module, limit: float):
+    """A module that runs `int8_module` unless its batch's input has an outlier_ratio above `limit`, and then
+    `float_module` (the same layer, unquantized)."""
+    return _guarded_class()(float_module, int8_module, limit)
 
-    @staticmethod
-    def wrap(float_module, int8_module, limit: float):
-        import torch
 
-        class Guarded(torch.nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.float_module, self.int8_module, self.limit = float_module, int8_module, limit
+@functools.lru_cache(maxsize=None)
+def _guarded_class():
+    import torch  # not at module import: the CLI starts without torch
 
-            def forward(self, inputs, *args, **kwargs):
-                module = self.float_module if outlier_ratio(inputs) > self.limit else self.int8_module
-                return module(inputs, *args, **kwargs)
+    class Guarded(torch.nn.Module):
+        def __init__(self, float_module, int8_module, limit: float):
+            super().__init__()
+            self.float_module, self.int8_module, self.limit = float_module, int8_module, limit
 
-        return Guarded()
+        def forward(self, inputs, *args, **kwargs):
+            module = self.float_module if outlier_ratio(inputs) > self.limit else self.int8_module
+            return module(inputs, *args, **kwargs)
+
+    return Guarded
 
 
 def quantize_int8(pipeline) -> None:
@@ -349,7 +350,7 @@ def quantize_int8(pipeline) -> None:
         for path, float_module in floats.items():
             parent, _, attribute = path.rpartition(".")
             owner = trainer.model.get_submodule(parent) if parent else trainer.model
-            setattr(owner, attribute, OutlierGuard.wrap(float_module, getattr(owner, attribute), limit))
+            setattr(owner, attribute, outlier_guarded(float_module, getattr(owner, attribute), limit))
 
 
 def settle_heap() -> None:

@@ -25,6 +25,9 @@ def _said_it_ended(subject_rows: str, said_id: int) -> str:
         f". . PUNCT {said_id} punct"
 
 
+THE_COMPANY_SAID_IT_ENDED = _said_it_ended("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)
+
+
 def _said(subject_rows: str) -> str:
     """Rows for '<subject> said they won.' with the subject's last row as its head (nsubj of 'said')."""
     subject = [row.split() for row in subject_rows.strip().splitlines()]
@@ -548,11 +551,10 @@ def test_the_company_after_another_company_is_named_stays_unnamed():
     # 'Acme said …. Birch Corp. grew. The company said …': the company may be Birch Corp., not Acme
     text = "Acme said it had won. Birch Corp. grew. The company said it ended."
     birch = "Birch Birch PROPN 2 compound\nCorp. Corp. PROPN 3 nsubj\ngrew grow VERB 0 root\n. . PUNCT 3 punct"
-    company = _said_it_ended("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)
     tags = [["S-ORG"] + ["O"] * 5, ["B-ORG", "E-ORG", "O", "O"], ["O"] * 6]
-    records = _extract(text, ACME_WON, birch, company, tags=tags)
+    records = _extract(text, ACME_WON, birch, THE_COMPANY_SAID_IT_ENDED, tags=tags)
     assert (records[-1].speaker, records[-1].role) == (None, "company")
-    untagged = _extract(text, ACME_WON, birch, company, tags=[tags[0], ["O"] * 4, ["O"] * 6])
+    untagged = _extract(text, ACME_WON, birch, THE_COMPANY_SAID_IT_ENDED, tags=[tags[0], ["O"] * 4, ["O"] * 6])
     assert untagged[-1].speaker == "Acme"
 
 
@@ -584,9 +586,8 @@ def test_the_company_after_a_part_of_the_same_company_is_named_is_still_that_com
     acme = "Acme Acme PROPN 2 compound\nCorp Corp PROPN 3 nsubj\nsaid say VERB 0 root\nit it PRON 6 nsubj\n" \
         "had have AUX 6 aux\nwon win VERB 3 ccomp\n. . PUNCT 3 punct"
     sports = "Acme Acme PROPN 2 compound\nSports Sports PROPN 3 nsubj\ngrew grow VERB 0 root\n. . PUNCT 3 punct"
-    company = _said_it_ended("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)
     tags = [["B-ORG", "E-ORG"] + ["O"] * 5, ["B-ORG", "E-ORG", "O", "O"], ["O"] * 6]
-    records = _extract(text, acme, sports, company, tags=tags)
+    records = _extract(text, acme, sports, THE_COMPANY_SAID_IT_ENDED, tags=tags)
     assert [r.speaker for r in records] == ["Acme Corp", "Acme Corp"]
 
 
@@ -595,9 +596,8 @@ def test_a_company_named_only_as_a_partner_since_leaves_the_company_its_antecede
     text = "Acme said it had won. It partnered with Birch Corp. The company said it ended."
     partnered = "It it PRON 2 nsubj\npartnered partner VERB 0 root\nwith with ADP 5 case\n" \
         "Birch Birch PROPN 5 compound\nCorp. Corp. PROPN 2 obl"
-    company = _said_it_ended("The the DET 2 det\ncompany company NOUN 3 nsubj", 3)
     tags = [["S-ORG"] + ["O"] * 5, ["O", "O", "O", "B-ORG", "E-ORG"], ["O"] * 6]
-    records = _extract(text, ACME_WON, partnered, company, tags=tags)
+    records = _extract(text, ACME_WON, partnered, THE_COMPANY_SAID_IT_ENDED, tags=tags)
     assert [r.speaker for r in records] == ["Acme", "Acme"]
 
 
