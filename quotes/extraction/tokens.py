@@ -84,5 +84,6 @@ def proper_run_before(words: list, end: int) -> int:
 def cut_mid_line(last: str, between: str) -> bool:
     """Does a sentence the tokenizer ended on the word `last` go on in the same line, with only spaces
     (`between`) before the next: no closing punctuation, no line break? (A cut inside a sentence, or a run-in
-    headline; callers tell which.)"""
+    headline; callers tell which; quotes.runtime.nlp.split_inside_a_name,
+    which may not import the rules' layer, tests the same before it reparses.)"""
     return not between.strip() and "\n" not in between and re.fullmatch(r"\w[\w'’-]*", last) is not None

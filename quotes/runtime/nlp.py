@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from quotes.extraction.lexicon import rule_words
-from quotes.extraction.tokens import cut_mid_line
 from quotes.runtime.ner import copy_ner_tags, ner_options
 from quotes.errors import ModelsNotFound, UnsafeModel
 
@@ -194,15 +192,19 @@ class QuotesNLP:
         return self.parse(docs, lambda sentence: True)
 
 
+# the runtime reads no rule lists (tests/test_layers.py); quotes/data/rule_words.tsv 'weekdays' holds the same days
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 def split_inside_a_name(last: str, first: str, between: str) -> bool:
     """Did the sentence splitter cut one sentence between two words, `last` ending one sentence and `first`
     opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
     does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
     a sentence that ends on a capitalised word, with no full stop, in the middle of a line. A word in
     capitals ends a run-in headline ('… HARBOUR FIRE Two ferries …'), and so does a line break."""
-    if not cut_mid_line(last, between):
+    if between.strip() or "\n" in between or not re.fullmatch(r"\w[\w'’-]*", last):
         return False
-    if first.istitle() and first.lower() in rule_words("weekdays") and last[:1].islower():
+    if first in WEEKDAYS and last[:1].islower():
         return True  # 'said … told reporters | Thursday that …': a day name read as a sentence's first word
     if not last[:1].isupper():
         return False
