@@ -198,6 +198,39 @@ def test_guarded_layer_runs_in_float_only_for_a_batch_with_an_outlier_word():
     guarded(torch.cat([ordinary, torch.tensor([[0.0, 90.0]])]), extra="h0")
     assert calls == [("int8", "h0"), ("float", "h0")]
 
+def _parser_model(with_char_model: bool):
+    """A stand-in for Stanza's parser: the module paths GUARDED_UNDER_INT8 names, with or without the
+    character model's projection (a parser trained with --parser-char-hidden 0 has none)."""
+    import torch
+
+    model = torch.nn.Module()
+    if with_char_model:
+        model.trans_char = torch.nn.Linear(4, 4)
+    model.parserlstm = torch.nn.Module()
+    model.parserlstm.lstm = torch.nn.ModuleList([torch.nn.Module()])
+    model.parserlstm.lstm[0].lstm = torch.nn.LSTM(4, 4)
+    model.parserlstm.gate = torch.nn.ModuleList([torch.nn.Linear(4, 4)])
+    model.parserlstm.highway = torch.nn.ModuleList([torch.nn.Linear(4, 4)])
+    model.scorer = torch.nn.Linear(4, 4)
+    return model
+
+
+@pytest.mark.parametrize("with_char_model", [True, False])
+def test_int8_guards_the_first_layers_only_of_a_parser_with_a_character_model(with_char_model):
+    from types import SimpleNamespace
+
+    from quotes.runtime.nlp import quantize_int8
+
+    trainer = SimpleNamespace(model=_parser_model(with_char_model))
+    quantize_int8(SimpleNamespace(processors={"depparse": SimpleNamespace(trainer=trainer)}))
+    guarded = [name for name, module in trainer.model.named_modules() if type(module).__name__ == "Guarded"]
+    expected = ["trans_char", "parserlstm.lstm.0.lstm", "parserlstm.gate.0", "parserlstm.highway.0"]
+    assert guarded == (expected if with_char_model else [])
+    assert "quantized" in type(trainer.model.scorer).__module__
+    if not with_char_model:
+        assert "quantized" in type(trainer.model.parserlstm.lstm[0].lstm).__module__
+
+
 
 @needs_models
 def test_a_long_url_in_the_batch_changes_no_other_sentence(nlp):

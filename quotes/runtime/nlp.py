@@ -284,7 +284,7 @@ def quantize_mode() -> str:
 # 1.8 (parser), EWT's ordinary batches 17.5 and 3.1, batches with such a URL 77-128 and 20-25. Later layers
 # read LSTM states (bounded by 1) and stay int8 always; so does NER, whose character model keeps its last
 # states instead of a sum.
-GUARDED_UNDER_INT8 = {
+GUARDED_UNDER_INT8 = {  # the character model's projection first: without it nothing is guarded
     "pos": (("trans_char", "taggerlstm.lstm.0.lstm", "taggerlstm.gate.0", "taggerlstm.highway.0"), 32.0),
     "depparse": (("trans_char", "parserlstm.lstm.0.lstm", "parserlstm.gate.0", "parserlstm.highway.0"), 8.0),
     "ner": ((), 0.0),
@@ -339,6 +339,10 @@ def quantize_int8(pipeline) -> None:
         if name not in pipeline.processors:
             continue
         trainer = pipeline.processors[name].trainer
+        # the outliers come from the character model's sums: a model without one (a parser trained with
+        # --parser-char-hidden 0) has no layer to guard
+        if guarded and not hasattr(trainer.model, guarded[0]):
+            guarded = ()
         floats = {path: copy.deepcopy(trainer.model.get_submodule(path)) for path in guarded}
         try:
             with warnings.catch_warnings():
