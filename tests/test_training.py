@@ -128,3 +128,53 @@ def test_retag_stage_needs_a_tagger(tmp_path):
     config = TrainConfig(ud_dir=tmp_path, work_dir=tmp_path / "work", output_dir=tmp_path / "out")
     with pytest.raises(TrainingError, match="--stage pos"):
         training.train_models(config, stages=("retag",), log=lambda line: None)
+
+
+def test_prepare_stage_runs_offline(tmp_path, monkeypatch):
+    """Every data preparation script runs without the network: Stanza's lemma preparation retags with a
+    tagger it downloads unless told to keep the gold tags (it failed offline: no stanza-resources JSON)."""
+    from quotes.training.train import Runner, _stage_prepare
+
+    for variable in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.setenv(variable, "http://127.0.0.1:9")  # nothing listens: any download fails at once
+    monkeypatch.setenv("NO_PROXY", "")
+    monkeypatch.setenv("no_proxy", "")
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "no-resources"))
+    _treebank(tmp_path / "ud", "UD_English-EWT", "en_ewt")
+    _treebank(tmp_path / "ud", "UD_English-GUM", "en_gum")
+    config = TrainConfig(ud_dir=tmp_path / "ud", work_dir=tmp_path / "work", output_dir=tmp_path / "out")
+    _stage_prepare(config, Runner(config, log=lambda line: None))
+    data = config.data_dir
+    assert (data / "tokenize" / "en_qtnews.dev.txt").is_file()
+    for kind in ("pos", "lemma", "depparse"):
+        assert (data / kind / "en_qtnews.dev.in.conllu").is_file(), kind
+
+
+@pytest.mark.parametrize("options, hidden, hierarchical", [
+    ([], "64", True),
+    (["--tokenizer-flat", "--tokenizer-hidden", "48"], "48", False),
+])
+def test_tokenizer_size_options_reach_stanza(tmp_path, monkeypatch, options, hidden, hierarchical):
+    from click.testing import CliRunner
+
+    from quotes.cli.main import main as cli
+    from quotes.training.train import Runner
+
+    calls = []
+
+    def run(self, stage, module, args):  # what Stanza would leave: the model file
+        calls.append((module, args))
+        folder = Path(args[args.index("--save_dir") + 1])
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / args[args.index("--save_name") + 1]).write_bytes(b"model")
+
+    monkeypatch.setattr(Runner, "run", run)
+    (tmp_path / "ud").mkdir()
+    (tmp_path / "work" / "logs").mkdir(parents=True)  # the real runner's log folder
+    result = CliRunner().invoke(cli, ["train-models", "--stage", "tokenize", "--ud-dir", str(tmp_path / "ud"),
+                                      "--work-dir", str(tmp_path / "work"), "--output-dir", str(tmp_path / "out"),
+                                      *options])
+    assert result.exit_code == 0, result.output
+    [(module, args)] = [call for call in calls if call[0] == "stanza.models.tokenizer"]
+    assert args[args.index("--hidden_dim") + 1] == hidden
+    assert ("--no-hierarchical" not in args) == hierarchical

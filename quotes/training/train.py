@@ -47,6 +47,9 @@ class TrainConfig:
     parser_biaffine: int = 200  # deep biaffine hidden size
     parser_char_hidden: int = 100  # the parser's own character LSTM; 0 = none (the tagger already reads characters)
     tokenizer_steps: int = 8000
+    tokenizer_hidden: int = 64  # the character BiLSTM's hidden size (Stanza's default)
+    tokenizer_hierarchical: bool = True  # Stanza's second BiLSTM over every character (its default): about a third
+    # of the tokenizer's CPU at run time
     mwt_epochs: int = 10
     pos_steps: int = 6000
     lemma_epochs: int = 0  # 0 = dictionary lemmatizer only (seconds); >0 adds Stanza's seq2seq for unseen words
@@ -142,9 +145,11 @@ def _data(config: TrainConfig, kind: str, split: str, suffix: str = "in") -> str
 
 def _stage_prepare(config: TrainConfig, runner: Runner) -> None:
     prepare_treebank(config)
-    for kind in ("tokenizer", "mwt", "pos", "lemma"):
+    for kind in ("tokenizer", "mwt", "pos"):
         runner.run("prepare", f"stanza.utils.datasets.prepare_{kind}_treebank", [TREEBANK])
-    # the parser learns from gold tags here; --gold skips retagging with a tagger that needs word vectors
+    # the lemmatizer and the parser learn from gold tags here; without --gold Stanza retags with a tagger it
+    # downloads (lemma: from Stanza 1.10 on; the download fails offline), and its tagger needs word vectors
+    runner.run("prepare", "stanza.utils.datasets.prepare_lemma_treebank", [TREEBANK, "--gold"])
     runner.run("prepare", "stanza.utils.datasets.prepare_depparse_treebank", [TREEBANK, "--gold"])
     pos = config.data_dir / "pos"
     shorten_forms(pos / f"{SHORT}.train.in.conllu", pos / f"{SHORT}.train.short.conllu")
@@ -162,6 +167,7 @@ def _stage_tokenize(config: TrainConfig, runner: Runner) -> None:
         "--dev_conll_gold", str(tok / f"{SHORT}.dev.gold.conllu"),
         "--conll_file", str(config.data_dir / "tokenize_dev_pred.conllu"),
         "--steps", str(config.tokenizer_steps), "--eval_steps", "500",
+        "--hidden_dim", str(config.tokenizer_hidden), *([] if config.tokenizer_hierarchical else ["--no-hierarchical"]),
         "--save_dir", str(config.model_dir), "--save_name", "tokenizer.pt",
     ])
 
