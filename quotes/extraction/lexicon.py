@@ -195,6 +195,12 @@ def group_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def proper_group_nouns() -> frozenset[str]:
+    """The group nouns written capitalised inside a sentence too ('Democrats'), lower-cased."""
+    return frozenset(line.lower() for line in _lines("group_nouns.txt") if line[:1].isupper())
+
+
+@functools.lru_cache(maxsize=None)
 def org_words() -> frozenset[str]:
     return word_set("org_words.txt")
 

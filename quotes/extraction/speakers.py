@@ -12,7 +12,8 @@ from quotes.extraction.marks import quote_spans
 from quotes.extraction.entities import entities, entity_holding, kinds_written, sentence_entities
 from quotes.extraction.lexicon import (
     census_first_names, common_words, date_words, document_nouns, first_name_genders, first_names, gendered_nouns, group_nouns, honorific_genders,
-    honorifics, org_words, organization_nouns, outlet_words, pronouns, role_words, rule_words, title_forms,
+    honorifics, org_words, organization_nouns, outlet_words, pronouns, proper_group_nouns, role_words, rule_words,
+    title_forms,
 )
 from quotes.extraction.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
@@ -842,14 +843,16 @@ def _nominal(words, mention, text) -> Speaker:
 
 
 def _common_noun(head, words: list) -> bool:
-    """A mention of common nouns only, which names nobody: 'officials', 'Experts said', 'the team'; not
-    'Clinton campaign' (a name in it), nor 'Democrats' or 'the Ministry' (a head capitalised inside the
-    sentence or, first in it, a word written capitalised more often than not)."""
+    """A mention of common nouns only, which names nobody: 'officials', 'Experts said', 'Aides said', 'the
+    team'; not 'Clinton campaign' (a name in it), nor 'Democrats' or 'the Ministry' (a head capitalised inside
+    the sentence or, first in it, a word written capitalised more often than not, or a group such as
+    'Democrats' that is written so everywhere)."""
     if any(w.upos == "PROPN" and w is not head for w in words):
         return False
     if not head.text[:1].isupper():
         return True
-    return head.id == 1 and head.text.lower() in common_words()
+    lower = head.text.lower()
+    return head.id == 1 and (lower in common_words() or lower in group_nouns() and lower not in proper_group_nouns())
 
 
 def _definite(mention) -> bool:

@@ -48,6 +48,22 @@ reopen reopen VERB 2 ccomp
     assert record.mention == "Officials"
 
 
+@pytest.mark.parametrize("group, speaker", [("Aides", None), ("Staffers", None), ("Republicans", "Republicans")])
+def test_a_group_noun_first_in_a_sentence_names_nobody_unless_written_capitalised(extract, group, speaker):
+    """'Aides' is capitalised only because it opens the sentence (and a word rare in the treebanks, so the
+    list of words written in lower case does not know it); 'Republicans' is written so everywhere."""
+    [record] = extract(f"{group} said the ferry would sail.", f"""
+{group} {group.lower()[:-1]} NOUN 2 nsubj
+said say VERB 0 root
+the the DET 4 det
+ferry ferry NOUN 6 nsubj
+would would AUX 6 aux
+sail sail VERB 2 ccomp
+. . PUNCT 2 punct
+""")
+    assert (record.speaker, record.speaker_kind) == (speaker, "group")
+
+
 def test_they_after_an_unnamed_group_names_nobody(extract):
     text = "Officials said the border would reopen. They said it was safe."
     records = extract(text, """
