@@ -150,11 +150,11 @@ def test_prepare_stage_runs_offline(tmp_path, monkeypatch):
         assert (data / kind / "en_qtnews.dev.in.conllu").is_file(), kind
 
 
-@pytest.mark.parametrize("options, hidden, hierarchical", [
-    ([], "64", True),
-    (["--tokenizer-flat", "--tokenizer-hidden", "48"], "48", False),
+@pytest.mark.parametrize("options, hidden, hierarchical, uk_copy", [
+    ([], "64", True, False),
+    (["--tokenizer-flat", "--tokenizer-hidden", "48", "--tokenizer-uk-copy"], "48", False, True),
 ])
-def test_tokenizer_size_options_reach_stanza(tmp_path, monkeypatch, options, hidden, hierarchical):
+def test_tokenizer_options_reach_stanza(tmp_path, monkeypatch, options, hidden, hierarchical, uk_copy):
     from click.testing import CliRunner
 
     from quotes.cli.main import main as cli
@@ -171,6 +171,10 @@ def test_tokenizer_size_options_reach_stanza(tmp_path, monkeypatch, options, hid
     monkeypatch.setattr(Runner, "run", run)
     (tmp_path / "ud").mkdir()
     (tmp_path / "work" / "logs").mkdir(parents=True)  # the real runner's log folder
+    prepared = tmp_path / "work" / "data" / "tokenize"
+    prepared.mkdir(parents=True)
+    (prepared / "en_qtnews.train.txt").write_text('She said "yes."\n', encoding="utf-8")
+    (prepared / "en_qtnews-ud-train.toklabels").write_text("001000001000122\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["train-models", "--stage", "tokenize", "--ud-dir", str(tmp_path / "ud"),
                                       "--work-dir", str(tmp_path / "work"), "--output-dir", str(tmp_path / "out"),
                                       *options])
@@ -178,3 +182,21 @@ def test_tokenizer_size_options_reach_stanza(tmp_path, monkeypatch, options, hid
     [(module, args)] = [call for call in calls if call[0] == "stanza.models.tokenizer"]
     assert args[args.index("--hidden_dim") + 1] == hidden
     assert ("--no-hierarchical" not in args) == hierarchical
+    trained_on = Path(args[args.index("--txt_file") + 1]).read_text(encoding="utf-8")
+    assert trained_on == ('She said "yes."\n\nShe said \'yes.\'\n' if uk_copy else 'She said "yes."\n')
+
+
+def test_uk_style_copy_keeps_every_label_on_its_character(tmp_path):
+    from stanza.models.tokenization.data import TokenizationDataset
+
+    from quotes.training.train import add_uk_style_copy
+
+    paragraphs = ['He said "no." Then left.', "No quotes here.", "“Fine,” she said."]
+    marks = ["".join(str(i % 3) for i in range(len(para))) for para in paragraphs]  # a label per character
+    (tmp_path / "t.txt").write_text("\n\n".join(paragraphs[:2]) + "\n\n\n" + paragraphs[2] + "\n", encoding="utf-8")
+    (tmp_path / "t.lab").write_text("\n\n".join(marks) + "\n", encoding="utf-8")
+    out_text, out_labels = add_uk_style_copy(tmp_path / "t.txt", tmp_path / "t.lab", tmp_path / "u.txt",
+                                             tmp_path / "u.lab")
+    data = TokenizationDataset({}, input_files={"txt": str(out_text), "label": str(out_labels)}).data
+    read = [("".join(char for char, _ in para), "".join(str(label) for _, label in para)) for para in data]
+    assert read == [*zip(paragraphs, marks), ("He said 'no.' Then left.", marks[0]), ("‘Fine,’ she said.", marks[2])]

@@ -48,6 +48,7 @@ class TrainConfig:
     parser_char_hidden: int = 100  # the parser's own character LSTM; 0 = none (the tagger already reads characters)
     tokenizer_steps: int = 8000
     tokenizer_hidden: int = 64  # the character BiLSTM's hidden size (Stanza's default)
+    tokenizer_uk_copy: bool = False  # add a UK-style (single quotation marks) copy of quoting paragraphs
     tokenizer_hierarchical: bool = True  # Stanza's second BiLSTM over every character (its default): about a third
     # of the tokenizer's CPU at run time
     mwt_epochs: int = 10
@@ -157,10 +158,14 @@ def _stage_prepare(config: TrainConfig, runner: Runner) -> None:
 
 def _stage_tokenize(config: TrainConfig, runner: Runner) -> None:
     tok = config.data_dir / "tokenize"
+    text, labels = tok / f"{SHORT}.train.txt", tok / f"{SHORT}-ud-train.toklabels"
+    if config.tokenizer_uk_copy:
+        text, labels = add_uk_style_copy(text, labels, tok / f"{SHORT}.train.uk-copy.txt",
+                                         tok / f"{SHORT}-ud-train.uk-copy.toklabels")
     runner.run("tokenize", "stanza.models.tokenizer", [
         "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--cpu",
-        "--txt_file", str(tok / f"{SHORT}.train.txt"),
-        "--label_file", str(tok / f"{SHORT}-ud-train.toklabels"),
+        "--txt_file", str(text),
+        "--label_file", str(labels),
         "--mwt_json_file", str(tok / f"{SHORT}-ud-train-mwt.json"),
         "--dev_txt_file", str(tok / f"{SHORT}.dev.txt"),
         "--dev_label_file", str(tok / f"{SHORT}-ud-dev.toklabels"),
@@ -170,6 +175,29 @@ def _stage_tokenize(config: TrainConfig, runner: Runner) -> None:
         "--hidden_dim", str(config.tokenizer_hidden), *([] if config.tokenizer_hierarchical else ["--no-hierarchical"]),
         "--save_dir", str(config.model_dir), "--save_name", "tokenizer.pt",
     ])
+
+
+# double quotation marks and their UK-style single counterparts, one character for one
+UK_STYLE = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019", '"': "'"})
+
+
+def add_uk_style_copy(text: Path, labels: Path, text_out: Path, labels_out: Path) -> tuple[Path, Path]:
+    """Write the tokenizer's training text and labels with, appended, a copy of every paragraph that holds a
+    double quotation mark, those marks made single (UK house style: the treebanks have 32 opening single
+    quotation marks in 1.9M characters, and a tokenizer trained on them left '‘every' one token). One character
+    stands for one, so the copied paragraphs keep their labels; paragraphs are split as Stanza splits them."""
+    from stanza.models.tokenization.data import NEWLINE_WHITESPACE_RE
+
+    def paragraphs(written: str) -> list[str]:
+        return [chunk.rstrip() for chunk in NEWLINE_WHITESPACE_RE.split(written) if chunk.strip()]
+
+    written = text.read_text(encoding="utf-8").rstrip()
+    marks = labels.read_text(encoding="utf-8").rstrip()
+    pairs = list(zip(paragraphs(written), paragraphs(marks), strict=True))
+    copies = [(para.translate(UK_STYLE), para_marks) for para, para_marks in pairs if para.translate(UK_STYLE) != para]
+    text_out.write_text("\n\n".join([written, *(para for para, _ in copies)]) + "\n", encoding="utf-8")
+    labels_out.write_text("\n\n".join([marks, *(para_marks for _, para_marks in copies)]) + "\n", encoding="utf-8")
+    return text_out, labels_out
 
 
 def _stage_mwt(config: TrainConfig, runner: Runner) -> None:
