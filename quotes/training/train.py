@@ -149,7 +149,8 @@ def _stage_prepare(config: TrainConfig, runner: Runner) -> None:
     for kind in ("tokenizer", "mwt", "pos"):
         runner.run("prepare", f"stanza.utils.datasets.prepare_{kind}_treebank", [TREEBANK])
     # the lemmatizer and the parser learn from gold tags here; without --gold Stanza retags with a tagger it
-    # downloads (lemma: from Stanza 1.10 on; the download fails offline), and its tagger needs word vectors
+    # downloads (the lemma script does so in the Stanza this project pins; offline that fails), and that tagger
+    # needs word vectors
     runner.run("prepare", "stanza.utils.datasets.prepare_lemma_treebank", [TREEBANK, "--gold"])
     runner.run("prepare", "stanza.utils.datasets.prepare_depparse_treebank", [TREEBANK, "--gold"])
     pos = config.data_dir / "pos"
