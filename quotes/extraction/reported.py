@@ -536,7 +536,9 @@ def _speaker_after_cue(content: list, cue, kids=None) -> bool:
 
 
 def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Optional[Attribution]:
-    content = _before_sibling_cue(ctx, index, cue, _cut_after_quote(ctx, _without_trailing_aside(ctx, content, cue)))
+    opening = rule == "according-to" and bool(content) and cue.id < min(w.id for w in content)
+    content = _before_sibling_cue(ctx, index, cue, _cut_after_quote(
+        ctx, _without_trailing_aside(ctx, content, cue, relatives_said=opening)))
     if rule != "according-to" and _speaker_after_cue(content, cue, ctx.kids[index]):
         return None
     plausible = rule == "object" or _plausible_content(content, cue)
@@ -560,13 +562,15 @@ def _reported(ctx: Context, index: int, content: list, cue, rule: str) -> Option
     return Attribution(pieces, kind, cue_span, mention, rule, hit, inner)
 
 
-def _without_trailing_aside(ctx: Context, content: list, cue=None) -> list:
+def _without_trailing_aside(ctx: Context, content: list, cue=None, *, relatives_said: bool = False) -> list:
     """What was said stops before an aside the writer adds after a comma: a non-restrictive relative
     clause (', which was …', ', who …') or a new cue in -ing (', noting that …', ', adding …'). Not a
     ', which' clause in what was said before its cue ('Y lose the chromosome, which is not essential …,
-    Hayashi explained'): the writer's asides follow the attribution (', who' there is the speaker's own)."""
+    Hayashi explained'): the writer's asides follow the attribution (', who' there is the speaker's own);
+    nor any relative clause with `relatives_said` ('According to Ruiz, the pier was rebuilt, which cost …':
+    the source the sentence opens with stands for all of it)."""
     words = sorted(content, key=lambda w: w.id)
-    before_cue = cue is not None and bool(words) and words[-1].id < cue.id
+    before_cue = relatives_said or cue is not None and bool(words) and words[-1].id < cue.id
     for i in range(1, len(words)):
         if "\n" in ctx.text[word_span(words[i - 1])[1]:word_span(words[i])[0]]:
             words = words[:i]  # a missed sentence split: what was said never runs into the next paragraph
@@ -580,6 +584,7 @@ def _without_trailing_aside(ctx: Context, content: list, cue=None) -> list:
         lower = after.text.lower()
         if (comma.text == "," or inside) and ((lower in ("which", "who", "whom", "whose")
                                                and not (before_cue and lower == "which")
+                                               and not relatives_said
                                                and not _embedded_relative(words, after))
                                               or (lower.endswith("ing") and ctx.is_cue(after))):
             return kept

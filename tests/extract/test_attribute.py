@@ -1,5 +1,7 @@
 """Statements and speakers from hand-written UD parses: one parametrised family per rule."""
 
+import pytest
+
 
 DUJARRIC_REPORTED = """
 UN UN PROPN 2 compound
@@ -761,3 +763,56 @@ homes home NOUN 14 obl
     [record] = [r for r in records if r.kind == "indirect"]
     assert (record.text, record.cue, record.speaker) == (
         "Ruritania should spend far more money on new homes", "arguing", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("opening", [True, False])
+def test_a_which_clause_is_said_by_the_source_an_according_to_opens_with(extract, opening):
+    """'According to Ruiz, the city rebuilt the pier, which cost …': the source the sentence opens with stands
+    for all of it; after the clause ('The city rebuilt the pier, which cost …, according to Ruiz') the
+    relative clause may still be the writer's aside, and the content stops before it as for a verb cue."""
+    said = "the city rebuilt the pier, which cost more than the harbour"
+    if opening:
+        text = f"According to Ruiz, {said}."
+        block = """
+According accord VERB 3 case
+to to ADP 1 fixed
+Ruiz Ruiz PROPN 8 obl
+, , PUNCT 3 punct
+the the DET 6 det
+city city NOUN 7 nsubj
+rebuilt rebuild VERB 0 root
+the the DET 9 det
+pier pier NOUN 7 obj
+, , PUNCT 12 punct
+which which PRON 12 nsubj
+cost cost VERB 9 acl:relcl
+more more ADJ 12 obj
+than than ADP 16 case
+the the DET 16 det
+harbour harbour NOUN 13 obl
+. . PUNCT 7 punct
+"""
+    else:
+        text = f"{said[0].upper()}{said[1:]}, according to Ruiz."
+        block = """
+The the DET 2 det
+city city NOUN 3 nsubj
+rebuilt rebuild VERB 0 root
+the the DET 5 det
+pier pier NOUN 3 obj
+, , PUNCT 8 punct
+which which PRON 8 nsubj
+cost cost VERB 5 acl:relcl
+more more ADJ 8 obj
+than than ADP 12 case
+the the DET 12 det
+harbour harbour NOUN 9 obl
+, , PUNCT 16 punct
+according accord VERB 16 case
+to to ADP 14 fixed
+Ruiz Ruiz PROPN 3 obl
+. . PUNCT 3 punct
+"""
+    [record] = extract(text, block)
+    assert record.rule.startswith("according-to") and record.mention == "Ruiz"
+    assert record.text.lower() == (said if opening else "the city rebuilt the pier")
