@@ -570,7 +570,7 @@ def _without_trailing_aside(ctx: Context, content: list, cue=None, *, relatives_
     nor any relative clause with `relatives_said` ('According to Ruiz, the pier was rebuilt, which cost …':
     the source the sentence opens with stands for all of it)."""
     words = sorted(content, key=lambda w: w.id)
-    before_cue = relatives_said or cue is not None and bool(words) and words[-1].id < cue.id
+    before_cue = cue is not None and bool(words) and words[-1].id < cue.id
     for i in range(1, len(words)):
         if "\n" in ctx.text[word_span(words[i - 1])[1]:word_span(words[i])[0]]:
             words = words[:i]  # a missed sentence split: what was said never runs into the next paragraph

@@ -195,7 +195,8 @@ def add_uk_style_copy(text: Path, labels: Path, text_out: Path, labels_out: Path
     written = text.read_text(encoding="utf-8").rstrip()
     marks = labels.read_text(encoding="utf-8").rstrip()
     pairs = list(zip(paragraphs(written), paragraphs(marks), strict=True))
-    copies = [(para.translate(UK_STYLE), para_marks) for para, para_marks in pairs if para.translate(UK_STYLE) != para]
+    uk_style = [(para.translate(UK_STYLE), para, para_marks) for para, para_marks in pairs]
+    copies = [(copy, para_marks) for copy, para, para_marks in uk_style if copy != para]
     text_out.write_text("\n\n".join([written, *(para for para, _ in copies)]) + "\n", encoding="utf-8")
     labels_out.write_text("\n\n".join([marks, *(para_marks for _, para_marks in copies)]) + "\n", encoding="utf-8")
     return text_out, labels_out
