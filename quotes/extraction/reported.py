@@ -56,7 +56,8 @@ def _complements(ctx: Context, sentence, kids, word):
         return
     for child in kids[word.id]:
         if (child.deprel == "ccomp" or _that_clause(child, kids, word)) and ctx.is_cue(word):
-            if _bare_participle_cue(ctx, sentence, kids, child) or _participle_over(ctx, kids, child):
+            if _bare_participle_cue(ctx, sentence, kids, child) or _participle_over(ctx, kids, child) \
+                    or _participle_after_speaker(ctx, sentence, word, child):
                 continue  # '… Varga said, adding, however, that …' with 'adding' a second complement of 'said'
             yield _with_gap(sentence, kids, word, subtree(sentence, child, kids)), word, "ccomp"
         elif child.deprel == "xcomp" and (word.lemma or "").lower() in intention_verbs():
@@ -85,6 +86,16 @@ def _participle_over(ctx: Context, kids, clause) -> bool:
 SPOKEN_SLOTS = frozenset({"ccomp", "obj", "xcomp"})
 
 
+def _participle_after_speaker(ctx: Context, sentence, cue, clause) -> bool:
+    """'Y is enough, said Dotson, asserting, “…”' with 'asserting' hung on 'said' as its complement: a cue in -ing
+    set off by a comma after an inverted cue and its speaker opens a second statement; what 'said' said is Y,
+    before it."""
+    words = sentence.words
+    return clause.id > cue.id + 2 and cue.id >= 2 and words[cue.id - 2].text == "," and _ing_form(clause) \
+        and ctx.is_cue(clause) and words[clause.id - 2].text == "," \
+        and all(w.upos in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT") for w in words[cue.id:clause.id - 2])
+
+
 def _split_complement(ctx: Context, sentence, kids, word):
     if _speaks(ctx, word):
         split = _split_clause(sentence, kids, word)
@@ -103,7 +114,8 @@ def _object(ctx: Context, sentence, kids, word):
 def _surface(ctx: Context, sentence, kids, word):
     """The clause after 'said (that)' or before ', X said', read from word order."""
     if _speaks(ctx, word) and word.deprel != "parataxis" \
-            and not any(c.deprel in ("ccomp", "parataxis") for c in kids[word.id]):
+            and not any(c.deprel in ("ccomp", "parataxis") and not _participle_after_speaker(ctx, sentence, word, c)
+                        for c in kids[word.id]):
         content = surface_content(sentence, word, kids)
         if content and content[-1].id < word.id:
             content = content + _continuation(ctx, sentence, kids, word)
@@ -339,7 +351,7 @@ def surface_content(sentence, cue, kids=None) -> list:
         return []
     words = sentence.words
     after = words[cue.id:]
-    start = _forward_start(after, lemma)
+    start = None if _inverted_name(words, cue) else _forward_start(after, lemma)
     if start is not None:
         forward = _until_end(after[start:])
         if forward or not _only_time_words(after[start:]):
@@ -348,6 +360,18 @@ def surface_content(sentence, cue, kids=None) -> list:
     if clause and _subject_set_off(words, clause, kids, cue):
         return []
     return clause
+
+
+def _inverted_name(words: list, cue) -> bool:
+    """'Y, said Ana Ruiz, asserting …': a comma, the cue, then only a name up to the next comma or the end; what
+    follows the name is not what was said."""
+    name = []
+    for word in words[cue.id:]:
+        if word.upos != "PROPN":
+            break
+        name.append(word)
+    follows = words[cue.id + len(name)].text if cue.id + len(name) < len(words) else "."
+    return cue.id >= 2 and words[cue.id - 2].text == "," and 1 <= len(name) <= 4 and follows in (",", ".")
 
 
 def _only_time_words(words: list) -> bool:

@@ -816,3 +816,33 @@ Ruiz Ruiz PROPN 3 obl
     [record] = extract(text, block)
     assert record.rule.startswith("according-to") and record.mention == "Ruiz"
     assert record.text.lower() == (said if opening else "the city rebuilt the pier")
+
+
+def test_a_participle_cue_after_an_inverted_speaker_opens_a_second_statement(extract):
+    # 'Y, said Ruiz, asserting, “…”' with 'asserting' hung on 'said' as its complement and Y as its subject
+    text = "A single phone call is enough, said Ruiz, asserting, “winks and nods work.”"
+    records = extract(text, """
+A a DET 3 det
+single single ADJ 3 amod
+phone phone NOUN 4 compound
+call call NOUN 8 nsubj
+is be AUX 6 cop
+enough enough ADV 8 advmod
+, , PUNCT 6 punct
+said say VERB 0 root
+Ruiz Ruiz PROPN 8 obj
+, , PUNCT 11 punct
+asserting assert VERB 8 ccomp VerbForm=Ger|XPOS=VBG
+, , PUNCT 14 punct
+“ “ PUNCT 14 punct
+winks wink NOUN 11 obj
+and and CCONJ 16 cc
+nods nod NOUN 17 compound
+work work NOUN 14 conj
+. . PUNCT 8 punct
+” ” PUNCT 8 punct
+""")
+    by_text = {r.text: r for r in records}
+    assert "A single phone call is enough" in by_text, list(by_text)
+    assert by_text["A single phone call is enough"].speaker == "Ruiz"
+    assert not any(t.startswith("asserting") for t in by_text)
