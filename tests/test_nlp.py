@@ -305,6 +305,40 @@ def test_sentences_cut_inside_a_name_are_joined_with_offsets_and_word_ids_kept()
     assert rejoin_split_names(unchanged) is unchanged
 
 
+def test_a_word_expanded_without_an_apostrophe_is_one_word_again():
+    from stanza import Document
+
+    from quotes.runtime.nlp import unsplit_whole_words
+
+    # the tokenizer's 'its' -> 'it s' and 'Donna' -> 'Don na'; 'can't' and 'cannot' stay split as UD splits them
+    text = "Donna said its plan can't work. We cannot."
+    sentences = [
+        [{"id": (1, 2), "text": "Donna", "start_char": 0, "end_char": 5}, {"id": 1, "text": "Don"},
+         {"id": 2, "text": "na"},
+         {"id": 3, "text": "said", "start_char": 6, "end_char": 10},
+         {"id": (4, 5), "text": "its", "start_char": 11, "end_char": 14}, {"id": 4, "text": "it"},
+         {"id": 5, "text": "s"},
+         {"id": 6, "text": "plan", "start_char": 15, "end_char": 19},
+         {"id": (7, 8), "text": "can't", "start_char": 20, "end_char": 25}, {"id": 7, "text": "ca"},
+         {"id": 8, "text": "n't"},
+         {"id": 9, "text": "work", "start_char": 26, "end_char": 30},
+         {"id": 10, "text": ".", "start_char": 30, "end_char": 31, "misc": "SpaceAfter=No"}],
+        [{"id": 1, "text": "We", "start_char": 32, "end_char": 34},
+         {"id": (2, 3), "text": "cannot", "start_char": 35, "end_char": 41}, {"id": 2, "text": "can"},
+         {"id": 3, "text": "not"},
+         {"id": 4, "text": ".", "start_char": 41, "end_char": 42}],
+    ]
+    doc = unsplit_whole_words(Document(sentences, text=text))
+    first, second = doc.sentences
+    assert [word.text for word in first.words] == ["Donna", "said", "its", "plan", "ca", "n't", "work", "."]
+    assert [word.id for word in first.words] == list(range(1, 9))
+    assert [token.id for token in first.tokens][4] == (5, 6)
+    assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
+    assert [word.text for word in second.words] == ["We", "can", "not", "."]
+    unchanged = Document(sentences[1:], text=text)
+    assert unsplit_whole_words(unchanged) is unchanged
+
+
 @needs_models
 @pytest.mark.models
 def test_the_tokenizer_never_ends_a_sentence_inside_a_name(nlp):

@@ -19,7 +19,7 @@ from quotes.extraction.names import (
     PREFIXED, UPPER, compatible, fold, honorific_gender, is_particle, is_short_form, is_suffix, parts,
 )
 from quotes.extraction.rules import Rule
-from quotes.extraction.tokens import cut_mid_line
+from quotes.extraction.tokens import cut_mid_line, word_span
 
 NAME_TOKEN = re.compile(r"[" + UPPER + r"][\w’'.-]*")
 # capitalised words that start sentences or phrases and are never first names
@@ -546,12 +546,18 @@ def _own_text(mention, words: list, text: str) -> Optional[Speaker]:
         return None
     root = next((w for w in words if w.deprel == "root"), None)
     subject = next((w for w in words if root is not None and w.head == root.id and w.deprel == "nsubj"), None)
-    if subject is None or subject.upos != "PROPN" or subject.id > mention.head.id:
+    if subject is None or subject.upos != "PROPN" or subject.id > mention.head.id or _quoted(words, subject, text):
         return None
     name = _organisation_name(_proper_run(words, subject))
     if not name or _given_name(name[0].text):
         return None
     return Speaker(_text(name, text), "organization", _text(_no_det(mention.words), text))
+
+
+def _quoted(words: list, word, text: str) -> bool:
+    """Does `word` stand inside a quotation its sentence opens ('“[I]t is hard …,” its analysis concludes')?"""
+    before = text[word_span(words[0])[0]:word_span(word)[0]]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _proper_run(words: list, word) -> list:

@@ -1266,3 +1266,26 @@ minister minister NOUN 12 obj
 """)
     assert record.text == "John Kerry, the secretary, called the minister"
     assert (record.speaker, record.speaker_kind, record.role) == ("US State Department", "organization", None)
+
+
+def test_a_text_of_its_is_not_owned_by_a_name_inside_the_quote(extract):
+    # '“Acme Corp is wrong,” its analysis concludes.': the quoted clause's subject does not own 'its analysis'
+    text = "“Acme Corp is wrong about the harbour,” its analysis concludes."
+    [record] = extract(text, """
+“ “ PUNCT 5 punct
+Acme Acme PROPN 3 compound
+Corp Corp PROPN 5 nsubj
+is be AUX 5 cop
+wrong wrong ADJ 0 root
+about about ADP 8 case
+the the DET 8 det
+harbour harbour NOUN 5 obl
+, , PUNCT 5 punct
+” ” PUNCT 5 punct
+its its PRON 12 nmod:poss
+analysis analysis NOUN 13 nsubj
+concludes conclude VERB 5 parataxis
+. . PUNCT 5 punct
+""")
+    assert record.mention == "its analysis"
+    assert record.speaker != "Acme Corp"
