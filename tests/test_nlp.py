@@ -267,6 +267,13 @@ def test_a_long_url_in_the_batch_changes_no_other_sentence(nlp):
     ("2016", "Thursday", " ", False),
     ("reporters", "The", " ", False),       # only a day name goes on the sentence before
     ("Smith", "“", " ", False),
+    ("Gov.", "Chris", " ", True),           # 'New Jersey Gov. | Chris Christie said …': a title's full stop
+    ("Mrs.", "Clinton", " ", True),
+    ("Gov.", "Chris", "\n", False),         # a line ends it
+    ("Gov.", "the", " ", False),            # no name after it
+    ("Jan.", "6", " ", True),               # 'the Jan. | 6 defendants': a month's full stop
+    ("Jan.", "The", " ", False),            # a month that ends a sentence ('… since Jan. The …')
+    ("Inc.", "The", " ", False),
 ])
 def test_a_sentence_cut_inside_a_name_is_found(last, first, between, cut):
     from quotes.runtime.nlp import split_inside_a_name

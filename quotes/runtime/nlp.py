@@ -197,13 +197,26 @@ class QuotesNLP:
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
+# abbreviations whose full stop the sentence splitter takes for a sentence's end: a title before a name, a month
+# before a day (the runtime reads no rule lists, so they are written here)
+ABBREVIATED_TITLES = frozenset({"Gov.", "Sen.", "Sens.", "Rep.", "Reps.", "Mr.", "Mrs.", "Ms.", "Dr.", "Rev.", "Gen.",
+                                "Lt.", "Col.", "Sgt.", "Capt.", "Adm.", "Cmdr.", "Prof.", "Atty.", "Supt.",
+                                "Sr.", "Fr.", "Hon."})
+ABBREVIATED_MONTHS = frozenset({"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
+                                "Nov.", "Dec."})
+
+
 def split_inside_a_name(last: str, first: str, between: str) -> bool:
     """Did the sentence splitter cut one sentence between two words, `last` ending one sentence and `first`
     opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
     does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
     a sentence that ends on a capitalised word, with no full stop, in the middle of a line. A word in
     capitals ends a run-in headline ('… HARBOUR FIRE Two ferries …'), and so does a line break."""
-    if between.strip() or "\n" in between or not re.fullmatch(r"\w[\w'’-]*", last):
+    if between.strip() or "\n" in between:
+        return False
+    if (last in ABBREVIATED_TITLES and first[:1].isupper()) or (last in ABBREVIATED_MONTHS and first[:1].isdigit()):
+        return True  # 'New Jersey Gov. | Chris Christie said', 'the Jan. | 6 defendants': an abbreviation's stop
+    if not re.fullmatch(r"\w[\w'’-]*", last):
         return False
     if first in WEEKDAYS and last[:1].islower():
         return True  # 'said … told reporters | Thursday that …': a day name read as a sentence's first word
