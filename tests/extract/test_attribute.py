@@ -846,3 +846,24 @@ work work NOUN 14 conj
     assert "A single phone call is enough" in by_text, list(by_text)
     assert by_text["A single phone call is enough"].speaker == "Ruiz"
     assert not any(t.startswith("asserting") for t in by_text)
+
+
+def test_reminded_is_a_reporting_cue(extract):
+    # 'She reminded the jury that …': what she reminded them of is her statement
+    text = "Ana Ruiz spoke. She reminded the jury that the harbour plan had failed twice."
+    records = extract(text, "Ana Ana PROPN 3 nsubj\nRuiz Ruiz PROPN 1 flat\nspoke speak VERB 0 root\n. . PUNCT 3 punct", """
+She she PRON 2 nsubj
+reminded remind VERB 0 root
+the the DET 4 det
+jury jury NOUN 2 obj
+that that SCONJ 10 mark
+the the DET 8 det
+harbour harbour NOUN 8 compound
+plan plan NOUN 10 nsubj
+had have AUX 10 aux
+failed fail VERB 2 ccomp
+twice twice ADV 10 advmod
+. . PUNCT 2 punct
+""")
+    [record] = records
+    assert (record.text, record.cue, record.speaker) == ("that the harbour plan had failed twice", "reminded", "Ana Ruiz")
