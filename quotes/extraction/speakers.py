@@ -442,6 +442,9 @@ def _title_last(mention, text: str) -> Optional[Speaker]:
 
 def _proper_head(mention, text: str) -> Optional[Speaker]:
     head = mention.head
+    lower = head.text.lower()
+    if len(mention.words) == 1 and head.id == 1 and lower in group_nouns() and lower not in proper_group_nouns():
+        return None  # 'Aides said …' tagged a proper noun: a group noun opening the sentence (description)
     if head.upos == "PROPN" or (head.text[:1].isupper() and head.upos not in ("NOUN", "PRON", "DET")) \
             or (head.upos == "PRON" and _acronym(head)):
         return _proper(mention.words, mention, text)

@@ -1289,3 +1289,22 @@ concludes conclude VERB 5 parataxis
 """)
     assert record.mention == "its analysis"
     assert record.speaker != "Acme Corp"
+
+
+def test_a_group_noun_opening_a_sentence_names_nobody_even_tagged_a_proper_noun(extract):
+    # 'Aides said …' with 'Aides' tagged a proper noun: still nobody's name
+    text = "Aides said at the time that the plan had failed."
+    [record] = extract(text, """
+Aides Aides PROPN 2 nsubj
+said say VERB 0 root
+at at ADP 5 case
+the the DET 5 det
+time time NOUN 2 obl
+that that SCONJ 10 mark
+the the DET 8 det
+plan plan NOUN 10 nsubj
+had have AUX 10 aux
+failed fail VERB 2 ccomp
+. . PUNCT 2 punct
+""")
+    assert record.speaker is None and record.speaker_kind == "group"
