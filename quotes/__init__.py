@@ -33,8 +33,9 @@ __version__ = "0.1.0"
 # 'with X stating', attribution lines and lead-in sentences parsed, organisation short forms, document authors;
 # 8: 'Y, Secretary X said Thursday', a bare closing ', X said' hung on a noun, '…, said X, adding', 'At Acme,
 # the company', names ending in a plural people word are groups, possessors are not speakers, 'V-DEM';
-# 9: group nouns opening a sentence name nobody, 'According to X,' keeps its ', which' clauses, '…, said X,
-# asserting', 'its' (and other words without an apostrophe) never split in two by the tokenizer
+# 9: group nouns opening a sentence name nobody (also tagged proper nouns), 'According to X,' keeps its ', which'
+# clauses, '…, said X, asserting', 'its' (and other words without an apostrophe) never split in two by the
+# tokenizer, sentences cut after 'Gov.' or 'Jan.' joined, 'remind' a cue
 PIPELINE_VERSION = "9"
 
 # public name -> the module that defines it

@@ -211,7 +211,9 @@ def split_inside_a_name(last: str, first: str, between: str) -> bool:
     opening the next, with `between` the text between them? The bundled tokenizer splits inside names it
     does not know ('Kim Jong | Un said', 'Dr. Nguyen Van | Thanh, head of …', 'The Affordable Care | Act'):
     a sentence that ends on a capitalised word, with no full stop, in the middle of a line. A word in
-    capitals ends a run-in headline ('… HARBOUR FIRE Two ferries …'), and so does a line break."""
+    capitals ends a run-in headline ('… HARBOUR FIRE Two ferries …'), and so does a line break. It also takes an
+    abbreviation's full stop for a sentence's end: a title before a capitalised word ('New Jersey Gov. | Chris
+    Christie said') and a month before a number ('the Jan. | 6 defendants')."""
     if between.strip() or "\n" in between:
         return False
     if (last in ABBREVIATED_TITLES and first[:1].isupper()) or (last in ABBREVIATED_MONTHS and first[:1].isdigit()):
