@@ -53,3 +53,22 @@ def test_feature_strings_are_spelled_once_and_the_same(monkeypatch):
     speedups.remember_feature_strings(Pipeline(vocab))
     assert feats.unmap(ids) == expected and feats.unmap(ids) == expected
     assert len(spelled) == 3  # three distinct combinations, each spelled once (8 without remembering)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_batched_viterbi_is_stanzas_decode_sentence_by_sentence(seed):
+    import numpy as np
+    from stanza.models.common.crf import viterbi_decode
+
+    from quotes.runtime.speedups import batched_viterbi
+
+    generator = np.random.default_rng(seed)
+    count, longest, tags = 9, 31, 21
+    scores = generator.normal(size=(count, longest, tags)).astype(np.float32)
+    transitions = generator.normal(size=(tags, tags)).astype(np.float32)
+    if seed % 2:  # ties: several equally good paths, where the first best must be chosen as Stanza chooses it
+        scores, transitions = np.round(scores), np.round(transitions)
+    lengths = [longest, 1, 2] + generator.integers(1, longest + 1, size=count - 3).tolist()
+    decoded = batched_viterbi(scores, transitions, lengths)
+    for i, length in enumerate(lengths):
+        assert decoded[i] == [int(tag) for tag in viterbi_decode(scores[i, :length], transitions)[0]]

@@ -156,6 +156,7 @@ class QuotesNLP:
             decode.install(self._parser)
             speedups.install_long_tensor()
             speedups.remember_feature_strings(self._parser)
+            speedups.install_ner_decode(self._parser)
             if quantize_mode() == "int8":
                 quantize_int8(self._parser)
             settle_heap()

@@ -76,3 +76,70 @@ def remember_feature_strings(pipeline) -> None:
             return spell(ids)
 
     feats.id2unit = id2unit
+
+
+def batched_viterbi(scores, transitions, lengths: list) -> list[list[int]]:
+    """`stanza.models.common.crf.viterbi_decode` for every sentence of a batch at once: `scores` is (sentences,
+    words, tags), `transitions` (tags, tags), `lengths` each sentence's words. The same float32 sums, maxima and
+    first-best choices as Stanza's per-sentence loop, one numpy step per word position instead of one per word."""
+    import numpy as np
+
+    count, longest, _ = scores.shape
+    lengths = np.asarray(lengths)
+    trellis = np.zeros_like(scores)
+    backpointers = np.zeros(scores.shape, dtype=np.int32)
+    trellis[:, 0] = scores[:, 0]
+    for t in range(1, int(lengths.max()) if count else 0):
+        v = trellis[:, t - 1, :, None] + transitions
+        trellis[:, t] = scores[:, t] + np.max(v, 1)
+        backpointers[:, t] = np.argmax(v, 1)
+    rows = np.arange(count)
+    best = np.argmax(trellis[rows, lengths - 1], 1)
+    paths = np.zeros((count, longest), dtype=np.int64)
+    paths[rows, lengths - 1] = best
+    for t in range(int(lengths.max()) - 1 if count else 0, 0, -1):
+        live = lengths - 1 >= t
+        best = np.where(live, backpointers[rows, t, best], best)
+        paths[live, t - 1] = best[live]
+    return [paths[i, :length].tolist() for i, length in enumerate(lengths)]
+
+
+def ner_predict(self, batch, unsort=True):
+    """Stanza's NER `Trainer.predict` with the Viterbi decode of the whole batch done at once
+    (`batched_viterbi`); every other step as Stanza does it."""
+    from stanza.models.common import utils
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+    from stanza.models.ner.trainer import fix_singleton_tags, unpack_batch
+
+    device = next(self.model.parameters()).device
+    inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = \
+        unpack_batch(batch, device)
+    word, wordchars, wordchars_mask, chars, tags = inputs
+    self.model.eval()
+    _, logits, trans = self.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens, chars,
+                                  charoffsets, charlens, char_orig_idx)
+    trans = [x.data.cpu().numpy() for x in trans]
+    logits = [x.data.cpu().numpy() for x in logits]
+    batch_size = logits[0].shape[0]
+    if any(x.shape[0] != batch_size for x in logits):
+        raise AssertionError("Expected all of the logits to have the same size")
+    columns = [batched_viterbi(x, y, sentlens) for x, y in zip(logits, trans)]
+    tag_seqs = []
+    predict_tagset = self.args['predict_tagset']
+    for i in range(batch_size):
+        found = [[x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in column[i]] for column in columns]
+        found = self.vocab['tag'].unmap(list(zip(*found)))
+        found = [x[predict_tagset] if isinstance(x, list) else x for x in found]
+        tag_seqs += [fix_singleton_tags(found)]
+    if unsort:
+        tag_seqs = utils.unsort(tag_seqs, orig_idx)
+    return tag_seqs
+
+
+def install_ner_decode(pipeline) -> None:
+    """Give the pipeline's NER trainer `ner_predict` (idempotent; no NER, nothing)."""
+    import types
+
+    if "ner" in pipeline.processors:
+        trainer = pipeline.processors["ner"].trainer
+        trainer.predict = types.MethodType(ner_predict, trainer)
