@@ -558,9 +558,9 @@ def _own_text(mention, words: list, text: str) -> Optional[Speaker]:
 
 
 def _quoted(words: list, word, text: str) -> bool:
-    """Does `word` stand inside a quotation its sentence opens ('“[I]t is hard …,” its analysis concludes')?"""
-    before = text[word_span(words[0])[0]:word_span(word)[0]]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    """Does `word` stand inside a quotation of its sentence ('“[I]t is hard …,” its analysis concludes')?"""
+    start, at = word_span(words[0])[0], word_span(word)[0] - word_span(words[0])[0]
+    return any(span.start <= at < span.end for span in quote_spans(text[start:word_span(words[-1])[1]]))
 
 
 def _proper_run(words: list, word) -> list:

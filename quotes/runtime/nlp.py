@@ -254,41 +254,38 @@ def rejoin_split_names(doc):
 SPLIT_WITHOUT_APOSTROPHE = frozenset({"cannot", "gonna", "gotta", "wanna"})
 
 
-def wrongly_expanded(token) -> bool:
-    """A multi-word token that is one word: no apostrophe to split at and no contraction UD splits. The bundled
-    tokenizer expands 'its' into 'it s' (EWT spells some 'it's' so, and splits them) about one time in three in
-    news, and now and then 'Donna' into 'Don na' or 'giant' into 'gia nt'."""
-    return len(token.words) > 1 and not any(c in token.text for c in "'’‘`") \
-        and token.text.lower() not in SPLIT_WITHOUT_APOSTROPHE
+def one_word(token_text: str) -> bool:
+    """A token the tokenizer must not expand into several words: no apostrophe to split at and no contraction UD
+    splits. The bundled tokenizer expands 'its' into 'it s' (EWT spells some 'it's' so, and splits them) about
+    one time in three in news, and now and then 'Donna' into 'Don na' or 'giant' into 'gia nt'."""
+    return not any(c in token_text for c in "'’‘`") and token_text.lower() not in SPLIT_WITHOUT_APOSTROPHE
 
 
 def unsplit_whole_words(doc):
-    """The document with every token `wrongly_expanded` finds made one word again (offsets unchanged, word ids
-    renumbered); the same document when there is none."""
+    """The document with every multi-word token that is `one_word` made one word again (offsets unchanged, word
+    ids renumbered); the same document when there is none."""
     from stanza import Document
 
-    if not any(wrongly_expanded(t) for s in doc.sentences for t in s.tokens):
+    if not any(len(t.words) > 1 and one_word(t.text) for s in doc.sentences for t in s.tokens):
         return doc
     sentences = []
     for sentence in doc.sentences:
-        entries, next_id = [], 1
-        for token in sentence.tokens:
-            if len(token.words) == 1 or wrongly_expanded(token):
-                entries.append({"id": next_id, "text": token.text, "start_char": token.start_char,
-                                "end_char": token.end_char, **_token_misc(token)})
-                next_id += 1
+        entries, removed, skip = [], 0, 0  # words dropped so far; word entries of a joined token still to drop
+        for entry in sentence.to_dict():
+            entry = dict(entry)
+            if skip:
+                skip -= 1
                 continue
-            entries.append({"id": (next_id, next_id + len(token.words) - 1), "text": token.text,
-                            "start_char": token.start_char, "end_char": token.end_char, **_token_misc(token)})
-            for word in token.words:
-                entries.append({"id": next_id, "text": word.text})
-                next_id += 1
+            if isinstance(entry["id"], tuple) and one_word(entry["text"]):
+                first, last = entry["id"]
+                skip, entry["id"] = last - first + 1, first - removed
+                removed += last - first
+            else:
+                entry["id"] = tuple(i - removed for i in entry["id"]) if isinstance(entry["id"], tuple) \
+                    else entry["id"] - removed
+            entries.append(entry)
         sentences.append(entries)
     return Document(sentences, text=doc.text)
-
-
-def _token_misc(token) -> dict:
-    return {"misc": token.misc} if getattr(token, "misc", None) else {}
 
 
 def _joined_dicts(group: list) -> list[dict]:

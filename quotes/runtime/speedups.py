@@ -85,11 +85,13 @@ def batched_viterbi(scores, transitions, lengths: list) -> list[list[int]]:
     import numpy as np
 
     count, longest, _ = scores.shape
+    if count == 0:
+        return []
     lengths = np.asarray(lengths)
     trellis = np.zeros_like(scores)
     backpointers = np.zeros(scores.shape, dtype=np.int32)
     trellis[:, 0] = scores[:, 0]
-    for t in range(1, int(lengths.max()) if count else 0):
+    for t in range(1, int(lengths.max())):
         v = trellis[:, t - 1, :, None] + transitions
         trellis[:, t] = scores[:, t] + np.max(v, 1)
         backpointers[:, t] = np.argmax(v, 1)
@@ -97,7 +99,7 @@ def batched_viterbi(scores, transitions, lengths: list) -> list[list[int]]:
     best = np.argmax(trellis[rows, lengths - 1], 1)
     paths = np.zeros((count, longest), dtype=np.int64)
     paths[rows, lengths - 1] = best
-    for t in range(int(lengths.max()) - 1 if count else 0, 0, -1):
+    for t in range(int(lengths.max()) - 1, 0, -1):
         live = lengths - 1 >= t
         best = np.where(live, backpointers[rows, t, best], best)
         paths[live, t - 1] = best[live]
